@@ -1,0 +1,1 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
