@@ -1,1 +1,163 @@
+//! The access policy: who may see, edit or publish what. Pure: callers hand
+//! in the facts (the actor, the rows) and get a decision, or a [`Scope`] that
+//! a store turns into a query filter implementing the same rules.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jisr_model::distribution::{ALL, COMMUNITY, CONNECTED, INHERIT, SHARING_GROUP};
+use jisr_model::roles::Role;
+use jisr_model::{Attribute, Event, MispObject};
+
+/// Who is asking: a user of an organisation, with a role.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: i64,
+    pub org_id: i64,
+    pub email: String,
+    pub role: Role,
+    /// Sharing groups the actor's organisation belongs to.
+    pub sharing_groups: Vec<i64>,
+}
+
+impl Actor {
+    pub fn is_site_admin(&self) -> bool {
+        self.role.is_site_admin()
+    }
+    pub fn is_org_admin(&self) -> bool {
+        self.role.is_org_admin() || self.is_site_admin()
+    }
+    pub fn can(&self, flag: &str) -> bool {
+        self.is_site_admin() || self.role.has(flag)
+    }
+}
+
+/// The rows an actor may read, in a form a store can turn into SQL.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    /// Site admins: everything.
+    Everything,
+    /// Everyone else: their organisation's events, plus published events
+    /// shared beyond the organisation (community, connected, all, or a
+    /// sharing group they are in); inside those, the same test per element.
+    Organisation { org_id: i64, sharing_groups: Vec<i64> },
+}
+
+pub fn scope(actor: &Actor) -> Scope {
+    if actor.is_site_admin() {
+        Scope::Everything
+    } else {
+        Scope::Organisation { org_id: actor.org_id, sharing_groups: actor.sharing_groups.clone() }
+    }
+}
+
+fn shared_beyond_org(distribution: i64, sharing_group_id: i64, sharing_groups: &[i64]) -> bool {
+    matches!(distribution, COMMUNITY | CONNECTED | ALL)
+        || (distribution == SHARING_GROUP && sharing_groups.contains(&sharing_group_id))
+}
+
+impl Scope {
+    pub fn sees_event(&self, e: &Event) -> bool {
+        match self {
+            Scope::Everything => true,
+            Scope::Organisation { org_id, sharing_groups } => {
+                e.org_id == *org_id
+                    || (e.published && shared_beyond_org(e.distribution, e.sharing_group_id, sharing_groups))
+            }
+        }
+    }
+
+    /// Whether an element (attribute, object, report) of a visible event is visible.
+    pub fn sees_element(&self, e: &Event, distribution: i64, sharing_group_id: i64) -> bool {
+        match self {
+            Scope::Everything => true,
+            Scope::Organisation { org_id, sharing_groups } => {
+                e.org_id == *org_id
+                    || distribution == INHERIT
+                    || shared_beyond_org(distribution, sharing_group_id, sharing_groups)
+            }
+        }
+    }
+
+    pub fn sees_attribute(&self, e: &Event, object: Option<&MispObject>, a: &Attribute) -> bool {
+        self.sees_event(e)
+            && object.is_none_or(|o| self.sees_element(e, o.distribution, o.sharing_group_id))
+            && self.sees_element(e, a.distribution, a.sharing_group_id)
+    }
+}
+
+/// May the actor change this event (edit, add to it, delete from it)?
+pub fn can_modify_event(actor: &Actor, e: &Event) -> bool {
+    if actor.is_site_admin() {
+        return true;
+    }
+    if e.org_id != actor.org_id {
+        return false;
+    }
+    actor.role.has("perm_modify_org") || (actor.role.has("perm_modify") && e.user_id == actor.user_id)
+}
+
+pub fn can_publish_event(actor: &Actor, e: &Event) -> bool {
+    can_modify_event(actor, e) && actor.can("perm_publish")
+}
+
+pub fn can_add_event(actor: &Actor) -> bool {
+    actor.can("perm_add")
+}
+
+pub fn can_tag(actor: &Actor) -> bool {
+    actor.can("perm_tagger")
+}
+
+pub fn can_sight(actor: &Actor) -> bool {
+    actor.can("perm_sighting")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use jisr_model::roles::default_roles;
+
+    fn actor(org_id: i64, role_id: i64) -> Actor {
+        let role = default_roles().into_iter().find(|r| r.id == role_id).unwrap();
+        Actor { user_id: 10, org_id, email: "a@b".into(), role, sharing_groups: vec![] }
+    }
+
+    fn event(org_id: i64, distribution: i64, published: bool) -> Event {
+        Event { org_id, distribution, published, ..Default::default() }
+    }
+
+    #[test]
+    fn org_only_events_stay_in_the_org() {
+        let other = scope(&actor(2, 3));
+        assert!(!other.sees_event(&event(1, 0, true)));
+        assert!(scope(&actor(1, 3)).sees_event(&event(1, 0, false)));
+        assert!(scope(&actor(5, 1)).sees_event(&event(1, 0, false)));
+    }
+
+    #[test]
+    fn unpublished_events_are_the_owners_only() {
+        let other = scope(&actor(2, 3));
+        assert!(!other.sees_event(&event(1, 3, false)));
+        assert!(other.sees_event(&event(1, 3, true)));
+    }
+
+    #[test]
+    fn org_only_attribute_hidden_inside_shared_event() {
+        let e = event(1, 3, true);
+        let a = Attribute { distribution: 0, ..Default::default() };
+        assert!(!scope(&actor(2, 3)).sees_attribute(&e, None, &a));
+        assert!(scope(&actor(1, 3)).sees_attribute(&e, None, &a));
+        let inherit = Attribute { distribution: 5, ..Default::default() };
+        assert!(scope(&actor(2, 3)).sees_attribute(&e, None, &inherit));
+    }
+
+    #[test]
+    fn modify_needs_own_org_and_role() {
+        let e = Event { org_id: 1, user_id: 99, ..Default::default() };
+        assert!(can_modify_event(&actor(1, 3), &e));
+        assert!(!can_modify_event(&actor(2, 3), &e));
+        assert!(!can_modify_event(&actor(1, 6), &e));
+        assert!(can_publish_event(&actor(1, 4), &e));
+        assert!(!can_publish_event(&actor(1, 3), &e));
+    }
+}

@@ -1,1 +1,158 @@
+//! The embedded SQLite backend: one writer connection behind a lock (SQLite
+//! allows one writer at a time anyway) and a small pool of readers, all in
+//! WAL mode so that readers never block the writer.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod activity;
+mod directory;
+mod events;
+mod rows;
+mod schema;
+mod search;
+mod tags;
+
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use jisr_store::{Result, Store, StoreError, Tx};
+use rusqlite::Connection;
+
+pub use schema::SCHEMA_VERSION;
+
+pub(crate) fn backend_err(e: rusqlite::Error) -> StoreError {
+    if let rusqlite::Error::SqliteFailure(f, msg) = &e
+        && f.code == rusqlite::ErrorCode::ConstraintViolation
+    {
+        return StoreError::Conflict(msg.clone().unwrap_or_else(|| e.to_string()));
+    }
+    StoreError::Backend(e.to_string())
+}
+
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+}
+
+fn open_connection(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path).map_err(backend_err)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;",
+    )
+    .map_err(backend_err)?;
+    Ok(conn)
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file and applies migrations.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let mut writer = open_connection(&path)?;
+        schema::migrate(&mut writer)?;
+        Ok(SqliteStore { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn begin<'a>(&'a self, conn: Held<'a>, sql: &str) -> Result<Box<dyn Tx + 'a>> {
+        conn.execute_batch(sql).map_err(backend_err)?;
+        Ok(Box::new(SqliteTx { conn, open: true }))
+    }
+}
+
+impl Store for SqliteStore {
+    fn read(&self) -> Result<Box<dyn Tx + '_>> {
+        let pooled = self.readers.lock().map_err(|_| StoreError::Backend("reader pool poisoned".into()))?.pop();
+        let conn = match pooled {
+            Some(c) => c,
+            None => open_connection(&self.path)?,
+        };
+        self.begin(Held::Reader(Some(conn), &self.readers), "BEGIN DEFERRED")
+    }
+
+    fn write(&self) -> Result<Box<dyn Tx + '_>> {
+        let guard = self.writer.lock().map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
+        self.begin(Held::Writer(guard), "BEGIN IMMEDIATE")
+    }
+
+    fn backend_name(&self) -> &'static str {
+        "sqlite"
+    }
+}
+
+/// A connection held for the length of a transaction.
+enum Held<'a> {
+    Writer(MutexGuard<'a, Connection>),
+    Reader(Option<Connection>, &'a Mutex<Vec<Connection>>),
+}
+
+impl Deref for Held<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            Held::Writer(g) => g,
+            // The option is only emptied in Drop.
+            Held::Reader(c, _) => c.as_ref().unwrap_or_else(|| unreachable_connection()),
+        }
+    }
+}
+
+impl DerefMut for Held<'_> {
+    fn deref_mut(&mut self) -> &mut Connection {
+        match self {
+            Held::Writer(g) => g,
+            Held::Reader(c, _) => c.as_mut().unwrap_or_else(|| unreachable_connection()),
+        }
+    }
+}
+
+#[allow(clippy::panic)]
+fn unreachable_connection() -> ! {
+    panic!("reader connection used after release")
+}
+
+impl Drop for Held<'_> {
+    fn drop(&mut self) {
+        if let Held::Reader(c, pool) = self
+            && let (Some(conn), Ok(mut pool)) = (c.take(), pool.lock())
+            && pool.len() < 8
+        {
+            pool.push(conn);
+        }
+    }
+}
+
+pub struct SqliteTx<'a> {
+    conn: Held<'a>,
+    open: bool,
+}
+
+impl SqliteTx<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Tx for SqliteTx<'_> {
+    fn commit(mut self: Box<Self>) -> Result<()> {
+        self.conn.execute_batch("COMMIT").map_err(backend_err)?;
+        self.open = false;
+        Ok(())
+    }
+}
+
+impl Drop for SqliteTx<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // Nothing to report to: the caller already failed or gave up.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,38 @@
+//! The storage interface every backend implements, and the query types for
+//! restSearch. Knows the model and the policy's [`Scope`], never HTTP.
+//!
+//! A store hands out transactions ([`Tx`]); every request runs in exactly
+//! one, so a rejected or interrupted write leaves nothing behind: dropping a
+//! `Tx` without [`Tx::commit`] rolls it back.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod query;
+mod tx;
+
+pub use query::*;
+pub use tx::*;
+
+/// What can go wrong in a store, in words a client can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("the database schema (version {found}) is newer than this jisr understands (version {supported}); upgrade jisr")]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("database error: {0}")]
+    Backend(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A storage backend: hands out read and write transactions.
+pub trait Store: Send + Sync {
+    /// A read-only snapshot.
+    fn read(&self) -> Result<Box<dyn Tx + '_>>;
+    /// A write transaction; writers are serialised.
+    fn write(&self) -> Result<Box<dyn Tx + '_>>;
+    /// The backend's name, for logs and `getVersion`.
+    fn backend_name(&self) -> &'static str;
+}

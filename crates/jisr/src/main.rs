@@ -1,29 +1,247 @@
 //! The `jisr` binary: command-line parsing and wiring of the library crates.
 
+mod config;
+mod instance;
 mod names_cmd;
+mod serve;
+mod transfer;
 
-use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::FileConfig;
+use crate::instance::Identity;
 
 #[derive(Parser)]
-#[command(name = "jisr", version, about = "jisr: a MISP-compatible exchange server for security partners")]
+#[command(
+    name = "jisr",
+    version,
+    about = "jisr: a MISP-compatible exchange server for security partners",
+    long_about = "jisr stores security information in the MISP data model, serves MISP's REST API (PyMISP works \
+                  unchanged) and keeps everything in one data directory (SQLite by default).\n\n\
+                  Start with `jisr serve`; on first start it prints the site admin's API key once."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+/// Where the instance lives; shared by every command that opens it.
+#[derive(Args, Clone)]
+struct DataArgs {
+    /// The data directory (database, secret, optional jisr.toml).
+    #[arg(long, env = "JISR_DATA", default_value = "./jisr-data")]
+    data: PathBuf,
+    /// A configuration file (default: DATA/jisr.toml if present).
+    #[arg(long, env = "JISR_CONFIG")]
+    config: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Run the server. Creates the data directory, database, host organisation and site admin on first start.
+    Serve {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Address and port to listen on.
+        #[arg(long, env = "JISR_LISTEN")]
+        listen: Option<String>,
+    },
+    /// Import MISP JSON: one event, a list of events, or a restSearch response; `-` reads standard input.
+    Import {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The file to import, or `-`.
+        file: String,
+    },
+    /// Export every event as MISP JSON to standard output (or --output).
+    Export {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Manage organisations.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Cross-script (Arabic/Latin) name matching: match, screen, eval, bench.
     #[command(subcommand)]
     Names(names_cmd::NamesCommand),
 }
 
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Add an organisation.
+    Add {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Its name (unique).
+        name: String,
+        #[arg(long, default_value = "")]
+        nationality: String,
+        #[arg(long, default_value = "")]
+        sector: String,
+        /// Not a local organisation (a partner known through sync).
+        #[arg(long)]
+        remote: bool,
+    },
+    /// List organisations.
+    List {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user and print their API key (shown once).
+    Add {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The user's email address.
+        email: String,
+        /// The organisation: a name, id or uuid.
+        #[arg(long)]
+        org: String,
+        /// Role id: 1 admin, 2 org admin, 3 user, 4 publisher, 5 sync user, 6 read only.
+        #[arg(long, default_value_t = 3)]
+        role: i64,
+    },
+    /// List users.
+    List {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+fn identity(file: &FileConfig) -> Identity {
+    Identity {
+        host_org: std::env::var("JISR_HOST_ORG").ok().or(file.host_org.clone()).unwrap_or_else(|| "ORGNAME".into()),
+        admin_email: std::env::var("JISR_ADMIN_EMAIL")
+            .ok()
+            .or(file.admin_email.clone())
+            .unwrap_or_else(|| "admin@admin.test".into()),
+        admin_key: std::env::var("JISR_ADMIN_KEY").ok().filter(|k| !k.is_empty()),
+    }
+}
+
+fn open(data: &DataArgs) -> Result<(instance::Instance, FileConfig, Option<String>)> {
+    let file = FileConfig::load(data.config.as_deref(), &data.data)?;
+    let (inst, key) = instance::open(&data.data, &identity(&file))?;
+    Ok((inst, file, key))
+}
+
+fn announce_admin_key(key: Option<String>) {
+    if let Some(k) = key {
+        eprintln!("jisr: created the site admin; its API key (shown only this once) is:\n{k}");
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Serve { data, listen } => {
+            let (inst, file, key) = open(&data)?;
+            announce_admin_key(key);
+            let listen = listen.or(file.listen.clone()).unwrap_or_else(|| "127.0.0.1:8080".into());
+            serve::run(inst, &listen, &file)
+        }
+        Command::Import { data, file } => {
+            let (inst, _, key) = open(&data)?;
+            announce_admin_key(key);
+            let r = transfer::import(&inst, &file)?;
+            println!("imported {} new and {} updated events ({} attributes)", r.added, r.updated, r.attributes);
+            Ok(())
+        }
+        Command::Export { data, output } => {
+            let (inst, _, key) = open(&data)?;
+            announce_admin_key(key);
+            let n = match output {
+                Some(path) => {
+                    let f = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+                    let mut w = std::io::BufWriter::new(f);
+                    transfer::export(&inst, &mut w)?
+                }
+                None => transfer::export(&inst, &mut std::io::stdout().lock())?,
+            };
+            eprintln!("exported {n} events");
+            Ok(())
+        }
+        Command::Org(cmd) => admin::org(cmd),
+        Command::User(cmd) => admin::user(cmd),
+        Command::Names(cmd) => names_cmd::run(cmd),
+    }
+}
+
+mod admin {
+    //! `jisr org …` and `jisr user …`: the same rules as the API, acting as the site admin.
+
+    use anyhow::{Context, Result};
+    use serde_json::json;
+
+    use super::{OrgCommand, UserCommand, announce_admin_key, open};
+    use crate::instance::admin_actor;
+
+    pub fn org(cmd: OrgCommand) -> Result<()> {
+        match cmd {
+            OrgCommand::Add { data, name, nationality, sector, remote } => {
+                let (inst, _, key) = open(&data)?;
+                announce_admin_key(key);
+                let actor = admin_actor(&inst)?;
+                let mut tx = inst.store.write()?;
+                let body = json!({"name": name, "nationality": nationality, "sector": sector, "local": !remote});
+                let o = jisr_core::directory::add_org(tx.as_mut(), &actor, &body)?;
+                tx.commit()?;
+                println!("added organisation {} (id {}, uuid {})", o.name, o.id, o.uuid);
+                Ok(())
+            }
+            OrgCommand::List { data } => {
+                let (inst, _, _) = open(&data)?;
+                let mut tx = inst.store.read()?;
+                println!("id\tuuid\tname\tlocal");
+                for o in tx.org_list()? {
+                    println!("{}\t{}\t{}\t{}", o.id, o.uuid, o.name, o.local);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub fn user(cmd: UserCommand) -> Result<()> {
+        match cmd {
+            UserCommand::Add { data, email, org, role } => {
+                let (inst, _, key) = open(&data)?;
+                announce_admin_key(key);
+                let actor = admin_actor(&inst)?;
+                let mut tx = inst.store.write()?;
+                let o = jisr_core::directory::find_org(tx.as_mut(), &org)?
+                    .with_context(|| format!("no organisation '{org}'; list them with `jisr org list`"))?;
+                let body = json!({"email": email, "org_id": o.id, "role_id": role});
+                let (u, key) = jisr_core::directory::add_user(tx.as_mut(), &actor, &inst.secret, &body)?;
+                tx.commit()?;
+                println!("added user {} (id {}) in {}; API key (shown only this once):\n{key}", u.email, u.id, o.name);
+                Ok(())
+            }
+            UserCommand::List { data } => {
+                let (inst, _, _) = open(&data)?;
+                let mut tx = inst.store.read()?;
+                println!("id\temail\torg_id\trole_id\tdisabled");
+                for u in tx.user_list()? {
+                    println!("{}\t{}\t{}\t{}\t{}", u.id, u.email, u.org_id, u.role_id, u.disabled);
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Names(cmd) => names_cmd::run(cmd),
-    };
-    match result {
+    match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");

@@ -1,0 +1,313 @@
+//! Adding and editing whole events, with MISP's rules: uuids identify
+//! everything, an edit applies only what is newer than the stored copy,
+//! an edit without `published` unpublishes, and counts stay right.
+
+use jisr_model::wire::{InAttribute, InEvent, InObject, InOrg, InReport, InTag, now, parse_date, today};
+use jisr_model::*;
+use jisr_policy::Actor;
+use jisr_store::Tx;
+
+use crate::attribute_build::{build_attribute, build_object, check_event_distribution};
+use crate::error::{CoreError, Result, field_error, forbidden, invalid};
+use crate::{settings, tags};
+
+fn check_threat_level(v: i64) -> Result<i64> {
+    if (1..=4).contains(&v) {
+        Ok(v)
+    } else {
+        Err(field_error("Event: invalid threat level", "threat_level_id", "threat_level_id must be 1, 2, 3 or 4"))
+    }
+}
+
+fn check_analysis(v: i64) -> Result<i64> {
+    if (0..=2).contains(&v) {
+        Ok(v)
+    } else {
+        Err(field_error("Event: invalid analysis", "analysis", "analysis must be 0, 1 or 2"))
+    }
+}
+
+fn valid_uuid(u: &str, what: &str) -> Result<String> {
+    uuid::Uuid::parse_str(u.trim())
+        .map(|u| u.to_string())
+        .map_err(|_| field_error(&format!("{what}: '{u}' is not a valid uuid"), "uuid", "Please provide a valid UUID"))
+}
+
+/// The creator organisation: only sync users may speak for another organisation.
+fn resolve_orgc(tx: &mut dyn Tx, actor: &Actor, orgc: Option<&InOrg>) -> Result<i64> {
+    let Some(o) = orgc.filter(|_| actor.can("perm_sync")) else {
+        return Ok(actor.org_id);
+    };
+    if let Some(u) = &o.uuid
+        && let Some(found) = tx.org_by_uuid(u)?
+    {
+        return Ok(found.id);
+    }
+    if let Some(n) = &o.name
+        && let Some(found) = tx.org_by_name(n)?
+    {
+        return Ok(found.id);
+    }
+    let name = o.name.clone().unwrap_or_default();
+    if name.trim().is_empty() {
+        return Ok(actor.org_id);
+    }
+    let stamp = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    let org = Organisation {
+        uuid: o.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        name,
+        local: false,
+        created_by: actor.user_id,
+        date_created: stamp.clone(),
+        date_modified: stamp,
+        ..Default::default()
+    };
+    Ok(tx.org_insert(&org)?)
+}
+
+fn apply_event_tags(tx: &mut dyn Tx, actor: &Actor, event_id: i64, incoming: &[InTag]) -> Result<()> {
+    for t in incoming {
+        if let Some(tag) = tags::resolve(tx, actor, t)? {
+            tx.event_tag_add(event_id, tag.id, t.local)?;
+        }
+    }
+    Ok(())
+}
+
+/// Inserts or updates one attribute of `event`. Returns false when the
+/// stored copy is as new as the incoming one (nothing to do).
+pub fn save_attribute(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &Event,
+    object_id: i64,
+    incoming: &InAttribute,
+    path: &str,
+) -> Result<bool> {
+    let t = now();
+    let existing = match &incoming.uuid {
+        Some(u) => tx.attribute_by_uuid(&valid_uuid(u, path)?)?,
+        None => None,
+    };
+    if let Some(old) = &existing {
+        if old.event_id != event.id {
+            return Err(CoreError::Invalid(format!("{path}: uuid {} belongs to an attribute of another event", old.uuid)));
+        }
+        if incoming.timestamp.is_some_and(|ts| ts <= old.timestamp) {
+            return Ok(false);
+        }
+    }
+    let a = build_attribute(incoming, existing.as_ref(), event.id, object_id, t, path)?;
+    let id = match &existing {
+        Some(_) => {
+            tx.attribute_update(&a)?;
+            a.id
+        }
+        None => tx.attribute_insert(&a)?,
+    };
+    for tag in &incoming.tags {
+        if let Some(found) = tags::resolve(tx, actor, tag)? {
+            tx.attribute_tag_add(id, event.id, found.id, tag.local)?;
+        }
+    }
+    for s in &incoming.sightings {
+        crate::sightings::store_incoming(tx, actor, event, id, s)?;
+    }
+    Ok(true)
+}
+
+pub fn save_object(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InObject, path: &str) -> Result<i64> {
+    let existing = match &incoming.uuid {
+        Some(u) => tx.object_by_uuid(&valid_uuid(u, path)?)?,
+        None => None,
+    };
+    if let Some(old) = &existing
+        && old.event_id != event.id
+    {
+        return Err(CoreError::Invalid(format!("{path}: uuid {} belongs to an object of another event", old.uuid)));
+    }
+    let newer = existing.as_ref().is_none_or(|old| incoming.timestamp.is_none_or(|ts| ts > old.timestamp));
+    let object_id = match &existing {
+        Some(old) if !newer => old.id,
+        Some(old) => {
+            let o = build_object(incoming, Some(old), event.id, now(), path)?;
+            tx.object_update(&o)?;
+            o.id
+        }
+        None => {
+            let o = build_object(incoming, None, event.id, now(), path)?;
+            tx.object_insert(&o)?
+        }
+    };
+    for (i, a) in incoming.attributes.iter().enumerate() {
+        save_attribute(tx, actor, event, object_id, a, &format!("{path}.Attribute[{i}]"))?;
+    }
+    let object_uuid = match tx.object_get(object_id)? {
+        Some(o) => o.uuid,
+        None => return Err(CoreError::NotFound("object".into())),
+    };
+    for r in &incoming.references {
+        crate::objects::save_reference(tx, event, object_id, &object_uuid, r)?;
+    }
+    Ok(object_id)
+}
+
+pub fn save_report(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &str) -> Result<i64> {
+    crate::reports::save(tx, event, incoming, path)
+}
+
+/// `events/add`: a new event with everything inside it, in one transaction.
+pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i64> {
+    if !jisr_policy::can_add_event(actor) {
+        return Err(forbidden("You do not have permission to use this functionality."));
+    }
+    let uuid = match &incoming.uuid {
+        Some(u) => valid_uuid(u, "Event")?,
+        None => uuid::Uuid::new_v4().to_string(),
+    };
+    if let Some(existing) = tx.event_by_uuid(&uuid)? {
+        return Err(CoreError::Exists {
+            message: "Event already exists, if you would like to edit it, use the url in the location header.".into(),
+            location: format!("/events/view/{}", existing.id),
+        });
+    }
+    let info = incoming.info.clone().unwrap_or_default();
+    if info.trim().is_empty() {
+        return Err(field_error("Event: the info field is empty", "info", "Info cannot be empty."));
+    }
+    let date = match &incoming.date {
+        Some(d) => parse_date(d).ok_or_else(|| field_error(&format!("Event: '{d}' is not a date"), "date", "Expected a date as YYYY-MM-DD."))?,
+        None => today(),
+    };
+    let default_distribution = settings::get_i64(tx, "MISP.default_event_distribution", 1)?;
+    let t = now();
+    let distribution = check_event_distribution(incoming.distribution.unwrap_or(default_distribution))?;
+    let published = incoming.published.unwrap_or(false) && actor.can("perm_publish");
+    let mut event = Event {
+        uuid,
+        org_id: actor.org_id,
+        orgc_id: resolve_orgc(tx, actor, incoming.orgc.as_ref())?,
+        info,
+        date,
+        threat_level_id: check_threat_level(incoming.threat_level_id.unwrap_or(settings::get_i64(tx, "MISP.default_event_threat_level", 4)?))?,
+        analysis: check_analysis(incoming.analysis.unwrap_or(0))?,
+        distribution,
+        sharing_group_id: if distribution == 4 { incoming.sharing_group_id.unwrap_or(0) } else { 0 },
+        published,
+        publish_timestamp: if published { incoming.publish_timestamp.unwrap_or(t) } else { 0 },
+        timestamp: incoming.timestamp.filter(|x| *x > 0).unwrap_or(t),
+        extends_uuid: incoming.extends_uuid.clone().unwrap_or_default(),
+        locked: actor.can("perm_sync") && !actor.is_site_admin(),
+        disable_correlation: incoming.disable_correlation.unwrap_or(false),
+        user_id: actor.user_id,
+        ..Default::default()
+    };
+    event.id = tx.event_insert(&event)?;
+    apply_event_tags(tx, actor, event.id, &incoming.tags)?;
+    save_children(tx, actor, &event, incoming)?;
+    tx.event_recount(event.id)?;
+    Ok(event.id)
+}
+
+fn save_children(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InEvent) -> Result<()> {
+    for (i, a) in incoming.attributes.iter().enumerate() {
+        save_attribute(tx, actor, event, 0, a, &format!("Attribute[{i}]"))?;
+    }
+    for (i, o) in incoming.objects.iter().enumerate() {
+        save_object(tx, actor, event, o, &format!("Object[{i}]"))?;
+    }
+    for (i, r) in incoming.reports.iter().enumerate() {
+        save_report(tx, event, r, &format!("EventReport[{i}]"))?;
+    }
+    Ok(())
+}
+
+/// `events/edit`: applies what is newer than the stored event.
+pub fn edit_event(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InEvent) -> Result<()> {
+    if !jisr_policy::can_modify_event(actor, &event) {
+        return Err(forbidden("You do not have permission to use this functionality."));
+    }
+    if let Some(u) = &incoming.uuid
+        && valid_uuid(u, "Event")? != event.uuid
+    {
+        return Err(invalid("Event: the uuid in the body does not match the event being edited"));
+    }
+    if let Some(ts) = incoming.timestamp
+        && ts > 0
+        && ts <= event.timestamp
+        && !actor.is_site_admin()
+        && actor.can("perm_sync")
+    {
+        return Err(invalid("Event could not be saved: Event in the request not newer than the local copy."));
+    }
+    let t = now();
+    if let Some(info) = &incoming.info {
+        if info.trim().is_empty() {
+            return Err(field_error("Event: the info field is empty", "info", "Info cannot be empty."));
+        }
+        event.info = info.clone();
+    }
+    if let Some(d) = &incoming.date {
+        event.date = parse_date(d).ok_or_else(|| field_error(&format!("Event: '{d}' is not a date"), "date", "Expected a date as YYYY-MM-DD."))?;
+    }
+    if let Some(v) = incoming.threat_level_id {
+        event.threat_level_id = check_threat_level(v)?;
+    }
+    if let Some(v) = incoming.analysis {
+        event.analysis = check_analysis(v)?;
+    }
+    if let Some(v) = incoming.distribution {
+        event.distribution = check_event_distribution(v)?;
+    }
+    if let Some(v) = incoming.sharing_group_id {
+        event.sharing_group_id = v;
+    }
+    if event.distribution != 4 {
+        event.sharing_group_id = 0;
+    }
+    if let Some(v) = &incoming.extends_uuid {
+        event.extends_uuid = v.clone();
+    }
+    if let Some(v) = incoming.disable_correlation {
+        event.disable_correlation = v;
+    }
+    let publish = incoming.published.unwrap_or(false) && actor.can("perm_publish");
+    if publish && !event.published {
+        event.publish_timestamp = incoming.publish_timestamp.unwrap_or(t);
+    }
+    event.published = publish;
+    event.timestamp = incoming.timestamp.filter(|x| *x > event.timestamp).unwrap_or(t);
+    tx.event_update(&event)?;
+    apply_event_tags(tx, actor, event.id, &incoming.tags)?;
+    save_children(tx, actor, &event, incoming)?;
+    tx.event_recount(event.id)?;
+    Ok(())
+}
+
+/// Marks the event published now.
+pub fn publish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event> {
+    if !jisr_policy::can_publish_event(actor, &event) {
+        return Err(forbidden("You do not have permission to use this functionality."));
+    }
+    event.published = true;
+    event.publish_timestamp = now();
+    tx.event_update(&event)?;
+    Ok(event)
+}
+
+pub fn unpublish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event> {
+    if !jisr_policy::can_publish_event(actor, &event) {
+        return Err(forbidden("You do not have permission to use this functionality."));
+    }
+    event.published = false;
+    tx.event_update(&event)?;
+    Ok(event)
+}
+
+/// Any change below the event bumps its timestamp and unpublishes it, as MISP does.
+pub fn touch(tx: &mut dyn Tx, event: &mut Event) -> Result<()> {
+    event.timestamp = now().max(event.timestamp);
+    event.published = false;
+    tx.event_update(event)?;
+    Ok(())
+}

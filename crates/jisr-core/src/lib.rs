@@ -1,0 +1,21 @@
+//! The service layer: MISP's behaviour (defaults, edit rules, permissions,
+//! restSearch) on top of the storage interface. Knows the model, the policy
+//! and the `Store`/`Tx` traits; never HTTP, never SQL.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod attribute_build;
+pub mod attributes;
+pub mod auth;
+pub mod bootstrap;
+pub mod directory;
+pub mod error;
+pub mod event_read;
+pub mod event_write;
+pub mod objects;
+pub mod reports;
+pub mod search;
+pub mod settings;
+pub mod sightings;
+pub mod tags;
+
+pub use error::{CoreError, Result};

@@ -1,0 +1,137 @@
+//! Objects (templated groups of attributes) and their references.
+
+use jisr_model::wire::{InObject, InReference, now};
+use jisr_model::{Event, MispObject, ObjectReference};
+use jisr_policy::{Actor, Scope};
+use jisr_store::Tx;
+
+use crate::error::{CoreError, Result, forbidden, invalid, not_found};
+use crate::event_write::{save_object, touch};
+
+pub fn save_reference(tx: &mut dyn Tx, event: &Event, object_id: i64, object_uuid: &str, r: &InReference) -> Result<i64> {
+    let target = r.referenced_uuid.clone().unwrap_or_default();
+    if target.is_empty() {
+        return Err(invalid("an object reference needs a referenced_uuid"));
+    }
+    let (referenced_id, referenced_type) = if let Some(a) = tx.attribute_by_uuid(&target)? {
+        (a.id, 0)
+    } else if let Some(o) = tx.object_by_uuid(&target)? {
+        (o.id, 1)
+    } else {
+        (0, 1)
+    };
+    let existing = match &r.uuid {
+        Some(u) => tx.references_of_event(event.id)?.into_iter().find(|x| &x.uuid == u),
+        None => None,
+    };
+    let mut row = existing.clone().unwrap_or_else(|| ObjectReference {
+        uuid: r.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        object_id,
+        event_id: event.id,
+        object_uuid: object_uuid.to_string(),
+        ..Default::default()
+    });
+    row.referenced_uuid = target;
+    row.referenced_id = referenced_id;
+    row.referenced_type = referenced_type;
+    if let Some(t) = &r.relationship_type {
+        row.relationship_type = t.clone();
+    }
+    if let Some(c) = &r.comment {
+        row.comment = c.clone();
+    }
+    if let Some(d) = r.deleted {
+        row.deleted = d;
+    }
+    row.timestamp = r.timestamp.unwrap_or_else(now);
+    match existing {
+        Some(_) => {
+            tx.reference_update(&row)?;
+            Ok(row.id)
+        }
+        None => Ok(tx.reference_insert(&row)?),
+    }
+}
+
+pub fn visible_object(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<(MispObject, Event)> {
+    let r = reference.trim();
+    let found = match r.parse::<i64>() {
+        Ok(id) => tx.object_get(id)?,
+        Err(_) => tx.object_by_uuid(r)?,
+    };
+    let missing = || not_found("Invalid object");
+    let o = found.ok_or_else(missing)?;
+    let event = tx.event_get(o.event_id)?.ok_or_else(missing)?;
+    if !scope.sees_event(&event) || !scope.sees_element(&event, o.distribution, o.sharing_group_id) {
+        return Err(missing());
+    }
+    Ok((o, event))
+}
+
+pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InObject) -> Result<i64> {
+    if !jisr_policy::can_modify_event(actor, &event) {
+        return Err(forbidden("You do not have permission to use this functionality."));
+    }
+    if let Some(u) = &incoming.uuid
+        && tx.object_by_uuid(u)?.is_some()
+    {
+        return Err(invalid("Object: the uuid is already in use"));
+    }
+    let id = save_object(tx, actor, &event, incoming, "Object")?;
+    touch(tx, &mut event)?;
+    tx.event_recount(event.id)?;
+    Ok(id)
+}
+
+pub fn edit(tx: &mut dyn Tx, actor: &Actor, existing: MispObject, mut event: Event, incoming: &InObject) -> Result<i64> {
+    if !jisr_policy::can_modify_event(actor, &event) {
+        return Err(forbidden("You do not have permission to use this functionality."));
+    }
+    let mut change = incoming.clone();
+    change.uuid = Some(existing.uuid.clone());
+    if change.timestamp.is_some_and(|t| t <= existing.timestamp) {
+        change.timestamp = None;
+    }
+    let id = save_object(tx, actor, &event, &change, "Object")?;
+    touch(tx, &mut event)?;
+    tx.event_recount(event.id)?;
+    Ok(id)
+}
+
+pub fn delete(tx: &mut dyn Tx, actor: &Actor, mut o: MispObject, mut event: Event, hard: bool) -> Result<()> {
+    if !jisr_policy::can_modify_event(actor, &event) {
+        return Err(forbidden("You do not have permission to use this functionality."));
+    }
+    if hard {
+        tx.object_delete(o.id)?;
+    } else {
+        let t = now();
+        o.deleted = true;
+        o.timestamp = t;
+        tx.object_update(&o)?;
+        for mut a in tx.attributes_of_event(event.id)?.into_iter().filter(|a| a.object_id == o.id) {
+            a.deleted = true;
+            a.timestamp = t;
+            tx.attribute_update(&a)?;
+        }
+    }
+    touch(tx, &mut event)?;
+    tx.event_recount(event.id)?;
+    Ok(())
+}
+
+pub fn get_tree(tx: &mut dyn Tx, scope: &Scope, o: MispObject, event: &Event) -> Result<jisr_model::ObjectTree> {
+    let attributes = tx
+        .attributes_of_event(event.id)?
+        .into_iter()
+        .filter(|a| a.object_id == o.id && !a.deleted && scope.sees_element(event, a.distribution, a.sharing_group_id))
+        .map(|a| -> Result<jisr_model::AttributeTree> {
+            Ok(jisr_model::AttributeTree { tags: tx.attribute_tags(a.id)?, sightings: vec![], attribute: a })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let references = tx.references_of_event(event.id)?.into_iter().filter(|r| r.object_id == o.id && !r.deleted).collect();
+    if o.deleted && attributes.is_empty() {
+        return Err(CoreError::NotFound("Invalid object".into()));
+    }
+    Ok(jisr_model::ObjectTree { object: o, attributes, references })
+}

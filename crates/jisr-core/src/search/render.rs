@@ -1,0 +1,203 @@
+//! Running a parsed restSearch and rendering its results.
+
+use std::collections::HashMap;
+
+use jisr_model::wire::{attribute_json, event_json, event_row_json, org_ref_json, tag_link_json};
+use jisr_model::*;
+use jisr_policy::Actor;
+use jisr_store::Tx;
+use serde_json::{Value, json};
+
+use super::{Controller, Format, SearchRequest};
+use crate::error::Result;
+use crate::event_read::{ViewOptions, load_tree, org_ref};
+
+/// A rendered result and the number of records in it (`X-Result-Count`).
+pub struct SearchOutput {
+    pub body: Body,
+    pub count: usize,
+}
+
+pub enum Body {
+    Json(Value),
+    Csv(String),
+    Text(String),
+}
+
+/// The columns MISP's CSV export writes when none are requested.
+pub const CSV_COLUMNS: &[&str] = &[
+    "uuid", "event_id", "category", "type", "value", "comment", "to_ids", "date", "object_relation",
+    "attribute_tag", "object_uuid", "object_name", "object_meta_category",
+];
+
+struct AttributeRow {
+    attribute: Attribute,
+    event: Event,
+    object: Option<MispObject>,
+    tags: Vec<TagLink>,
+    event_tags: Vec<TagLink>,
+    sightings: Vec<Sighting>,
+}
+
+fn attribute_rows(tx: &mut dyn Tx, ids: &[i64], req: &SearchRequest) -> Result<Vec<AttributeRow>> {
+    let attributes = tx.attributes_get(ids)?;
+    let mut events: HashMap<i64, (Event, Vec<TagLink>)> = HashMap::new();
+    let mut objects: HashMap<i64, Option<MispObject>> = HashMap::new();
+    let mut rows = Vec::with_capacity(attributes.len());
+    for a in attributes {
+        if !events.contains_key(&a.event_id) {
+            let Some(e) = tx.event_get(a.event_id)? else { continue };
+            let tags = tx.event_tags(e.id)?;
+            events.insert(a.event_id, (e, tags));
+        }
+        let Some((event, event_tags)) = events.get(&a.event_id).cloned() else { continue };
+        let object = if a.object_id > 0 {
+            if !objects.contains_key(&a.object_id) {
+                let o = tx.object_get(a.object_id)?;
+                objects.insert(a.object_id, o);
+            }
+            objects.get(&a.object_id).cloned().flatten()
+        } else {
+            None
+        };
+        let sightings = if req.include_sightings { tx.sightings_of_attribute(a.id)? } else { vec![] };
+        rows.push(AttributeRow { tags: tx.attribute_tags(a.id)?, attribute: a, event, object, event_tags, sightings });
+    }
+    Ok(rows)
+}
+
+fn attribute_search_json(row: &AttributeRow, req: &SearchRequest, orgs: &mut dyn FnMut(i64) -> OrgRef) -> Value {
+    let mut tags = row.tags.clone();
+    if req.include_event_tags {
+        tags.extend(row.event_tags.iter().cloned());
+    }
+    let tree = AttributeTree { attribute: row.attribute.clone(), tags, sightings: row.sightings.clone() };
+    let mut v = attribute_json(&tree);
+    if let Some(obj) = v.as_object_mut() {
+        let e = &row.event;
+        let orgc = orgs(e.orgc_id);
+        obj.insert(
+            "Event".into(),
+            json!({
+                "org_id": e.org_id.to_string(), "distribution": e.distribution.to_string(), "id": e.id.to_string(),
+                "info": e.info, "orgc_id": e.orgc_id.to_string(), "uuid": e.uuid,
+                "publish_timestamp": e.publish_timestamp.to_string(), "Orgc": org_ref_json(&orgc),
+            }),
+        );
+        if let Some(o) = &row.object {
+            obj.insert(
+                "Object".into(),
+                json!({"id": o.id.to_string(), "distribution": o.distribution.to_string(),
+                       "sharing_group_id": o.sharing_group_id.to_string(), "name": o.name, "uuid": o.uuid}),
+            );
+        }
+    }
+    v
+}
+
+fn csv_cell(row: &AttributeRow, column: &str) -> String {
+    let a = &row.attribute;
+    match column {
+        "uuid" => a.uuid.clone(),
+        "event_id" => a.event_id.to_string(),
+        "category" => a.category.clone(),
+        "type" => a.attr_type.clone(),
+        "value" => a.value(),
+        "value1" => a.value1.clone(),
+        "value2" => a.value2.clone(),
+        "comment" => a.comment.clone(),
+        "to_ids" => i64::from(a.to_ids).to_string(),
+        "date" => chrono::DateTime::from_timestamp(a.timestamp, 0).map(|d| d.format("%Y%m%d").to_string()).unwrap_or_default(),
+        "timestamp" => a.timestamp.to_string(),
+        "object_relation" => a.object_relation.clone().unwrap_or_default(),
+        "attribute_tag" => row.tags.iter().map(|t| t.tag.name.clone()).collect::<Vec<_>>().join(","),
+        "object_uuid" => row.object.as_ref().map(|o| o.uuid.clone()).unwrap_or_default(),
+        "object_name" => row.object.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+        "object_meta_category" => row.object.as_ref().map(|o| o.meta_category.clone()).unwrap_or_default(),
+        "event_info" => row.event.info.clone(),
+        "event_date" => row.event.date.clone(),
+        "event_uuid" => row.event.uuid.clone(),
+        "distribution" => a.distribution.to_string(),
+        "first_seen" => a.first_seen.map(jisr_model::wire::format_seen).unwrap_or_default(),
+        "last_seen" => a.last_seen.map(jisr_model::wire::format_seen).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn render_csv(rows: &[AttributeRow], req: &SearchRequest) -> Result<String> {
+    let columns: Vec<String> = if req.requested_attributes.is_empty() {
+        CSV_COLUMNS.iter().map(|c| c.to_string()).collect()
+    } else {
+        req.requested_attributes.clone()
+    };
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(vec![]);
+    let io = |e: csv::Error| crate::error::invalid(format!("CSV output failed: {e}"));
+    if !req.headerless {
+        w.write_record(&columns).map_err(io)?;
+    }
+    for row in rows {
+        w.write_record(columns.iter().map(|c| csv_cell(row, c))).map_err(io)?;
+    }
+    let bytes = w.into_inner().map_err(|e| crate::error::invalid(format!("CSV output failed: {e}")))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Runs `req` as `actor` for `controller`.
+pub fn run(tx: &mut dyn Tx, actor: &Actor, req: &SearchRequest, controller: Controller) -> Result<SearchOutput> {
+    let scope = jisr_policy::scope(actor);
+    let mut org_cache: HashMap<i64, OrgRef> = HashMap::new();
+    let attribute_ids = match (controller, req.format) {
+        (Controller::Events, Format::Json) => None,
+        (Controller::Events, _) => {
+            // CSV and text of events list their attributes.
+            let event_ids = tx.search_events(&req.query, &scope)?;
+            let mut q = req.query.clone();
+            q.event_ids.any_of = Some(event_ids);
+            q.limit = None;
+            q.page = None;
+            Some(tx.search_attributes(&q, &scope)?)
+        }
+        (Controller::Attributes, _) => Some(tx.search_attributes(&req.query, &scope)?),
+    };
+    let Some(ids) = attribute_ids else {
+        let ids = tx.search_events(&req.query, &scope)?;
+        let mut out = Vec::with_capacity(ids.len());
+        let opts = ViewOptions { include_deleted: false, include_sightings: req.include_sightings };
+        for id in &ids {
+            let Some(e) = tx.event_get(*id)? else { continue };
+            let v = if req.metadata {
+                let mut m = event_row_json(&e);
+                m.insert("Org".into(), org_ref_json(&org_ref(tx, e.org_id)?));
+                m.insert("Orgc".into(), org_ref_json(&org_ref(tx, e.orgc_id)?));
+                m.insert("Tag".into(), tx.event_tags(e.id)?.iter().map(tag_link_json).collect());
+                Value::Object(m)
+            } else {
+                event_json(&load_tree(tx, &scope, e, opts)?)
+            };
+            out.push(json!({ "Event": v }));
+        }
+        let count = out.len();
+        return Ok(SearchOutput { body: Body::Json(json!({ "response": out })), count });
+    };
+    let rows = attribute_rows(tx, &ids, req)?;
+    let count = rows.len();
+    let body = match req.format {
+        Format::Json => {
+            let mut lookup = |id: i64| -> OrgRef {
+                org_cache.entry(id).or_insert_with(|| org_ref(tx, id).unwrap_or_default()).clone()
+            };
+            let list: Vec<Value> = rows.iter().map(|r| attribute_search_json(r, req, &mut lookup)).collect();
+            Body::Json(json!({ "response": { "Attribute": list } }))
+        }
+        Format::Csv => Body::Csv(render_csv(&rows, req)?),
+        Format::Text => {
+            let mut text = String::new();
+            for r in &rows {
+                text.push_str(&r.attribute.value());
+                text.push('\n');
+            }
+            Body::Text(text)
+        }
+    };
+    Ok(SearchOutput { body, count })
+}

@@ -1,0 +1,70 @@
+//! Tags: resolving names to tag rows (creating them when allowed) and
+//! attaching them to events and attributes.
+
+use jisr_model::Tag;
+use jisr_model::wire::InTag;
+use jisr_policy::Actor;
+use jisr_store::Tx;
+
+use crate::error::{Result, forbidden, invalid};
+
+/// A colour derived from the name, so that a tag keeps its colour across instances.
+pub fn default_colour(name: &str) -> String {
+    let h = name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    format!("#{:06x}", h & 0x00ff_ffff)
+}
+
+pub fn new_tag(actor: &Actor, incoming: &InTag) -> Result<Tag> {
+    let name = incoming.name.trim();
+    if name.is_empty() {
+        return Err(invalid("a tag needs a name"));
+    }
+    if name.chars().count() > 255 {
+        return Err(invalid("a tag name has at most 255 characters"));
+    }
+    Ok(Tag {
+        id: 0,
+        name: name.to_string(),
+        colour: incoming.colour.clone().filter(|c| !c.is_empty()).unwrap_or_else(|| default_colour(name)),
+        exportable: incoming.exportable.unwrap_or(true),
+        hide_tag: incoming.hide_tag.unwrap_or(false),
+        org_id: 0,
+        user_id: 0,
+        local_only: false,
+        numerical_value: incoming.numerical_value,
+        is_galaxy: name.starts_with("misp-galaxy:"),
+        is_custom_galaxy: false,
+    })
+    .map(|mut t| {
+        t.user_id = 0;
+        let _ = actor;
+        t
+    })
+}
+
+/// The tag named `incoming.name`; created when missing if the actor may
+/// create tags (MISP's tag editor permission), else `None`.
+pub fn resolve(tx: &mut dyn Tx, actor: &Actor, incoming: &InTag) -> Result<Option<Tag>> {
+    if let Some(t) = tx.tag_by_name(incoming.name.trim())? {
+        return Ok(Some(t));
+    }
+    if !(actor.can("perm_tag_editor") || actor.can("perm_sync")) {
+        return Ok(None);
+    }
+    let mut tag = new_tag(actor, incoming)?;
+    tag.id = tx.tag_insert(&tag)?;
+    Ok(Some(tag))
+}
+
+/// Finds a tag by id or name, for the attach/detach endpoints.
+pub fn find(tx: &mut dyn Tx, reference: &str) -> Result<Option<Tag>> {
+    let r = reference.trim();
+    if let Ok(id) = r.parse::<i64>() {
+        return Ok(tx.tag_get(id)?);
+    }
+    Ok(tx.tag_by_name(r)?)
+}
+
+pub fn require_tagger(actor: &Actor) -> Result<()> {
+    if jisr_policy::can_tag(actor) { Ok(()) } else { Err(forbidden("You do not have permission to use this functionality.")) }
+}

@@ -1,0 +1,1 @@
+//! Attribute types and categories (being written).

@@ -1,0 +1,154 @@
+//! From an HTTP request to a handler and back: routing by MISP's URL
+//! conventions, body limits, JSON parsing, authentication, and exactly one
+//! database transaction per request (committed only when the handler succeeds).
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::Value;
+
+use crate::AppState;
+use crate::call::Call;
+use crate::path::{ParsedPath, parse};
+use crate::reply::{ApiError, Payload, Reply};
+use crate::routes::{Access, ROUTES, Route};
+
+fn error_response(err: &ApiError, url: &str) -> Response {
+    let mut resp = (err.status, axum::Json(err.body(url))).into_response();
+    if let Some(loc) = &err.location
+        && let Ok(v) = loc.parse()
+    {
+        resp.headers_mut().insert(header::LOCATION, v);
+    }
+    resp
+}
+
+fn reply_response(reply: Reply, head: bool) -> Response {
+    let mut resp = match reply.payload {
+        Payload::Json(v) => (reply.status, axum::Json(v)).into_response(),
+        Payload::Text { body, content_type } => {
+            (reply.status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+        }
+        Payload::Empty => reply.status.into_response(),
+    };
+    resp.headers_mut().extend(reply.headers);
+    if head {
+        *resp.body_mut() = Body::empty();
+    }
+    resp
+}
+
+fn api_key(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::AUTHORIZATION)
+        .or_else(|| headers.get("x-misp-auth"))
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.trim().to_string())
+}
+
+fn find_route(p: &ParsedPath, method: &Method) -> Result<&'static Route, ApiError> {
+    let candidates: Vec<&Route> =
+        ROUTES.iter().filter(|r| r.controller == p.controller && r.action == p.action).collect();
+    if candidates.is_empty() {
+        return Err(ApiError::not_found(format!(
+            "Could not find the requested resource: /{}/{} is not an API endpoint",
+            p.controller, p.action
+        )));
+    }
+    let wanted = if method == Method::HEAD { &Method::GET } else { method };
+    candidates.into_iter().find(|r| r.methods.contains(wanted)).ok_or_else(|| {
+        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, format!("Method {method} is not allowed for this endpoint"))
+    })
+}
+
+fn parse_body(bytes: &[u8]) -> Result<Value, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Value::Object(Default::default()));
+    }
+    serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::bad_request(format!("Malformed JSON in the request body at line {}, column {}: {e}", e.line(), e.column()))
+    })
+}
+
+/// The single entry point of the API.
+pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let url = parts.uri.path().to_string();
+    let head = parts.method == Method::HEAD;
+    let parsed = parse(&url);
+    let route = match find_route(&parsed, &parts.method) {
+        Ok(r) => r,
+        Err(e) => return error_response(&e, &url),
+    };
+    let bytes = match to_bytes(body, state.config.max_body_bytes).await {
+        Ok(b) => b,
+        Err(_) => {
+            let msg = format!("The request body is larger than the limit of {} bytes", state.config.max_body_bytes);
+            return error_response(&ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, msg), &url);
+        }
+    };
+    let body = match parse_body(&bytes) {
+        Ok(v) => v,
+        Err(e) => return error_response(&e, &url),
+    };
+    let Some(key) = api_key(&parts.headers) else {
+        let e = ApiError::new(StatusCode::FORBIDDEN, "Authentication failed. Please make sure you pass the API key of an API enabled user along in the Authorization header.");
+        return error_response(&e, &url);
+    };
+    let query: Vec<(String, String)> = parts
+        .uri
+        .query()
+        .map(|q| {
+            q.split('&')
+                .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let method = parts.method.clone();
+    let url_for_call = url.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        run_route(&state, route, parsed, query, body, method, url_for_call, &key)
+    })
+    .await;
+    match outcome {
+        Ok(Ok(reply)) => reply_response(reply, head),
+        Ok(Err(e)) => error_response(&e, &url),
+        Err(join) => {
+            tracing::error!("request handler failed: {join}");
+            error_response(&ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal error; nothing was saved."), &url)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_route(
+    state: &AppState,
+    route: &Route,
+    path: ParsedPath,
+    query: Vec<(String, String)>,
+    body: Value,
+    method: Method,
+    url: String,
+    key: &str,
+) -> Result<Reply, ApiError> {
+    let mut tx = match route.access {
+        Access::Read => state.store.read()?,
+        Access::Write => state.store.write()?,
+    };
+    let actor = jisr_core::auth::authenticate(tx.as_mut(), &state.secret, key)?;
+    let mut call = Call {
+        tx: tx.as_mut(),
+        actor,
+        path,
+        query,
+        body,
+        method,
+        url,
+        secret: &state.secret,
+        config: &state.config,
+    };
+    let reply = (route.handler)(&mut call)?;
+    tx.commit()?;
+    Ok(reply)
+}

@@ -1,0 +1,102 @@
+//! `/attributes/…`.
+
+use jisr_core::attributes::{self, visible_attribute};
+use jisr_core::event_read::visible_event;
+use jisr_core::search::{self, Body, Controller, SearchOutput};
+use jisr_model::AttributeTree;
+use jisr_model::wire::{attribute_json, parse_attribute};
+use serde_json::{Value, json};
+
+use crate::call::Call;
+use crate::reply::{ApiError, ApiResult, Reply};
+
+/// A restSearch result with MISP's headers.
+pub fn search_reply(out: SearchOutput) -> Reply {
+    let (reply, format) = match out.body {
+        Body::Json(v) => (Reply::json(v), "json"),
+        Body::Csv(s) => (Reply::text(s, "text/csv; charset=UTF-8"), "csv"),
+        Body::Text(s) => (Reply::text(s, "text/plain; charset=UTF-8"), "text"),
+    };
+    reply.header("x-result-count", &out.count.to_string()).header("x-response-format", format)
+}
+
+fn attribute_reply(c: &mut Call, a: jisr_model::Attribute) -> Result<Value, ApiError> {
+    let tags = c.tx.attribute_tags(a.id)?;
+    Ok(attribute_json(&AttributeTree { attribute: a, tags, sightings: vec![] }))
+}
+
+pub fn add(c: &mut Call) -> ApiResult {
+    let reference = c.id_arg("event")?;
+    let scope = c.scope();
+    let event = visible_event(c.tx, &scope, &reference)?;
+    let break_on_duplicate = c.path.named_flag("breakOnDuplicate").unwrap_or(true);
+    let body = c.body.get("Attribute").cloned().unwrap_or_else(|| c.body.clone());
+    // A list adds several attributes; failures are reported per attribute, as MISP does.
+    if let Value::Array(items) = &body {
+        let mut saved = vec![];
+        let mut errors = serde_json::Map::new();
+        for (i, item) in items.iter().enumerate() {
+            let incoming = parse_attribute(item, &format!("Attribute[{i}]"))
+                .map_err(|e| ApiError::bad_request(format!("The request body is not a valid attribute: {e}")))?;
+            let event = visible_event(c.tx, &scope, &event.id.to_string())?;
+            match attributes::add(c.tx, &c.actor, event, &incoming, break_on_duplicate) {
+                Ok(a) => saved.push(attribute_reply(c, a)?),
+                Err(jisr_core::CoreError::Validation { errors: e, .. }) => {
+                    errors.insert(format!("attribute_{i}"), e);
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+        let mut out = json!({"Attribute": saved});
+        if !errors.is_empty()
+            && let Some(m) = out.as_object_mut()
+        {
+            m.insert("errors".into(), Value::Object(errors));
+        }
+        return Ok(Reply::json(out));
+    }
+    let incoming = parse_attribute(&body, "Attribute")
+        .map_err(|e| ApiError::bad_request(format!("The request body is not a valid attribute: {e}")))?;
+    let a = attributes::add(c.tx, &c.actor, event, &incoming, break_on_duplicate)?;
+    Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
+}
+
+pub fn view(c: &mut Call) -> ApiResult {
+    let reference = c.id_arg("attribute")?;
+    let scope = c.scope();
+    let (a, _) = visible_attribute(c.tx, &scope, &reference)?;
+    Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
+}
+
+pub fn edit(c: &mut Call) -> ApiResult {
+    let reference = c.id_arg("attribute")?;
+    let scope = c.scope();
+    let (existing, event) = visible_attribute(c.tx, &scope, &reference)?;
+    let incoming = parse_attribute(&c.body, "Attribute")
+        .map_err(|e| ApiError::bad_request(format!("The request body is not a valid attribute: {e}")))?;
+    let a = attributes::edit(c.tx, &c.actor, existing, event, &incoming)?;
+    Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
+}
+
+pub fn delete(c: &mut Call) -> ApiResult {
+    let reference = c.id_arg("attribute")?;
+    let hard = c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
+    let scope = c.scope();
+    let (a, event) = visible_attribute(c.tx, &scope, &reference)?;
+    attributes::delete(c.tx, &c.actor, a, event, hard)?;
+    Ok(Reply::json(json!({"message": "Attribute deleted.", "name": "Attribute deleted.", "url": c.url})))
+}
+
+pub fn restore(c: &mut Call) -> ApiResult {
+    let reference = c.id_arg("attribute")?;
+    let scope = c.scope();
+    let (a, event) = visible_attribute(c.tx, &scope, &reference)?;
+    let a = attributes::restore(c.tx, &c.actor, a, event)?;
+    Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
+}
+
+pub fn rest_search(c: &mut Call) -> ApiResult {
+    let req = search::parse_request(c.tx, &c.body, Controller::Attributes)?;
+    let out = search::run(c.tx, &c.actor, &req, Controller::Attributes)?;
+    Ok(search_reply(out))
+}

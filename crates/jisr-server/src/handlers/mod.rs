@@ -1,0 +1,13 @@
+//! Endpoint handlers, one module per MISP controller. Each turns a [`Call`]
+//! into a jisr-core call and the result into MISP's JSON.
+//!
+//! [`Call`]: crate::call::Call
+
+pub mod attributes;
+pub mod directory;
+pub mod events;
+pub mod objects;
+pub mod reports;
+pub mod servers;
+pub mod sightings;
+pub mod tags;

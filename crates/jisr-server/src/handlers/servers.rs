@@ -1,0 +1,57 @@
+//! Instance endpoints: version, settings, the attribute type table.
+
+use jisr_core::settings;
+use serde_json::{Value, json};
+
+use crate::call::Call;
+use crate::reply::{ApiError, ApiResult, Reply};
+
+pub fn get_version(c: &mut Call) -> ApiResult {
+    let uuid = settings::get(c.tx, "MISP.uuid")?;
+    Ok(Reply::json(json!({
+        "version": c.config.misp_version,
+        "pymisp_recommended_version": c.config.misp_version,
+        "perm_sync": c.actor.can("perm_sync"),
+        "perm_sighting": c.actor.can("perm_sighting"),
+        "perm_galaxy_editor": c.actor.can("perm_galaxy_editor"),
+        "perm_analyst_data": c.actor.can("perm_analyst_data"),
+        "request_encoding": [],
+        "filter_sightings": true,
+        "uuid": uuid,
+        "jisr_version": env!("CARGO_PKG_VERSION"),
+    })))
+}
+
+pub fn get_pymisp_version(c: &mut Call) -> ApiResult {
+    Ok(Reply::json(json!({"version": c.config.misp_version})))
+}
+
+pub fn settings_edit(c: &mut Call) -> ApiResult {
+    jisr_core::directory::require_site_admin(&c.actor)?;
+    let name = c.id_arg("setting")?;
+    let value = c.body.get("value").cloned().unwrap_or(Value::Null);
+    settings::set(c.tx, &name, &value)?;
+    Ok(Reply::json(json!({"saved": true, "success": true, "name": "Field updated", "message": "Field updated", "url": c.url})))
+}
+
+pub fn get_setting(c: &mut Call) -> ApiResult {
+    jisr_core::directory::require_site_admin(&c.actor)?;
+    let name = c.id_arg("setting")?;
+    let value = settings::get(c.tx, &name)?;
+    Ok(Reply::json(settings::describe(&name, &value)))
+}
+
+pub fn server_settings(c: &mut Call) -> ApiResult {
+    jisr_core::directory::require_site_admin(&c.actor)?;
+    let list: Vec<Value> =
+        c.tx.settings_all()?.iter().filter(|(k, _)| !k.starts_with("jisr.")).map(|(k, v)| settings::describe(k, v)).collect();
+    Ok(Reply::json(json!({"finalSettings": list})))
+}
+
+pub fn describe_types(_c: &mut Call) -> ApiResult {
+    let table = jisr_model::types::describe_types();
+    if table.is_null() {
+        return Err(ApiError::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "the attribute type table is missing"));
+    }
+    Ok(Reply::json(json!({"result": table})))
+}

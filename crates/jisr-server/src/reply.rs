@@ -1,0 +1,103 @@
+//! What a handler returns, and the MISP-shaped errors.
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use jisr_core::CoreError;
+use serde_json::{Value, json};
+
+pub enum Payload {
+    Json(Value),
+    Text { body: String, content_type: &'static str },
+    Empty,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub payload: Payload,
+    pub headers: HeaderMap,
+}
+
+impl Reply {
+    pub fn json(v: Value) -> Reply {
+        Reply { status: StatusCode::OK, payload: Payload::Json(v), headers: HeaderMap::new() }
+    }
+    pub fn text(body: String, content_type: &'static str) -> Reply {
+        Reply { status: StatusCode::OK, payload: Payload::Text { body, content_type }, headers: HeaderMap::new() }
+    }
+    pub fn empty(status: StatusCode) -> Reply {
+        Reply { status, payload: Payload::Empty, headers: HeaderMap::new() }
+    }
+    pub fn header(mut self, name: &'static str, value: &str) -> Reply {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            self.headers.insert(name, v);
+        }
+        self
+    }
+    /// MISP's answer to a successful save or delete.
+    pub fn saved(message: &str, url: &str, id: Option<i64>) -> Reply {
+        let mut v = json!({"saved": true, "success": true, "name": message, "message": message, "url": url});
+        if let (Some(id), Some(m)) = (id, v.as_object_mut()) {
+            m.insert("id".into(), Value::String(id.to_string()));
+        }
+        Reply::json(v)
+    }
+}
+
+/// An error as the API reports it: a status and MISP's JSON error body.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub message: String,
+    pub errors: Option<Value>,
+    pub location: Option<String>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+        ApiError { status, message: message.into(), errors: None, location: None }
+    }
+    pub fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, message)
+    }
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, message)
+    }
+
+    pub fn body(&self, url: &str) -> Value {
+        let mut v = json!({"name": self.message, "message": self.message, "url": url});
+        if let Some(m) = v.as_object_mut() {
+            if self.status == StatusCode::FORBIDDEN || self.errors.is_some() {
+                m.insert("saved".into(), Value::Bool(false));
+            }
+            m.insert("errors".into(), self.errors.clone().unwrap_or_else(|| Value::String(self.message.clone())));
+        }
+        v
+    }
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> ApiError {
+        let message = e.to_string();
+        match e {
+            CoreError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, message),
+            CoreError::Forbidden(_) | CoreError::Unauthenticated(_) => ApiError::new(StatusCode::FORBIDDEN, message),
+            CoreError::Invalid(_) => ApiError::new(StatusCode::FORBIDDEN, message),
+            CoreError::Validation { errors, .. } => {
+                ApiError { status: StatusCode::FORBIDDEN, message, errors: Some(errors), location: None }
+            }
+            CoreError::Exists { location, .. } => {
+                ApiError { status: StatusCode::NOT_FOUND, message, errors: None, location: Some(location) }
+            }
+            CoreError::Store(jisr_store::StoreError::NotFound(_)) => ApiError::new(StatusCode::NOT_FOUND, message),
+            CoreError::Store(jisr_store::StoreError::Conflict(_)) => ApiError::new(StatusCode::CONFLICT, message),
+            CoreError::Store(_) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message),
+        }
+    }
+}
+
+impl From<jisr_store::StoreError> for ApiError {
+    fn from(e: jisr_store::StoreError) -> ApiError {
+        CoreError::from(e).into()
+    }
+}
+
+pub type ApiResult = Result<Reply, ApiError>;

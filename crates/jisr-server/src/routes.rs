@@ -1,0 +1,113 @@
+//! The route table: every API endpoint, its methods, whether it writes, and its handler.
+
+use axum::http::Method;
+
+use crate::call::Call;
+use crate::handlers::*;
+use crate::reply::ApiResult;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+pub struct Route {
+    pub controller: &'static str,
+    /// Folded action name (lower case, no underscores; `admin` prefix under `/admin/`).
+    pub action: &'static str,
+    pub methods: &'static [Method],
+    pub access: Access,
+    pub handler: fn(&mut Call) -> ApiResult,
+}
+
+const GET: &[Method] = &[Method::GET];
+const POST: &[Method] = &[Method::POST, Method::PUT];
+const GET_POST: &[Method] = &[Method::GET, Method::POST];
+const DELETE: &[Method] = &[Method::POST, Method::DELETE];
+
+const fn r(
+    controller: &'static str,
+    action: &'static str,
+    methods: &'static [Method],
+    access: Access,
+    handler: fn(&mut Call) -> ApiResult,
+) -> Route {
+    Route { controller, action, methods, access, handler }
+}
+
+use Access::{Read, Write};
+
+pub static ROUTES: &[Route] = &[
+    // Instance.
+    r("servers", "getversion", GET, Read, servers::get_version),
+    r("servers", "getpymispversion", GET, Read, servers::get_pymisp_version),
+    r("servers", "serversettingsedit", POST, Write, servers::settings_edit),
+    r("servers", "getsetting", GET, Read, servers::get_setting),
+    r("servers", "serversettings", GET, Read, servers::server_settings),
+    r("attributes", "describetypes", GET, Read, servers::describe_types),
+    // Events.
+    r("events", "add", POST, Write, events::add),
+    r("events", "view", GET, Read, events::view),
+    r("events", "edit", POST, Write, events::edit),
+    r("events", "delete", DELETE, Write, events::delete),
+    r("events", "index", GET_POST, Read, events::index),
+    r("events", "restsearch", GET_POST, Read, events::rest_search),
+    r("events", "publish", POST, Write, events::publish),
+    r("events", "unpublish", POST, Write, events::unpublish),
+    // Attributes.
+    r("attributes", "add", POST, Write, attributes::add),
+    r("attributes", "view", GET, Read, attributes::view),
+    r("attributes", "edit", POST, Write, attributes::edit),
+    r("attributes", "delete", DELETE, Write, attributes::delete),
+    r("attributes", "restore", POST, Write, attributes::restore),
+    r("attributes", "restsearch", GET_POST, Read, attributes::rest_search),
+    // Objects.
+    r("objects", "add", POST, Write, objects::add),
+    r("objects", "view", GET, Read, objects::view),
+    r("objects", "edit", POST, Write, objects::edit),
+    r("objects", "delete", DELETE, Write, objects::delete),
+    r("objectreferences", "add", POST, Write, objects::add_reference),
+    r("objectreferences", "delete", DELETE, Write, objects::delete_reference),
+    // Tags.
+    r("tags", "add", POST, Write, tags::add),
+    r("tags", "index", GET, Read, tags::index),
+    r("tags", "view", GET, Read, tags::view),
+    r("tags", "edit", POST, Write, tags::edit),
+    r("tags", "delete", DELETE, Write, tags::delete),
+    r("tags", "search", GET_POST, Read, tags::search),
+    r("tags", "attachtagtoobject", POST, Write, tags::attach),
+    r("tags", "removetagfromobject", POST, Write, tags::remove),
+    // Sightings.
+    r("sightings", "add", POST, Write, sightings::add),
+    r("sightings", "listsightings", GET_POST, Read, sightings::list),
+    r("sightings", "index", GET, Read, sightings::list),
+    r("sightings", "restsearch", GET_POST, Read, sightings::rest_search),
+    r("sightings", "delete", DELETE, Write, sightings::delete),
+    // Event reports.
+    r("eventreports", "add", POST, Write, reports::add),
+    r("eventreports", "view", GET, Read, reports::view),
+    r("eventreports", "edit", POST, Write, reports::edit),
+    r("eventreports", "delete", DELETE, Write, reports::delete),
+    r("eventreports", "index", GET, Read, reports::index),
+    // Organisations.
+    r("organisations", "index", GET, Read, directory::orgs_index),
+    r("organisations", "view", GET, Read, directory::org_view),
+    r("organisations", "adminadd", POST, Write, directory::org_add),
+    r("organisations", "adminedit", POST, Write, directory::org_edit),
+    r("organisations", "admindelete", DELETE, Write, directory::org_delete),
+    // Users.
+    r("users", "view", GET, Read, directory::user_view),
+    r("users", "adminview", GET, Read, directory::user_view),
+    r("users", "adminindex", GET, Read, directory::users_index),
+    r("users", "adminadd", POST, Write, directory::user_add),
+    r("users", "adminedit", POST, Write, directory::user_edit),
+    r("users", "edit", POST, Write, directory::user_edit),
+    r("users", "admindelete", DELETE, Write, directory::user_delete),
+    // Roles.
+    r("roles", "index", GET, Read, directory::roles_index),
+    r("roles", "adminadd", POST, Write, directory::role_add),
+    r("roles", "adminedit", POST, Write, directory::role_edit),
+    r("roles", "admindelete", DELETE, Write, directory::role_delete),
+    r("roles", "adminsetdefault", POST, Write, directory::role_set_default),
+];

@@ -1,0 +1,130 @@
+//! Versioned migrations. Each entry runs once, in order, inside the
+//! transaction that records it; a database newer than the binary is refused.
+
+use jisr_store::{Result, StoreError};
+use rusqlite::Connection;
+
+use crate::backend_err;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the MISP core model.
+    r#"
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  description TEXT NOT NULL DEFAULT '', nationality TEXT NOT NULL DEFAULT '', sector TEXT NOT NULL DEFAULT '',
+  org_type TEXT NOT NULL DEFAULT '', contacts TEXT NOT NULL DEFAULT '', local INTEGER NOT NULL DEFAULT 1,
+  created_by INTEGER NOT NULL DEFAULT 0, date_created TEXT NOT NULL DEFAULT '', date_modified TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE roles (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, perms TEXT NOT NULL, default_role INTEGER NOT NULL DEFAULT 0,
+  restricted_to_site_admin INTEGER NOT NULL DEFAULT 0, enforce_rate_limit INTEGER NOT NULL DEFAULT 0,
+  rate_limit_count INTEGER NOT NULL DEFAULT 0, memory_limit TEXT NOT NULL DEFAULT '', max_execution_time TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, org_id INTEGER NOT NULL REFERENCES organisations(id),
+  role_id INTEGER NOT NULL REFERENCES roles(id), disabled INTEGER NOT NULL DEFAULT 0, autoalert INTEGER NOT NULL DEFAULT 0,
+  contactalert INTEGER NOT NULL DEFAULT 0, termsaccepted INTEGER NOT NULL DEFAULT 0, change_pw INTEGER NOT NULL DEFAULT 0,
+  gpgkey TEXT NOT NULL DEFAULT '', nids_sid INTEGER NOT NULL DEFAULT 0, created_by INTEGER NOT NULL DEFAULT 0,
+  date_created INTEGER NOT NULL DEFAULT 0, date_modified INTEGER NOT NULL DEFAULT 0, last_login INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE auth_keys (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  digest TEXT NOT NULL UNIQUE, key_start TEXT NOT NULL, key_end TEXT NOT NULL, created INTEGER NOT NULL,
+  expiration INTEGER NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, colour TEXT NOT NULL DEFAULT '', exportable INTEGER NOT NULL DEFAULT 1,
+  hide_tag INTEGER NOT NULL DEFAULT 0, org_id INTEGER NOT NULL DEFAULT 0, user_id INTEGER NOT NULL DEFAULT 0,
+  local_only INTEGER NOT NULL DEFAULT 0, numerical_value INTEGER, is_galaxy INTEGER NOT NULL DEFAULT 0,
+  is_custom_galaxy INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, org_id INTEGER NOT NULL REFERENCES organisations(id),
+  orgc_id INTEGER NOT NULL REFERENCES organisations(id), info TEXT NOT NULL, date TEXT NOT NULL,
+  threat_level_id INTEGER NOT NULL, analysis INTEGER NOT NULL, distribution INTEGER NOT NULL,
+  sharing_group_id INTEGER NOT NULL DEFAULT 0, published INTEGER NOT NULL DEFAULT 0,
+  publish_timestamp INTEGER NOT NULL DEFAULT 0, timestamp INTEGER NOT NULL, sighting_timestamp INTEGER NOT NULL DEFAULT 0,
+  attribute_count INTEGER NOT NULL DEFAULT 0, extends_uuid TEXT NOT NULL DEFAULT '', locked INTEGER NOT NULL DEFAULT 0,
+  disable_correlation INTEGER NOT NULL DEFAULT 0, proposal_email_lock INTEGER NOT NULL DEFAULT 0,
+  user_id INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX events_org ON events(org_id);
+CREATE INDEX events_timestamp ON events(timestamp);
+CREATE TABLE event_tags (
+  id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE, local INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (event_id, tag_id)
+);
+CREATE INDEX event_tags_tag ON event_tags(tag_id);
+CREATE TABLE objects (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, meta_category TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+  template_uuid TEXT NOT NULL DEFAULT '', template_version TEXT NOT NULL DEFAULT '',
+  distribution INTEGER NOT NULL, sharing_group_id INTEGER NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0, first_seen INTEGER, last_seen INTEGER, timestamp INTEGER NOT NULL
+);
+CREATE INDEX objects_event ON objects(event_id);
+CREATE TABLE attributes (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  object_id INTEGER NOT NULL DEFAULT 0, object_relation TEXT, type TEXT NOT NULL, category TEXT NOT NULL,
+  value1 TEXT NOT NULL, value2 TEXT NOT NULL DEFAULT '', to_ids INTEGER NOT NULL DEFAULT 0,
+  distribution INTEGER NOT NULL, sharing_group_id INTEGER NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0, disable_correlation INTEGER NOT NULL DEFAULT 0,
+  first_seen INTEGER, last_seen INTEGER, timestamp INTEGER NOT NULL
+);
+CREATE INDEX attributes_event ON attributes(event_id);
+CREATE INDEX attributes_object ON attributes(object_id);
+CREATE INDEX attributes_value1 ON attributes(value1 COLLATE NOCASE);
+CREATE INDEX attributes_value2 ON attributes(value2 COLLATE NOCASE);
+CREATE INDEX attributes_type ON attributes(type);
+CREATE TABLE attribute_tags (
+  id INTEGER PRIMARY KEY, attribute_id INTEGER NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE, local INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (attribute_id, tag_id)
+);
+CREATE INDEX attribute_tags_tag ON attribute_tags(tag_id);
+CREATE INDEX attribute_tags_event ON attribute_tags(event_id);
+CREATE TABLE object_references (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, object_id INTEGER NOT NULL REFERENCES objects(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, object_uuid TEXT NOT NULL,
+  referenced_uuid TEXT NOT NULL, referenced_id INTEGER NOT NULL DEFAULT 0, referenced_type INTEGER NOT NULL DEFAULT 0,
+  relationship_type TEXT NOT NULL DEFAULT '', comment TEXT NOT NULL DEFAULT '', deleted INTEGER NOT NULL DEFAULT 0,
+  timestamp INTEGER NOT NULL
+);
+CREATE INDEX object_references_event ON object_references(event_id);
+CREATE TABLE sightings (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, attribute_id INTEGER NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, org_id INTEGER NOT NULL DEFAULT 0,
+  date_sighting INTEGER NOT NULL, source TEXT NOT NULL DEFAULT '', type INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sightings_attribute ON sightings(attribute_id);
+CREATE INDEX sightings_event ON sightings(event_id);
+CREATE TABLE event_reports (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, content TEXT NOT NULL DEFAULT '', distribution INTEGER NOT NULL,
+  sharing_group_id INTEGER NOT NULL DEFAULT 0, timestamp INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX event_reports_event ON event_reports(event_id);
+"#,
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)").map_err(backend_err)?;
+    let found: i64 = conn
+        .query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))
+        .map_err(backend_err)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew { found, supported: SCHEMA_VERSION });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction().map_err(backend_err)?;
+        tx.execute_batch(sql).map_err(backend_err)?;
+        tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1]).map_err(backend_err)?;
+        tx.commit().map_err(backend_err)?;
+    }
+    Ok(())
+}

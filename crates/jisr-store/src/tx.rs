@@ -1,0 +1,138 @@
+//! The transaction interface: one method per row-level operation. Business
+//! rules (MISP's edit semantics, permissions) live above, in jisr-core.
+
+use jisr_model::roles::Role;
+use jisr_model::*;
+use jisr_policy::Scope;
+
+use crate::{Result, SearchQuery};
+
+/// A running transaction. Dropping it without `commit` rolls it back.
+/// The operations are grouped into sub-traits so that a backend can keep
+/// each group in a module of its own.
+pub trait Tx: DirectoryTx + TagTx + EventTx + ActivityTx + SearchTx {
+    fn commit(self: Box<Self>) -> Result<()>;
+}
+
+/// Settings, organisations, roles, users and API keys.
+pub trait DirectoryTx {
+    // Settings: instance-wide key/value pairs (MISP's server settings).
+    fn setting_get(&mut self, key: &str) -> Result<Option<String>>;
+    fn setting_set(&mut self, key: &str, value: &str) -> Result<()>;
+    fn settings_all(&mut self) -> Result<Vec<(String, String)>>;
+
+    // Organisations.
+    fn org_insert(&mut self, o: &Organisation) -> Result<i64>;
+    fn org_update(&mut self, o: &Organisation) -> Result<()>;
+    fn org_delete(&mut self, id: i64) -> Result<()>;
+    fn org_get(&mut self, id: i64) -> Result<Option<Organisation>>;
+    fn org_by_uuid(&mut self, uuid: &str) -> Result<Option<Organisation>>;
+    fn org_by_name(&mut self, name: &str) -> Result<Option<Organisation>>;
+    fn org_list(&mut self) -> Result<Vec<Organisation>>;
+
+    // Roles.
+    fn role_insert(&mut self, r: &Role) -> Result<i64>;
+    fn role_update(&mut self, r: &Role) -> Result<()>;
+    fn role_delete(&mut self, id: i64) -> Result<()>;
+    fn role_get(&mut self, id: i64) -> Result<Option<Role>>;
+    fn role_list(&mut self) -> Result<Vec<Role>>;
+    /// Makes `id` the only default role.
+    fn role_set_default(&mut self, id: i64) -> Result<()>;
+
+    // Users and their API keys.
+    fn user_insert(&mut self, u: &User) -> Result<i64>;
+    fn user_update(&mut self, u: &User) -> Result<()>;
+    fn user_delete(&mut self, id: i64) -> Result<()>;
+    fn user_get(&mut self, id: i64) -> Result<Option<User>>;
+    fn user_by_email(&mut self, email: &str) -> Result<Option<User>>;
+    fn user_list(&mut self) -> Result<Vec<User>>;
+    fn authkey_insert(&mut self, k: &AuthKey) -> Result<i64>;
+    fn authkey_by_digest(&mut self, digest: &str) -> Result<Option<AuthKey>>;
+    fn authkeys_of_user(&mut self, user_id: i64) -> Result<Vec<AuthKey>>;
+    fn authkey_delete(&mut self, id: i64) -> Result<()>;
+}
+
+/// Tags and their attachment to events and attributes.
+pub trait TagTx {
+    // Tags.
+    fn tag_insert(&mut self, t: &Tag) -> Result<i64>;
+    fn tag_update(&mut self, t: &Tag) -> Result<()>;
+    fn tag_delete(&mut self, id: i64) -> Result<()>;
+    fn tag_get(&mut self, id: i64) -> Result<Option<Tag>>;
+    fn tag_by_name(&mut self, name: &str) -> Result<Option<Tag>>;
+    /// Tags whose name matches a pattern (`%` wildcard, case-insensitive); all when `None`.
+    fn tag_list(&mut self, pattern: Option<&str>) -> Result<Vec<Tag>>;
+}
+
+/// Events, attributes, objects and object references.
+pub trait EventTx {
+    // Events.
+    fn event_insert(&mut self, e: &Event) -> Result<i64>;
+    fn event_update(&mut self, e: &Event) -> Result<()>;
+    /// Hard delete with everything inside the event.
+    fn event_delete(&mut self, id: i64) -> Result<()>;
+    fn event_get(&mut self, id: i64) -> Result<Option<Event>>;
+    fn event_by_uuid(&mut self, uuid: &str) -> Result<Option<Event>>;
+    /// Recounts the event's non-deleted attributes into `attribute_count`.
+    fn event_recount(&mut self, event_id: i64) -> Result<i64>;
+    fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>>;
+    fn event_tag_add(&mut self, event_id: i64, tag_id: i64, local: bool) -> Result<()>;
+    fn event_tag_remove(&mut self, event_id: i64, tag_id: i64) -> Result<bool>;
+
+    // Attributes.
+    fn attribute_insert(&mut self, a: &Attribute) -> Result<i64>;
+    fn attribute_update(&mut self, a: &Attribute) -> Result<()>;
+    fn attribute_delete(&mut self, id: i64) -> Result<()>;
+    fn attribute_get(&mut self, id: i64) -> Result<Option<Attribute>>;
+    fn attribute_by_uuid(&mut self, uuid: &str) -> Result<Option<Attribute>>;
+    fn attributes_get(&mut self, ids: &[i64]) -> Result<Vec<Attribute>>;
+    fn attributes_of_event(&mut self, event_id: i64) -> Result<Vec<Attribute>>;
+    /// Tags of every attribute of an event, as `(attribute_id, tag)`.
+    fn attribute_tags_of_event(&mut self, event_id: i64) -> Result<Vec<(i64, TagLink)>>;
+    fn attribute_tags(&mut self, attribute_id: i64) -> Result<Vec<TagLink>>;
+    fn attribute_tag_add(&mut self, attribute_id: i64, event_id: i64, tag_id: i64, local: bool) -> Result<()>;
+    fn attribute_tag_remove(&mut self, attribute_id: i64, tag_id: i64) -> Result<bool>;
+
+    // Objects and their references.
+    fn object_insert(&mut self, o: &MispObject) -> Result<i64>;
+    fn object_update(&mut self, o: &MispObject) -> Result<()>;
+    fn object_delete(&mut self, id: i64) -> Result<()>;
+    fn object_get(&mut self, id: i64) -> Result<Option<MispObject>>;
+    fn object_by_uuid(&mut self, uuid: &str) -> Result<Option<MispObject>>;
+    fn objects_of_event(&mut self, event_id: i64) -> Result<Vec<MispObject>>;
+    fn reference_insert(&mut self, r: &ObjectReference) -> Result<i64>;
+    fn reference_update(&mut self, r: &ObjectReference) -> Result<()>;
+    fn references_of_event(&mut self, event_id: i64) -> Result<Vec<ObjectReference>>;
+    /// A reference by id or uuid.
+    fn reference_find(&mut self, reference: &str) -> Result<Option<ObjectReference>>;
+    fn reference_delete(&mut self, id: i64) -> Result<()>;
+}
+
+/// Sightings and event reports.
+pub trait ActivityTx {
+    // Sightings.
+    fn sighting_insert(&mut self, s: &Sighting) -> Result<i64>;
+    fn sighting_get(&mut self, id: i64) -> Result<Option<Sighting>>;
+    fn sighting_by_uuid(&mut self, uuid: &str) -> Result<Option<Sighting>>;
+    fn sighting_delete(&mut self, id: i64) -> Result<()>;
+    fn sightings_of_event(&mut self, event_id: i64) -> Result<Vec<Sighting>>;
+    fn sightings_of_attribute(&mut self, attribute_id: i64) -> Result<Vec<Sighting>>;
+
+    // Event reports.
+    fn report_insert(&mut self, r: &EventReport) -> Result<i64>;
+    fn report_update(&mut self, r: &EventReport) -> Result<()>;
+    fn report_delete(&mut self, id: i64) -> Result<()>;
+    fn report_get(&mut self, id: i64) -> Result<Option<EventReport>>;
+    fn report_by_uuid(&mut self, uuid: &str) -> Result<Option<EventReport>>;
+    fn reports_of_event(&mut self, event_id: i64) -> Result<Vec<EventReport>>;
+}
+
+/// restSearch.
+pub trait SearchTx {
+    // restSearch. Both filter by `scope` in the query itself, so paging and
+    // counts never include what the actor may not see.
+    /// Ids of matching events, newest first, windowed by limit/page.
+    fn search_events(&mut self, q: &SearchQuery, scope: &Scope) -> Result<Vec<i64>>;
+    /// Ids of matching attributes, by event then id, windowed by limit/page.
+    fn search_attributes(&mut self, q: &SearchQuery, scope: &Scope) -> Result<Vec<i64>>;
+}

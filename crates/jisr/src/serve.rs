@@ -1,0 +1,38 @@
+//! `jisr serve`: the HTTP server on a tokio runtime.
+
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use jisr_server::{AppState, ServerConfig};
+
+use crate::config::FileConfig;
+use crate::instance::Instance;
+
+pub fn run(instance: Instance, listen: &str, file: &FileConfig) -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("JISR_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let mut config = ServerConfig::default();
+    if let Some(max) = std::env::var("JISR_MAX_BODY_BYTES").ok().and_then(|v| v.parse().ok()).or(file.max_body_bytes) {
+        config.max_body_bytes = max;
+    }
+    let state = AppState { store: instance.store, secret: Arc::new(instance.secret), config: Arc::new(config) };
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("cannot listen on {listen}; is another server using it? choose another with --listen"))?;
+        let addr = listener.local_addr()?;
+        // Tests and scripts read this line to learn the port when started on port 0.
+        eprintln!("jisr: listening on http://{addr}");
+        axum::serve(listener, jisr_server::router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .context("the server stopped with an error")
+    })
+}
