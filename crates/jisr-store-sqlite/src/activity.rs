@@ -16,16 +16,28 @@ impl ActivityTx for SqliteTx<'_> {
         )
     }
     fn sighting_get(&mut self, id: i64) -> Result<Option<Sighting>> {
-        self.one(&format!("SELECT {SIGHTING_COLS} FROM sightings WHERE id = ?1"), [id], rows::sighting)
+        self.one(
+            &format!("SELECT {SIGHTING_COLS} FROM sightings WHERE id = ?1"),
+            [id],
+            rows::sighting,
+        )
     }
     fn sighting_by_uuid(&mut self, uuid: &str) -> Result<Option<Sighting>> {
-        self.one(&format!("SELECT {SIGHTING_COLS} FROM sightings WHERE uuid = ?1"), [uuid], rows::sighting)
+        self.one(
+            &format!("SELECT {SIGHTING_COLS} FROM sightings WHERE uuid = ?1"),
+            [uuid],
+            rows::sighting,
+        )
     }
     fn sighting_delete(&mut self, id: i64) -> Result<()> {
         self.exec_one("sighting", "DELETE FROM sightings WHERE id = ?1", [id])
     }
     fn sightings_of_event(&mut self, event_id: i64) -> Result<Vec<Sighting>> {
-        self.many(&format!("SELECT {SIGHTING_COLS} FROM sightings WHERE event_id = ?1 ORDER BY id"), [event_id], rows::sighting)
+        self.many(
+            &format!("SELECT {SIGHTING_COLS} FROM sightings WHERE event_id = ?1 ORDER BY id"),
+            [event_id],
+            rows::sighting,
+        )
     }
     fn sightings_of_attribute(&mut self, attribute_id: i64) -> Result<Vec<Sighting>> {
         self.many(
@@ -51,15 +63,31 @@ impl ActivityTx for SqliteTx<'_> {
         )
     }
     fn report_delete(&mut self, id: i64) -> Result<()> {
-        self.exec_one("event report", "DELETE FROM event_reports WHERE id = ?1", [id])
+        self.exec_one(
+            "event report",
+            "DELETE FROM event_reports WHERE id = ?1",
+            [id],
+        )
     }
     fn report_get(&mut self, id: i64) -> Result<Option<EventReport>> {
-        self.one(&format!("SELECT {REPORT_COLS} FROM event_reports WHERE id = ?1"), [id], rows::report)
+        self.one(
+            &format!("SELECT {REPORT_COLS} FROM event_reports WHERE id = ?1"),
+            [id],
+            rows::report,
+        )
     }
     fn report_by_uuid(&mut self, uuid: &str) -> Result<Option<EventReport>> {
-        self.one(&format!("SELECT {REPORT_COLS} FROM event_reports WHERE uuid = ?1"), [uuid], rows::report)
+        self.one(
+            &format!("SELECT {REPORT_COLS} FROM event_reports WHERE uuid = ?1"),
+            [uuid],
+            rows::report,
+        )
     }
     fn reports_of_event(&mut self, event_id: i64) -> Result<Vec<EventReport>> {
-        self.many(&format!("SELECT {REPORT_COLS} FROM event_reports WHERE event_id = ?1 ORDER BY id"), [event_id], rows::report)
+        self.many(
+            &format!("SELECT {REPORT_COLS} FROM event_reports WHERE event_id = ?1 ORDER BY id"),
+            [event_id],
+            rows::report,
+        )
     }
 }

@@ -10,7 +10,9 @@ use crate::rows::{self, AUTHKEY_COLS, ORG_COLS, ROLE_COLS, USER_COLS};
 
 impl DirectoryTx for SqliteTx<'_> {
     fn setting_get(&mut self, key: &str) -> Result<Option<String>> {
-        self.one("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+        self.one("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
     }
     fn setting_set(&mut self, key: &str, value: &str) -> Result<()> {
         self.exec(
@@ -20,7 +22,9 @@ impl DirectoryTx for SqliteTx<'_> {
         Ok(())
     }
     fn settings_all(&mut self) -> Result<Vec<(String, String)>> {
-        self.many("SELECT key, value FROM settings ORDER BY key", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        self.many("SELECT key, value FROM settings ORDER BY key", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     fn org_insert(&mut self, o: &Organisation) -> Result<i64> {
@@ -39,19 +43,39 @@ impl DirectoryTx for SqliteTx<'_> {
         )
     }
     fn org_delete(&mut self, id: i64) -> Result<()> {
-        self.exec_one("organisation", "DELETE FROM organisations WHERE id = ?1", [id])
+        self.exec_one(
+            "organisation",
+            "DELETE FROM organisations WHERE id = ?1",
+            [id],
+        )
     }
     fn org_get(&mut self, id: i64) -> Result<Option<Organisation>> {
-        self.one(&format!("SELECT {ORG_COLS} FROM organisations WHERE id = ?1"), [id], rows::org)
+        self.one(
+            &format!("SELECT {ORG_COLS} FROM organisations WHERE id = ?1"),
+            [id],
+            rows::org,
+        )
     }
     fn org_by_uuid(&mut self, uuid: &str) -> Result<Option<Organisation>> {
-        self.one(&format!("SELECT {ORG_COLS} FROM organisations WHERE uuid = ?1"), [uuid], rows::org)
+        self.one(
+            &format!("SELECT {ORG_COLS} FROM organisations WHERE uuid = ?1"),
+            [uuid],
+            rows::org,
+        )
     }
     fn org_by_name(&mut self, name: &str) -> Result<Option<Organisation>> {
-        self.one(&format!("SELECT {ORG_COLS} FROM organisations WHERE name = ?1"), [name], rows::org)
+        self.one(
+            &format!("SELECT {ORG_COLS} FROM organisations WHERE name = ?1"),
+            [name],
+            rows::org,
+        )
     }
     fn org_list(&mut self) -> Result<Vec<Organisation>> {
-        self.many(&format!("SELECT {ORG_COLS} FROM organisations ORDER BY id"), [], rows::org)
+        self.many(
+            &format!("SELECT {ORG_COLS} FROM organisations ORDER BY id"),
+            [],
+            rows::org,
+        )
     }
 
     fn role_insert(&mut self, r: &Role) -> Result<i64> {
@@ -76,10 +100,18 @@ impl DirectoryTx for SqliteTx<'_> {
         self.exec_one("role", "DELETE FROM roles WHERE id = ?1", [id])
     }
     fn role_get(&mut self, id: i64) -> Result<Option<Role>> {
-        self.one(&format!("SELECT {ROLE_COLS} FROM roles WHERE id = ?1"), [id], rows::role)
+        self.one(
+            &format!("SELECT {ROLE_COLS} FROM roles WHERE id = ?1"),
+            [id],
+            rows::role,
+        )
     }
     fn role_list(&mut self) -> Result<Vec<Role>> {
-        self.many(&format!("SELECT {ROLE_COLS} FROM roles ORDER BY id"), [], rows::role)
+        self.many(
+            &format!("SELECT {ROLE_COLS} FROM roles ORDER BY id"),
+            [],
+            rows::role,
+        )
     }
     fn role_set_default(&mut self, id: i64) -> Result<()> {
         if self.role_get(id)?.is_none() {
@@ -108,13 +140,25 @@ impl DirectoryTx for SqliteTx<'_> {
         self.exec_one("user", "DELETE FROM users WHERE id = ?1", [id])
     }
     fn user_get(&mut self, id: i64) -> Result<Option<User>> {
-        self.one(&format!("SELECT {USER_COLS} FROM users WHERE id = ?1"), [id], rows::user)
+        self.one(
+            &format!("SELECT {USER_COLS} FROM users WHERE id = ?1"),
+            [id],
+            rows::user,
+        )
     }
     fn user_by_email(&mut self, email: &str) -> Result<Option<User>> {
-        self.one(&format!("SELECT {USER_COLS} FROM users WHERE email = ?1"), [email], rows::user)
+        self.one(
+            &format!("SELECT {USER_COLS} FROM users WHERE email = ?1"),
+            [email],
+            rows::user,
+        )
     }
     fn user_list(&mut self) -> Result<Vec<User>> {
-        self.many(&format!("SELECT {USER_COLS} FROM users ORDER BY id"), [], rows::user)
+        self.many(
+            &format!("SELECT {USER_COLS} FROM users ORDER BY id"),
+            [],
+            rows::user,
+        )
     }
 
     fn authkey_insert(&mut self, k: &AuthKey) -> Result<i64> {
@@ -125,10 +169,18 @@ impl DirectoryTx for SqliteTx<'_> {
         )
     }
     fn authkey_by_digest(&mut self, digest: &str) -> Result<Option<AuthKey>> {
-        self.one(&format!("SELECT {AUTHKEY_COLS} FROM auth_keys WHERE digest = ?1"), [digest], rows::authkey)
+        self.one(
+            &format!("SELECT {AUTHKEY_COLS} FROM auth_keys WHERE digest = ?1"),
+            [digest],
+            rows::authkey,
+        )
     }
     fn authkeys_of_user(&mut self, user_id: i64) -> Result<Vec<AuthKey>> {
-        self.many(&format!("SELECT {AUTHKEY_COLS} FROM auth_keys WHERE user_id = ?1 ORDER BY id"), [user_id], rows::authkey)
+        self.many(
+            &format!("SELECT {AUTHKEY_COLS} FROM auth_keys WHERE user_id = ?1 ORDER BY id"),
+            [user_id],
+            rows::authkey,
+        )
     }
     fn authkey_delete(&mut self, id: i64) -> Result<()> {
         self.exec_one("auth key", "DELETE FROM auth_keys WHERE id = ?1", [id])

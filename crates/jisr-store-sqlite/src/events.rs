@@ -8,11 +8,18 @@ use crate::SqliteTx;
 use crate::rows::{self, ATTRIBUTE_COLS, EVENT_COLS, OBJECT_COLS, REFERENCE_COLS, TAG_COLS};
 
 fn tag_link(r: &rusqlite::Row) -> rusqlite::Result<TagLink> {
-    Ok(TagLink { link_id: r.get(0)?, local: r.get(1)?, tag: rows::tag_at(r, 2)? })
+    Ok(TagLink {
+        link_id: r.get(0)?,
+        local: r.get(1)?,
+        tag: rows::tag_at(r, 2)?,
+    })
 }
 
 fn prefixed(cols: &str, alias: &str) -> String {
-    cols.split(", ").map(|c| format!("{alias}.{c}")).collect::<Vec<_>>().join(", ")
+    cols.split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl EventTx for SqliteTx<'_> {
@@ -43,17 +50,31 @@ impl EventTx for SqliteTx<'_> {
         self.exec_one("event", "DELETE FROM events WHERE id = ?1", [id])
     }
     fn event_get(&mut self, id: i64) -> Result<Option<Event>> {
-        self.one(&format!("SELECT {EVENT_COLS} FROM events WHERE id = ?1"), [id], rows::event)
+        self.one(
+            &format!("SELECT {EVENT_COLS} FROM events WHERE id = ?1"),
+            [id],
+            rows::event,
+        )
     }
     fn event_by_uuid(&mut self, uuid: &str) -> Result<Option<Event>> {
-        self.one(&format!("SELECT {EVENT_COLS} FROM events WHERE uuid = ?1"), [uuid], rows::event)
+        self.one(
+            &format!("SELECT {EVENT_COLS} FROM events WHERE uuid = ?1"),
+            [uuid],
+            rows::event,
+        )
     }
     fn event_recount(&mut self, event_id: i64) -> Result<i64> {
         self.exec(
             "UPDATE events SET attribute_count = (SELECT COUNT(*) FROM attributes WHERE event_id = ?1 AND deleted = 0) WHERE id = ?1",
             [event_id],
         )?;
-        Ok(self.one("SELECT attribute_count FROM events WHERE id = ?1", [event_id], |r| r.get(0))?.unwrap_or(0))
+        Ok(self
+            .one(
+                "SELECT attribute_count FROM events WHERE id = ?1",
+                [event_id],
+                |r| r.get(0),
+            )?
+            .unwrap_or(0))
     }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>> {
         let sql = format!(
@@ -71,7 +92,10 @@ impl EventTx for SqliteTx<'_> {
         Ok(())
     }
     fn event_tag_remove(&mut self, event_id: i64, tag_id: i64) -> Result<bool> {
-        Ok(self.exec("DELETE FROM event_tags WHERE event_id = ?1 AND tag_id = ?2", [event_id, tag_id])? > 0)
+        Ok(self.exec(
+            "DELETE FROM event_tags WHERE event_id = ?1 AND tag_id = ?2",
+            [event_id, tag_id],
+        )? > 0)
     }
 
     fn attribute_insert(&mut self, a: &Attribute) -> Result<i64> {
@@ -98,10 +122,18 @@ impl EventTx for SqliteTx<'_> {
         self.exec_one("attribute", "DELETE FROM attributes WHERE id = ?1", [id])
     }
     fn attribute_get(&mut self, id: i64) -> Result<Option<Attribute>> {
-        self.one(&format!("SELECT {ATTRIBUTE_COLS} FROM attributes WHERE id = ?1"), [id], rows::attribute)
+        self.one(
+            &format!("SELECT {ATTRIBUTE_COLS} FROM attributes WHERE id = ?1"),
+            [id],
+            rows::attribute,
+        )
     }
     fn attribute_by_uuid(&mut self, uuid: &str) -> Result<Option<Attribute>> {
-        self.one(&format!("SELECT {ATTRIBUTE_COLS} FROM attributes WHERE uuid = ?1"), [uuid], rows::attribute)
+        self.one(
+            &format!("SELECT {ATTRIBUTE_COLS} FROM attributes WHERE uuid = ?1"),
+            [uuid],
+            rows::attribute,
+        )
     }
     fn attributes_get(&mut self, ids: &[i64]) -> Result<Vec<Attribute>> {
         let mut out = Vec::with_capacity(ids.len());
@@ -111,12 +143,17 @@ impl EventTx for SqliteTx<'_> {
             let sql = format!("SELECT {ATTRIBUTE_COLS} FROM attributes WHERE id IN ({marks})");
             out.extend(self.many(&sql, rusqlite::params_from_iter(chunk), rows::attribute)?);
         }
-        let pos: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let pos: std::collections::HashMap<i64, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         out.sort_by_key(|a| pos.get(&a.id).copied().unwrap_or(usize::MAX));
         Ok(out)
     }
     fn attributes_of_event(&mut self, event_id: i64) -> Result<Vec<Attribute>> {
-        self.many(&format!("SELECT {ATTRIBUTE_COLS} FROM attributes WHERE event_id = ?1 ORDER BY id"), [event_id], rows::attribute)
+        self.many(
+            &format!("SELECT {ATTRIBUTE_COLS} FROM attributes WHERE event_id = ?1 ORDER BY id"),
+            [event_id],
+            rows::attribute,
+        )
     }
     fn attribute_tags_of_event(&mut self, event_id: i64) -> Result<Vec<(i64, TagLink)>> {
         let sql = format!(
@@ -125,7 +162,14 @@ impl EventTx for SqliteTx<'_> {
             prefixed(TAG_COLS, "t")
         );
         self.many(&sql, [event_id], |r| {
-            Ok((r.get(0)?, TagLink { link_id: r.get(1)?, local: r.get(2)?, tag: rows::tag_at(r, 3)? }))
+            Ok((
+                r.get(0)?,
+                TagLink {
+                    link_id: r.get(1)?,
+                    local: r.get(2)?,
+                    tag: rows::tag_at(r, 3)?,
+                },
+            ))
         })
     }
     fn attribute_tags(&mut self, attribute_id: i64) -> Result<Vec<TagLink>> {
@@ -135,7 +179,13 @@ impl EventTx for SqliteTx<'_> {
         );
         self.many(&sql, [attribute_id], tag_link)
     }
-    fn attribute_tag_add(&mut self, attribute_id: i64, event_id: i64, tag_id: i64, local: bool) -> Result<()> {
+    fn attribute_tag_add(
+        &mut self,
+        attribute_id: i64,
+        event_id: i64,
+        tag_id: i64,
+        local: bool,
+    ) -> Result<()> {
         self.exec(
             "INSERT INTO attribute_tags (attribute_id, event_id, tag_id, local) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(attribute_id, tag_id) DO UPDATE SET local = excluded.local",
@@ -144,7 +194,10 @@ impl EventTx for SqliteTx<'_> {
         Ok(())
     }
     fn attribute_tag_remove(&mut self, attribute_id: i64, tag_id: i64) -> Result<bool> {
-        Ok(self.exec("DELETE FROM attribute_tags WHERE attribute_id = ?1 AND tag_id = ?2", [attribute_id, tag_id])? > 0)
+        Ok(self.exec(
+            "DELETE FROM attribute_tags WHERE attribute_id = ?1 AND tag_id = ?2",
+            [attribute_id, tag_id],
+        )? > 0)
     }
 
     fn object_insert(&mut self, o: &MispObject) -> Result<i64> {
@@ -171,13 +224,25 @@ impl EventTx for SqliteTx<'_> {
         self.exec_one("object", "DELETE FROM objects WHERE id = ?1", [id])
     }
     fn object_get(&mut self, id: i64) -> Result<Option<MispObject>> {
-        self.one(&format!("SELECT {OBJECT_COLS} FROM objects WHERE id = ?1"), [id], rows::object)
+        self.one(
+            &format!("SELECT {OBJECT_COLS} FROM objects WHERE id = ?1"),
+            [id],
+            rows::object,
+        )
     }
     fn object_by_uuid(&mut self, uuid: &str) -> Result<Option<MispObject>> {
-        self.one(&format!("SELECT {OBJECT_COLS} FROM objects WHERE uuid = ?1"), [uuid], rows::object)
+        self.one(
+            &format!("SELECT {OBJECT_COLS} FROM objects WHERE uuid = ?1"),
+            [uuid],
+            rows::object,
+        )
     }
     fn objects_of_event(&mut self, event_id: i64) -> Result<Vec<MispObject>> {
-        self.many(&format!("SELECT {OBJECT_COLS} FROM objects WHERE event_id = ?1 ORDER BY id"), [event_id], rows::object)
+        self.many(
+            &format!("SELECT {OBJECT_COLS} FROM objects WHERE event_id = ?1 ORDER BY id"),
+            [event_id],
+            rows::object,
+        )
     }
     fn reference_insert(&mut self, r: &ObjectReference) -> Result<i64> {
         self.insert(
@@ -198,16 +263,24 @@ impl EventTx for SqliteTx<'_> {
     }
     fn references_of_event(&mut self, event_id: i64) -> Result<Vec<ObjectReference>> {
         self.many(
-            &format!("SELECT {REFERENCE_COLS} FROM object_references WHERE event_id = ?1 ORDER BY id"),
+            &format!(
+                "SELECT {REFERENCE_COLS} FROM object_references WHERE event_id = ?1 ORDER BY id"
+            ),
             [event_id],
             rows::reference,
         )
     }
     fn reference_find(&mut self, reference: &str) -> Result<Option<ObjectReference>> {
-        let sql = format!("SELECT {REFERENCE_COLS} FROM object_references WHERE uuid = ?1 OR CAST(id AS TEXT) = ?1");
+        let sql = format!(
+            "SELECT {REFERENCE_COLS} FROM object_references WHERE uuid = ?1 OR CAST(id AS TEXT) = ?1"
+        );
         self.one(&sql, [reference], rows::reference)
     }
     fn reference_delete(&mut self, id: i64) -> Result<()> {
-        self.exec_one("object reference", "DELETE FROM object_references WHERE id = ?1", [id])
+        self.exec_one(
+            "object reference",
+            "DELETE FROM object_references WHERE id = ?1",
+            [id],
+        )
     }
 }

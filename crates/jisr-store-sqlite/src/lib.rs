@@ -51,7 +51,11 @@ impl SqliteStore {
         let path = path.as_ref().to_path_buf();
         let mut writer = open_connection(&path)?;
         schema::migrate(&mut writer)?;
-        Ok(SqliteStore { path, writer: Mutex::new(writer), readers: Mutex::new(Vec::new()) })
+        Ok(SqliteStore {
+            path,
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -66,7 +70,11 @@ impl SqliteStore {
 
 impl Store for SqliteStore {
     fn read(&self) -> Result<Box<dyn Tx + '_>> {
-        let pooled = self.readers.lock().map_err(|_| StoreError::Backend("reader pool poisoned".into()))?.pop();
+        let pooled = self
+            .readers
+            .lock()
+            .map_err(|_| StoreError::Backend("reader pool poisoned".into()))?
+            .pop();
         let conn = match pooled {
             Some(c) => c,
             None => open_connection(&self.path)?,
@@ -75,7 +83,10 @@ impl Store for SqliteStore {
     }
 
     fn write(&self) -> Result<Box<dyn Tx + '_>> {
-        let guard = self.writer.lock().map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
+        let guard = self
+            .writer
+            .lock()
+            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
         self.begin(Held::Writer(guard), "BEGIN IMMEDIATE")
     }
 

@@ -63,7 +63,8 @@ pub fn user(r: &Row) -> rusqlite::Result<User> {
     })
 }
 
-pub const AUTHKEY_COLS: &str = "id, uuid, user_id, digest, key_start, key_end, created, expiration, comment";
+pub const AUTHKEY_COLS: &str =
+    "id, uuid, user_id, digest, key_start, key_end, created, expiration, comment";
 pub fn authkey(r: &Row) -> rusqlite::Result<AuthKey> {
     Ok(AuthKey {
         id: r.get(0)?,
@@ -78,8 +79,7 @@ pub fn authkey(r: &Row) -> rusqlite::Result<AuthKey> {
     })
 }
 
-pub const TAG_COLS: &str =
-    "id, name, colour, exportable, hide_tag, org_id, user_id, local_only, numerical_value, is_galaxy, is_custom_galaxy";
+pub const TAG_COLS: &str = "id, name, colour, exportable, hide_tag, org_id, user_id, local_only, numerical_value, is_galaxy, is_custom_galaxy";
 pub fn tag(r: &Row) -> rusqlite::Result<Tag> {
     tag_at(r, 0)
 }
@@ -189,7 +189,8 @@ pub fn reference(r: &Row) -> rusqlite::Result<ObjectReference> {
     })
 }
 
-pub const SIGHTING_COLS: &str = "id, uuid, attribute_id, event_id, org_id, date_sighting, source, type";
+pub const SIGHTING_COLS: &str =
+    "id, uuid, attribute_id, event_id, org_id, date_sighting, source, type";
 pub fn sighting(r: &Row) -> rusqlite::Result<Sighting> {
     Ok(Sighting {
         id: r.get(0)?,
@@ -203,7 +204,8 @@ pub fn sighting(r: &Row) -> rusqlite::Result<Sighting> {
     })
 }
 
-pub const REPORT_COLS: &str = "id, uuid, event_id, name, content, distribution, sharing_group_id, timestamp, deleted";
+pub const REPORT_COLS: &str =
+    "id, uuid, event_id, name, content, distribution, sharing_group_id, timestamp, deleted";
 pub fn report(r: &Row) -> rusqlite::Result<EventReport> {
     Ok(EventReport {
         id: r.get(0)?,
@@ -238,7 +240,8 @@ impl SqliteTx<'_> {
     ) -> Result<Vec<T>> {
         let mut stmt = self.conn().prepare_cached(sql).map_err(backend_err)?;
         let rows = stmt.query_map(params, map).map_err(backend_err)?;
-        rows.collect::<rusqlite::Result<Vec<T>>>().map_err(backend_err)
+        rows.collect::<rusqlite::Result<Vec<T>>>()
+            .map_err(backend_err)
     }
 
     /// Runs a write and fails with NotFound when it touched no row.

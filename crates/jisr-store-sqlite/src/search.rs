@@ -2,7 +2,9 @@
 //! limits and pages count only rows the actor may see.
 
 use jisr_policy::Scope;
-use jisr_store::{DeletedFilter, EventSortKey, IdFilter, Result, SearchQuery, SearchTx, TagFilter, TermFilter};
+use jisr_store::{
+    DeletedFilter, EventSortKey, IdFilter, Result, SearchQuery, SearchTx, TagFilter, TermFilter,
+};
 use rusqlite::types::Value;
 
 use crate::SqliteTx;
@@ -26,15 +28,26 @@ impl Where {
         if ids.is_empty() {
             return "NULL".into();
         }
-        ids.iter().map(|id| self.bind(*id)).collect::<Vec<_>>().join(",")
+        ids.iter()
+            .map(|id| self.bind(*id))
+            .collect::<Vec<_>>()
+            .join(",")
     }
     fn sql(&self) -> String {
-        if self.parts.is_empty() { "1=1".into() } else { self.parts.join(" AND ") }
+        if self.parts.is_empty() {
+            "1=1".into()
+        } else {
+            self.parts.join(" AND ")
+        }
     }
 }
 
 fn event_scope(w: &mut Where, scope: &Scope) {
-    if let Scope::Organisation { org_id, sharing_groups } = scope {
+    if let Scope::Organisation {
+        org_id,
+        sharing_groups,
+    } = scope
+    {
         let org = w.bind(*org_id);
         let sgs = w.bind_list(sharing_groups);
         w.push(format!(
@@ -44,7 +57,11 @@ fn event_scope(w: &mut Where, scope: &Scope) {
 }
 
 fn element_scope(w: &mut Where, scope: &Scope) {
-    if let Scope::Organisation { org_id, sharing_groups } = scope {
+    if let Scope::Organisation {
+        org_id,
+        sharing_groups,
+    } = scope
+    {
         let org = w.bind(*org_id);
         let sgs = w.bind_list(sharing_groups);
         w.push(format!(
@@ -59,8 +76,15 @@ fn element_scope(w: &mut Where, scope: &Scope) {
 fn term_match(w: &mut Where, columns: &[&str], term: &str) -> String {
     let p = w.bind(term.to_string());
     let op = if term.contains('%') { "LIKE" } else { "= " };
-    let tail = if term.contains('%') { "" } else { " COLLATE NOCASE" };
-    let alts: Vec<String> = columns.iter().map(|c| format!("{c} {op} {p}{tail}")).collect();
+    let tail = if term.contains('%') {
+        ""
+    } else {
+        " COLLATE NOCASE"
+    };
+    let alts: Vec<String> = columns
+        .iter()
+        .map(|c| format!("{c} {op} {p}{tail}"))
+        .collect();
     format!("({})", alts.join(" OR "))
 }
 
@@ -129,7 +153,9 @@ fn event_conditions(w: &mut Where, q: &SearchQuery, uuid_also: UuidAlso) {
         let marks = marks.join(",");
         let by_attribute = match uuid_also {
             UuidAlso::AnyAttribute => {
-                format!("EXISTS (SELECT 1 FROM attributes a2 WHERE a2.event_id = e.id AND a2.uuid IN ({marks}))")
+                format!(
+                    "EXISTS (SELECT 1 FROM attributes a2 WHERE a2.event_id = e.id AND a2.uuid IN ({marks}))"
+                )
             }
             UuidAlso::ThisAttribute => format!("a.uuid IN ({marks})"),
         };
@@ -137,7 +163,9 @@ fn event_conditions(w: &mut Where, q: &SearchQuery, uuid_also: UuidAlso) {
     }
     terms(w, &["e.info"], &q.event_info);
     tags(w, &q.event_tags, &|list| {
-        format!("EXISTS (SELECT 1 FROM event_tags et WHERE et.event_id = e.id AND et.tag_id IN ({list}))")
+        format!(
+            "EXISTS (SELECT 1 FROM event_tags et WHERE et.event_id = e.id AND et.tag_id IN ({list}))"
+        )
     });
     if let Some(d) = &q.date_from {
         let p = w.bind(d.clone());
@@ -148,7 +176,12 @@ fn event_conditions(w: &mut Where, q: &SearchQuery, uuid_also: UuidAlso) {
         w.push(format!("e.date <= {p}"));
     }
     range(w, "e.timestamp", q.timestamp_from, q.timestamp_to);
-    range(w, "e.publish_timestamp", q.publish_timestamp_from, q.publish_timestamp_to);
+    range(
+        w,
+        "e.publish_timestamp",
+        q.publish_timestamp_from,
+        q.publish_timestamp_to,
+    );
     if let Some(p) = q.published {
         let p = w.bind(p);
         w.push(format!("e.published = {p}"));
@@ -160,7 +193,11 @@ fn event_conditions(w: &mut Where, q: &SearchQuery, uuid_also: UuidAlso) {
 }
 
 fn attribute_conditions(w: &mut Where, q: &SearchQuery) {
-    terms(w, &["a.value1", "a.value2", "(a.value1 || '|' || a.value2)"], &q.values);
+    terms(
+        w,
+        &["a.value1", "a.value2", "(a.value1 || '|' || a.value2)"],
+        &q.values,
+    );
     terms(w, &["a.type"], &q.types);
     terms(w, &["a.category"], &q.categories);
     if let Some(t) = q.to_ids {
@@ -168,9 +205,16 @@ fn attribute_conditions(w: &mut Where, q: &SearchQuery) {
         w.push(format!("a.to_ids = {p}"));
     }
     tags(w, &q.attribute_tags, &|list| {
-        format!("EXISTS (SELECT 1 FROM attribute_tags at WHERE at.attribute_id = a.id AND at.tag_id IN ({list}))")
+        format!(
+            "EXISTS (SELECT 1 FROM attribute_tags at WHERE at.attribute_id = a.id AND at.tag_id IN ({list}))"
+        )
     });
-    range(w, "a.timestamp", q.attribute_timestamp_from, q.attribute_timestamp_to);
+    range(
+        w,
+        "a.timestamp",
+        q.attribute_timestamp_from,
+        q.attribute_timestamp_to,
+    );
     if let Some(rel) = &q.object_relation {
         let p = w.bind(rel.clone());
         w.push(format!("a.object_relation = {p}"));
@@ -214,7 +258,10 @@ impl SearchTx for SqliteTx<'_> {
             )
         });
         if q.has_attribute_conditions() {
-            let mut inner = Where { parts: vec![], params: std::mem::take(&mut w.params) };
+            let mut inner = Where {
+                parts: vec![],
+                params: std::mem::take(&mut w.params),
+            };
             element_scope(&mut inner, scope);
             attribute_conditions(&mut inner, q);
             w.params = std::mem::take(&mut inner.params);
@@ -242,8 +289,13 @@ impl SearchTx for SqliteTx<'_> {
                 format!("{column} {dir}, e.id {dir}")
             }
         };
-        let sql = format!("SELECT e.id FROM events e WHERE {} ORDER BY {order}{tail}", w.sql());
-        self.many(&sql, rusqlite::params_from_iter(w.params.iter()), |r| r.get(0))
+        let sql = format!(
+            "SELECT e.id FROM events e WHERE {} ORDER BY {order}{tail}",
+            w.sql()
+        );
+        self.many(&sql, rusqlite::params_from_iter(w.params.iter()), |r| {
+            r.get(0)
+        })
     }
 
     fn search_attributes(&mut self, q: &SearchQuery, scope: &Scope) -> Result<Vec<i64>> {
@@ -264,6 +316,8 @@ impl SearchTx for SqliteTx<'_> {
              WHERE {} ORDER BY a.event_id, a.id{tail}",
             w.sql()
         );
-        self.many(&sql, rusqlite::params_from_iter(w.params.iter()), |r| r.get(0))
+        self.many(&sql, rusqlite::params_from_iter(w.params.iter()), |r| {
+            r.get(0)
+        })
     }
 }

@@ -27,15 +27,31 @@ impl TagTx for SqliteTx<'_> {
         self.exec_one("tag", "DELETE FROM tags WHERE id = ?1", [id])
     }
     fn tag_get(&mut self, id: i64) -> Result<Option<Tag>> {
-        self.one(&format!("SELECT {TAG_COLS} FROM tags WHERE id = ?1"), [id], rows::tag)
+        self.one(
+            &format!("SELECT {TAG_COLS} FROM tags WHERE id = ?1"),
+            [id],
+            rows::tag,
+        )
     }
     fn tag_by_name(&mut self, name: &str) -> Result<Option<Tag>> {
-        self.one(&format!("SELECT {TAG_COLS} FROM tags WHERE name = ?1"), [name], rows::tag)
+        self.one(
+            &format!("SELECT {TAG_COLS} FROM tags WHERE name = ?1"),
+            [name],
+            rows::tag,
+        )
     }
     fn tag_list(&mut self, pattern: Option<&str>) -> Result<Vec<Tag>> {
         match pattern {
-            Some(p) => self.many(&format!("SELECT {TAG_COLS} FROM tags WHERE name LIKE ?1 ORDER BY name"), [p], rows::tag),
-            None => self.many(&format!("SELECT {TAG_COLS} FROM tags ORDER BY name"), [], rows::tag),
+            Some(p) => self.many(
+                &format!("SELECT {TAG_COLS} FROM tags WHERE name LIKE ?1 ORDER BY name"),
+                [p],
+                rows::tag,
+            ),
+            None => self.many(
+                &format!("SELECT {TAG_COLS} FROM tags ORDER BY name"),
+                [],
+                rows::tag,
+            ),
         }
     }
 }

@@ -6,6 +6,8 @@
 //! `Tx` without [`Tx::commit`] rolls it back.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[cfg(feature = "conformance")]
+pub mod conformance;
 mod query;
 mod tx;
 
@@ -19,7 +21,9 @@ pub enum StoreError {
     NotFound(String),
     #[error("conflict: {0}")]
     Conflict(String),
-    #[error("the database schema (version {found}) is newer than this jisr understands (version {supported}); upgrade jisr")]
+    #[error(
+        "the database schema (version {found}) is newer than this jisr understands (version {supported}); upgrade jisr"
+    )]
     SchemaTooNew { found: i64, supported: i64 },
     #[error("database error: {0}")]
     Backend(String),

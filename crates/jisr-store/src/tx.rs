@@ -90,7 +90,13 @@ pub trait EventTx {
     /// Tags of every attribute of an event, as `(attribute_id, tag)`.
     fn attribute_tags_of_event(&mut self, event_id: i64) -> Result<Vec<(i64, TagLink)>>;
     fn attribute_tags(&mut self, attribute_id: i64) -> Result<Vec<TagLink>>;
-    fn attribute_tag_add(&mut self, attribute_id: i64, event_id: i64, tag_id: i64, local: bool) -> Result<()>;
+    fn attribute_tag_add(
+        &mut self,
+        attribute_id: i64,
+        event_id: i64,
+        tag_id: i64,
+        local: bool,
+    ) -> Result<()>;
     fn attribute_tag_remove(&mut self, attribute_id: i64, tag_id: i64) -> Result<bool>;
 
     // Objects and their references.

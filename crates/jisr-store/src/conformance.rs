@@ -1,0 +1,517 @@
+//! One suite of storage behaviours that every backend must pass. A backend
+//! runs it from its tests with a factory for fresh, empty stores:
+//!
+//! ```ignore
+//! jisr_store::conformance::run_all(&|| Box::new(MyStore::open_temp()));
+//! ```
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jisr_model::roles::default_roles;
+use jisr_model::*;
+use jisr_policy::Scope;
+
+use crate::{DeletedFilter, IdFilter, SearchQuery, Store, StoreError, TagFilter, TermFilter};
+
+pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Store>;
+
+/// Every behaviour, by name, so a failure names what broke.
+pub fn run_all(make: Factory) {
+    for (name, test) in CASES {
+        eprintln!("conformance: {name}");
+        test(make);
+    }
+}
+
+/// A named behaviour.
+pub type Case = (&'static str, fn(Factory));
+
+pub const CASES: &[Case] = &[
+    ("rollback_on_drop", rollback_on_drop),
+    ("organisations_and_users", organisations_and_users),
+    ("unique_uuid_conflicts", unique_uuid_conflicts),
+    ("event_tree_round_trip", event_tree_round_trip),
+    ("arabic_and_large_values", arabic_and_large_values),
+    ("search_filters", search_filters),
+    ("scope_filters_in_the_query", scope_filters_in_the_query),
+    ("paging_and_ordering", paging_and_ordering),
+    ("soft_delete", soft_delete),
+];
+
+fn uuid() -> String {
+    ::uuid::Uuid::new_v4().to_string()
+}
+
+/// A store with the default roles, two organisations and nothing else.
+fn seeded(make: Factory) -> (Box<dyn Store>, i64, i64) {
+    let store = make();
+    let (a, b);
+    {
+        let mut tx = store.write().unwrap();
+        for r in default_roles() {
+            tx.role_insert(&r).unwrap();
+        }
+        a = tx
+            .org_insert(&Organisation {
+                uuid: uuid(),
+                name: "Cairo".into(),
+                local: true,
+                ..Default::default()
+            })
+            .unwrap();
+        b = tx
+            .org_insert(&Organisation {
+                uuid: uuid(),
+                name: "Brussels".into(),
+                local: true,
+                ..Default::default()
+            })
+            .unwrap();
+        tx.commit().unwrap();
+    }
+    (store, a, b)
+}
+
+fn event(org: i64, distribution: i64, published: bool, info: &str) -> Event {
+    Event {
+        uuid: uuid(),
+        org_id: org,
+        orgc_id: org,
+        info: info.into(),
+        date: "2024-04-20".into(),
+        threat_level_id: 4,
+        distribution,
+        published,
+        timestamp: 1_700_000_000,
+        ..Default::default()
+    }
+}
+
+fn attribute(event_id: i64, t: &str, v: &str, distribution: i64) -> Attribute {
+    Attribute {
+        uuid: uuid(),
+        event_id,
+        attr_type: t.into(),
+        category: "Network activity".into(),
+        value1: v.into(),
+        distribution,
+        timestamp: 1_700_000_000,
+        ..Default::default()
+    }
+}
+
+fn rollback_on_drop(make: Factory) {
+    let (store, org, _) = seeded(make);
+    {
+        let mut tx = store.write().unwrap();
+        tx.event_insert(&event(org, 0, false, "never committed"))
+            .unwrap();
+    }
+    let mut tx = store.read().unwrap();
+    assert!(
+        tx.search_events(&SearchQuery::default(), &Scope::Everything)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+fn organisations_and_users(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let u = User {
+        email: "a@b.c".into(),
+        org_id: org,
+        role_id: 3,
+        ..Default::default()
+    };
+    let id = tx.user_insert(&u).unwrap();
+    let got = tx.user_get(id).unwrap().unwrap();
+    assert_eq!(got.email, "a@b.c");
+    assert_eq!(tx.user_by_email("a@b.c").unwrap().unwrap().id, id);
+    assert!(matches!(tx.user_insert(&u), Err(StoreError::Conflict(_))));
+    tx.role_set_default(4).unwrap();
+    let defaults: Vec<i64> = tx
+        .role_list()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.default_role)
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(defaults, vec![4]);
+    assert!(tx.role_get(1).unwrap().unwrap().is_site_admin());
+    tx.setting_set("MISP.baseurl", "https://x").unwrap();
+    tx.setting_set("MISP.baseurl", "https://y").unwrap();
+    assert_eq!(
+        tx.setting_get("MISP.baseurl").unwrap().as_deref(),
+        Some("https://y")
+    );
+}
+
+fn unique_uuid_conflicts(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let e = event(org, 0, false, "one");
+    tx.event_insert(&e).unwrap();
+    assert!(matches!(tx.event_insert(&e), Err(StoreError::Conflict(_))));
+}
+
+fn event_tree_round_trip(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let eid = tx.event_insert(&event(org, 1, true, "tree")).unwrap();
+    let oid = tx
+        .object_insert(&MispObject {
+            uuid: uuid(),
+            event_id: eid,
+            name: "person".into(),
+            distribution: 5,
+            timestamp: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    let mut a = attribute(eid, "first-name", "Mahmoud", 5);
+    a.object_id = oid;
+    a.object_relation = Some("first-name".into());
+    let aid = tx.attribute_insert(&a).unwrap();
+    tx.attribute_insert(&attribute(eid, "ip-dst", "192.0.2.1", 5))
+        .unwrap();
+    let tag = tx
+        .tag_insert(&Tag {
+            name: "tlp:amber".into(),
+            exportable: true,
+            ..Default::default()
+        })
+        .unwrap();
+    tx.event_tag_add(eid, tag, false).unwrap();
+    tx.attribute_tag_add(aid, eid, tag, true).unwrap();
+    tx.sighting_insert(&Sighting {
+        uuid: uuid(),
+        attribute_id: aid,
+        event_id: eid,
+        org_id: org,
+        date_sighting: 5,
+        ..Default::default()
+    })
+    .unwrap();
+    tx.report_insert(&EventReport {
+        uuid: uuid(),
+        event_id: eid,
+        name: "r".into(),
+        content: "# x".into(),
+        distribution: 5,
+        timestamp: 1,
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(tx.event_recount(eid).unwrap(), 2);
+    assert_eq!(tx.event_tags(eid).unwrap()[0].tag.name, "tlp:amber");
+    let at = tx.attribute_tags_of_event(eid).unwrap();
+    assert_eq!(at.len(), 1);
+    assert!(at[0].1.local);
+    assert_eq!(tx.sightings_of_attribute(aid).unwrap().len(), 1);
+    assert_eq!(tx.reports_of_event(eid).unwrap().len(), 1);
+    assert_eq!(
+        tx.attribute_get(aid).unwrap().unwrap(),
+        Attribute { id: aid, ..a }
+    );
+    tx.event_delete(eid).unwrap();
+    assert!(
+        tx.attribute_get(aid).unwrap().is_none(),
+        "deleting an event removes its attributes"
+    );
+    assert!(tx.sightings_of_attribute(aid).unwrap().is_empty());
+}
+
+fn arabic_and_large_values(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let info = "اللواء محمود توفيق — وزير الداخلية";
+    let eid = tx.event_insert(&event(org, 0, false, info)).unwrap();
+    let big = "ب".repeat(200_000);
+    let aid = tx
+        .attribute_insert(&attribute(eid, "text", &big, 5))
+        .unwrap();
+    assert_eq!(tx.event_get(eid).unwrap().unwrap().info, info);
+    assert_eq!(tx.attribute_get(aid).unwrap().unwrap().value1, big);
+    let q = SearchQuery {
+        values: TermFilter {
+            any_of: vec![big.clone()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_attributes(&q, &Scope::Everything).unwrap(),
+        vec![aid]
+    );
+    let q = SearchQuery {
+        event_info: TermFilter {
+            any_of: vec!["%محمود%".into()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &Scope::Everything).unwrap(), vec![eid]);
+}
+
+fn search_filters(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let e1 = tx.event_insert(&event(org, 1, true, "first")).unwrap();
+    let e2 = tx
+        .event_insert(&Event {
+            timestamp: 1_800_000_000,
+            ..event(org, 1, false, "second")
+        })
+        .unwrap();
+    let a1 = tx
+        .attribute_insert(&attribute(e1, "ip-dst", "192.0.2.1", 5))
+        .unwrap();
+    let a2 = tx
+        .attribute_insert(&attribute(e2, "domain", "example.com", 5))
+        .unwrap();
+    let mut ids_attr = attribute(e2, "ip-src", "192.0.2.1", 5);
+    ids_attr.to_ids = true;
+    let a3 = tx.attribute_insert(&ids_attr).unwrap();
+    let t = tx
+        .tag_insert(&Tag {
+            name: "tlp:red".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    tx.event_tag_add(e2, t, false).unwrap();
+    let all = Scope::Everything;
+    let by_value = |v: &str| SearchQuery {
+        values: TermFilter {
+            any_of: vec![v.into()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_attributes(&by_value("192.0.2.1"), &all).unwrap(),
+        vec![a1, a3]
+    );
+    assert_eq!(
+        tx.search_attributes(&by_value("EXAMPLE.com"), &all)
+            .unwrap(),
+        vec![a2],
+        "values match case-insensitively"
+    );
+    assert_eq!(
+        tx.search_attributes(&by_value("192.0.2.%"), &all).unwrap(),
+        vec![a1, a3]
+    );
+    assert_eq!(
+        tx.search_events(&by_value("192.0.2.1"), &all).unwrap(),
+        vec![e1, e2]
+    );
+    let q = SearchQuery {
+        values: TermFilter {
+            any_of: vec!["192.0.2.1".into()],
+            none_of: vec!["%".into()],
+        },
+        ..Default::default()
+    };
+    assert!(tx.search_attributes(&q, &all).unwrap().is_empty());
+    let q = SearchQuery {
+        types: TermFilter {
+            any_of: vec!["domain".into()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &all).unwrap(), vec![e2]);
+    let q = SearchQuery {
+        to_ids: Some(true),
+        ..Default::default()
+    };
+    assert_eq!(tx.search_attributes(&q, &all).unwrap(), vec![a3]);
+    let q = SearchQuery {
+        published: Some(true),
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &all).unwrap(), vec![e1]);
+    let q = SearchQuery {
+        timestamp_from: Some(1_750_000_000),
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &all).unwrap(), vec![e2]);
+    let q = SearchQuery {
+        any_level_tags: TagFilter {
+            any_of: Some(vec![t]),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &all).unwrap(), vec![e2]);
+    assert_eq!(
+        tx.search_attributes(&q, &all).unwrap(),
+        vec![a2, a3],
+        "event tags apply to their attributes"
+    );
+    let q = SearchQuery {
+        any_level_tags: TagFilter {
+            none_of: vec![t],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &all).unwrap(), vec![e1]);
+    let q = SearchQuery {
+        event_ids: IdFilter {
+            any_of: Some(vec![e1]),
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    assert_eq!(tx.search_attributes(&q, &all).unwrap(), vec![a1]);
+    let uuid_a2 = tx.attribute_get(a2).unwrap().unwrap().uuid;
+    let q = SearchQuery {
+        uuids: vec![uuid_a2],
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_events(&q, &all).unwrap(),
+        vec![e2],
+        "an attribute uuid finds its event"
+    );
+}
+
+fn scope_filters_in_the_query(make: Factory) {
+    let (store, cairo, brussels) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let org_only = tx.event_insert(&event(cairo, 0, true, "org only")).unwrap();
+    let unpublished = tx.event_insert(&event(cairo, 3, false, "draft")).unwrap();
+    let shared = tx.event_insert(&event(cairo, 3, true, "shared")).unwrap();
+    let sg = tx
+        .event_insert(&Event {
+            sharing_group_id: 7,
+            ..event(cairo, 4, true, "group")
+        })
+        .unwrap();
+    let hidden_attr = tx
+        .attribute_insert(&attribute(shared, "ip-dst", "192.0.2.9", 0))
+        .unwrap();
+    let open_attr = tx
+        .attribute_insert(&attribute(shared, "ip-dst", "192.0.2.9", 5))
+        .unwrap();
+    let oid = tx
+        .object_insert(&MispObject {
+            uuid: uuid(),
+            event_id: shared,
+            name: "o".into(),
+            distribution: 0,
+            timestamp: 1,
+            ..Default::default()
+        })
+        .unwrap();
+    let mut in_hidden_object = attribute(shared, "ip-dst", "192.0.2.9", 5);
+    in_hidden_object.object_id = oid;
+    let in_hidden_object = tx.attribute_insert(&in_hidden_object).unwrap();
+    let outsider = Scope::Organisation {
+        org_id: brussels,
+        sharing_groups: vec![],
+    };
+    let member = Scope::Organisation {
+        org_id: brussels,
+        sharing_groups: vec![7],
+    };
+    let owner = Scope::Organisation {
+        org_id: cairo,
+        sharing_groups: vec![],
+    };
+    let q = SearchQuery::default();
+    assert_eq!(tx.search_events(&q, &outsider).unwrap(), vec![shared]);
+    assert_eq!(tx.search_events(&q, &member).unwrap(), vec![shared, sg]);
+    assert_eq!(
+        tx.search_events(&q, &owner).unwrap(),
+        vec![org_only, unpublished, shared, sg]
+    );
+    let q = SearchQuery {
+        values: TermFilter {
+            any_of: vec!["192.0.2.9".into()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_attributes(&q, &outsider).unwrap(),
+        vec![open_attr]
+    );
+    assert_eq!(
+        tx.search_attributes(&q, &owner).unwrap(),
+        vec![hidden_attr, open_attr, in_hidden_object]
+    );
+    // Paging counts only what the scope sees.
+    let q = SearchQuery {
+        limit: Some(1),
+        page: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &outsider).unwrap(), vec![shared]);
+}
+
+fn paging_and_ordering(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let ids: Vec<i64> = ["c", "a", "b"]
+        .iter()
+        .map(|i| tx.event_insert(&event(org, 0, false, i)).unwrap())
+        .collect();
+    let page = |p| SearchQuery {
+        limit: Some(2),
+        page: Some(p),
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_events(&page(1), &Scope::Everything).unwrap(),
+        ids[..2].to_vec()
+    );
+    assert_eq!(
+        tx.search_events(&page(2), &Scope::Everything).unwrap(),
+        ids[2..].to_vec()
+    );
+    let sorted = SearchQuery {
+        sort: Some(crate::EventSort {
+            key: crate::EventSortKey::Info,
+            descending: true,
+        }),
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_events(&sorted, &Scope::Everything).unwrap(),
+        vec![ids[0], ids[2], ids[1]]
+    );
+}
+
+fn soft_delete(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let eid = tx.event_insert(&event(org, 0, false, "d")).unwrap();
+    let live = tx
+        .attribute_insert(&attribute(eid, "ip-dst", "192.0.2.3", 5))
+        .unwrap();
+    let mut gone = attribute(eid, "ip-dst", "192.0.2.4", 5);
+    gone.deleted = true;
+    let gone = tx.attribute_insert(&gone).unwrap();
+    assert_eq!(tx.event_recount(eid).unwrap(), 1);
+    let q = |d| SearchQuery {
+        deleted: d,
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_attributes(&q(DeletedFilter::Exclude), &Scope::Everything)
+            .unwrap(),
+        vec![live]
+    );
+    assert_eq!(
+        tx.search_attributes(&q(DeletedFilter::Only), &Scope::Everything)
+            .unwrap(),
+        vec![gone]
+    );
+    assert_eq!(
+        tx.search_attributes(&q(DeletedFilter::Include), &Scope::Everything)
+            .unwrap(),
+        vec![live, gone]
+    );
+}

@@ -1,0 +1,44 @@
+//! The command line: import, export, org and user management.
+
+use std::process::Command;
+
+use crate::harness::bin;
+
+fn jisr(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(bin()).arg(args[0]).args(["--data", data.to_str().unwrap()]).args(&args[1..]).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn import_export_round_trip_and_admin_commands() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("events.json");
+    let doc = serde_json::json!([
+        {"Event": {"uuid": "5a7f7f5e-8f4c-4d2e-9b0a-1c2d3e4f5a6b", "info": "imported one", "Orgc": {"name": "Amman MoI", "uuid": "11111111-2222-4333-8444-555555555555"},
+                   "Attribute": [{"type": "btc", "value": "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"}]}},
+        {"Event": {"info": "imported two", "Attribute": [{"type": "email-src", "value": "x@example.org"}]}}
+    ]);
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let (ok, out, err) = jisr(data.path(), &["import", file.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(out.contains("imported 2 new"), "{out}");
+    assert!(err.contains("API key"), "first use prints the admin key: {err}");
+
+    let (ok, out, err) = jisr(data.path(), &["export"]);
+    assert!(ok, "{err}");
+    let exported: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let events = exported["response"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0]["Event"]["Orgc"]["name"], "Amman MoI");
+
+    let (ok, out, _) = jisr(data.path(), &["org", "add", "Brussels CT"]);
+    assert!(ok && out.contains("Brussels CT"), "{out}");
+    let (ok, out, err) = jisr(data.path(), &["user", "add", "analyst@ct.example", "--org", "Brussels CT"]);
+    assert!(ok, "{err}");
+    let key = out.lines().last().unwrap();
+    assert_eq!(key.len(), 40);
+
+    let (ok, _, err) = jisr(data.path(), &["user", "add", "x@y.z", "--org", "No Such Org"]);
+    assert!(!ok);
+    assert!(err.contains("jisr org list"), "a CLI error says what to do: {err}");
+}

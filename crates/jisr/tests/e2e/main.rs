@@ -1,0 +1,8 @@
+//! End-to-end tests: start the real `jisr` binary on a free port and talk to
+//! it over HTTP as a client would. All in one test binary (linking is slow).
+
+mod harness;
+
+mod api_errors;
+mod cli;
+mod events;
