@@ -1,15 +1,147 @@
 //! `jisr names …`: the command-line face of the jisr-names engine.
+//!
+//! The engine itself does no I/O; reading lists and data sets lives here.
+
+mod bench;
+mod eval;
+mod io;
+mod synth;
 
 use clap::Subcommand;
+use jisr_names::{NameIndex, NameKind, Scheme, parse, score, transliterate};
+use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum NamesCommand {
     /// Score two names and explain the alignment.
-    Match { a: String, b: String },
+    Match {
+        a: String,
+        b: String,
+        /// person, org or unknown (decided from the words).
+        #[arg(long, default_value = "unknown")]
+        kind: String,
+    },
+    /// Screen a list of names against another: prints TSV `query_id, match_id, score`.
+    Screen {
+        /// TSV with a header and columns `id` and `name`: the list screened against.
+        #[arg(long)]
+        against: PathBuf,
+        /// TSV with a header and columns `id` and `name`: the names to look up.
+        queries: PathBuf,
+        /// Candidates printed per query, best first.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Minimum score printed.
+        #[arg(long, default_value_t = 0.0)]
+        threshold: f64,
+        /// person, org or unknown (decided per name from its words).
+        #[arg(long, default_value = "unknown")]
+        kind: String,
+    },
+    /// Print recall, precision/recall/F1 and false-positive figures on the shared data.
+    Eval {
+        /// Directory of the name data sets.
+        #[arg(long, default_value = "../shared/data/names")]
+        data: PathBuf,
+        /// Operating threshold for name-bench and the negatives.
+        #[arg(long, default_value_t = jisr_names::DEFAULT_THRESHOLD)]
+        threshold: f64,
+    },
+    /// Print throughput, index build time and memory, query latency, and Python peer ratios.
+    Bench {
+        /// Directory of the name data sets (for realistic pairs).
+        #[arg(long, default_value = "../shared/data/names")]
+        data: PathBuf,
+        /// Names in the synthetic index.
+        #[arg(long, default_value_t = 1_000_000)]
+        names: usize,
+        /// Python interpreter with rapidfuzz, jellyfish and nomenklatura (see bench/names/setup-venv.sh).
+        #[arg(long, default_value = ".venv-names/bin/python")]
+        python: PathBuf,
+        /// Peer benchmark script.
+        #[arg(long, default_value = "bench/names/peer_bench.py")]
+        script: PathBuf,
+    },
+}
+
+fn kind_arg(s: &str) -> anyhow::Result<NameKind> {
+    s.parse().map_err(|e: String| anyhow::anyhow!(e))
 }
 
 pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
     match cmd {
-        NamesCommand::Match { a, b } => anyhow::bail!("name matching is not built yet ({a} / {b})"),
+        NamesCommand::Match { a, b, kind } => {
+            let kind = kind_arg(&kind)?;
+            let (pa, pb) = (parse(&a, kind), parse(&b, kind));
+            let m = score(&pa, &pb);
+            println!("score\t{:.4}", m.score);
+            println!(
+                "match\t{}",
+                if m.score >= jisr_names::DEFAULT_THRESHOLD {
+                    "yes"
+                } else {
+                    "no"
+                }
+            );
+            println!("explanation\t{}", m.explanation);
+            for (label, p) in [("left", &pa), ("right", &pb)] {
+                let parts: Vec<String> = p
+                    .parts
+                    .iter()
+                    .map(|x| format!("{}:{}", x.role.as_str(), x.text))
+                    .collect();
+                println!(
+                    "{label}\t{} [{}]\t{}",
+                    p.kind.as_str(),
+                    parts.join(" | "),
+                    jisr_names::keys(p).join(" ")
+                );
+                if p.parts
+                    .iter()
+                    .any(|x| x.script == jisr_names::Script::Arabic)
+                {
+                    let forms: Vec<String> = Scheme::ALL
+                        .iter()
+                        .map(|s| transliterate(&p.original, *s))
+                        .collect();
+                    println!("{label} romanised\t{}", forms.join(" / "));
+                }
+            }
+            Ok(())
+        }
+        NamesCommand::Screen {
+            against,
+            queries,
+            top,
+            threshold,
+            kind,
+        } => {
+            let kind = kind_arg(&kind)?;
+            let list = io::read_id_name_tsv(&against)?;
+            let qs = io::read_id_name_tsv(&queries)?;
+            let index = NameIndex::build(
+                list.iter()
+                    .map(|(id, name)| (id.clone(), name.as_str(), kind)),
+            );
+            let results = index.screen(&qs, kind, top, threshold);
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            writeln!(out, "query_id\tmatch_id\tscore")?;
+            for (qid, hits) in results {
+                for h in hits {
+                    writeln!(out, "{qid}\t{}\t{:.4}", h.id, h.score)?;
+                }
+            }
+            out.flush()?;
+            Ok(())
+        }
+        NamesCommand::Eval { data, threshold } => eval::run(&data, threshold),
+        NamesCommand::Bench {
+            data,
+            names,
+            python,
+            script,
+        } => bench::run(&data, names, &python, &script),
     }
 }

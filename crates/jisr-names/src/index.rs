@@ -1,0 +1,442 @@
+//! An in-memory index for top-k name search and batch screening.
+//!
+//! Candidates come from consonant-skeleton keys: every distinct skeleton is
+//! stored once with its one-letter deletions (so skeletons within about two
+//! edits meet, as in symmetric-delete spelling correction), weighted by how
+//! rare the skeleton is; only the best-supported candidates are then scored
+//! in full against pre-parsed keys.
+
+use crate::parse::{NameKind, ParsedName, PartKey, parse, part_skeleton};
+use crate::score::{Match, score, score_keys};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// How many of the best-supported candidates are scored in full per query.
+const DEFAULT_CANDIDATES: usize = 300;
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub name: String,
+    pub score: f64,
+    /// Position of the entry in the index (for `NameIndex::explain`).
+    pub entry: usize,
+}
+
+/// Stable candidate keys of a parsed name, suitable for an indexed SQL column:
+/// `s:` + consonant skeleton of each informative part, `c:` + concept of
+/// translated organisation words.
+pub fn keys(name: &ParsedName) -> Vec<String> {
+    let lex = crate::lexicon::lexicon();
+    let mut out: Vec<String> = Vec::new();
+    for k in name.keys() {
+        if !k.role.is_informative() {
+            continue;
+        }
+        let key = if k.concept != 0 {
+            format!("c:{}", lex.concept_name(k.concept))
+        } else {
+            format!("s:{}", part_skeleton(k))
+        };
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
+fn deletions(s: &str, out: &mut Vec<String>) {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() < 3 {
+        return;
+    }
+    for skip in 0..chars.len() {
+        let d: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, c)| *c)
+            .collect();
+        out.push(format!("~{d}"));
+    }
+}
+
+/// The index: pre-parsed entries plus key postings.
+pub struct NameIndex {
+    ids: Vec<Box<str>>,
+    names: Vec<Box<str>>,
+    kinds: Vec<NameKind>,
+    part_start: Vec<u32>,
+    parts: Vec<PartKey>,
+    skel_ids: HashMap<Box<str>, u32>,
+    postings: Vec<Vec<u32>>,
+    neighbours: HashMap<Box<str>, Vec<u32>>,
+    candidates: usize,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+fn part_key_string(k: &PartKey) -> String {
+    if k.concept != 0 {
+        format!("c{}", k.concept)
+    } else {
+        part_skeleton(k)
+    }
+}
+
+impl NameIndex {
+    /// Builds an index over `(id, name, kind)` triples. Parsing runs on all cores.
+    pub fn build<I, S, T>(entries: I) -> NameIndex
+    where
+        I: IntoIterator<Item = (S, T, NameKind)>,
+        S: Into<String>,
+        T: AsRef<str>,
+    {
+        let raw: Vec<(String, String, NameKind)> = entries
+            .into_iter()
+            .map(|(id, name, kind)| (id.into(), name.as_ref().to_string(), kind))
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .max(1);
+        let chunk = raw.len().div_ceil(threads).max(1);
+        let parsed: Vec<Vec<ParsedName>> = std::thread::scope(|s| {
+            let handles: Vec<_> = raw
+                .chunks(chunk)
+                .map(|c| {
+                    s.spawn(move || c.iter().map(|(_, n, k)| parse(n, *k)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let mut idx = NameIndex {
+            ids: Vec::with_capacity(raw.len()),
+            names: Vec::with_capacity(raw.len()),
+            kinds: Vec::with_capacity(raw.len()),
+            part_start: Vec::with_capacity(raw.len() + 1),
+            parts: Vec::with_capacity(raw.len() * 3),
+            skel_ids: HashMap::new(),
+            postings: Vec::new(),
+            neighbours: HashMap::new(),
+            candidates: DEFAULT_CANDIDATES,
+        };
+        idx.part_start.push(0);
+        let mut dels = Vec::new();
+        for ((id, name, _), p) in raw.into_iter().zip(parsed.into_iter().flatten()) {
+            let entry = idx.ids.len() as u32;
+            idx.ids.push(id.into_boxed_str());
+            idx.names.push(name.into_boxed_str());
+            idx.kinds.push(p.kind);
+            for k in p.keys() {
+                idx.parts.push(*k);
+                if !k.role.is_informative() {
+                    continue;
+                }
+                let key = part_key_string(k);
+                let sid = match idx.skel_ids.get(key.as_str()) {
+                    Some(&sid) => sid,
+                    None => {
+                        let sid = idx.postings.len() as u32;
+                        idx.postings.push(Vec::new());
+                        dels.clear();
+                        if k.concept == 0 {
+                            deletions(&key, &mut dels);
+                        }
+                        for d in dels.drain(..) {
+                            idx.neighbours
+                                .entry(d.into_boxed_str())
+                                .or_default()
+                                .push(sid);
+                        }
+                        idx.skel_ids.insert(key.into_boxed_str(), sid);
+                        sid
+                    }
+                };
+                if let Some(post) = idx.postings.get_mut(sid as usize)
+                    && post.last() != Some(&entry)
+                {
+                    post.push(entry);
+                }
+            }
+            idx.part_start.push(idx.parts.len() as u32);
+        }
+        for p in &mut idx.postings {
+            p.shrink_to_fit();
+        }
+        idx.parts.shrink_to_fit();
+        idx
+    }
+
+    /// Sets how many key-ranked candidates are scored in full (default 300).
+    pub fn with_candidates(mut self, n: usize) -> Self {
+        self.candidates = n.max(1);
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Approximate heap bytes held by the index.
+    pub fn heap_bytes(&self) -> usize {
+        let strs: usize = self
+            .ids
+            .iter()
+            .chain(self.names.iter())
+            .map(|s| s.len() + 16)
+            .sum();
+        let posts: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
+        let keys: usize = self.skel_ids.keys().map(|k| k.len() + 16 + 4 + 8).sum();
+        let neigh: usize = self
+            .neighbours
+            .iter()
+            .map(|(k, v)| k.len() + 16 + 24 + v.capacity() * 4 + 8)
+            .sum();
+        strs + posts
+            + keys
+            + neigh
+            + self.parts.capacity() * std::mem::size_of::<PartKey>()
+            + self.part_start.capacity() * 4
+            + self.kinds.capacity()
+    }
+
+    fn entry_parts(&self, e: usize) -> &[PartKey] {
+        let s = self.part_start.get(e).copied().unwrap_or(0) as usize;
+        let t = self.part_start.get(e + 1).copied().unwrap_or(0) as usize;
+        self.parts.get(s..t).unwrap_or(&[])
+    }
+
+    /// The id and original name of an entry.
+    pub fn entry(&self, e: usize) -> Option<(&str, &str)> {
+        Some((self.ids.get(e)?, self.names.get(e)?))
+    }
+
+    /// Top-k entries for a raw query name, best first.
+    pub fn top_k(&self, query: &str, kind: NameKind, k: usize) -> Vec<Hit> {
+        self.top_k_parsed(&parse(query, kind), k, 0.0)
+    }
+
+    /// Top-k entries for a parsed query with a score of at least `min_score`.
+    pub fn top_k_parsed(&self, q: &ParsedName, k: usize, min_score: f64) -> Vec<Hit> {
+        if k == 0 || self.is_empty() {
+            return Vec::new();
+        }
+        let cands = self.candidates_for(q);
+        let qk = q.keys();
+        let mut scored: Vec<(f32, u32)> = cands
+            .into_iter()
+            .filter(|&e| {
+                q.kind == NameKind::Unknown
+                    || self
+                        .kinds
+                        .get(e as usize)
+                        .is_none_or(|&ek| ek == q.kind || ek == NameKind::Unknown)
+            })
+            .map(|e| (score_keys(qk, self.entry_parts(e as usize)), e))
+            .filter(|(s, _)| f64::from(*s) >= min_score && *s > 0.0)
+            .collect();
+        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(k);
+        scored
+            .into_iter()
+            .filter_map(|(s, e)| {
+                let (id, name) = self.entry(e as usize)?;
+                Some(Hit {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    score: f64::from(s),
+                    entry: e as usize,
+                })
+            })
+            .collect()
+    }
+
+    /// Explains a hit: re-parses the stored name and scores it with the query.
+    pub fn explain(&self, q: &ParsedName, hit: &Hit) -> Option<Match> {
+        let kind = *self.kinds.get(hit.entry)?;
+        let (_, name) = self.entry(hit.entry)?;
+        Some(score(q, &parse(name, kind)))
+    }
+
+    /// Entries sharing keys with the query, best-supported first, at most `self.candidates`.
+    fn candidates_for(&self, q: &ParsedName) -> Vec<u32> {
+        let n = self.ids.len();
+        let total = n as f32;
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let (acc, touched) = &mut *guard;
+            if acc.len() < n {
+                acc.resize(n, 0.0);
+            }
+            touched.clear();
+            let mut dels = Vec::new();
+            let mut sids: Vec<(u32, f32)> = Vec::new();
+            for k in q.keys() {
+                if !k.role.is_informative() {
+                    continue;
+                }
+                let key = part_key_string(k);
+                sids.clear();
+                if let Some(&sid) = self.skel_ids.get(key.as_str()) {
+                    sids.push((sid, 1.0));
+                }
+                dels.clear();
+                if k.concept == 0 {
+                    deletions(&key, &mut dels);
+                    // the query's own skeleton may be a deletion of an indexed one
+                    if let Some(v) = self.neighbours.get(format!("~{key}").as_str()) {
+                        sids.extend(v.iter().map(|&s| (s, 0.6)));
+                    }
+                }
+                for d in &dels {
+                    if let Some(&sid) = self.skel_ids.get(&d[1..]) {
+                        sids.push((sid, 0.6));
+                    }
+                    if let Some(v) = self.neighbours.get(d.as_str()) {
+                        sids.extend(v.iter().map(|&s| (s, 0.45)));
+                    }
+                }
+                sids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                sids.dedup_by_key(|x| x.0);
+                let role_w = k.weight.max(0.2);
+                for &(sid, w) in &sids {
+                    let Some(post) = self.postings.get(sid as usize) else {
+                        continue;
+                    };
+                    let idf = (1.0 + total / post.len().max(1) as f32).ln();
+                    let add = w * idf * role_w;
+                    for &e in post {
+                        let slot = &mut acc[e as usize];
+                        if *slot == 0.0 {
+                            touched.push(e);
+                        }
+                        *slot += add;
+                    }
+                }
+            }
+            let mut ranked: Vec<(f32, u32)> =
+                touched.iter().map(|&e| (acc[e as usize], e)).collect();
+            for &e in touched.iter() {
+                acc[e as usize] = 0.0;
+            }
+            let c = self.candidates;
+            if ranked.len() > c {
+                ranked.select_nth_unstable_by(c - 1, |a, b| b.0.total_cmp(&a.0));
+                ranked.truncate(c);
+            }
+            ranked.into_iter().map(|(_, e)| e).collect()
+        })
+    }
+
+    /// Screens many queries against the index (in parallel), returning for
+    /// each query its top-k hits scoring at least `threshold`.
+    pub fn screen<'q>(
+        &self,
+        queries: &'q [(String, String)],
+        kind: NameKind,
+        k: usize,
+        threshold: f64,
+    ) -> Vec<(&'q str, Vec<Hit>)> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .max(1);
+        let chunk = queries.len().div_ceil(threads).max(1);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = queries
+                .chunks(chunk)
+                .map(|c| {
+                    s.spawn(move || {
+                        c.iter()
+                            .map(|(id, name)| {
+                                let q = parse(name, kind);
+                                (id.as_str(), self.top_k_parsed(&q, k, threshold))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn sample() -> NameIndex {
+        NameIndex::build(vec![
+            ("p1", "Mahmoud Tawfik", NameKind::Person),
+            ("p2", "Mohamed Ali", NameKind::Person),
+            ("p3", "Abdel Fattah el-Sisi", NameKind::Person),
+            ("p4", "Mohammed bin Salman Al Saud", NameKind::Person),
+            ("p5", "Hassan Nasrallah", NameKind::Person),
+            ("o1", "European Union", NameKind::Organization),
+            ("o2", "Ministry of Defence", NameKind::Organization),
+            ("p6", "Mahmoud Abbas", NameKind::Person),
+        ])
+    }
+
+    #[test]
+    fn cross_script_top1() {
+        let idx = sample();
+        for (q, want) in [
+            ("اللواء محمود توفيق", "p1"),
+            ("محمد علي", "p2"),
+            ("عبد الفتاح السيسي", "p3"),
+            ("محمد بن سلمان بن عبد العزيز آل سعود", "p4"),
+            ("حسن نصر الله", "p5"),
+            ("محمود عباس", "p6"),
+            ("M. TAWFIQ", "p1"),
+        ] {
+            let hits = idx.top_k(q, NameKind::Person, 3);
+            assert_eq!(
+                hits.first().map(|h| h.id.as_str()),
+                Some(want),
+                "{q}: {hits:?}"
+            );
+        }
+        let hits = idx.top_k("الاتحاد الأوروبي", NameKind::Organization, 3);
+        assert_eq!(hits[0].id, "o1");
+        assert!(hits[0].score > 0.9);
+    }
+
+    #[test]
+    fn keys_are_stable_strings() {
+        let a = keys(&parse("محمد علي", NameKind::Person));
+        let b = keys(&parse("Mohamed Ali", NameKind::Person));
+        assert_eq!(a, b);
+        assert_eq!(a, vec!["s:MHMD".to_string(), "s:L".to_string()]);
+        let o = keys(&parse("الاتحاد الأوروبي", NameKind::Organization));
+        assert_eq!(o, vec!["c:union".to_string(), "c:european".to_string()]);
+    }
+
+    #[test]
+    fn screening_applies_threshold() {
+        let idx = sample();
+        let qs = vec![
+            ("q1".to_string(), "محمود توفيق".to_string()),
+            ("q2".to_string(), "Olaf Scholz".to_string()),
+        ];
+        let res = idx.screen(&qs, NameKind::Person, 5, 0.8);
+        assert_eq!(res.len(), 2);
+        assert_eq!(res[0].1[0].id, "p1");
+        assert!(res[1].1.is_empty());
+    }
+}

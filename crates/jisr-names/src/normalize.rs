@@ -1,0 +1,239 @@
+//! Script-aware folding of names to a canonical lower-case form.
+//!
+//! The output keeps the script (Arabic stays Arabic) but removes every
+//! distinction that partners do not write consistently: hamza seats, alef
+//! maqsura, ta marbuta, vowel marks, tatweel, Persian letter shapes, digits,
+//! presentation forms and bidi controls; in Latin: case, diacritics,
+//! apostrophes standing for ʿayn/hamza, hyphens and dots.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The script a token is written in, as far as matching cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Script {
+    Arabic,
+    Latin,
+    /// Anything else (CJK, Devanagari, …): compared by exact characters only.
+    Other,
+}
+
+pub(crate) fn is_arabic_char(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF)
+}
+
+/// The dominant script of a (normalised) token.
+pub fn script_of(token: &str) -> Script {
+    let mut arabic = 0usize;
+    let mut latin = 0usize;
+    let mut other = 0usize;
+    for c in token.chars() {
+        if is_arabic_char(c) {
+            arabic += 1;
+        } else if c.is_ascii_alphanumeric() {
+            latin += 1;
+        } else if c.is_alphanumeric() {
+            other += 1;
+        }
+    }
+    if arabic >= latin && arabic >= other && arabic > 0 {
+        Script::Arabic
+    } else if latin >= other && latin > 0 {
+        Script::Latin
+    } else if other > 0 {
+        Script::Other
+    } else {
+        Script::Latin
+    }
+}
+
+/// Folds one Arabic-block character; `None` drops it.
+fn fold_arabic(c: char) -> Option<char> {
+    Some(match c {
+        // hamza seats and wasla: written inconsistently, so they all become bare alef
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        // alef maqsura and the Persian/Urdu ya shapes
+        'ى' | 'ی' | 'ے' | 'ې' | 'ۍ' => 'ي',
+        'ة' | 'ۀ' | 'ە' | 'ۃ' => 'ه',
+        'ھ' => 'ه',
+        'ک' | 'ڪ' => 'ك',
+        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + 0x30)?,
+        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + 0x30)?,
+        // vowel marks, shadda, sukun, dagger alif, Quranic annotation, tatweel
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            return None;
+        }
+        '،' | '؛' | '؟' | '٫' | '٬' | '۔' => ' ',
+        _ => c,
+    })
+}
+
+/// Folds one non-Arabic character into zero or more lower-case ASCII-ish chars.
+fn fold_other(c: char, out: &mut String) {
+    match c {
+        // apostrophes and the ʿayn/hamza marks: partners drop them as often as they write them
+        '\'' | '`' | '‘' | '’' | 'ʿ' | 'ʾ' | 'ʼ' | 'ʻ' | '′' | '´' | 'ʽ' => {}
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        'þ' | 'Þ' => out.push_str("th"),
+        // bidi controls, joiners and the BOM carry no letters; ZWNJ inside a Persian word joins it
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+        '\u{061C}' | '\u{FEFF}' | '\u{00AD}' => {}
+        _ if cyrillic(c).is_some() => {
+            if let Some(s) = cyrillic(c) {
+                out.push_str(s);
+            }
+        }
+        _ if c.is_alphanumeric() => {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        }
+        // hyphens, dots, commas, slashes, brackets: separators
+        _ => out.push(' '),
+    }
+}
+
+/// A plain romanisation of Russian/Ukrainian Cyrillic so Cyrillic names meet Latin ones.
+fn cyrillic(c: char) -> Option<&'static str> {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    Some(match lower {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'э' => "e",
+        'ё' => "yo",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'і' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ы' => "y",
+        'ю' => "yu",
+        'я' => "ya",
+        'ї' => "yi",
+        'є' => "ye",
+        'ґ' => "g",
+        'ъ' | 'ь' => "",
+        _ => return None,
+    })
+}
+
+/// Normalises a name of any script to canonical lower-case, single-spaced tokens.
+///
+/// ```
+/// assert_eq!(jisr_names::normalize("  مُحَمَّد  عليّ "), "محمد علي");
+/// assert_eq!(jisr_names::normalize("M. TAWFĪQ-Sa‘īd"), "m tawfiq said");
+/// ```
+pub fn normalize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    // NFKC first turns presentation forms and ligatures into base letters;
+    // then NFD lets Latin diacritics be stripped as combining marks.
+    for c in input.nfkc() {
+        if is_arabic_char(c) {
+            if let Some(f) = fold_arabic(c) {
+                out.push(f);
+            }
+        } else if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == '\'' || c == '`' {
+            } else {
+                out.push(' ');
+            }
+        } else {
+            for d in std::iter::once(c).nfd() {
+                if is_combining_mark(d) {
+                    continue;
+                }
+                fold_other(d, &mut out);
+            }
+        }
+    }
+    let mut collapsed = String::with_capacity(out.len());
+    for tok in out.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(tok);
+    }
+    collapsed
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_folding() {
+        assert_eq!(normalize("أحمد"), "احمد");
+        assert_eq!(normalize("إبراهيم"), "ابراهيم");
+        assert_eq!(normalize("آمنة"), "امنه");
+        assert_eq!(normalize("مصطفى"), "مصطفي");
+        assert_eq!(normalize("فاطمة"), "فاطمه");
+        assert_eq!(normalize("مُحَمَّد"), "محمد");
+        assert_eq!(normalize("عبد الرحمٰن"), "عبد الرحمن");
+        assert_eq!(normalize("محـــمد"), "محمد");
+        assert_eq!(normalize("مسؤول"), "مسوول");
+        assert_eq!(normalize("هانئ"), "هاني");
+    }
+
+    #[test]
+    fn persian_digits_forms_bidi() {
+        assert_eq!(normalize("پزشکیان"), "پزشكيان");
+        assert_eq!(normalize("گل"), "گل");
+        assert_eq!(normalize("چمران"), "چمران");
+        assert_eq!(normalize("١٢٣ ۴۵۶"), "123 456");
+        // presentation forms: ﻣﺤﻤﺪ is the same word in contextual glyphs
+        assert_eq!(normalize("\u{FEE3}\u{FEA4}\u{FEE4}\u{FEAA}"), "محمد");
+        assert_eq!(
+            normalize("\u{200F}محمد\u{200E} \u{2067}علي\u{2069}"),
+            "محمد علي"
+        );
+        assert_eq!(normalize("مسعود پزشک\u{200C}فر"), "مسعود پزشكفر");
+    }
+
+    #[test]
+    fn latin_folding() {
+        assert_eq!(normalize("Mahmoud TAWFIK"), "mahmoud tawfik");
+        assert_eq!(normalize("ʿAbd al-Raḥmān"), "abd al rahman");
+        assert_eq!(normalize("Sa'id Ḥawwāʾ"), "said hawwa");
+        assert_eq!(normalize("M. Tawfiq"), "m tawfiq");
+        assert_eq!(normalize("Marie-Thérèse"), "marie therese");
+        assert_eq!(normalize("Straße Łódź"), "strasse lodz");
+        assert_eq!(normalize("Владимир Путин"), "vladimir putin");
+        assert_eq!(normalize("Ma’mun ‘Ali"), "mamun ali");
+    }
+
+    #[test]
+    fn scripts() {
+        assert_eq!(script_of("محمد"), Script::Arabic);
+        assert_eq!(script_of("mohamed"), Script::Latin);
+        assert_eq!(script_of("習近平"), Script::Other);
+    }
+}

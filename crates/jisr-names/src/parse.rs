@@ -1,0 +1,519 @@
+//! Splitting a name into parts with roles.
+//!
+//! Arabic names are chains (given name, nasab "son of …", family name, kunya
+//! "Abu …", nisba "al-Masri") wrapped in titles; several of their parts are
+//! written as one word in one source and two in another («عبد الرحمن»,
+//! "Abdulrahman", "Abd al-Rahman"), so the parser glues those compounds into
+//! one part before anything is compared.
+
+use crate::lexicon::{Word, lexicon};
+use crate::normalize::{Script, normalize, script_of};
+use crate::phonetic::{Units, arabic_units, latin_units, other_units, skeleton, u};
+use std::hash::{Hash, Hasher};
+
+/// What kind of entity a name belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    Person,
+    Organization,
+    /// Let the parser decide: organisation if it contains an organisation word.
+    Unknown,
+}
+
+impl NameKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Person => "person",
+            NameKind::Organization => "org",
+            NameKind::Unknown => "unknown",
+        }
+    }
+}
+
+impl std::str::FromStr for NameKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "person" | "people" | "per" => Ok(NameKind::Person),
+            "org" | "organization" | "organisation" | "company" | "legalentity" => {
+                Ok(NameKind::Organization)
+            }
+            "unknown" | "any" | "" => Ok(NameKind::Unknown),
+            other => Err(format!(
+                "unknown name kind {other:?} (person, org, unknown)"
+            )),
+        }
+    }
+}
+
+/// The role a part plays in a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Rank, title or honorific: never evidence of identity.
+    Title,
+    /// bin, ibn, bint, ould: marks the next part as a patronymic.
+    Particle,
+    Given,
+    /// A father's or grandfather's name, or any other middle part.
+    Nasab,
+    Family,
+    /// Abu …/Umm …
+    Kunya,
+    /// A family name derived from a place or tribe with the article: al-Masri.
+    Nisba,
+    /// A single letter standing for a name.
+    Initial,
+    /// A distinctive word of an organisation's name.
+    OrgName,
+    /// A generic organisation word: Ministry, Bank, Academy, وزارة …
+    OrgType,
+    /// Ltd, GmbH, LLC …: ignored when comparing.
+    Legal,
+    /// of, the, and: ignored when comparing.
+    Stop,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Particle => "particle",
+            Role::Given => "given",
+            Role::Nasab => "nasab",
+            Role::Family => "family",
+            Role::Kunya => "kunya",
+            Role::Nisba => "nisba",
+            Role::Initial => "initial",
+            Role::OrgName => "name",
+            Role::OrgType => "type",
+            Role::Legal => "legal",
+            Role::Stop => "stop",
+        }
+    }
+
+    /// Whether the part counts as evidence when comparing names.
+    pub fn is_informative(self) -> bool {
+        !matches!(
+            self,
+            Role::Title | Role::Particle | Role::Legal | Role::Stop
+        )
+    }
+
+    fn base_weight(self) -> f32 {
+        match self {
+            Role::Given | Role::Family | Role::Nisba | Role::OrgName => 1.0,
+            Role::Nasab | Role::Kunya => 0.8,
+            Role::Initial => 0.35,
+            Role::OrgType => 0.3,
+            Role::Title | Role::Particle | Role::Legal | Role::Stop => 0.0,
+        }
+    }
+}
+
+/// The comparable core of a part; `Copy` and heap-free so an index can hold
+/// millions of them in one flat vector.
+#[derive(Clone, Copy, Debug)]
+pub struct PartKey {
+    pub(crate) units: Units,
+    pub(crate) role: Role,
+    pub(crate) script: Script,
+    /// Organisation concept id (0 = none).
+    pub(crate) concept: u16,
+    pub(crate) weight: f32,
+    /// Hash of the normalised text, for exact matches and opaque scripts.
+    pub(crate) text_hash: u64,
+    /// Hash and length of the consonant skeleton.
+    pub(crate) skel: u32,
+    pub(crate) skel_len: u8,
+}
+
+/// One part of a parsed name.
+#[derive(Clone, Debug)]
+pub struct Part {
+    /// The normalised text of the part (compounds keep their inner space).
+    pub text: String,
+    pub role: Role,
+    pub script: Script,
+}
+
+/// A name split into parts, ready to be compared or indexed.
+#[derive(Clone, Debug)]
+pub struct ParsedName {
+    pub kind: NameKind,
+    pub original: String,
+    pub parts: Vec<Part>,
+    pub(crate) keys: Vec<PartKey>,
+}
+
+impl ParsedName {
+    /// The parts that count as evidence (no titles, particles, legal forms, stop words).
+    pub fn informative_parts(&self) -> impl Iterator<Item = &Part> {
+        self.parts.iter().filter(|p| p.role.is_informative())
+    }
+    pub(crate) fn keys(&self) -> &[PartKey] {
+        &self.keys
+    }
+}
+
+fn hash_text(s: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+fn token_units(token: &str, script: Script) -> Units {
+    match script {
+        Script::Arabic => arabic_units(token),
+        Script::Latin => latin_units(token),
+        Script::Other => other_units(token),
+    }
+}
+
+/// A group of tokens that forms one part.
+struct Group {
+    text: String,
+    units: Units,
+    script: Script,
+    word: Option<Word>,
+    role: Option<Role>,
+    has_article: bool,
+}
+
+impl Group {
+    fn new(token: &str) -> Self {
+        let script = script_of(token);
+        Group {
+            text: token.to_string(),
+            units: token_units(token, script),
+            script,
+            word: lexicon().word(token),
+            role: None,
+            has_article: false,
+        }
+    }
+    fn append(&mut self, other: &Group) {
+        self.text.push(' ');
+        self.text.push_str(&other.text);
+        self.units = self.units.concat(&other.units);
+        self.has_article |= other.has_article;
+    }
+}
+
+fn article_units() -> Units {
+    Units::from_slice(&[u::A_ART, u::L_ART])
+}
+
+/// Parses a name. Never fails: an empty or unreadable name yields no parts.
+pub fn parse(name: &str, kind: NameKind) -> ParsedName {
+    let norm = normalize(name);
+    let tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
+    let kind = match kind {
+        NameKind::Unknown => detect_kind(&tokens),
+        k => k,
+    };
+    let parts = match kind {
+        NameKind::Organization => parse_org(&tokens),
+        _ => parse_person(&tokens),
+    };
+    let mut keys = Vec::with_capacity(parts.len());
+    let mut out = Vec::with_capacity(parts.len());
+    for (g, role) in parts {
+        let concept = if matches!(role, Role::OrgName | Role::OrgType) {
+            lexicon().concept(&g.text).unwrap_or(0)
+        } else {
+            0
+        };
+        let w = role.base_weight()
+            * (crate::phonetic::weight(g.units.as_slice()) / 3.5).clamp(0.6, 1.2);
+        let skel = skeleton(g.units.as_slice());
+        keys.push(PartKey {
+            units: g.units,
+            role,
+            script: g.script,
+            concept,
+            weight: w,
+            text_hash: hash_text(&g.text.replace(' ', "")),
+            skel: hash_text(&skel) as u32,
+            skel_len: skel.len().min(255) as u8,
+        });
+        out.push(Part {
+            text: g.text,
+            role,
+            script: g.script,
+        });
+    }
+    ParsedName {
+        kind,
+        original: name.to_string(),
+        parts: out,
+        keys,
+    }
+}
+
+fn detect_kind(tokens: &[&str]) -> NameKind {
+    let lex = lexicon();
+    let orgish = tokens.iter().any(|t| {
+        matches!(lex.org_word(t), Some(Word::Legal))
+            || lex.concept(t).is_some_and(|c| lex.is_type_concept(c))
+    });
+    if orgish {
+        NameKind::Organization
+    } else {
+        NameKind::Person
+    }
+}
+
+fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
+    let mut groups: Vec<Group> = tokens.iter().map(|t| Group::new(t)).collect();
+    // leading titles, keeping at least one part: "Maj. Gen. Mahmoud Tawfik", «اللواء محمود توفيق»
+    let mut titles = Vec::new();
+    while groups.len() > 1 && groups[0].word == Some(Word::Title) {
+        titles.push(groups.remove(0));
+    }
+    // titles that are only two letters long (د., م.) need a name after them
+    let mut glued: Vec<Group> = Vec::with_capacity(groups.len());
+    let mut pending_article = false;
+    let mut pending_prefix: Option<Group> = None;
+    let last = groups.len().saturating_sub(1);
+    for (idx, mut g) in groups.into_iter().enumerate() {
+        if g.word == Some(Word::Article) && idx < last {
+            pending_article = true;
+            if let Some(p) = pending_prefix.as_mut() {
+                p.text.push(' ');
+                p.text.push_str(&g.text);
+                p.units = p.units.concat(&article_units());
+            } else {
+                let mut a = g;
+                a.units = article_units();
+                a.has_article = true;
+                pending_prefix = Some(a);
+            }
+            continue;
+        }
+        if matches!(g.word, Some(Word::AbdPrefix) | Some(Word::Kunya)) && idx < last {
+            let role = if g.word == Some(Word::Kunya) {
+                Some(Role::Kunya)
+            } else {
+                None
+            };
+            let mut p = match pending_prefix.take() {
+                Some(mut p) => {
+                    p.append(&g);
+                    p
+                }
+                None => g,
+            };
+            p.role = p.role.or(role);
+            pending_prefix = Some(p);
+            pending_article = false;
+            continue;
+        }
+        if pending_article {
+            g.has_article = true;
+        }
+        pending_article = false;
+        if let Some(mut p) = pending_prefix.take() {
+            p.append(&g);
+            p.word = None;
+            g = p;
+        }
+        // ad-Din, Allah: second halves of compounds join the word before
+        let stem_is_suffix = g.word == Some(Word::Suffix)
+            || g.text
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| lexicon().word(w) == Some(Word::Suffix));
+        if stem_is_suffix
+            && let Some(prev) = glued.last_mut()
+            && prev.word.is_none()
+            && prev.role.is_none()
+        {
+            prev.append(&g);
+            continue;
+        }
+        glued.push(g);
+    }
+    if let Some(p) = pending_prefix.take() {
+        glued.push(p);
+    }
+
+    let mut out: Vec<(Group, Role)> = titles.into_iter().map(|t| (t, Role::Title)).collect();
+    let n = glued.len();
+    let mut after_particle = false;
+    let mut seen_name = false;
+    let informative = glued
+        .iter()
+        .enumerate()
+        .filter(|(i, g)| !(g.word == Some(Word::Particle) && *i > 0))
+        .count();
+    let mut k = 0usize;
+    for (i, g) in glued.into_iter().enumerate() {
+        if g.word == Some(Word::Particle) && i > 0 && i + 1 < n {
+            after_particle = true;
+            out.push((g, Role::Particle));
+            continue;
+        }
+        let initial = g.script == Script::Latin && g.text.len() == 1;
+        let role = if initial {
+            Role::Initial
+        } else if let Some(r) = g.role {
+            r
+        } else if after_particle {
+            Role::Nasab
+        } else if k + 1 == informative && informative >= 2 {
+            if g.has_article && (g.text.ends_with('i') || g.text.ends_with('ي')) {
+                Role::Nisba
+            } else {
+                Role::Family
+            }
+        } else if !seen_name {
+            Role::Given
+        } else {
+            Role::Nasab
+        };
+        // a trailing patronymic chain still ends in the family name
+        let role = if after_particle && k + 1 == informative && k > 0 && g.has_article {
+            Role::Family
+        } else {
+            role
+        };
+        after_particle = false;
+        if role != Role::Initial {
+            seen_name = true;
+        }
+        k += 1;
+        out.push((g, role));
+    }
+    out
+}
+
+fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
+    let lex = lexicon();
+    // S.A.R.L., A/S, U.S.: runs of single letters are one word
+    let mut merged: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut run = String::new();
+    for t in tokens {
+        if t.chars().count() == 1 && t.chars().all(char::is_alphabetic) {
+            run.push_str(t);
+            continue;
+        }
+        if !run.is_empty() {
+            merged.push(std::mem::take(&mut run));
+        }
+        merged.push((*t).to_string());
+    }
+    if !run.is_empty() {
+        merged.push(run);
+    }
+    let mut out = Vec::with_capacity(merged.len());
+    for t in &merged {
+        let mut g = Group::new(t);
+        let role = match lex.org_word(t) {
+            Some(Word::Legal) if merged.len() > 1 => Role::Legal,
+            Some(Word::Stop) if merged.len() > 1 => Role::Stop,
+            _ => match lex.concept(t) {
+                Some(c) if lex.is_type_concept(c) => Role::OrgType,
+                _ => Role::OrgName,
+            },
+        };
+        // the article of Arabic organisation words carries nothing
+        if g.script == Script::Arabic && t.starts_with("ال") && t.chars().count() > 3 {
+            let stem: String = t.chars().skip(2).collect();
+            g.units = arabic_units(&stem);
+        }
+        g.word = None;
+        out.push((g, role));
+    }
+    out
+}
+
+/// The skeleton of a part, as used for index keys.
+pub(crate) fn part_skeleton(k: &PartKey) -> String {
+    if k.script == Script::Other {
+        return format!("*{:x}", k.text_hash & 0xffff_ffff);
+    }
+    let s = skeleton(k.units.as_slice());
+    if s.is_empty() { "_".to_string() } else { s }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn roles(name: &str, kind: NameKind) -> Vec<(String, Role)> {
+        parse(name, kind)
+            .parts
+            .into_iter()
+            .map(|p| (p.text, p.role))
+            .collect()
+    }
+
+    #[test]
+    fn arabic_person_with_rank() {
+        let r = roles("اللواء محمود توفيق", NameKind::Person);
+        assert_eq!(r[0], ("اللواء".into(), Role::Title));
+        assert_eq!(r[1], ("محمود".into(), Role::Given));
+        assert_eq!(r[2], ("توفيق".into(), Role::Family));
+    }
+
+    #[test]
+    fn latin_ranks_and_initials() {
+        let r = roles("Maj. Gen. M. TAWFIQ", NameKind::Person);
+        assert_eq!(r[0].1, Role::Title);
+        assert_eq!(r[1].1, Role::Title);
+        assert_eq!(r[2], ("m".into(), Role::Initial));
+        assert_eq!(r[3], ("tawfiq".into(), Role::Family));
+    }
+
+    #[test]
+    fn nasab_chain_and_family() {
+        let r = roles("محمد بن سلمان بن عبد العزيز آل سعود", NameKind::Person);
+        let texts: Vec<_> = r.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("محمد", Role::Given),
+                ("بن", Role::Particle),
+                ("سلمان", Role::Nasab),
+                ("بن", Role::Particle),
+                ("عبد العزيز", Role::Nasab),
+                ("ال سعود", Role::Family),
+            ]
+        );
+        let r = roles(
+            "Mohammed bin Salman bin Abdulaziz Al Saud",
+            NameKind::Person,
+        );
+        assert_eq!(r.last().unwrap(), &("al saud".to_string(), Role::Family));
+        assert_eq!(r[2], ("salman".into(), Role::Nasab));
+    }
+
+    #[test]
+    fn compounds_are_one_part() {
+        assert_eq!(roles("Abd al-Rahman", NameKind::Person).len(), 1);
+        assert_eq!(roles("عبد الرحمن", NameKind::Person).len(), 1);
+        assert_eq!(roles("Abdel Fattah el-Sisi", NameKind::Person).len(), 2);
+        let r = roles("Abu Bakr al-Baghdadi", NameKind::Person);
+        assert_eq!(r[0], ("abu bakr".into(), Role::Kunya));
+        assert_eq!(r[1], ("al baghdadi".into(), Role::Nisba));
+        let r = roles("نور الدين زنكي", NameKind::Person);
+        assert_eq!(r[0].0, "نور الدين");
+        let r = roles("Nour el-Din Zinki", NameKind::Person);
+        assert_eq!(r[0].0, "nour el din");
+    }
+
+    #[test]
+    fn organisations() {
+        let p = parse("Ministry of Defence", NameKind::Unknown);
+        assert_eq!(p.kind, NameKind::Organization);
+        let r: Vec<_> = p.parts.iter().map(|p| p.role).collect();
+        assert_eq!(r, vec![Role::OrgType, Role::Stop, Role::OrgName]);
+        let p = parse("Bowne Global Solutions S.A.R.L.", NameKind::Organization);
+        assert_eq!(p.parts.last().unwrap().role, Role::Legal);
+        let p = parse("الاتحاد الأوروبي", NameKind::Organization);
+        assert!(p.keys.iter().all(|k| k.concept != 0));
+        let p = parse("وزارة الدفاع", NameKind::Unknown);
+        assert_eq!(p.kind, NameKind::Organization);
+    }
+}

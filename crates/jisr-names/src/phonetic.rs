@@ -1,0 +1,568 @@
+//! A shared sound alphabet for Arabic and Latin tokens, and a weighted
+//! alignment over it.
+//!
+//! Arabic script omits short vowels and Latin spellings disagree on long ones,
+//! so instead of transliterating one side and running a string metric, both
+//! sides are mapped to "units" and aligned with costs that know which
+//! differences are spelling habits (a missing short vowel, q/k/g, th/s/t,
+//! dh/z/d, kh/h, gh/g, w/ou/u, y/i/ee, the article's lam) and which are
+//! different names.
+
+use std::sync::OnceLock;
+
+/// Longest unit sequence compared; longer tokens are truncated (names rarely are).
+pub const MAX_UNITS: usize = 24;
+
+pub(crate) mod u {
+    pub const A: u8 = 1;
+    pub const E: u8 = 2;
+    pub const I: u8 = 3;
+    pub const O: u8 = 4;
+    pub const U: u8 = 5;
+    /// Arabic alef (long a, or hamza seat).
+    pub const AA: u8 = 6;
+    /// Arabic waw: w or a long u/o.
+    pub const AW: u8 = 7;
+    /// Arabic ya: y or a long i/e.
+    pub const AY: u8 = 8;
+    pub const AIN: u8 = 9;
+    pub const HAMZA: u8 = 10;
+    /// Word-final ha / ta marbuta: -a, -ah, -eh, -at.
+    pub const TM: u8 = 11;
+    /// The alef and lam of the article al-.
+    pub const A_ART: u8 = 12;
+    pub const L_ART: u8 = 13;
+    pub const B: u8 = 14;
+    pub const P: u8 = 15;
+    pub const T: u8 = 16;
+    pub const TH: u8 = 17;
+    pub const J: u8 = 18;
+    pub const G: u8 = 19;
+    pub const H: u8 = 20;
+    pub const X: u8 = 21;
+    pub const D: u8 = 22;
+    pub const DH: u8 = 23;
+    pub const R: u8 = 24;
+    pub const Z: u8 = 25;
+    pub const S: u8 = 26;
+    pub const SH: u8 = 27;
+    pub const F: u8 = 28;
+    pub const V: u8 = 29;
+    pub const Q: u8 = 30;
+    pub const K: u8 = 31;
+    pub const L: u8 = 32;
+    pub const M: u8 = 33;
+    pub const N: u8 = 34;
+    pub const W: u8 = 35;
+    pub const Y: u8 = 36;
+    pub const GH: u8 = 37;
+    pub const CH: u8 = 38;
+    pub const ZH: u8 = 39;
+    /// Word-final ya / alef maqsura (Mustafa, Musa, Isa are written with ى).
+    pub const AYF: u8 = 40;
+    /// A character of a script we do not map; compared by identity.
+    pub const OTHER: u8 = 41;
+    pub const COUNT: usize = 42;
+}
+
+/// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Units {
+    len: u8,
+    buf: [u8; MAX_UNITS],
+}
+
+impl Default for Units {
+    fn default() -> Self {
+        Self {
+            len: 0,
+            buf: [0; MAX_UNITS],
+        }
+    }
+}
+
+impl std::fmt::Debug for Units {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl Units {
+    /// Builds units from raw codes (truncating past `MAX_UNITS`).
+    pub fn from_slice(codes: &[u8]) -> Units {
+        let mut out = Units::default();
+        for &x in codes {
+            out.push(x);
+        }
+        out
+    }
+    pub fn as_slice(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+    fn push(&mut self, unit: u8) {
+        let n = self.len as usize;
+        // doubled letters (shadda dropped, Latin "mm", "ss") say nothing about identity
+        if n > 0 && self.buf[n - 1] == unit && !is_vowelish(unit) {
+            return;
+        }
+        if n < MAX_UNITS {
+            self.buf[n] = unit;
+            self.len += 1;
+        }
+    }
+    /// Concatenation (for comparing "Abdul Rahman" with "Abdulrahman").
+    pub fn concat(&self, other: &Units) -> Units {
+        let mut out = *self;
+        for &x in other.as_slice() {
+            out.push(x);
+        }
+        out
+    }
+    pub fn first(&self) -> Option<u8> {
+        self.as_slice().first().copied()
+    }
+    /// A debugging rendering of the unit codes.
+    pub fn render(&self) -> String {
+        const NAMES: [&str; u::COUNT] = [
+            "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
+            "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
+            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*",
+        ];
+        self.as_slice()
+            .iter()
+            .map(|&x| NAMES.get(x as usize).copied().unwrap_or("?"))
+            .collect()
+    }
+}
+
+fn is_vowel(x: u8) -> bool {
+    (u::A..=u::U).contains(&x)
+}
+
+fn is_vowelish(x: u8) -> bool {
+    is_vowel(x) || matches!(x, u::AA | u::AW | u::AY | u::AYF)
+}
+
+/// Units of a normalised Arabic-script token.
+pub fn arabic_units(token: &str) -> Units {
+    let chars: Vec<char> = token.chars().collect();
+    let mut out = Units::default();
+    let n = chars.len();
+    let mut i = 0;
+    // the article: ال at the start of a word of at least four letters
+    if n >= 4 && chars[0] == 'ا' && chars[1] == 'ل' {
+        out.push(u::A_ART);
+        out.push(u::L_ART);
+        i = 2;
+        // the lam of Allah and of sun-letter words like اللطيف stays one lam
+        if chars[2] == 'ل' {
+            i = 3;
+        }
+    }
+    while i < n {
+        let c = chars[i];
+        let last = i + 1 == n;
+        let unit = match c {
+            // an initial alef only carries the opening vowel (Ibrahim, Osama, Umm)
+            'ا' if i == 0 => u::HAMZA,
+            'ا' => u::AA,
+            'ء' => u::HAMZA,
+            'ب' => u::B,
+            'پ' => u::P,
+            'ت' => u::T,
+            'ث' => u::TH,
+            'ج' => u::J,
+            'چ' => u::CH,
+            'ح' => u::H,
+            'خ' => u::X,
+            'د' => u::D,
+            'ذ' => u::DH,
+            'ر' => u::R,
+            'ز' => u::Z,
+            'ژ' => u::ZH,
+            'س' | 'ص' => u::S,
+            'ش' => u::SH,
+            'ض' => u::D,
+            'ط' => u::T,
+            'ظ' => u::DH,
+            'ع' => u::AIN,
+            'غ' => u::GH,
+            'ف' => u::F,
+            'ڤ' | 'ۋ' => u::V,
+            'ق' => u::Q,
+            'ك' => u::K,
+            'گ' => u::G,
+            'ل' => u::L,
+            'م' => u::M,
+            'ن' => u::N,
+            'ه' if last && n > 1 => u::TM,
+            'ه' => u::H,
+            'و' => u::AW,
+            'ي' if last && n > 2 => u::AYF,
+            'ي' => u::AY,
+            _ => u::OTHER,
+        };
+        out.push(unit);
+        i += 1;
+    }
+    out
+}
+
+/// Units of a normalised Latin token (lower-case ASCII).
+pub fn latin_units(token: &str) -> Units {
+    let b = token.as_bytes();
+    let n = b.len();
+    let mut out = Units::default();
+    let mut i = 0;
+    let at = |k: usize| -> u8 { if k < n { b[k] } else { 0 } };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    while i < n {
+        let c = b[i];
+        let nx = at(i + 1);
+        let (unit, step) = match c {
+            b'a' => (u::A, 1),
+            b'e' => (u::E, 1),
+            b'i' => (u::I, 1),
+            b'o' => (u::O, 1),
+            b'u' => (u::U, 1),
+            b'y' if i == 0 || vowel(nx) => (u::Y, 1),
+            b'y' => (u::I, 1),
+            b'b' => (u::B, 1),
+            b'c' if nx == b'h' => (u::CH, 2),
+            b'c' if matches!(nx, b'e' | b'i' | b'y') => (u::S, 1),
+            b'c' if nx == b'k' => (u::K, 2),
+            b'c' => (u::K, 1),
+            b'd' if nx == b'h' => (u::DH, 2),
+            b'd' if nx == b'j' => (u::J, 2),
+            b'd' => (u::D, 1),
+            b'f' => (u::F, 1),
+            b'g' if nx == b'h' => (u::GH, 2),
+            b'g' => (u::G, 1),
+            // a final h after a vowel is a spelling of -a / -ah, not a consonant
+            b'h' if i + 1 == n && i > 0 && vowel(b[i - 1]) => {
+                i += 1;
+                continue;
+            }
+            b'h' => (u::H, 1),
+            b'j' => (u::J, 1),
+            b'k' if nx == b'h' => (u::X, 2),
+            b'k' => (u::K, 1),
+            b'l' => (u::L, 1),
+            b'm' => (u::M, 1),
+            b'n' => (u::N, 1),
+            b'p' if nx == b'h' => (u::F, 2),
+            b'p' => (u::P, 1),
+            b'q' => (u::Q, 1),
+            b'r' => (u::R, 1),
+            b's' if nx == b'c' && at(i + 2) == b'h' => (u::SH, 3),
+            b's' if nx == b'h' => (u::SH, 2),
+            b's' => (u::S, 1),
+            b't' if nx == b'h' => (u::TH, 2),
+            b't' if nx == b's' && at(i + 2) == b'h' => (u::CH, 3),
+            b't' if nx == b'c' && at(i + 2) == b'h' => (u::CH, 3),
+            b't' => (u::T, 1),
+            b'v' => (u::V, 1),
+            b'w' => (u::W, 1),
+            b'x' => {
+                out.push(u::K);
+                (u::S, 1)
+            }
+            b'z' if nx == b'h' => (u::ZH, 2),
+            b'z' => (u::Z, 1),
+            _ => (u::OTHER, 1),
+        };
+        out.push(unit);
+        i += step;
+    }
+    out
+}
+
+/// Units of a token in another script: a single opaque unit; such tokens are
+/// compared by their characters instead.
+pub fn other_units(_token: &str) -> Units {
+    let mut out = Units::default();
+    out.push(u::OTHER);
+    out
+}
+
+struct Costs {
+    sub: [[f32; u::COUNT]; u::COUNT],
+    del: [f32; u::COUNT],
+    weight: [f32; u::COUNT],
+}
+
+fn costs() -> &'static Costs {
+    static COSTS: OnceLock<Costs> = OnceLock::new();
+    COSTS.get_or_init(build_costs)
+}
+
+fn build_costs() -> Costs {
+    use u::*;
+    let mut sub = [[1.0f32; COUNT]; COUNT];
+    for (k, row) in sub.iter_mut().enumerate() {
+        row[k] = 0.0;
+    }
+    // the OTHER unit is never equal to itself: unknown letters prove nothing
+    sub[OTHER as usize][OTHER as usize] = 0.5;
+    let mut set = |a: u8, b: u8, c: f32| {
+        sub[a as usize][b as usize] = c;
+        sub[b as usize][a as usize] = c;
+    };
+    // vowels among themselves: Latin spellings of the same vowel vary a lot
+    let vowels = [A, E, I, O, U];
+    for &x in &vowels {
+        for &y in &vowels {
+            if x != y {
+                set(x, y, 0.35);
+            }
+        }
+    }
+    set(A, E, 0.12);
+    set(E, I, 0.12);
+    set(O, U, 0.1);
+    set(A, O, 0.25);
+    // Arabic letters that are (also) vowels
+    for &x in &vowels {
+        set(AA, x, 0.35);
+        set(A_ART, x, 0.05);
+        set(AIN, x, 0.1);
+        set(HAMZA, x, 0.05);
+        set(AW, x, 0.35);
+        set(AY, x, 0.35);
+        set(AYF, x, 0.3);
+        set(TM, x, 0.3);
+    }
+    set(AA, A, 0.0);
+    set(AA, E, 0.1);
+    set(AA, O, 0.3);
+    set(AW, U, 0.0);
+    set(AW, O, 0.05);
+    set(AW, W, 0.0);
+    set(AW, V, 0.2);
+    set(AY, I, 0.0);
+    set(AY, E, 0.05);
+    set(AY, Y, 0.0);
+    set(AY, J, 0.3);
+    set(AYF, I, 0.0);
+    set(AYF, E, 0.0);
+    set(AYF, Y, 0.0);
+    set(AYF, A, 0.05);
+    set(AYF, AY, 0.0);
+    set(AYF, AA, 0.1);
+    set(TM, A, 0.0);
+    set(TM, E, 0.05);
+    set(TM, H, 0.0);
+    set(TM, T, 0.3);
+    set(L_ART, L, 0.0);
+    set(A_ART, AA, 0.0);
+    set(AIN, AA, 0.2);
+    set(HAMZA, AA, 0.1);
+    set(AIN, HAMZA, 0.1);
+    set(AIN, GH, 0.5);
+    // consonants that scripts and dialects render differently
+    set(T, TH, 0.3);
+    set(S, TH, 0.3);
+    set(D, DH, 0.3);
+    set(Z, DH, 0.2);
+    set(Z, ZH, 0.3);
+    set(S, SH, 0.45);
+    set(SH, CH, 0.1);
+    set(CH, K, 0.4);
+    set(CH, X, 0.3);
+    set(Q, K, 0.15);
+    set(Q, G, 0.25);
+    set(K, G, 0.35);
+    set(G, J, 0.2);
+    set(J, ZH, 0.2);
+    set(J, Y, 0.4);
+    set(G, GH, 0.2);
+    set(GH, Q, 0.4);
+    set(GH, X, 0.5);
+    set(H, X, 0.3);
+    set(X, K, 0.3);
+    set(B, P, 0.1);
+    set(F, V, 0.1);
+    set(W, V, 0.2);
+    set(F, P, 0.4);
+    set(B, V, 0.4);
+    set(S, Z, 0.4);
+    set(W, U, 0.2);
+    set(W, O, 0.3);
+    set(Y, I, 0.1);
+    set(Y, E, 0.3);
+
+    let mut del = [1.0f32; COUNT];
+    let mut weight = [1.0f32; COUNT];
+    for &x in &vowels {
+        del[x as usize] = 0.15;
+        weight[x as usize] = 0.25;
+    }
+    for (x, d, w) in [
+        (AA, 0.45, 0.5),
+        (AW, 0.35, 0.5),
+        (AY, 0.35, 0.5),
+        (AYF, 0.3, 0.5),
+        (AIN, 0.12, 0.5),
+        (HAMZA, 0.05, 0.1),
+        (TM, 0.1, 0.3),
+        (A_ART, 0.05, 0.1),
+        (L_ART, 0.1, 0.2),
+        (H, 0.45, 1.0),
+        (W, 0.4, 0.6),
+        (Y, 0.35, 0.6),
+    ] {
+        del[x as usize] = d;
+        weight[x as usize] = w;
+    }
+    Costs { sub, del, weight }
+}
+
+/// The cost of substituting one unit for another.
+pub fn sub_cost(a: u8, b: u8) -> f32 {
+    let c = costs();
+    c.sub
+        .get(a as usize)
+        .and_then(|r| r.get(b as usize))
+        .copied()
+        .unwrap_or(1.0)
+}
+
+/// Total information weight of a unit sequence (used to normalise distances).
+pub fn weight(a: &[u8]) -> f32 {
+    let c = costs();
+    a.iter().map(|&x| c.weight[x as usize]).sum()
+}
+
+/// Weighted edit distance between two unit sequences.
+pub fn distance(a: &[u8], b: &[u8]) -> f32 {
+    let c = costs();
+    let a = &a[..a.len().min(MAX_UNITS)];
+    let b = &b[..b.len().min(MAX_UNITS)];
+    let mut prev = [0f32; MAX_UNITS + 1];
+    let mut cur = [0f32; MAX_UNITS + 1];
+    for (j, &y) in b.iter().enumerate() {
+        prev[j + 1] = prev[j] + c.del[y as usize];
+    }
+    for &x in a {
+        let dx = c.del[x as usize];
+        let row = &c.sub[x as usize];
+        cur[0] = prev[0] + dx;
+        for (j, &y) in b.iter().enumerate() {
+            let s = prev[j] + row[y as usize];
+            let d1 = prev[j + 1] + dx;
+            let d2 = cur[j] + c.del[y as usize];
+            cur[j + 1] = s.min(d1).min(d2);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Similarity in [0, 1] of two unit sequences.
+pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    if a == b {
+        return 1.0;
+    }
+    let norm = weight(a).max(weight(b)).max(1.0);
+    let d = distance(a, b);
+    (1.0 - d / norm).max(0.0)
+}
+
+/// The coarse consonant skeleton used as a candidate key: vowels, weak letters
+/// and medial w/y dropped, close consonants merged, doubles collapsed.
+pub fn skeleton(units: &[u8]) -> String {
+    use u::*;
+    let mut s = String::with_capacity(units.len());
+    let n = units.len();
+    for (k, &x) in units.iter().enumerate() {
+        let ch = match x {
+            AW | W if k == 0 => 'W',
+            AY | Y if k == 0 => 'Y',
+            B | P => 'B',
+            T | TH => 'T',
+            D => 'D',
+            DH | Z | ZH => 'Z',
+            J | G | Q | K | GH => 'K',
+            S | SH | CH => 'S',
+            H if k + 1 == n => continue,
+            H | X => 'H',
+            F | V => 'F',
+            R => 'R',
+            L => 'L',
+            M => 'M',
+            N => 'N',
+            OTHER => '*',
+            _ => continue,
+        };
+        if !s.ends_with(ch) {
+            s.push(ch);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn sim(latin: &str, arabic: &str) -> f32 {
+        similarity(
+            latin_units(latin).as_slice(),
+            arabic_units(arabic).as_slice(),
+        )
+    }
+
+    #[test]
+    fn cross_script_tokens_align() {
+        for (l, a) in [
+            ("mahmoud", "محمود"),
+            ("mahmud", "محمود"),
+            ("tawfik", "توفيق"),
+            ("tawfiq", "توفيق"),
+            ("toufic", "توفيق"),
+            ("mohamed", "محمد"),
+            ("muhammad", "محمد"),
+            ("ali", "علي"),
+            ("omar", "عمر"),
+            ("gamal", "جمال"),
+            ("jamal", "جمال"),
+            ("fatima", "فاطمه"),
+            ("mustafa", "مصطفي"),
+            ("osman", "عثمان"),
+            ("othman", "عثمان"),
+            ("alsisi", "السيسي"),
+            ("sisi", "السيسي"),
+            ("abdulrahman", "عبدالرحمن"),
+            ("abdurrahman", "عبدالرحمن"),
+            ("khaled", "خالد"),
+            ("chadli", "الشاذلي"),
+        ] {
+            let s = sim(l, a);
+            assert!(s >= 0.75, "{l} ~ {a}: {s}");
+        }
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        for (l, a) in [("mahmoud", "احمد"), ("ali", "سلمان"), ("hassan", "محمد")] {
+            let s = sim(l, a);
+            assert!(s < 0.75, "{l} !~ {a}: {s}");
+        }
+        assert!(sim("tawfiq", "توفيق") > sim("tawfiq", "رفيق"));
+        assert!(sim("omar", "عمر") > sim("omar", "عامر") + 0.05);
+        assert!(sim("mahmoud", "محمود") > sim("mahmoud", "محمد"));
+    }
+
+    #[test]
+    fn skeletons_meet_across_scripts() {
+        assert_eq!(skeleton(latin_units("mohammed").as_slice()), "MHMD");
+        assert_eq!(skeleton(arabic_units("محمد").as_slice()), "MHMD");
+        assert_eq!(skeleton(latin_units("tawfiq").as_slice()), "TFK");
+        assert_eq!(skeleton(arabic_units("توفيق").as_slice()), "TFK");
+        assert_eq!(skeleton(latin_units("toufic").as_slice()), "TFK");
+    }
+}

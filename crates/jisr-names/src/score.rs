@@ -1,0 +1,461 @@
+//! Scoring a pair of parsed names, with an explanation.
+//!
+//! Parts are aligned one-to-one (greedily, best pair first, order-free since
+//! partners reorder names), with one part on either side allowed to stand for
+//! two adjacent parts on the other ("Abdul Rahman" ~ «عبدالرحمن»). The score
+//! is the matched share of each side's evidence, leaning on the better-covered
+//! side because Arabic names are shortened by dropping nasab links.
+
+use crate::normalize::Script;
+use crate::parse::{ParsedName, PartKey, Role};
+use crate::phonetic::{Units, similarity};
+use std::fmt;
+
+/// Parts must be at least this similar to be aligned at all.
+pub const MIN_PART_SIMILARITY: f32 = 0.72;
+/// The score at and above which two names are reported as a match.
+pub const DEFAULT_THRESHOLD: f64 = 0.8;
+
+const MAX_PARTS: usize = 12;
+const MAX_CANDIDATES: usize = 192;
+
+/// How two parts were found to correspond.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// Same normalised spelling.
+    Exact,
+    /// Same organisation word in two languages (وزارة ~ Ministry).
+    Translation,
+    /// Arabic and Latin spellings of the same sounds.
+    Transliteration,
+    /// Same consonant skeleton, vowels and close consonants aside.
+    Skeleton,
+    /// Similar sounds (same script spelling variant, or a looser transliteration).
+    Phonetic,
+    /// A single letter standing for the name.
+    Initial,
+}
+
+impl How {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Exact => "exact",
+            How::Translation => "translation",
+            How::Transliteration => "transliteration",
+            How::Skeleton => "skeleton",
+            How::Phonetic => "phonetic",
+            How::Initial => "initial",
+        }
+    }
+}
+
+/// One aligned pair of parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlignedParts {
+    pub left: String,
+    pub right: String,
+    pub how: How,
+    pub similarity: f64,
+}
+
+/// Why a pair scored what it did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Explanation {
+    pub aligned: Vec<AlignedParts>,
+    /// Titles, ranks, particles and legal forms left out of the comparison.
+    pub dropped: Vec<String>,
+    pub missing_left: Vec<String>,
+    pub missing_right: Vec<String>,
+    pub order_swapped: bool,
+    pub notes: Vec<String>,
+}
+
+/// A score in [0, 1] and its explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    pub score: f64,
+    pub explanation: Explanation,
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        let mut sep = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
+            if !std::mem::take(&mut first) {
+                f.write_str("; ")?;
+            }
+            Ok(())
+        };
+        for a in &self.aligned {
+            sep(f)?;
+            write!(
+                f,
+                "{} ~ {} ({} {:.2})",
+                a.left,
+                a.right,
+                a.how.as_str(),
+                a.similarity
+            )?;
+        }
+        if !self.dropped.is_empty() {
+            sep(f)?;
+            write!(f, "dropped: {}", self.dropped.join(", "))?;
+        }
+        if self.order_swapped {
+            sep(f)?;
+            f.write_str("order swapped")?;
+        }
+        if !self.missing_left.is_empty() {
+            sep(f)?;
+            write!(f, "unmatched left: {}", self.missing_left.join(", "))?;
+        }
+        if !self.missing_right.is_empty() {
+            sep(f)?;
+            write!(f, "unmatched right: {}", self.missing_right.join(", "))?;
+        }
+        for n in &self.notes {
+            sep(f)?;
+            f.write_str(n)?;
+        }
+        if first {
+            f.write_str("nothing to compare")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Match {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.3}: {}", self.score, self.explanation)
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Cand {
+    sim: f32,
+    how: u8,
+    a: u8,
+    a_len: u8,
+    b: u8,
+    b_len: u8,
+}
+
+fn how_from(x: u8) -> How {
+    match x {
+        0 => How::Exact,
+        1 => How::Translation,
+        2 => How::Transliteration,
+        3 => How::Skeleton,
+        4 => How::Phonetic,
+        _ => How::Initial,
+    }
+}
+
+fn how_code(h: How) -> u8 {
+    match h {
+        How::Exact => 0,
+        How::Translation => 1,
+        How::Transliteration => 2,
+        How::Skeleton => 3,
+        How::Phonetic => 4,
+        How::Initial => 5,
+    }
+}
+
+fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
+    let s = similarity(a.as_slice(), b.as_slice());
+    if same_skel && s < 0.8 {
+        return (0.8, How::Skeleton);
+    }
+    let how = if s >= 0.999 && !cross {
+        How::Exact
+    } else if cross && s >= 0.85 {
+        How::Transliteration
+    } else {
+        How::Phonetic
+    };
+    (s, how)
+}
+
+pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
+    if a.text_hash == b.text_hash {
+        return (1.0, How::Exact);
+    }
+    if a.script == Script::Other || b.script == Script::Other {
+        return (0.0, How::Phonetic);
+    }
+    if a.concept != 0 && b.concept != 0 {
+        return if a.concept == b.concept {
+            (1.0, How::Translation)
+        } else {
+            (0.0, How::Phonetic)
+        };
+    }
+    let ai = a.role == Role::Initial;
+    let bi = b.role == Role::Initial;
+    if ai || bi {
+        if ai && bi {
+            return (0.0, How::Initial);
+        }
+        let (x, y) = (a.units.first().unwrap_or(0), b.units.first().unwrap_or(0));
+        let ok = x == y || crate::phonetic::sub_cost(x, y) <= 0.2;
+        return if ok {
+            (0.9, How::Initial)
+        } else {
+            (0.0, How::Initial)
+        };
+    }
+    let same_skel = a.skel == b.skel && a.skel_len >= 3;
+    units_sim(&a.units, &b.units, a.script != b.script, same_skel)
+}
+
+/// The alignment of two key slices: chosen candidates and the score.
+struct Alignment {
+    chosen: [Cand; MAX_PARTS],
+    n: usize,
+    score: f32,
+    order_swapped: bool,
+}
+
+fn informative(keys: &[PartKey], out: &mut [u8; MAX_PARTS]) -> usize {
+    let mut n = 0;
+    for (i, k) in keys.iter().enumerate() {
+        if k.role.is_informative() && n < MAX_PARTS {
+            out[n] = i as u8;
+            n += 1;
+        }
+    }
+    n
+}
+
+fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
+    let mut ia = [0u8; MAX_PARTS];
+    let mut ib = [0u8; MAX_PARTS];
+    let na = informative(a, &mut ia);
+    let nb = informative(b, &mut ib);
+    let mut cands = [Cand::default(); MAX_CANDIDATES];
+    let mut nc = 0usize;
+    let mut best_single = [[0f32; MAX_PARTS]; MAX_PARTS];
+    for (x, &i) in ia[..na].iter().enumerate() {
+        for (y, &j) in ib[..nb].iter().enumerate() {
+            let (s, how) = part_sim(&a[i as usize], &b[j as usize]);
+            best_single[x][y] = s;
+            if s >= MIN_PART_SIMILARITY && nc < MAX_CANDIDATES {
+                cands[nc] = Cand {
+                    sim: s,
+                    how: how_code(how),
+                    a: i,
+                    a_len: 1,
+                    b: j,
+                    b_len: 1,
+                };
+                nc += 1;
+            }
+        }
+    }
+    // one part standing for two adjacent parts of the other name
+    for flip in [false, true] {
+        let (p, q, ip, iq, np, nq) = if flip {
+            (b, a, &ib, &ia, nb, na)
+        } else {
+            (a, b, &ia, &ib, na, nb)
+        };
+        for x in 0..np.saturating_sub(1) {
+            let (i1, i2) = (ip[x] as usize, ip[x + 1] as usize);
+            if i2 != i1 + 1 || p[i1].role == Role::Initial || p[i2].role == Role::Initial {
+                continue;
+            }
+            if p[i1].concept != 0 || p[i2].concept != 0 {
+                continue;
+            }
+            let joined = p[i1].units.concat(&p[i2].units);
+            for y in 0..nq {
+                let j = iq[y] as usize;
+                if q[j].role == Role::Initial || q[j].script == Script::Other {
+                    continue;
+                }
+                let (s1, s2) = if flip {
+                    (best_single[y][x], best_single[y][x + 1])
+                } else {
+                    (best_single[x][y], best_single[x + 1][y])
+                };
+                let s = similarity(joined.as_slice(), q[j].units.as_slice());
+                if s >= MIN_PART_SIMILARITY && s > s1.max(s2) + 0.05 && nc < MAX_CANDIDATES {
+                    let how = if p[i1].script != q[j].script {
+                        How::Transliteration
+                    } else {
+                        How::Phonetic
+                    };
+                    cands[nc] = if flip {
+                        Cand {
+                            sim: s,
+                            how: how_code(how),
+                            a: j as u8,
+                            a_len: 1,
+                            b: i1 as u8,
+                            b_len: 2,
+                        }
+                    } else {
+                        Cand {
+                            sim: s,
+                            how: how_code(how),
+                            a: i1 as u8,
+                            a_len: 2,
+                            b: j as u8,
+                            b_len: 1,
+                        }
+                    };
+                    nc += 1;
+                }
+            }
+        }
+    }
+    let cands = &mut cands[..nc];
+    cands.sort_unstable_by(|x, y| {
+        y.sim
+            .total_cmp(&x.sim)
+            .then((x.a_len + x.b_len).cmp(&(y.a_len + y.b_len)))
+    });
+    let mut used_a = 0u32;
+    let mut used_b = 0u32;
+    let mut chosen = [Cand::default(); MAX_PARTS];
+    let mut n = 0;
+    for c in cands.iter() {
+        let ma = ((1u32 << c.a_len) - 1) << c.a;
+        let mb = ((1u32 << c.b_len) - 1) << c.b;
+        if used_a & ma != 0 || used_b & mb != 0 || n >= MAX_PARTS {
+            continue;
+        }
+        used_a |= ma;
+        used_b |= mb;
+        chosen[n] = *c;
+        n += 1;
+    }
+    let (score, order_swapped) = combine(a, b, &chosen[..n], &ia[..na], &ib[..nb]);
+    Alignment {
+        chosen,
+        n,
+        score,
+        order_swapped,
+    }
+}
+
+fn combine(a: &[PartKey], b: &[PartKey], chosen: &[Cand], ia: &[u8], ib: &[u8]) -> (f32, bool) {
+    let wa: f32 = ia.iter().map(|&i| a[i as usize].weight).sum();
+    let wb: f32 = ib.iter().map(|&i| b[i as usize].weight).sum();
+    if wa <= 0.0 || wb <= 0.0 || chosen.is_empty() {
+        return (0.0, false);
+    }
+    let mut ma = 0f32;
+    let mut mb = 0f32;
+    let mut substantive = false;
+    for c in chosen {
+        let sa: f32 = (c.a..c.a + c.a_len).map(|i| a[i as usize].weight).sum();
+        let sb: f32 = (c.b..c.b + c.b_len).map(|i| b[i as usize].weight).sum();
+        ma += sa * c.sim;
+        mb += sb * c.sim;
+        let role_a = a[c.a as usize].role;
+        let role_b = b[c.b as usize].role;
+        if how_from(c.how) != How::Initial && role_a != Role::OrgType && role_b != Role::OrgType {
+            substantive = true;
+        }
+    }
+    let ca = (ma / wa).min(1.0);
+    let cb = (mb / wb).min(1.0);
+    let (lo, hi) = if ca < cb { (ca, cb) } else { (cb, ca) };
+    let mut score = 0.75 * hi + 0.25 * lo;
+    // initials or generic organisation words alone are no evidence of identity
+    if !substantive {
+        score = score.min(0.4);
+    }
+    // a one-word name found inside a longer one is weak evidence
+    if (ia.len() == 1) != (ib.len() == 1) {
+        score *= 0.88;
+    }
+    let mut order: [(u8, u8); MAX_PARTS] = [(0, 0); MAX_PARTS];
+    for (k, c) in chosen.iter().enumerate().take(MAX_PARTS) {
+        order[k] = (c.a, c.b);
+    }
+    let order = &mut order[..chosen.len().min(MAX_PARTS)];
+    order.sort_unstable();
+    let swapped = order.windows(2).any(|w| w[1].1 < w[0].1);
+    (score.clamp(0.0, 1.0), swapped)
+}
+
+/// Scores two parsed names in [0, 1] without building an explanation.
+pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
+    f64::from(align(a.keys(), b.keys()).score)
+}
+
+pub(crate) fn score_keys(a: &[PartKey], b: &[PartKey]) -> f32 {
+    align(a, b).score
+}
+
+/// Scores two parsed names in [0, 1] and explains the alignment.
+pub fn score(a: &ParsedName, b: &ParsedName) -> Match {
+    let al = align(a.keys(), b.keys());
+    let mut ex = Explanation {
+        order_swapped: al.order_swapped,
+        ..Explanation::default()
+    };
+    let mut used_a = vec![false; a.parts.len()];
+    let mut used_b = vec![false; b.parts.len()];
+    let text = |p: &ParsedName, start: u8, len: u8| -> String {
+        let s = start as usize;
+        p.parts
+            .get(s..s + len as usize)
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            })
+            .unwrap_or_default()
+    };
+    for c in &al.chosen[..al.n] {
+        for i in c.a..c.a + c.a_len {
+            if let Some(u) = used_a.get_mut(i as usize) {
+                *u = true;
+            }
+        }
+        for i in c.b..c.b + c.b_len {
+            if let Some(u) = used_b.get_mut(i as usize) {
+                *u = true;
+            }
+        }
+        ex.aligned.push(AlignedParts {
+            left: text(a, c.a, c.a_len),
+            right: text(b, c.b, c.b_len),
+            how: how_from(c.how),
+            similarity: f64::from(c.sim),
+        });
+    }
+    for (p, used, missing) in [
+        (a, &used_a, &mut ex.missing_left),
+        (b, &used_b, &mut ex.missing_right),
+    ] {
+        for (part, &u) in p.parts.iter().zip(used.iter()) {
+            if !part.role.is_informative() {
+                ex.dropped
+                    .push(format!("{} {}", part.role.as_str(), part.text));
+            } else if !u {
+                missing.push(part.text.clone());
+            }
+        }
+    }
+    if al.n > 0
+        && al.chosen[..al.n]
+            .iter()
+            .all(|c| how_from(c.how) == How::Initial)
+    {
+        ex.notes.push("only initials aligned".to_string());
+    }
+    Match {
+        score: f64::from(al.score),
+        explanation: ex,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;

@@ -1,0 +1,145 @@
+use super::*;
+use crate::parse::{NameKind, parse};
+
+fn s(a: &str, b: &str) -> Match {
+    score(&parse(a, NameKind::Person), &parse(b, NameKind::Person))
+}
+
+fn org(a: &str, b: &str) -> Match {
+    score(
+        &parse(a, NameKind::Organization),
+        &parse(b, NameKind::Organization),
+    )
+}
+
+#[test]
+fn issue_examples_match() {
+    let variants = [
+        "اللواء محمود توفيق",
+        "Mahmoud Tawfik",
+        "Mahmud Tawfiq",
+        "M. TAWFIQ",
+    ];
+    for a in variants {
+        for b in variants {
+            let m = s(a, b);
+            assert!(m.score >= 0.8, "{a} / {b}: {m}");
+        }
+    }
+    let m = s("محمد علي", "Mohamed Ali");
+    assert!(m.score >= 0.9, "{m}");
+    let m = org("الاتحاد الأوروبي", "European Union");
+    assert!(m.score >= 0.9, "{m}");
+    assert!(
+        m.explanation
+            .aligned
+            .iter()
+            .all(|a| a.how == How::Translation)
+    );
+}
+
+#[test]
+fn titles_never_match_alone() {
+    let m = s("اللواء محمود توفيق", "اللواء سامي عنان");
+    assert!(m.score < 0.5, "{m}");
+    let m = s("Dr. Ahmed Hassan", "Dr. Khalid Mansour");
+    assert!(m.score < 0.5, "{m}");
+    assert!(m.explanation.dropped.iter().any(|d| d.contains("dr")));
+    let m = s("Sheikh Tamim", "الشيخ تميم");
+    assert!(m.score >= 0.85, "{m}");
+}
+
+#[test]
+fn different_people_stay_apart() {
+    for (a, b) in [
+        ("محمد علي", "Mohamed Hassan"),
+        ("Octavian Scholz", "Olaf Scholz"),
+        ("محمود عباس", "Mahmoud Tawfik"),
+        ("عبد الفتاح السيسي", "Abdel Fattah Burhan"),
+        ("محمد شياع السوداني", "Mohammed Sharif al-Sudani"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score < 0.8, "{a} / {b}: {m}");
+    }
+}
+
+#[test]
+fn explanation_says_how() {
+    let m = s("اللواء محمود توفيق", "M. TAWFIQ");
+    let text = m.explanation.to_string();
+    assert!(text.contains("initial"), "{text}");
+    assert!(text.contains("title اللواء"), "{text}");
+    assert!(
+        m.explanation
+            .aligned
+            .iter()
+            .any(|a| a.how == How::Transliteration)
+    );
+    let m = s("Tawfik Mahmoud", "محمود توفيق");
+    assert!(m.explanation.order_swapped, "{m}");
+    assert!(m.score >= 0.85);
+    let m = s("Mohammed bin Salman", "محمد بن سلمان بن عبد العزيز آل سعود");
+    assert!(m.score >= 0.8, "{m}");
+    assert!(!m.explanation.missing_right.is_empty());
+}
+
+#[test]
+fn compounds_across_spellings() {
+    for (a, b) in [
+        ("عبد الرحمن", "Abdulrahman"),
+        ("عبدالرحمن", "Abd al-Rahman"),
+        ("عبد الرحمن", "Abdurrahman"),
+        ("Abdel Rahman", "Abdelrahman"),
+        ("نور الدين", "Noureddine"),
+        ("أبو بكر البغدادي", "Abu Bakr al-Baghdadi"),
+        ("عبد الفتاح السيسي", "Abdel Fattah el-Sisi"),
+        ("جمال عبد الناصر", "Gamal Abdel Nasser"),
+        ("معمر القذافي", "Muammar Gaddafi"),
+        ("معمر القذافي", "Moammar Qadhafi"),
+        ("حسن نصر الله", "Hassan Nasrallah"),
+        ("يوسف القرضاوي", "Youssef al-Qaradawi"),
+        ("الحاج محمد الشاذلي", "Mohamed Chadli"),
+        ("پزشکیان", "Pezeshkian"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.8, "{a} / {b}: {m}");
+    }
+}
+
+#[test]
+fn latin_spelling_variants() {
+    for (a, b) in [
+        ("Olaf Scholze", "Olaf Scholz"),
+        ("Mohamed Ali", "Muhammad Aly"),
+        ("Osama bin Laden", "Usama bin Ladin"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.8, "{a} / {b}: {m}");
+    }
+}
+
+#[test]
+fn organisations_compare_by_meaning_and_sound() {
+    assert!(org("وزارة الدفاع", "Ministry of Defence").score >= 0.9);
+    assert!(org("وزارة الدفاع", "Ministry of Interior").score < 0.6);
+    assert!(org("Ministry of Defense", "Ministry of Defence").score >= 0.9);
+    assert!(org("Bowne Global Solutions LLC", "Bowne Global Solutions").score >= 0.9);
+    assert!(
+        org(
+            "Academy of Military Medical Sciences",
+            "أكاديمية العلوم الطبية العسكرية"
+        )
+        .score
+            >= 0.8
+    );
+    let m = org("سامسونج للإلكترونيات", "Samsung Electronics Co.");
+    assert!(m.score > 0.5, "{m}");
+}
+
+#[test]
+fn garbage_in_zero_out() {
+    assert_eq!(s("", "").score, 0.0);
+    assert_eq!(s("!!!", "Mahmoud").score, 0.0);
+    assert!(s("習近平", "習近平").score > 0.9);
+    assert!(s("習近平", "Xi Jinping").score < 0.5);
+}

@@ -1,0 +1,264 @@
+//! `jisr names bench`: throughput, index build/memory, query latency, and the
+//! same pairs through Python peers. Prints figures only.
+
+use super::io;
+use super::synth::{self, Rng};
+use jisr_names::{
+    NameIndex, NameKind, Scheme, jaro_winkler, match_names, normalize, parse, score_fast,
+    transliterate,
+};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+struct Pair {
+    left: String,
+    right: String,
+    kind: NameKind,
+}
+
+fn pairs(data: &Path) -> Vec<Pair> {
+    let mut out = Vec::new();
+    if let Ok((header, rows)) = io::read_csv(&data.join("name-bench-cases.csv"))
+        && let (Ok(s), Ok(a), Ok(b)) = (
+            io::column(&header, "schema"),
+            io::column(&header, "name1"),
+            io::column(&header, "name2"),
+        )
+    {
+        for r in &rows {
+            if let (Some(s), Some(a), Some(b)) = (r.get(s), r.get(a), r.get(b)) {
+                let kind = if s == "Person" {
+                    NameKind::Person
+                } else {
+                    NameKind::Organization
+                };
+                out.push(Pair {
+                    left: a.clone(),
+                    right: b.clone(),
+                    kind,
+                });
+            }
+        }
+    }
+    let bench_pairs = out.len();
+    let mut rng = Rng::new(7);
+    for _ in 0..2000 {
+        let (name, kind) = synth::person(&mut rng);
+        let other = if name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            transliterate(&name, *rng.pick(&Scheme::ALL))
+        } else {
+            synth::person(&mut rng).0
+        };
+        out.push(Pair {
+            left: name,
+            right: other,
+            kind,
+        });
+    }
+    println!(
+        "pairs: {} ({bench_pairs} from name-bench, {} synthetic, a third of them cross-script)",
+        out.len(),
+        out.len() - bench_pairs
+    );
+    out
+}
+
+fn rate<F: FnMut(&Pair) -> f64>(pairs: &[Pair], budget: Duration, mut f: F) -> f64 {
+    let mut sink = 0.0;
+    for p in pairs.iter().take(50) {
+        sink += f(p);
+    }
+    let start = Instant::now();
+    let mut n = 0usize;
+    while start.elapsed() < budget {
+        for p in pairs {
+            sink += f(p);
+        }
+        n += pairs.len();
+    }
+    std::hint::black_box(sink);
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+fn rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    s.lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+pub fn run(data: &Path, names: usize, python: &Path, script: &Path) -> anyhow::Result<()> {
+    println!("# jisr names bench (single thread unless noted)");
+    let pairs = pairs(data);
+    let budget = Duration::from_secs(2);
+    let full = rate(&pairs, budget, |p| {
+        match_names(&p.left, &p.right, p.kind).score
+    });
+    let parsed: Vec<_> = pairs
+        .iter()
+        .map(|p| (parse(&p.left, p.kind), parse(&p.right, p.kind)))
+        .collect();
+    let start = Instant::now();
+    let mut n = 0usize;
+    let mut sink = 0.0;
+    while start.elapsed() < budget {
+        for (a, b) in &parsed {
+            sink += score_fast(a, b);
+        }
+        n += parsed.len();
+    }
+    std::hint::black_box(sink);
+    let fast = n as f64 / start.elapsed().as_secs_f64();
+    let jw = rate(&pairs, budget, |p| {
+        jaro_winkler(&p.left.to_lowercase(), &p.right.to_lowercase())
+    });
+    println!("pairs/s\tjisr parse+score+explain\t{full:.0}");
+    println!("pairs/s\tjisr score (pre-parsed, as in the index)\t{fast:.0}");
+    println!(
+        "pairs/s\tjisr jaro-winkler (lower-cased strings, same as the Python JW peers)\t{jw:.0}"
+    );
+    let _ = normalize("");
+
+    peers(&pairs, python, script, full, fast, jw);
+
+    println!();
+    let t0 = Instant::now();
+    let generated = synth::names(names, 42);
+    let gen_time = t0.elapsed();
+    let rss0 = rss_kib();
+    let t1 = Instant::now();
+    let index = NameIndex::build(
+        generated
+            .iter()
+            .map(|(id, n, k)| (id.clone(), n.as_str(), *k)),
+    );
+    let build = t1.elapsed();
+    let rss1 = rss_kib();
+    println!(
+        "index: {} synthetic names (generated in {:.2}s), build {:.2}s on {} threads, heap ~{:.0} MiB (RSS +{} MiB)",
+        index.len(),
+        gen_time.as_secs_f64(),
+        build.as_secs_f64(),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
+        index.heap_bytes() as f64 / 1048576.0,
+        match (rss0, rss1) {
+            (Some(a), Some(b)) => format!("{}", b.saturating_sub(a) / 1024),
+            _ => "?".to_string(),
+        }
+    );
+    let mut rng = Rng::new(99);
+    let mut lat = Vec::with_capacity(1000);
+    let mut found = 0usize;
+    for _ in 0..1000 {
+        let e = rng.below(generated.len());
+        let (id, name, kind) = &generated[e];
+        let q = if name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+            transliterate(name, *rng.pick(&Scheme::ALL))
+        } else {
+            name.to_uppercase()
+        };
+        let t = Instant::now();
+        let hits = index.top_k(&q, *kind, 10);
+        lat.push(t.elapsed());
+        if hits
+            .iter()
+            .any(|h| &h.id == id || normalize(&h.name) == normalize(name))
+        {
+            found += 1;
+        }
+    }
+    lat.sort_unstable();
+    let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p) as usize].as_secs_f64() * 1000.0;
+    println!(
+        "top-10 query latency over {} names: p50 {:.2} ms, p99 {:.2} ms ({} of 1000 perturbed queries found their entry or an identical name)",
+        index.len(),
+        pct(0.5),
+        pct(0.99),
+        found
+    );
+    Ok(())
+}
+
+fn peers(pairs: &[Pair], python: &Path, script: &Path, full: f64, fast: f64, jw: f64) {
+    if !python.exists() || !script.exists() {
+        println!(
+            "python peers: skipped ({} or {} not found; run bench/names/setup-venv.sh from the project root)",
+            python.display(),
+            script.display()
+        );
+        return;
+    }
+    let path = std::env::temp_dir().join(format!("jisr-names-pairs-{}.tsv", std::process::id()));
+    let mut text = String::from("left\tright\tkind\n");
+    for p in pairs {
+        let k = if p.kind == NameKind::Organization {
+            "org"
+        } else {
+            "person"
+        };
+        text.push_str(&format!(
+            "{}\t{}\t{k}\n",
+            p.left.replace('\t', " "),
+            p.right.replace('\t', " ")
+        ));
+    }
+    if let Err(e) = std::fs::write(&path, text) {
+        println!(
+            "python peers: skipped (cannot write {}: {e})",
+            path.display()
+        );
+        return;
+    }
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg(&path)
+        .args(["--seconds", "3"])
+        .output();
+    let _ = std::fs::remove_file(&path);
+    let out = match out {
+        Ok(o) => o,
+        Err(e) => {
+            println!("python peers: skipped ({e})");
+            return;
+        }
+    };
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let peer = v["peer"].as_str().unwrap_or("?");
+        if let Some(r) = v["pairs_per_sec"].as_f64() {
+            let (ours, label) = if peer.contains("jaro") {
+                (jw, "jisr jaro-winkler")
+            } else {
+                (fast, "jisr score")
+            };
+            println!(
+                "pairs/s\t{peer} (python)\t{r:.0}\tratio {label}/peer {:.1}x; jisr score/peer {:.2}x; jisr parse+score/peer {:.2}x",
+                ours / r,
+                fast / r,
+                full / r
+            );
+        } else {
+            println!(
+                "python peer {peer}: not run ({})",
+                v["error"].as_str().unwrap_or("?")
+            );
+        }
+    }
+    if !out.status.success() {
+        println!(
+            "python peers: script exited with {}: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        );
+    }
+}

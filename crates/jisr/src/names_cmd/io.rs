@@ -1,0 +1,113 @@
+//! Reading the name lists and data sets (TSV with a header; RFC 4180 CSV).
+
+use anyhow::{Context, bail};
+use std::path::Path;
+
+/// Reads a TSV with a header row and columns `id` and `name` (others ignored).
+pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('\u{feff}')
+        .split('\t')
+        .collect();
+    let col = |n: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n));
+    let (Some(id), Some(name)) = (col("id"), col("name")) else {
+        bail!(
+            "{}: the header needs columns `id` and `name` (found {:?})",
+            path.display(),
+            header
+        );
+    };
+    let mut out = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if let (Some(i), Some(n)) = (cols.get(id), cols.get(name)) {
+            out.push((i.trim().to_string(), n.trim_end_matches('\r').to_string()));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a TSV with a header into rows of named columns.
+pub fn read_tsv(path: &Path, columns: &[&str]) -> anyhow::Result<Vec<Vec<String>>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let idx: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            header
+                .iter()
+                .position(|h| h == c)
+                .with_context(|| format!("{}: no column {c}", path.display()))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            idx.iter()
+                .map(|&i| cols.get(i).copied().unwrap_or("").to_string())
+                .collect()
+        })
+        .collect())
+}
+
+/// Reads a CSV (quoted fields, doubled quotes, newlines inside quotes) into a
+/// header and rows.
+pub fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    let mut it = rows.into_iter();
+    let header = it.next().unwrap_or_default();
+    Ok((header, it.collect()))
+}
+
+pub fn column(header: &[String], name: &str) -> anyhow::Result<usize> {
+    header
+        .iter()
+        .position(|h| h == name)
+        .with_context(|| format!("no column {name}"))
+}
