@@ -54,8 +54,10 @@ pub enum Role {
     /// bin, ibn, bint, ould: marks the next part as a patronymic.
     Particle,
     Given,
-    /// A father's or grandfather's name, or any other middle part.
+    /// A father's or grandfather's name introduced by bin/ibn/ould.
     Nasab,
+    /// A middle part without a particle (a second given name or a father's name).
+    Middle,
     Family,
     /// Abu …/Umm …
     Kunya,
@@ -80,6 +82,7 @@ impl Role {
             Role::Particle => "particle",
             Role::Given => "given",
             Role::Nasab => "nasab",
+            Role::Middle => "middle",
             Role::Family => "family",
             Role::Kunya => "kunya",
             Role::Nisba => "nisba",
@@ -102,7 +105,7 @@ impl Role {
     fn base_weight(self) -> f32 {
         match self {
             Role::Given | Role::Family | Role::Nisba | Role::OrgName => 1.0,
-            Role::Nasab | Role::Kunya => 0.8,
+            Role::Nasab | Role::Middle | Role::Kunya => 0.8,
             Role::Initial => 0.35,
             Role::OrgType => 0.3,
             Role::Title | Role::Particle | Role::Legal | Role::Stop => 0.0,
@@ -369,7 +372,7 @@ fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
         } else if !seen_name {
             Role::Given
         } else {
-            Role::Nasab
+            Role::Middle
         };
         // a trailing patronymic chain still ends in the family name
         let role = if after_particle && k + 1 == informative && k > 0 && g.has_article {

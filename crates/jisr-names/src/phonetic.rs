@@ -145,6 +145,12 @@ fn is_vowelish(x: u8) -> bool {
 
 /// Units of a normalised Arabic-script token.
 pub fn arabic_units(token: &str) -> Units {
+    // the final waw of عمرو (Amr) is never pronounced; it only tells it from
+    // عمر (Omar, Umar), whose short vowel every romanisation writes
+    if token == "عمر" {
+        return Units::from_slice(&[u::AIN, u::M, u::A, u::R]);
+    }
+    let token = if token == "عمرو" { "عمر" } else { token };
     let chars: Vec<char> = token.chars().collect();
     let mut out = Units::default();
     let n = chars.len();
@@ -293,10 +299,17 @@ struct Costs {
 
 fn costs() -> &'static Costs {
     static COSTS: OnceLock<Costs> = OnceLock::new();
-    COSTS.get_or_init(build_costs)
+    COSTS.get_or_init(|| build_costs(false))
 }
 
-fn build_costs() -> Costs {
+/// Costs for two Latin spellings: both sides write their vowels, so a vowel
+/// that differs is real evidence (Joana/Jenna), unlike across scripts.
+fn strict_costs() -> &'static Costs {
+    static COSTS: OnceLock<Costs> = OnceLock::new();
+    COSTS.get_or_init(|| build_costs(true))
+}
+
+fn build_costs(strict: bool) -> Costs {
     use u::*;
     let mut sub = [[1.0f32; COUNT]; COUNT];
     for (k, row) in sub.iter_mut().enumerate() {
@@ -414,6 +427,14 @@ fn build_costs() -> Costs {
         del[x as usize] = d;
         weight[x as usize] = w;
     }
+    if strict {
+        for &x in &vowels {
+            del[x as usize] *= 2.0;
+            for &y in &vowels {
+                sub[x as usize][y as usize] *= 2.0;
+            }
+        }
+    }
     Costs { sub, del, weight }
 }
 
@@ -433,24 +454,47 @@ pub fn weight(a: &[u8]) -> f32 {
     a.iter().map(|&x| c.weight[x as usize]).sum()
 }
 
-/// Weighted edit distance between two unit sequences.
-pub fn distance(a: &[u8], b: &[u8]) -> f32 {
-    let c = costs();
+/// Per-position deletion costs: a Latin vowel next to another vowel spells a
+/// long vowel (ou, ee, ai), which Arabic writes, so dropping it costs more
+/// than dropping a lone short vowel, which Arabic never writes.
+fn deletion_costs(c: &Costs, a: &[u8], out: &mut [f32; MAX_UNITS]) {
+    for (i, &x) in a.iter().enumerate() {
+        let mut d = c.del[x as usize];
+        if is_vowel(x) {
+            let near = (i > 0 && is_vowel(a[i - 1])) || a.get(i + 1).is_some_and(|&y| is_vowel(y));
+            d *= if near {
+                LONG_VOWEL_FACTOR
+            } else {
+                SHORT_VOWEL_FACTOR
+            };
+        }
+        out[i] = d;
+    }
+}
+
+const LONG_VOWEL_FACTOR: f32 = 2.3;
+const SHORT_VOWEL_FACTOR: f32 = 0.7;
+
+fn distance_with(c: &Costs, a: &[u8], b: &[u8]) -> f32 {
     let a = &a[..a.len().min(MAX_UNITS)];
     let b = &b[..b.len().min(MAX_UNITS)];
+    let mut del_a = [0f32; MAX_UNITS];
+    let mut del_b = [0f32; MAX_UNITS];
+    deletion_costs(c, a, &mut del_a);
+    deletion_costs(c, b, &mut del_b);
     let mut prev = [0f32; MAX_UNITS + 1];
     let mut cur = [0f32; MAX_UNITS + 1];
-    for (j, &y) in b.iter().enumerate() {
-        prev[j + 1] = prev[j] + c.del[y as usize];
+    for j in 0..b.len() {
+        prev[j + 1] = prev[j] + del_b[j];
     }
-    for &x in a {
-        let dx = c.del[x as usize];
+    for (i, &x) in a.iter().enumerate() {
+        let dx = del_a[i];
         let row = &c.sub[x as usize];
         cur[0] = prev[0] + dx;
         for (j, &y) in b.iter().enumerate() {
             let s = prev[j] + row[y as usize];
             let d1 = prev[j + 1] + dx;
-            let d2 = cur[j] + c.del[y as usize];
+            let d2 = cur[j] + del_b[j];
             cur[j + 1] = s.min(d1).min(d2);
         }
         std::mem::swap(&mut prev, &mut cur);
@@ -460,6 +504,15 @@ pub fn distance(a: &[u8], b: &[u8]) -> f32 {
 
 /// Similarity in [0, 1] of two unit sequences.
 pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
+    similarity_with(costs(), a, b)
+}
+
+/// Similarity of two same-script (Latin) spellings, where vowels count.
+pub fn similarity_strict(a: &[u8], b: &[u8]) -> f32 {
+    similarity_with(strict_costs(), a, b)
+}
+
+fn similarity_with(c: &Costs, a: &[u8], b: &[u8]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -467,8 +520,33 @@ pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
         return 1.0;
     }
     let norm = weight(a).max(weight(b)).max(1.0);
-    let d = distance(a, b);
+    let d = distance_with(c, a, b);
     (1.0 - d / norm).max(0.0)
+}
+
+/// Plain edit-distance ratio over units, for same-script typos (Putin/Pudin)
+/// that the sound costs rate as different consonants.
+pub fn edit_ratio(a: &[u8], b: &[u8]) -> f32 {
+    let a = &a[..a.len().min(MAX_UNITS)];
+    let b = &b[..b.len().min(MAX_UNITS)];
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 0.0;
+    }
+    let mut prev = [0u8; MAX_UNITS + 1];
+    let mut cur = [0u8; MAX_UNITS + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j as u8;
+    }
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i as u8 + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let sub = prev[j] + u8::from(x != y);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - f32::from(prev[b.len()]) / longest as f32
 }
 
 /// The coarse consonant skeleton used as a candidate key: vowels, weak letters

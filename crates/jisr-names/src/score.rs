@@ -8,15 +8,21 @@
 
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
-use crate::phonetic::{Units, similarity};
+use crate::phonetic::{Units, edit_ratio, similarity, similarity_strict};
 use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
 pub const MIN_PART_SIMILARITY: f32 = 0.72;
 /// The score at and above which two names are reported as a match.
-pub const DEFAULT_THRESHOLD: f64 = 0.8;
+pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
 const MAX_PARTS: usize = 12;
+const UNMATCHED_PENALTY: f32 = 0.94;
+const ORG_UNMATCHED_PENALTY: f32 = 0.85;
+const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
+/// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
+/// across scripts, order differs by convention and costs nothing.
+const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
 const MAX_CANDIDATES: usize = 192;
 
 /// How two parts were found to correspond.
@@ -163,8 +169,19 @@ fn how_code(h: How) -> u8 {
 }
 
 fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
-    let s = similarity(a.as_slice(), b.as_slice());
-    if same_skel && s < 0.8 {
+    let s = if cross {
+        similarity(a.as_slice(), b.as_slice())
+    } else {
+        // one slip of a key in a long word is still the same word
+        let typo = if a.as_slice().len() >= 5 && b.as_slice().len() >= 5 {
+            0.95 * edit_ratio(a.as_slice(), b.as_slice())
+        } else {
+            0.0
+        };
+        similarity_strict(a.as_slice(), b.as_slice()).max(typo)
+    };
+    // a shared skeleton only vouches for spellings across scripts, where vowels are unknown
+    if cross && same_skel && s < 0.8 {
         return (0.8, How::Skeleton);
     }
     let how = if s >= 0.999 && !cross {
@@ -279,7 +296,11 @@ fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
                 } else {
                     (best_single[x][y], best_single[x + 1][y])
                 };
-                let s = similarity(joined.as_slice(), q[j].units.as_slice());
+                let s = if p[i1].script == q[j].script {
+                    similarity_strict(joined.as_slice(), q[j].units.as_slice())
+                } else {
+                    similarity(joined.as_slice(), q[j].units.as_slice())
+                };
                 if s >= MIN_PART_SIMILARITY && s > s1.max(s2) + 0.05 && nc < MAX_CANDIDATES {
                     let how = if p[i1].script != q[j].script {
                         How::Transliteration
@@ -360,11 +381,49 @@ fn combine(a: &[PartKey], b: &[PartKey], chosen: &[Cand], ia: &[u8], ib: &[u8]) 
             substantive = true;
         }
     }
+    // every unmatched part (other than initials and an explicit nasab chain,
+    // which sources routinely drop) is a small piece of evidence against
+    let mut unmatched = 0i32;
+    for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
+        for &i in idx {
+            let k = &keys[i as usize];
+            if matches!(k.role, Role::Initial | Role::Nasab | Role::OrgType) {
+                continue;
+            }
+            let covered = chosen.iter().any(|c| {
+                let (s, l) = if first {
+                    (c.a, c.a_len)
+                } else {
+                    (c.b, c.b_len)
+                };
+                (s..s + l).contains(&i)
+            });
+            if !covered {
+                unmatched += 1;
+            }
+        }
+    }
     let ca = (ma / wa).min(1.0);
     let cb = (mb / wb).min(1.0);
     let (lo, hi) = if ca < cb { (ca, cb) } else { (cb, ca) };
     let mut score = 0.75 * hi + 0.25 * lo;
     // initials or generic organisation words alone are no evidence of identity
+    let org = a
+        .iter()
+        .chain(b.iter())
+        .any(|k| matches!(k.role, Role::OrgName | Role::OrgType));
+    // a distinctive word more in a company name usually means a sister company
+    score *= if org {
+        ORG_UNMATCHED_PENALTY
+    } else {
+        UNMATCHED_PENALTY
+    }
+    .powi(unmatched);
+    // "bin Salman" and "Salman" may be the same man, but the one with bin is likelier
+    let has_particle = |k: &[PartKey]| k.iter().any(|p| p.role == Role::Particle);
+    if has_particle(a) != has_particle(b) {
+        score *= PARTICLE_MISMATCH_PENALTY;
+    }
     if !substantive {
         score = score.min(0.4);
     }
@@ -379,6 +438,14 @@ fn combine(a: &[PartKey], b: &[PartKey], chosen: &[Cand], ia: &[u8], ib: &[u8]) 
     let order = &mut order[..chosen.len().min(MAX_PARTS)];
     order.sort_unstable();
     let swapped = order.windows(2).any(|w| w[1].1 < w[0].1);
+    if swapped && !org {
+        let same_script = chosen
+            .iter()
+            .all(|c| a[c.a as usize].script == b[c.b as usize].script);
+        if same_script {
+            score *= SAME_SCRIPT_SWAP_PENALTY;
+        }
+    }
     (score.clamp(0.0, 1.0), swapped)
 }
 

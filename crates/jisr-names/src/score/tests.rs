@@ -79,7 +79,7 @@ fn explanation_says_how() {
     assert!(m.explanation.order_swapped, "{m}");
     assert!(m.score >= 0.85);
     let m = s("Mohammed bin Salman", "محمد بن سلمان بن عبد العزيز آل سعود");
-    assert!(m.score >= 0.8, "{m}");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
     assert!(!m.explanation.missing_right.is_empty());
 }
 

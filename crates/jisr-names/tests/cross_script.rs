@@ -1,0 +1,129 @@
+//! Public figures as Arabic and English Wikipedia write them: the Arabic name
+//! must find its Latin form first among all the others, and the reverse.
+
+use jisr_names::{NameIndex, NameKind};
+
+const PEOPLE: &[(&str, &str)] = &[
+    ("عبد الفتاح السيسي", "Abdel Fattah el-Sisi"),
+    ("محمد بن سلمان", "Mohammed bin Salman"),
+    ("بشار الأسد", "Bashar al-Assad"),
+    ("حسن نصر الله", "Hassan Nasrallah"),
+    ("محمود عباس", "Mahmoud Abbas"),
+    ("إسماعيل هنية", "Ismail Haniyeh"),
+    ("يحيى السنوار", "Yahya Sinwar"),
+    ("أبو بكر البغدادي", "Abu Bakr al-Baghdadi"),
+    ("أيمن الظواهري", "Ayman al-Zawahiri"),
+    ("أسامة بن لادن", "Osama bin Laden"),
+    ("معمر القذافي", "Muammar Gaddafi"),
+    ("صدام حسين", "Saddam Hussein"),
+    ("جمال عبد الناصر", "Gamal Abdel Nasser"),
+    ("أنور السادات", "Anwar Sadat"),
+    ("حسني مبارك", "Hosni Mubarak"),
+    ("محمد مرسي", "Mohamed Morsi"),
+    ("تميم بن حمد آل ثاني", "Tamim bin Hamad Al Thani"),
+    ("محمد بن زايد آل نهيان", "Mohamed bin Zayed Al Nahyan"),
+    ("قيس سعيد", "Kais Saied"),
+    ("عبد المجيد تبون", "Abdelmadjid Tebboune"),
+    ("نجيب ميقاتي", "Najib Mikati"),
+    ("نبيه بري", "Nabih Berri"),
+    ("مقتدى الصدر", "Muqtada al-Sadr"),
+    ("نوري المالكي", "Nouri al-Maliki"),
+    ("محمد شياع السوداني", "Mohammed Shia al-Sudani"),
+    ("عمر البشير", "Omar al-Bashir"),
+    ("عبد الفتاح البرهان", "Abdel Fattah al-Burhan"),
+    ("محمد حمدان دقلو", "Mohamed Hamdan Dagalo"),
+    ("خليفة حفتر", "Khalifa Haftar"),
+    ("يوسف القرضاوي", "Yusuf al-Qaradawi"),
+    ("أحمد أبو الغيط", "Ahmed Aboul Gheit"),
+    ("عمرو موسى", "Amr Moussa"),
+    ("محمد البرادعي", "Mohamed ElBaradei"),
+    ("نجيب محفوظ", "Naguib Mahfouz"),
+    ("أم كلثوم", "Umm Kulthum"),
+    ("محمود درويش", "Mahmoud Darwish"),
+    ("ياسر عرفات", "Yasser Arafat"),
+    ("علي خامنئي", "Ali Khamenei"),
+    ("حسن روحاني", "Hassan Rouhani"),
+    ("قاسم سليماني", "Qasem Soleimani"),
+    ("محمد جواد ظريف", "Mohammad Javad Zarif"),
+    ("عبد العزيز بوتفليقة", "Abdelaziz Bouteflika"),
+    ("زين العابدين بن علي", "Zine El Abidine Ben Ali"),
+    ("الحبيب بورقيبة", "Habib Bourguiba"),
+    ("راشد الغنوشي", "Rached Ghannouchi"),
+    ("سعد الحريري", "Saad Hariri"),
+    ("رفيق الحريري", "Rafic Hariri"),
+    ("وليد جنبلاط", "Walid Jumblatt"),
+    ("ميشال عون", "Michel Aoun"),
+    ("هادي العامري", "Hadi al-Amiri"),
+    ("أبو مهدي المهندس", "Abu Mahdi al-Muhandis"),
+    ("خالد مشعل", "Khaled Mashal"),
+    ("محمد الضيف", "Mohammed Deif"),
+    ("عبد الملك الحوثي", "Abdul-Malik al-Houthi"),
+    ("علي عبد الله صالح", "Ali Abdullah Saleh"),
+    ("عبد ربه منصور هادي", "Abdrabbuh Mansur Hadi"),
+    ("اللواء محمود توفيق", "Mahmoud Tawfik"),
+    ("محمد علي", "Mohamed Ali"),
+    ("أحمد الشرع", "Ahmed al-Sharaa"),
+];
+
+fn run(arabic_queries: bool) -> Vec<String> {
+    let list: Vec<(String, &str)> = PEOPLE
+        .iter()
+        .enumerate()
+        .map(|(i, (a, l))| (format!("p{i}"), if arabic_queries { *l } else { *a }))
+        .collect();
+    // hard distractors: the first word of one person with the last word of another
+    let mut distractors = Vec::new();
+    for (i, (a, l)) in PEOPLE.iter().enumerate() {
+        for (j, (a2, l2)) in PEOPLE.iter().enumerate() {
+            if i != j && j % 3 == i % 3 {
+                let (x, y) = if arabic_queries { (*l, *l2) } else { (*a, *a2) };
+                let first = x.split(' ').next().unwrap_or("");
+                let last = y.rsplit(' ').next().unwrap_or("");
+                distractors.push((format!("d{i}-{j}"), format!("{first} {last}")));
+            }
+        }
+    }
+    let idx = NameIndex::build(
+        list.iter()
+            .map(|(id, n)| (id.clone(), n.to_string(), NameKind::Person))
+            .chain(
+                distractors
+                    .into_iter()
+                    .map(|(id, n)| (id, n, NameKind::Person)),
+            ),
+    );
+    let mut misses = Vec::new();
+    for (i, (a, l)) in PEOPLE.iter().enumerate() {
+        let q = if arabic_queries { a } else { l };
+        let hits = idx.top_k(q, NameKind::Person, 3);
+        if hits.first().map(|h| h.id.as_str()) != Some(format!("p{i}").as_str()) {
+            misses.push(format!(
+                "{q} -> {:?}",
+                hits.iter().map(|h| (&h.name, h.score)).collect::<Vec<_>>()
+            ));
+        }
+    }
+    misses
+}
+
+#[test]
+fn arabic_finds_latin_first() {
+    let misses = run(true);
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
+
+#[test]
+fn latin_finds_arabic_first() {
+    let misses = run(false);
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
