@@ -78,8 +78,10 @@ def test_full_workflow(admin, server):
     assert len(recent) >= 4
     text = analyst.search(return_format="text", eventid=created.id, to_ids=True)
     assert "198.51.100.7" in text
-    csv = analyst.search(return_format="csv", eventid=created.id)
-    assert [row["value"] for row in csv] == ["198.51.100.7"]
+    csv = analyst.search(return_format="csv", eventid=created.id, pythonify=True)
+    ids_values = sorted(a.value for a in edited.attributes if a.to_ids)
+    assert "198.51.100.7" in ids_values and "محمود توفيق" not in ids_values
+    assert sorted(row["value"] for row in csv) == ids_values
 
     # The outsider sees nothing until the event is published.
     assert outsider.search(value="198.51.100.7") == []

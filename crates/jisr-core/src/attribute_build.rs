@@ -36,7 +36,10 @@ pub fn build_attribute(
     path: &str,
 ) -> Result<Attribute> {
     let mut a = existing.cloned().unwrap_or_else(|| Attribute {
-        uuid: incoming.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        uuid: incoming
+            .uuid
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         distribution: 5,
         ..Default::default()
     });
@@ -44,9 +47,16 @@ pub fn build_attribute(
     if existing.is_none() {
         a.object_id = object_id;
     }
-    let attr_type = incoming.attr_type.clone().unwrap_or_else(|| a.attr_type.clone());
+    let attr_type = incoming
+        .attr_type
+        .clone()
+        .unwrap_or_else(|| a.attr_type.clone());
     if attr_type.is_empty() {
-        return Err(field_error(&format!("{path}: the attribute has no type"), "type", "The type is required."));
+        return Err(field_error(
+            &format!("{path}: the attribute has no type"),
+            "type",
+            "The type is required.",
+        ));
     }
     if !types::is_known_type(&attr_type) {
         return Err(field_error(
@@ -67,18 +77,28 @@ pub fn build_attribute(
             "The value is required.",
         ));
     }
-    let normalised = types::normalise(&attr_type, &raw_value).map_err(|e| CoreError::Validation {
-        message: format!("{}: {}", attribute_label(path, &attr_type, &raw_value), e.reason),
-        errors: serde_json::json!({"value": [e.to_string()]}),
-    })?;
+    let normalised =
+        types::normalise(&attr_type, &raw_value).map_err(|e| CoreError::Validation {
+            message: format!(
+                "{}: {}",
+                attribute_label(path, &attr_type, &raw_value),
+                e.reason
+            ),
+            errors: serde_json::json!({"value": [e.to_string()]}),
+        })?;
     let category = match &incoming.category {
         Some(c) if !c.is_empty() => c.clone(),
         _ if existing.is_some() && incoming.attr_type.is_none() => a.category.clone(),
-        _ => types::default_category(&attr_type).unwrap_or("Other").to_string(),
+        _ => types::default_category(&attr_type)
+            .unwrap_or("Other")
+            .to_string(),
     };
     if !types::category_allows(&category, &attr_type) {
         return Err(field_error(
-            &format!("{}: category '{category}' does not allow type '{attr_type}'", attribute_label(path, &attr_type, &raw_value)),
+            &format!(
+                "{}: category '{category}' does not allow type '{attr_type}'",
+                attribute_label(path, &attr_type, &raw_value)
+            ),
             "category",
             "Options depend on the selected type.",
         ));
@@ -141,7 +161,10 @@ pub fn build_object(
     path: &str,
 ) -> Result<MispObject> {
     let mut o = existing.cloned().unwrap_or_else(|| MispObject {
-        uuid: incoming.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        uuid: incoming
+            .uuid
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         distribution: 5,
         ..Default::default()
     });
@@ -150,7 +173,11 @@ pub fn build_object(
         o.name = n.clone();
     }
     if o.name.trim().is_empty() {
-        return Err(field_error(&format!("{path}: the object has no name"), "name", "The name is required."));
+        return Err(field_error(
+            &format!("{path}: the object has no name"),
+            "name",
+            "The name is required.",
+        ));
     }
     let set = |target: &mut String, v: &Option<String>| {
         if let Some(v) = v {

@@ -9,7 +9,11 @@ use crate::error::{CoreError, Result, field_error, forbidden, not_found};
 use crate::event_write::{save_attribute, touch};
 
 /// The attribute if it exists and the scope may see it (with its event).
-pub fn visible_attribute(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<(Attribute, Event)> {
+pub fn visible_attribute(
+    tx: &mut dyn Tx,
+    scope: &Scope,
+    reference: &str,
+) -> Result<(Attribute, Event)> {
     let r = reference.trim();
     let found = match r.parse::<i64>() {
         Ok(id) => tx.attribute_get(id)?,
@@ -18,7 +22,11 @@ pub fn visible_attribute(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Res
     let missing = || not_found("Invalid attribute");
     let a = found.ok_or_else(missing)?;
     let event = tx.event_get(a.event_id)?.ok_or_else(missing)?;
-    let object: Option<MispObject> = if a.object_id > 0 { tx.object_get(a.object_id)? } else { None };
+    let object: Option<MispObject> = if a.object_id > 0 {
+        tx.object_get(a.object_id)?
+    } else {
+        None
+    };
     if !scope.sees_attribute(&event, object.as_ref(), &a) {
         return Err(missing());
     }
@@ -38,20 +46,36 @@ fn is_duplicate(tx: &mut dyn Tx, event_id: i64, candidate: &Attribute) -> Result
 
 /// Adds one attribute to `event`. With `break_on_duplicate`, an identical
 /// live attribute in the event is refused as MISP refuses it.
-pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InAttribute, break_on_duplicate: bool) -> Result<Attribute> {
+pub fn add(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut event: Event,
+    incoming: &InAttribute,
+    break_on_duplicate: bool,
+) -> Result<Attribute> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     if let Some(u) = &incoming.uuid
         && tx.attribute_by_uuid(u)?.is_some()
     {
-        return Err(field_error("Attribute: the uuid is already in use", "uuid", "An attribute with this uuid already exists."));
+        return Err(field_error(
+            "Attribute: the uuid is already in use",
+            "uuid",
+            "An attribute with this uuid already exists.",
+        ));
     }
     let mut fresh = incoming.clone();
-    let uuid = fresh.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    let uuid = fresh
+        .uuid
+        .clone()
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     fresh.uuid = Some(uuid.clone());
     if break_on_duplicate {
-        let probe = crate::attribute_build::build_attribute(&fresh, None, event.id, 0, now(), "Attribute")?;
+        let probe =
+            crate::attribute_build::build_attribute(&fresh, None, event.id, 0, now(), "Attribute")?;
         if is_duplicate(tx, event.id, &probe)? {
             return Err(field_error(
                 "Attribute could not be saved: a similar attribute already exists for this event",
@@ -63,13 +87,22 @@ pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InAttrib
     save_attribute(tx, actor, &event, 0, &fresh, "Attribute")?;
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
-    tx.attribute_by_uuid(&uuid)?.ok_or_else(|| CoreError::NotFound("attribute".into()))
+    tx.attribute_by_uuid(&uuid)?
+        .ok_or_else(|| CoreError::NotFound("attribute".into()))
 }
 
 /// Edits an attribute; the incoming timestamp, if any, must be newer.
-pub fn edit(tx: &mut dyn Tx, actor: &Actor, existing: Attribute, mut event: Event, incoming: &InAttribute) -> Result<Attribute> {
+pub fn edit(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    existing: Attribute,
+    mut event: Event,
+    incoming: &InAttribute,
+) -> Result<Attribute> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     let mut change = incoming.clone();
     change.uuid = Some(existing.uuid.clone());
@@ -79,17 +112,28 @@ pub fn edit(tx: &mut dyn Tx, actor: &Actor, existing: Attribute, mut event: Even
     save_attribute(tx, actor, &event, existing.object_id, &change, "Attribute")?;
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
-    tx.attribute_get(existing.id)?.ok_or_else(|| CoreError::NotFound("attribute".into()))
+    tx.attribute_get(existing.id)?
+        .ok_or_else(|| CoreError::NotFound("attribute".into()))
 }
 
 /// Soft delete (MISP's default) or, for site admins, hard delete.
-pub fn delete(tx: &mut dyn Tx, actor: &Actor, mut a: Attribute, mut event: Event, hard: bool) -> Result<()> {
+pub fn delete(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut a: Attribute,
+    mut event: Event,
+    hard: bool,
+) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     if hard {
         if !actor.is_org_admin() {
-            return Err(forbidden("Only administrators may hard-delete an attribute."));
+            return Err(forbidden(
+                "Only administrators may hard-delete an attribute.",
+            ));
         }
         tx.attribute_delete(a.id)?;
     } else {
@@ -102,9 +146,16 @@ pub fn delete(tx: &mut dyn Tx, actor: &Actor, mut a: Attribute, mut event: Event
     Ok(())
 }
 
-pub fn restore(tx: &mut dyn Tx, actor: &Actor, mut a: Attribute, mut event: Event) -> Result<Attribute> {
+pub fn restore(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut a: Attribute,
+    mut event: Event,
+) -> Result<Attribute> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     a.deleted = false;
     a.timestamp = now();

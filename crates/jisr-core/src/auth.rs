@@ -17,7 +17,11 @@ use crate::error::{CoreError, Result, invalid};
 pub const KEY_LEN: usize = 40;
 
 pub fn generate_key() -> String {
-    rand::thread_rng().sample_iter(&Alphanumeric).take(KEY_LEN).map(char::from).collect()
+    rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(KEY_LEN)
+        .map(char::from)
+        .collect()
 }
 
 pub fn is_well_formed(key: &str) -> bool {
@@ -35,7 +39,13 @@ pub fn digest(secret: &[u8], key: &str) -> String {
 }
 
 /// Stores a new key for `user_id` and returns the clear key (shown once).
-pub fn issue_key(tx: &mut dyn Tx, secret: &[u8], user_id: i64, clear: Option<&str>, comment: &str) -> Result<String> {
+pub fn issue_key(
+    tx: &mut dyn Tx,
+    secret: &[u8],
+    user_id: i64,
+    clear: Option<&str>,
+    comment: &str,
+) -> Result<String> {
     let key = match clear {
         Some(k) if is_well_formed(k) => k.to_string(),
         Some(_) => return Err(invalid("an API key must be 40 letters and digits")),
@@ -59,7 +69,9 @@ pub fn issue_key(tx: &mut dyn Tx, secret: &[u8], user_id: i64, clear: Option<&st
 /// Resolves an API key to the acting user. Every failure reads the same to
 /// the caller, so that probing cannot tell a wrong key from a disabled user.
 pub fn authenticate(tx: &mut dyn Tx, secret: &[u8], key: &str) -> Result<Actor> {
-    let refused = || CoreError::Unauthenticated("Authentication failed. Please make sure you pass the API key of an API enabled user along in the Authorization header.".into());
+    let refused = || {
+        CoreError::Unauthenticated("Authentication failed. Please make sure you pass the API key of an API enabled user along in the Authorization header.".into())
+    };
     if !is_well_formed(key) {
         return Err(refused());
     }
@@ -77,12 +89,22 @@ pub fn authenticate(tx: &mut dyn Tx, secret: &[u8], key: &str) -> Result<Actor> 
 }
 
 pub fn actor_for_user(tx: &mut dyn Tx, user_id: i64) -> Result<Actor> {
-    let user = tx.user_get(user_id)?.ok_or_else(|| CoreError::NotFound("user".into()))?;
+    let user = tx
+        .user_get(user_id)?
+        .ok_or_else(|| CoreError::NotFound("user".into()))?;
     if user.disabled {
         return Err(CoreError::Unauthenticated("user disabled".into()));
     }
-    let role = tx.role_get(user.role_id)?.ok_or_else(|| CoreError::NotFound("role".into()))?;
-    Ok(Actor { user_id: user.id, org_id: user.org_id, email: user.email, role, sharing_groups: vec![] })
+    let role = tx
+        .role_get(user.role_id)?
+        .ok_or_else(|| CoreError::NotFound("role".into()))?;
+    Ok(Actor {
+        user_id: user.id,
+        org_id: user.org_id,
+        email: user.email,
+        role,
+        sharing_groups: vec![],
+    })
 }
 
 #[cfg(test)]

@@ -18,13 +18,18 @@ pub struct FirstStart<'a> {
 }
 
 /// Returns the admin's clear key when this call created the admin.
-pub fn ensure_initialised(tx: &mut dyn Tx, secret: &[u8], first: &FirstStart) -> Result<Option<String>> {
+pub fn ensure_initialised(
+    tx: &mut dyn Tx,
+    secret: &[u8],
+    first: &FirstStart,
+) -> Result<Option<String>> {
     if tx.role_list()?.is_empty() {
         for role in default_roles() {
             tx.role_insert(&role)?;
         }
     }
     settings::ensure_defaults(tx)?;
+    ensure_handling_tags(tx)?;
     if !tx.user_list()?.is_empty() {
         return Ok(None);
     }
@@ -53,6 +58,39 @@ pub fn ensure_initialised(tx: &mut dyn Tx, secret: &[u8], first: &FirstStart) ->
         ..Default::default()
     };
     let user_id = tx.user_insert(&admin)?;
-    let key = auth::issue_key(tx, secret, user_id, first.admin_key, "created on first start")?;
+    let key = auth::issue_key(
+        tx,
+        secret,
+        user_id,
+        first.admin_key,
+        "created on first start",
+    )?;
     Ok(Some(key))
+}
+
+/// The TLP 2.0 marks (and the older `tlp:white`), with their official colours,
+/// exist from the start: analysts mark with them all day, and MISP ships them
+/// enabled through its taxonomy.
+const HANDLING_TAGS: &[(&str, &str)] = &[
+    ("tlp:red", "#cc0033"),
+    ("tlp:amber+strict", "#ffc000"),
+    ("tlp:amber", "#ffc000"),
+    ("tlp:green", "#339900"),
+    ("tlp:clear", "#ffffff"),
+    ("tlp:white", "#ffffff"),
+];
+
+fn ensure_handling_tags(tx: &mut dyn Tx) -> Result<()> {
+    for (name, colour) in HANDLING_TAGS {
+        if tx.tag_by_name(name)?.is_none() {
+            let tag = jisr_model::Tag {
+                name: name.to_string(),
+                colour: colour.to_string(),
+                exportable: true,
+                ..Default::default()
+            };
+            tx.tag_insert(&tag)?;
+        }
+    }
+    Ok(())
 }

@@ -17,11 +17,19 @@ fn stamp() -> String {
 }
 
 pub fn require_site_admin(actor: &Actor) -> Result<()> {
-    if actor.is_site_admin() { Ok(()) } else { Err(forbidden(NO_PERMISSION)) }
+    if actor.is_site_admin() {
+        Ok(())
+    } else {
+        Err(forbidden(NO_PERMISSION))
+    }
 }
 
 pub fn require_org_admin(actor: &Actor) -> Result<()> {
-    if actor.is_org_admin() { Ok(()) } else { Err(forbidden(NO_PERMISSION)) }
+    if actor.is_org_admin() {
+        Ok(())
+    } else {
+        Err(forbidden(NO_PERMISSION))
+    }
 }
 
 /// An organisation by id, uuid or name.
@@ -65,26 +73,51 @@ pub fn add_org(tx: &mut dyn Tx, actor: &Actor, body: &Value) -> Result<Organisat
     };
     apply_org_fields(&mut o, body);
     if o.name.trim().is_empty() {
-        return Err(field_error("Organisation could not be saved: the name is empty", "name", "The organisation name is required."));
+        return Err(field_error(
+            "Organisation could not be saved: the name is empty",
+            "name",
+            "The organisation name is required.",
+        ));
     }
     if uuid::Uuid::parse_str(&o.uuid).is_err() {
-        return Err(field_error("Organisation could not be saved: invalid uuid", "uuid", "Please provide a valid UUID"));
+        return Err(field_error(
+            "Organisation could not be saved: invalid uuid",
+            "uuid",
+            "Please provide a valid UUID",
+        ));
     }
     if tx.org_by_name(&o.name)?.is_some() {
-        return Err(field_error("Organisation could not be saved: the name is taken", "name", "An organisation with this name already exists."));
+        return Err(field_error(
+            "Organisation could not be saved: the name is taken",
+            "name",
+            "An organisation with this name already exists.",
+        ));
     }
     if tx.org_by_uuid(&o.uuid)?.is_some() {
-        return Err(field_error("Organisation could not be saved: the uuid is taken", "uuid", "An organisation with this UUID already exists."));
+        return Err(field_error(
+            "Organisation could not be saved: the uuid is taken",
+            "uuid",
+            "An organisation with this UUID already exists.",
+        ));
     }
     o.id = tx.org_insert(&o)?;
     Ok(o)
 }
 
-pub fn edit_org(tx: &mut dyn Tx, actor: &Actor, mut o: Organisation, body: &Value) -> Result<Organisation> {
+pub fn edit_org(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut o: Organisation,
+    body: &Value,
+) -> Result<Organisation> {
     require_site_admin(actor)?;
     apply_org_fields(&mut o, body);
     if o.name.trim().is_empty() {
-        return Err(field_error("Organisation could not be saved: the name is empty", "name", "The organisation name is required."));
+        return Err(field_error(
+            "Organisation could not be saved: the name is empty",
+            "name",
+            "The organisation name is required.",
+        ));
     }
     o.date_modified = stamp();
     tx.org_update(&o)?;
@@ -94,42 +127,81 @@ pub fn edit_org(tx: &mut dyn Tx, actor: &Actor, mut o: Organisation, body: &Valu
 pub fn delete_org(tx: &mut dyn Tx, actor: &Actor, o: &Organisation) -> Result<()> {
     require_site_admin(actor)?;
     if tx.user_list()?.iter().any(|u| u.org_id == o.id) {
-        return Err(invalid("The organisation still has users; delete or move them first."));
+        return Err(invalid(
+            "The organisation still has users; delete or move them first.",
+        ));
     }
     tx.org_delete(o.id).map_err(|e| match e {
-        jisr_store::StoreError::Conflict(_) => invalid("The organisation still owns or created events; it cannot be deleted."),
+        jisr_store::StoreError::Conflict(_) => {
+            invalid("The organisation still owns or created events; it cannot be deleted.")
+        }
         other => other.into(),
     })
 }
 
 fn default_role_id(tx: &mut dyn Tx) -> Result<i64> {
-    Ok(tx.role_list()?.into_iter().find(|r| r.default_role).map(|r| r.id).unwrap_or(jisr_model::roles::ids::USER))
+    Ok(tx
+        .role_list()?
+        .into_iter()
+        .find(|r| r.default_role)
+        .map(|r| r.id)
+        .unwrap_or(jisr_model::roles::ids::USER))
 }
 
 /// `admin/users/add`: returns the user and their clear API key (shown once).
-pub fn add_user(tx: &mut dyn Tx, actor: &Actor, secret: &[u8], body: &Value) -> Result<(User, String)> {
+pub fn add_user(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    secret: &[u8],
+    body: &Value,
+) -> Result<(User, String)> {
     require_org_admin(actor)?;
-    let email = str_field(body, "email").unwrap_or_default().trim().to_lowercase();
+    let email = str_field(body, "email")
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
     if email.is_empty() || !email.contains('@') {
-        return Err(field_error("User could not be saved: invalid email", "email", "An email address is required."));
+        return Err(field_error(
+            "User could not be saved: invalid email",
+            "email",
+            "An email address is required.",
+        ));
     }
     if tx.user_by_email(&email)?.is_some() {
-        return Err(field_error("User could not be saved: the email is taken", "email", "An account with this email address already exists."));
+        return Err(field_error(
+            "User could not be saved: the email is taken",
+            "email",
+            "An account with this email address already exists.",
+        ));
     }
     let org_id = match int_field(body, "org_id") {
         Some(id) if actor.is_site_admin() => id,
         Some(id) if id == actor.org_id => id,
-        Some(_) => return Err(forbidden("You may only create users in your own organisation.")),
+        Some(_) => {
+            return Err(forbidden(
+                "You may only create users in your own organisation.",
+            ));
+        }
         None => actor.org_id,
     };
     if tx.org_get(org_id)?.is_none() {
-        return Err(field_error("User could not be saved: unknown organisation", "org_id", "Invalid organisation."));
+        return Err(field_error(
+            "User could not be saved: unknown organisation",
+            "org_id",
+            "Invalid organisation.",
+        ));
     }
     let role_id = match int_field(body, "role_id") {
         Some(id) => id,
         None => default_role_id(tx)?,
     };
-    let role = tx.role_get(role_id)?.ok_or_else(|| field_error("User could not be saved: unknown role", "role_id", "Invalid role."))?;
+    let role = tx.role_get(role_id)?.ok_or_else(|| {
+        field_error(
+            "User could not be saved: unknown role",
+            "role_id",
+            "Invalid role.",
+        )
+    })?;
     if role.is_site_admin() && !actor.is_site_admin() {
         return Err(forbidden("Only site admins may grant the site admin role."));
     }
@@ -167,26 +239,46 @@ pub fn edit_user(tx: &mut dyn Tx, actor: &Actor, mut u: User, body: &Value) -> R
     if let Some(e) = str_field(body, "email") {
         let e = e.trim().to_lowercase();
         if !e.contains('@') {
-            return Err(field_error("User could not be saved: invalid email", "email", "An email address is required."));
+            return Err(field_error(
+                "User could not be saved: invalid email",
+                "email",
+                "An email address is required.",
+            ));
         }
         if let Some(other) = tx.user_by_email(&e)?
             && other.id != u.id
         {
-            return Err(field_error("User could not be saved: the email is taken", "email", "An account with this email address already exists."));
+            return Err(field_error(
+                "User could not be saved: the email is taken",
+                "email",
+                "An account with this email address already exists.",
+            ));
         }
         u.email = e;
     }
     if let Some(org) = int_field(body, "org_id") {
         if !actor.is_site_admin() && org != actor.org_id {
-            return Err(forbidden("You may only move users within your own organisation."));
+            return Err(forbidden(
+                "You may only move users within your own organisation.",
+            ));
         }
         if tx.org_get(org)?.is_none() {
-            return Err(field_error("User could not be saved: unknown organisation", "org_id", "Invalid organisation."));
+            return Err(field_error(
+                "User could not be saved: unknown organisation",
+                "org_id",
+                "Invalid organisation.",
+            ));
         }
         u.org_id = org;
     }
     if let Some(role_id) = int_field(body, "role_id") {
-        let role = tx.role_get(role_id)?.ok_or_else(|| field_error("User could not be saved: unknown role", "role_id", "Invalid role."))?;
+        let role = tx.role_get(role_id)?.ok_or_else(|| {
+            field_error(
+                "User could not be saved: unknown role",
+                "role_id",
+                "Invalid role.",
+            )
+        })?;
         if role.is_site_admin() && !actor.is_site_admin() {
             return Err(forbidden("Only site admins may grant the site admin role."));
         }
@@ -239,7 +331,11 @@ pub fn find_user(tx: &mut dyn Tx, actor: &Actor, reference: &str) -> Result<User
 
 pub fn users_visible(tx: &mut dyn Tx, actor: &Actor) -> Result<Vec<User>> {
     require_org_admin(actor)?;
-    Ok(tx.user_list()?.into_iter().filter(|u| may_manage_user(actor, u)).collect())
+    Ok(tx
+        .user_list()?
+        .into_iter()
+        .filter(|u| may_manage_user(actor, u))
+        .collect())
 }
 
 fn apply_role_fields(r: &mut Role, body: &Value) -> Result<()> {
@@ -261,7 +357,11 @@ fn apply_role_fields(r: &mut Role, body: &Value) -> Result<()> {
         r.rate_limit_count = v;
     }
     if r.name.trim().is_empty() {
-        return Err(field_error("Role could not be saved: the name is empty", "name", "A name is required."));
+        return Err(field_error(
+            "Role could not be saved: the name is empty",
+            "name",
+            "A name is required.",
+        ));
     }
     Ok(())
 }
@@ -274,7 +374,11 @@ pub fn add_role(tx: &mut dyn Tx, actor: &Actor, body: &Value) -> Result<Role> {
     }
     apply_role_fields(&mut r, body)?;
     r.id = tx.role_insert(&r).map_err(|e| match e {
-        jisr_store::StoreError::Conflict(_) => field_error("Role could not be saved: the name is taken", "name", "A role with this name exists."),
+        jisr_store::StoreError::Conflict(_) => field_error(
+            "Role could not be saved: the name is taken",
+            "name",
+            "A role with this name exists.",
+        ),
         other => other.into(),
     })?;
     Ok(r)
@@ -290,7 +394,9 @@ pub fn edit_role(tx: &mut dyn Tx, actor: &Actor, mut r: Role, body: &Value) -> R
 pub fn delete_role(tx: &mut dyn Tx, actor: &Actor, r: &Role) -> Result<()> {
     require_site_admin(actor)?;
     if tx.user_list()?.iter().any(|u| u.role_id == r.id) {
-        return Err(invalid("Users still have this role; give them another role first."));
+        return Err(invalid(
+            "Users still have this role; give them another role first.",
+        ));
     }
     Ok(tx.role_delete(r.id)?)
 }

@@ -20,7 +20,10 @@ pub enum CoreError {
     /// Field-level validation failures, as MISP reports them
     /// (`{"value": ["A similar attribute already exists for this event."]}`).
     #[error("{message}")]
-    Validation { message: String, errors: serde_json::Value },
+    Validation {
+        message: String,
+        errors: serde_json::Value,
+    },
     /// The object exists already (MISP answers with its location).
     #[error("{message}")]
     Exists { message: String, location: String },
@@ -42,5 +45,8 @@ pub fn invalid(what: impl Into<String>) -> CoreError {
 
 /// A validation error on one field, in MISP's shape.
 pub fn field_error(message: &str, field: &str, reason: &str) -> CoreError {
-    CoreError::Validation { message: message.into(), errors: serde_json::json!({ field: [reason] }) }
+    CoreError::Validation {
+        message: message.into(),
+        errors: serde_json::json!({ field: [reason] }),
+    }
 }

@@ -35,11 +35,19 @@ pub fn visible_event(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<
 }
 
 pub fn org_ref(tx: &mut dyn Tx, id: i64) -> Result<OrgRef> {
-    Ok(tx.org_get(id)?.map(|o| OrgRef::from(&o)).unwrap_or(OrgRef { id, ..Default::default() }))
+    Ok(tx.org_get(id)?.map(|o| OrgRef::from(&o)).unwrap_or(OrgRef {
+        id,
+        ..Default::default()
+    }))
 }
 
 /// Loads everything inside a visible event that the scope may see.
-pub fn load_tree(tx: &mut dyn Tx, scope: &Scope, event: Event, opts: ViewOptions) -> Result<EventTree> {
+pub fn load_tree(
+    tx: &mut dyn Tx,
+    scope: &Scope,
+    event: Event,
+    opts: ViewOptions,
+) -> Result<EventTree> {
     let objects: Vec<MispObject> = tx
         .objects_of_event(event.id)?
         .into_iter()
@@ -48,18 +56,26 @@ pub fn load_tree(tx: &mut dyn Tx, scope: &Scope, event: Event, opts: ViewOptions
         .collect();
     let mut tags_by_attribute: HashMap<i64, Vec<TagLink>> = HashMap::new();
     for (attribute_id, link) in tx.attribute_tags_of_event(event.id)? {
-        tags_by_attribute.entry(attribute_id).or_default().push(link);
+        tags_by_attribute
+            .entry(attribute_id)
+            .or_default()
+            .push(link);
     }
     let mut sightings_by_attribute: HashMap<i64, Vec<Sighting>> = HashMap::new();
     if opts.include_sightings {
         for s in tx.sightings_of_event(event.id)? {
-            sightings_by_attribute.entry(s.attribute_id).or_default().push(s);
+            sightings_by_attribute
+                .entry(s.attribute_id)
+                .or_default()
+                .push(s);
         }
     }
     let mut loose = Vec::new();
     let mut in_objects: HashMap<i64, Vec<AttributeTree>> = HashMap::new();
     for a in tx.attributes_of_event(event.id)? {
-        if (a.deleted && !opts.include_deleted) || !scope.sees_element(&event, a.distribution, a.sharing_group_id) {
+        if (a.deleted && !opts.include_deleted)
+            || !scope.sees_element(&event, a.distribution, a.sharing_group_id)
+        {
             continue;
         }
         let tree = AttributeTree {
@@ -70,7 +86,10 @@ pub fn load_tree(tx: &mut dyn Tx, scope: &Scope, event: Event, opts: ViewOptions
         if tree.attribute.object_id == 0 {
             loose.push(tree);
         } else {
-            in_objects.entry(tree.attribute.object_id).or_default().push(tree);
+            in_objects
+                .entry(tree.attribute.object_id)
+                .or_default()
+                .push(tree);
         }
     }
     let mut refs_by_object: HashMap<i64, Vec<ObjectReference>> = HashMap::new();

@@ -2,7 +2,9 @@
 //! everything, an edit applies only what is newer than the stored copy,
 //! an edit without `published` unpublishes, and counts stay right.
 
-use jisr_model::wire::{InAttribute, InEvent, InObject, InOrg, InReport, InTag, now, parse_date, today};
+use jisr_model::wire::{
+    InAttribute, InEvent, InObject, InOrg, InReport, InTag, now, parse_date, today,
+};
 use jisr_model::*;
 use jisr_policy::Actor;
 use jisr_store::Tx;
@@ -15,7 +17,11 @@ fn check_threat_level(v: i64) -> Result<i64> {
     if (1..=4).contains(&v) {
         Ok(v)
     } else {
-        Err(field_error("Event: invalid threat level", "threat_level_id", "threat_level_id must be 1, 2, 3 or 4"))
+        Err(field_error(
+            "Event: invalid threat level",
+            "threat_level_id",
+            "threat_level_id must be 1, 2, 3 or 4",
+        ))
     }
 }
 
@@ -23,14 +29,24 @@ fn check_analysis(v: i64) -> Result<i64> {
     if (0..=2).contains(&v) {
         Ok(v)
     } else {
-        Err(field_error("Event: invalid analysis", "analysis", "analysis must be 0, 1 or 2"))
+        Err(field_error(
+            "Event: invalid analysis",
+            "analysis",
+            "analysis must be 0, 1 or 2",
+        ))
     }
 }
 
 fn valid_uuid(u: &str, what: &str) -> Result<String> {
     uuid::Uuid::parse_str(u.trim())
         .map(|u| u.to_string())
-        .map_err(|_| field_error(&format!("{what}: '{u}' is not a valid uuid"), "uuid", "Please provide a valid UUID"))
+        .map_err(|_| {
+            field_error(
+                &format!("{what}: '{u}' is not a valid uuid"),
+                "uuid",
+                "Please provide a valid UUID",
+            )
+        })
 }
 
 /// The creator organisation: only sync users may speak for another organisation.
@@ -54,7 +70,10 @@ fn resolve_orgc(tx: &mut dyn Tx, actor: &Actor, orgc: Option<&InOrg>) -> Result<
     }
     let stamp = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string();
     let org = Organisation {
-        uuid: o.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        uuid: o
+            .uuid
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         name,
         local: false,
         created_by: actor.user_id,
@@ -65,7 +84,12 @@ fn resolve_orgc(tx: &mut dyn Tx, actor: &Actor, orgc: Option<&InOrg>) -> Result<
     Ok(tx.org_insert(&org)?)
 }
 
-fn apply_event_tags(tx: &mut dyn Tx, actor: &Actor, event_id: i64, incoming: &[InTag]) -> Result<()> {
+fn apply_event_tags(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event_id: i64,
+    incoming: &[InTag],
+) -> Result<()> {
     for t in incoming {
         if let Some(tag) = tags::resolve(tx, actor, t)? {
             tx.event_tag_add(event_id, tag.id, t.local)?;
@@ -91,7 +115,10 @@ pub fn save_attribute(
     };
     if let Some(old) = &existing {
         if old.event_id != event.id {
-            return Err(CoreError::Invalid(format!("{path}: uuid {} belongs to an attribute of another event", old.uuid)));
+            return Err(CoreError::Invalid(format!(
+                "{path}: uuid {} belongs to an attribute of another event",
+                old.uuid
+            )));
         }
         if incoming.timestamp.is_some_and(|ts| ts <= old.timestamp) {
             return Ok(false);
@@ -116,7 +143,13 @@ pub fn save_attribute(
     Ok(true)
 }
 
-pub fn save_object(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InObject, path: &str) -> Result<i64> {
+pub fn save_object(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &Event,
+    incoming: &InObject,
+    path: &str,
+) -> Result<i64> {
     let existing = match &incoming.uuid {
         Some(u) => tx.object_by_uuid(&valid_uuid(u, path)?)?,
         None => None,
@@ -124,9 +157,14 @@ pub fn save_object(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InO
     if let Some(old) = &existing
         && old.event_id != event.id
     {
-        return Err(CoreError::Invalid(format!("{path}: uuid {} belongs to an object of another event", old.uuid)));
+        return Err(CoreError::Invalid(format!(
+            "{path}: uuid {} belongs to an object of another event",
+            old.uuid
+        )));
     }
-    let newer = existing.as_ref().is_none_or(|old| incoming.timestamp.is_none_or(|ts| ts > old.timestamp));
+    let newer = existing
+        .as_ref()
+        .is_none_or(|old| incoming.timestamp.is_none_or(|ts| ts > old.timestamp));
     let object_id = match &existing {
         Some(old) if !newer => old.id,
         Some(old) => {
@@ -140,7 +178,14 @@ pub fn save_object(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InO
         }
     };
     for (i, a) in incoming.attributes.iter().enumerate() {
-        save_attribute(tx, actor, event, object_id, a, &format!("{path}.Attribute[{i}]"))?;
+        save_attribute(
+            tx,
+            actor,
+            event,
+            object_id,
+            a,
+            &format!("{path}.Attribute[{i}]"),
+        )?;
     }
     let object_uuid = match tx.object_get(object_id)? {
         Some(o) => o.uuid,
@@ -159,7 +204,9 @@ pub fn save_report(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &s
 /// `events/add`: a new event with everything inside it, in one transaction.
 pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i64> {
     if !jisr_policy::can_add_event(actor) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     let uuid = match &incoming.uuid {
         Some(u) => valid_uuid(u, "Event")?,
@@ -173,15 +220,26 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
     }
     let info = incoming.info.clone().unwrap_or_default();
     if info.trim().is_empty() {
-        return Err(field_error("Event: the info field is empty", "info", "Info cannot be empty."));
+        return Err(field_error(
+            "Event: the info field is empty",
+            "info",
+            "Info cannot be empty.",
+        ));
     }
     let date = match &incoming.date {
-        Some(d) => parse_date(d).ok_or_else(|| field_error(&format!("Event: '{d}' is not a date"), "date", "Expected a date as YYYY-MM-DD."))?,
+        Some(d) => parse_date(d).ok_or_else(|| {
+            field_error(
+                &format!("Event: '{d}' is not a date"),
+                "date",
+                "Expected a date as YYYY-MM-DD.",
+            )
+        })?,
         None => today(),
     };
     let default_distribution = settings::get_i64(tx, "MISP.default_event_distribution", 1)?;
     let t = now();
-    let distribution = check_event_distribution(incoming.distribution.unwrap_or(default_distribution))?;
+    let distribution =
+        check_event_distribution(incoming.distribution.unwrap_or(default_distribution))?;
     let published = incoming.published.unwrap_or(false) && actor.can("perm_publish");
     let mut event = Event {
         uuid,
@@ -189,12 +247,26 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
         orgc_id: resolve_orgc(tx, actor, incoming.orgc.as_ref())?,
         info,
         date,
-        threat_level_id: check_threat_level(incoming.threat_level_id.unwrap_or(settings::get_i64(tx, "MISP.default_event_threat_level", 4)?))?,
+        threat_level_id: check_threat_level(
+            incoming.threat_level_id.unwrap_or(settings::get_i64(
+                tx,
+                "MISP.default_event_threat_level",
+                4,
+            )?),
+        )?,
         analysis: check_analysis(incoming.analysis.unwrap_or(0))?,
         distribution,
-        sharing_group_id: if distribution == 4 { incoming.sharing_group_id.unwrap_or(0) } else { 0 },
+        sharing_group_id: if distribution == 4 {
+            incoming.sharing_group_id.unwrap_or(0)
+        } else {
+            0
+        },
         published,
-        publish_timestamp: if published { incoming.publish_timestamp.unwrap_or(t) } else { 0 },
+        publish_timestamp: if published {
+            incoming.publish_timestamp.unwrap_or(t)
+        } else {
+            0
+        },
         timestamp: incoming.timestamp.filter(|x| *x > 0).unwrap_or(t),
         extends_uuid: incoming.extends_uuid.clone().unwrap_or_default(),
         locked: actor.can("perm_sync") && !actor.is_site_admin(),
@@ -223,14 +295,23 @@ fn save_children(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InEve
 }
 
 /// `events/edit`: applies what is newer than the stored event.
-pub fn edit_event(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InEvent) -> Result<()> {
+pub fn edit_event(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut event: Event,
+    incoming: &InEvent,
+) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     if let Some(u) = &incoming.uuid
         && valid_uuid(u, "Event")? != event.uuid
     {
-        return Err(invalid("Event: the uuid in the body does not match the event being edited"));
+        return Err(invalid(
+            "Event: the uuid in the body does not match the event being edited",
+        ));
     }
     if let Some(ts) = incoming.timestamp
         && ts > 0
@@ -238,17 +319,29 @@ pub fn edit_event(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &I
         && !actor.is_site_admin()
         && actor.can("perm_sync")
     {
-        return Err(invalid("Event could not be saved: Event in the request not newer than the local copy."));
+        return Err(invalid(
+            "Event could not be saved: Event in the request not newer than the local copy.",
+        ));
     }
     let t = now();
     if let Some(info) = &incoming.info {
         if info.trim().is_empty() {
-            return Err(field_error("Event: the info field is empty", "info", "Info cannot be empty."));
+            return Err(field_error(
+                "Event: the info field is empty",
+                "info",
+                "Info cannot be empty.",
+            ));
         }
         event.info = info.clone();
     }
     if let Some(d) = &incoming.date {
-        event.date = parse_date(d).ok_or_else(|| field_error(&format!("Event: '{d}' is not a date"), "date", "Expected a date as YYYY-MM-DD."))?;
+        event.date = parse_date(d).ok_or_else(|| {
+            field_error(
+                &format!("Event: '{d}' is not a date"),
+                "date",
+                "Expected a date as YYYY-MM-DD.",
+            )
+        })?;
     }
     if let Some(v) = incoming.threat_level_id {
         event.threat_level_id = check_threat_level(v)?;
@@ -276,7 +369,10 @@ pub fn edit_event(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &I
         event.publish_timestamp = incoming.publish_timestamp.unwrap_or(t);
     }
     event.published = publish;
-    event.timestamp = incoming.timestamp.filter(|x| *x > event.timestamp).unwrap_or(t);
+    event.timestamp = incoming
+        .timestamp
+        .filter(|x| *x > event.timestamp)
+        .unwrap_or(t);
     tx.event_update(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     save_children(tx, actor, &event, incoming)?;
@@ -287,7 +383,9 @@ pub fn edit_event(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &I
 /// Marks the event published now.
 pub fn publish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event> {
     if !jisr_policy::can_publish_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     event.published = true;
     event.publish_timestamp = now();
@@ -297,7 +395,9 @@ pub fn publish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event
 
 pub fn unpublish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event> {
     if !jisr_policy::can_publish_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     event.published = false;
     tx.event_update(&event)?;

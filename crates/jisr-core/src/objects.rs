@@ -8,7 +8,13 @@ use jisr_store::Tx;
 use crate::error::{CoreError, Result, forbidden, invalid, not_found};
 use crate::event_write::{save_object, touch};
 
-pub fn save_reference(tx: &mut dyn Tx, event: &Event, object_id: i64, object_uuid: &str, r: &InReference) -> Result<i64> {
+pub fn save_reference(
+    tx: &mut dyn Tx,
+    event: &Event,
+    object_id: i64,
+    object_uuid: &str,
+    r: &InReference,
+) -> Result<i64> {
     let target = r.referenced_uuid.clone().unwrap_or_default();
     if target.is_empty() {
         return Err(invalid("an object reference needs a referenced_uuid"));
@@ -21,11 +27,17 @@ pub fn save_reference(tx: &mut dyn Tx, event: &Event, object_id: i64, object_uui
         (0, 1)
     };
     let existing = match &r.uuid {
-        Some(u) => tx.references_of_event(event.id)?.into_iter().find(|x| &x.uuid == u),
+        Some(u) => tx
+            .references_of_event(event.id)?
+            .into_iter()
+            .find(|x| &x.uuid == u),
         None => None,
     };
     let mut row = existing.clone().unwrap_or_else(|| ObjectReference {
-        uuid: r.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        uuid: r
+            .uuid
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         object_id,
         event_id: event.id,
         object_uuid: object_uuid.to_string(),
@@ -53,7 +65,11 @@ pub fn save_reference(tx: &mut dyn Tx, event: &Event, object_id: i64, object_uui
     }
 }
 
-pub fn visible_object(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<(MispObject, Event)> {
+pub fn visible_object(
+    tx: &mut dyn Tx,
+    scope: &Scope,
+    reference: &str,
+) -> Result<(MispObject, Event)> {
     let r = reference.trim();
     let found = match r.parse::<i64>() {
         Ok(id) => tx.object_get(id)?,
@@ -62,7 +78,8 @@ pub fn visible_object(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result
     let missing = || not_found("Invalid object");
     let o = found.ok_or_else(missing)?;
     let event = tx.event_get(o.event_id)?.ok_or_else(missing)?;
-    if !scope.sees_event(&event) || !scope.sees_element(&event, o.distribution, o.sharing_group_id) {
+    if !scope.sees_event(&event) || !scope.sees_element(&event, o.distribution, o.sharing_group_id)
+    {
         return Err(missing());
     }
     Ok((o, event))
@@ -70,7 +87,9 @@ pub fn visible_object(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result
 
 pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InObject) -> Result<i64> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     if let Some(u) = &incoming.uuid
         && tx.object_by_uuid(u)?.is_some()
@@ -83,9 +102,17 @@ pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InObject
     Ok(id)
 }
 
-pub fn edit(tx: &mut dyn Tx, actor: &Actor, existing: MispObject, mut event: Event, incoming: &InObject) -> Result<i64> {
+pub fn edit(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    existing: MispObject,
+    mut event: Event,
+    incoming: &InObject,
+) -> Result<i64> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     let mut change = incoming.clone();
     change.uuid = Some(existing.uuid.clone());
@@ -98,9 +125,17 @@ pub fn edit(tx: &mut dyn Tx, actor: &Actor, existing: MispObject, mut event: Eve
     Ok(id)
 }
 
-pub fn delete(tx: &mut dyn Tx, actor: &Actor, mut o: MispObject, mut event: Event, hard: bool) -> Result<()> {
+pub fn delete(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut o: MispObject,
+    mut event: Event,
+    hard: bool,
+) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     if hard {
         tx.object_delete(o.id)?;
@@ -109,7 +144,11 @@ pub fn delete(tx: &mut dyn Tx, actor: &Actor, mut o: MispObject, mut event: Even
         o.deleted = true;
         o.timestamp = t;
         tx.object_update(&o)?;
-        for mut a in tx.attributes_of_event(event.id)?.into_iter().filter(|a| a.object_id == o.id) {
+        for mut a in tx
+            .attributes_of_event(event.id)?
+            .into_iter()
+            .filter(|a| a.object_id == o.id)
+        {
             a.deleted = true;
             a.timestamp = t;
             tx.attribute_update(&a)?;
@@ -120,18 +159,39 @@ pub fn delete(tx: &mut dyn Tx, actor: &Actor, mut o: MispObject, mut event: Even
     Ok(())
 }
 
-pub fn get_tree(tx: &mut dyn Tx, scope: &Scope, o: MispObject, event: &Event) -> Result<jisr_model::ObjectTree> {
+pub fn get_tree(
+    tx: &mut dyn Tx,
+    scope: &Scope,
+    o: MispObject,
+    event: &Event,
+) -> Result<jisr_model::ObjectTree> {
     let attributes = tx
         .attributes_of_event(event.id)?
         .into_iter()
-        .filter(|a| a.object_id == o.id && !a.deleted && scope.sees_element(event, a.distribution, a.sharing_group_id))
+        .filter(|a| {
+            a.object_id == o.id
+                && !a.deleted
+                && scope.sees_element(event, a.distribution, a.sharing_group_id)
+        })
         .map(|a| -> Result<jisr_model::AttributeTree> {
-            Ok(jisr_model::AttributeTree { tags: tx.attribute_tags(a.id)?, sightings: vec![], attribute: a })
+            Ok(jisr_model::AttributeTree {
+                tags: tx.attribute_tags(a.id)?,
+                sightings: vec![],
+                attribute: a,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
-    let references = tx.references_of_event(event.id)?.into_iter().filter(|r| r.object_id == o.id && !r.deleted).collect();
+    let references = tx
+        .references_of_event(event.id)?
+        .into_iter()
+        .filter(|r| r.object_id == o.id && !r.deleted)
+        .collect();
     if o.deleted && attributes.is_empty() {
         return Err(CoreError::NotFound("Invalid object".into()));
     }
-    Ok(jisr_model::ObjectTree { object: o, attributes, references })
+    Ok(jisr_model::ObjectTree {
+        object: o,
+        attributes,
+        references,
+    })
 }

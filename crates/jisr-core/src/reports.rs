@@ -14,13 +14,20 @@ pub fn save(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &str) -> 
         None => None,
     };
     let mut r = existing.clone().unwrap_or_else(|| EventReport {
-        uuid: incoming.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        uuid: incoming
+            .uuid
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         distribution: 5,
         event_id: event.id,
         ..Default::default()
     });
     if r.event_id != event.id {
-        return Err(field_error(&format!("{path}: the report belongs to another event"), "uuid", "uuid in use"));
+        return Err(field_error(
+            &format!("{path}: the report belongs to another event"),
+            "uuid",
+            "uuid in use",
+        ));
     }
     if let Some(old) = &existing
         && incoming.timestamp.is_some_and(|t| t <= old.timestamp)
@@ -31,14 +38,22 @@ pub fn save(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &str) -> 
         r.name = n.clone();
     }
     if r.name.trim().is_empty() {
-        return Err(field_error(&format!("{path}: the report has no name"), "name", "Please provide a name"));
+        return Err(field_error(
+            &format!("{path}: the report has no name"),
+            "name",
+            "Please provide a name",
+        ));
     }
     if let Some(c) = &incoming.content {
         r.content = c.clone();
     }
     if let Some(d) = incoming.distribution {
         if !(0..=5).contains(&d) {
-            return Err(field_error(&format!("{path}: invalid distribution {d}"), "distribution", "distribution must be 0 to 5"));
+            return Err(field_error(
+                &format!("{path}: invalid distribution {d}"),
+                "distribution",
+                "distribution must be 0 to 5",
+            ));
         }
         r.distribution = d;
     }
@@ -59,7 +74,11 @@ pub fn save(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &str) -> 
 }
 
 /// A report by id or uuid, if its event and the report itself are visible.
-pub fn visible_report(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<(EventReport, Event)> {
+pub fn visible_report(
+    tx: &mut dyn Tx,
+    scope: &Scope,
+    reference: &str,
+) -> Result<(EventReport, Event)> {
     let r = reference.trim();
     let report = match r.parse::<i64>() {
         Ok(id) => tx.report_get(id)?,
@@ -68,38 +87,67 @@ pub fn visible_report(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result
     let missing = || not_found("Invalid Event Report");
     let report = report.ok_or_else(missing)?;
     let event = tx.event_get(report.event_id)?.ok_or_else(missing)?;
-    if !scope.sees_event(&event) || !scope.sees_element(&event, report.distribution, report.sharing_group_id) {
+    if !scope.sees_event(&event)
+        || !scope.sees_element(&event, report.distribution, report.sharing_group_id)
+    {
         return Err(missing());
     }
     Ok((report, event))
 }
 
-pub fn add(tx: &mut dyn Tx, actor: &Actor, event: &mut Event, incoming: &InReport) -> Result<EventReport> {
+pub fn add(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &mut Event,
+    incoming: &InReport,
+) -> Result<EventReport> {
     if !jisr_policy::can_modify_event(actor, event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     let mut fresh = incoming.clone();
-    fresh.uuid = fresh.uuid.or_else(|| Some(uuid::Uuid::new_v4().to_string()));
+    fresh.uuid = fresh
+        .uuid
+        .or_else(|| Some(uuid::Uuid::new_v4().to_string()));
     let id = save(tx, event, &fresh, "EventReport")?;
     crate::event_write::touch(tx, event)?;
-    tx.report_get(id)?.ok_or_else(|| not_found("Invalid Event Report"))
+    tx.report_get(id)?
+        .ok_or_else(|| not_found("Invalid Event Report"))
 }
 
-pub fn edit(tx: &mut dyn Tx, actor: &Actor, report: EventReport, mut event: Event, incoming: &InReport) -> Result<EventReport> {
+pub fn edit(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    report: EventReport,
+    mut event: Event,
+    incoming: &InReport,
+) -> Result<EventReport> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     let mut change = incoming.clone();
     change.uuid = Some(report.uuid.clone());
     change.timestamp = None;
     let id = save(tx, &event, &change, "EventReport")?;
     crate::event_write::touch(tx, &mut event)?;
-    tx.report_get(id)?.ok_or_else(|| not_found("Invalid Event Report"))
+    tx.report_get(id)?
+        .ok_or_else(|| not_found("Invalid Event Report"))
 }
 
-pub fn delete(tx: &mut dyn Tx, actor: &Actor, mut report: EventReport, mut event: Event, hard: bool) -> Result<()> {
+pub fn delete(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut report: EventReport,
+    mut event: Event,
+    hard: bool,
+) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     if hard {
         tx.report_delete(report.id)?;

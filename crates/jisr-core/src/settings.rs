@@ -33,7 +33,11 @@ pub enum Kind {
 pub fn ensure_defaults(tx: &mut dyn Tx) -> Result<()> {
     for (name, default, _) in KNOWN {
         if tx.setting_get(name)?.is_none() {
-            let value = if *name == "MISP.uuid" { uuid::Uuid::new_v4().to_string() } else { default.to_string() };
+            let value = if *name == "MISP.uuid" {
+                uuid::Uuid::new_v4().to_string()
+            } else {
+                default.to_string()
+            };
             tx.setting_set(name, &value)?;
         }
     }
@@ -44,7 +48,11 @@ pub fn get(tx: &mut dyn Tx, name: &str) -> Result<String> {
     if let Some(v) = tx.setting_get(name)? {
         return Ok(v);
     }
-    Ok(KNOWN.iter().find(|(n, _, _)| *n == name).map(|(_, d, _)| d.to_string()).unwrap_or_default())
+    Ok(KNOWN
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, d, _)| d.to_string())
+        .unwrap_or_default())
 }
 
 pub fn get_i64(tx: &mut dyn Tx, name: &str, fallback: i64) -> Result<i64> {
@@ -52,7 +60,11 @@ pub fn get_i64(tx: &mut dyn Tx, name: &str, fallback: i64) -> Result<i64> {
 }
 
 fn kind_of(name: &str) -> Kind {
-    KNOWN.iter().find(|(n, _, _)| *n == name).map(|(_, _, k)| *k).unwrap_or(Kind::Text)
+    KNOWN
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|(_, _, k)| *k)
+        .unwrap_or(Kind::Text)
 }
 
 /// Stores a setting sent as any JSON scalar, checked against its kind.
@@ -81,7 +93,10 @@ pub fn describe(name: &str, value: &str) -> Value {
     let kind = kind_of(name);
     let typed = match kind {
         Kind::Boolean => Value::Bool(value == "1"),
-        Kind::Number => value.parse::<i64>().map(Value::from).unwrap_or(Value::String(value.into())),
+        Kind::Number => value
+            .parse::<i64>()
+            .map(Value::from)
+            .unwrap_or(Value::String(value.into())),
         Kind::Text => Value::String(value.into()),
     };
     let type_name = match kind {

@@ -8,11 +8,23 @@ use jisr_store::{SearchQuery, TermFilter, Tx};
 use crate::error::{Result, forbidden, invalid, not_found};
 
 fn check_type(t: i64) -> Result<i64> {
-    if (0..=2).contains(&t) { Ok(t) } else { Err(invalid("sighting type must be 0 (sighting), 1 (false positive) or 2 (expiration)")) }
+    if (0..=2).contains(&t) {
+        Ok(t)
+    } else {
+        Err(invalid(
+            "sighting type must be 0 (sighting), 1 (false positive) or 2 (expiration)",
+        ))
+    }
 }
 
 /// Stores a sighting that arrived inside an event or attribute body.
-pub fn store_incoming(tx: &mut dyn Tx, actor: &Actor, event: &Event, attribute_id: i64, s: &InSighting) -> Result<()> {
+pub fn store_incoming(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &Event,
+    attribute_id: i64,
+    s: &InSighting,
+) -> Result<()> {
     if let Some(u) = &s.uuid
         && tx.sighting_by_uuid(u)?.is_some()
     {
@@ -27,7 +39,10 @@ pub fn store_incoming(tx: &mut dyn Tx, actor: &Actor, event: &Event, attribute_i
     };
     let sighting = Sighting {
         id: 0,
-        uuid: s.uuid.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        uuid: s
+            .uuid
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
         attribute_id,
         event_id: event.id,
         org_id,
@@ -46,27 +61,46 @@ pub enum Target {
 }
 
 /// `/sightings/add`: returns the sightings created.
-pub fn add(tx: &mut dyn Tx, actor: &Actor, target: Target, s: &InSighting) -> Result<Vec<Sighting>> {
+pub fn add(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    target: Target,
+    s: &InSighting,
+) -> Result<Vec<Sighting>> {
     if !jisr_policy::can_sight(actor) {
-        return Err(forbidden("You do not have permission to use this functionality."));
+        return Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ));
     }
     let scope = jisr_policy::scope(actor);
     let attributes: Vec<Attribute> = match target {
         Target::Attribute(r) => vec![crate::attributes::visible_attribute(tx, &scope, &r)?.0],
         Target::Values(values) => {
-            let q = SearchQuery { values: TermFilter { any_of: values, none_of: vec![] }, ..Default::default() };
+            let q = SearchQuery {
+                values: TermFilter {
+                    any_of: values,
+                    none_of: vec![],
+                },
+                ..Default::default()
+            };
             let ids = tx.search_attributes(&q, &scope)?;
             tx.attributes_get(&ids)?
         }
     };
     if attributes.is_empty() {
-        return Err(not_found("No valid attribute found that matches the given criteria."));
+        return Err(not_found(
+            "No valid attribute found that matches the given criteria.",
+        ));
     }
     let mut out = vec![];
     for a in attributes {
         let sighting = Sighting {
             id: 0,
-            uuid: s.uuid.clone().filter(|_| out.is_empty()).unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+            uuid: s
+                .uuid
+                .clone()
+                .filter(|_| out.is_empty())
+                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
             attribute_id: a.id,
             event_id: a.event_id,
             org_id: actor.org_id,
@@ -85,7 +119,11 @@ pub fn add(tx: &mut dyn Tx, actor: &Actor, target: Target, s: &InSighting) -> Re
 }
 
 /// Sightings of an attribute or an event the scope may see.
-pub fn list_for_attribute(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<Vec<Sighting>> {
+pub fn list_for_attribute(
+    tx: &mut dyn Tx,
+    scope: &Scope,
+    reference: &str,
+) -> Result<Vec<Sighting>> {
     let (a, _) = crate::attributes::visible_attribute(tx, scope, reference)?;
     Ok(tx.sightings_of_attribute(a.id)?)
 }
@@ -98,5 +136,9 @@ pub fn list_for_event(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result
         .filter(|a| scope.sees_element(&event, a.distribution, a.sharing_group_id))
         .map(|a| a.id)
         .collect();
-    Ok(tx.sightings_of_event(event.id)?.into_iter().filter(|s| visible.contains(&s.attribute_id)).collect())
+    Ok(tx
+        .sightings_of_event(event.id)?
+        .into_iter()
+        .filter(|s| visible.contains(&s.attribute_id))
+        .collect())
 }

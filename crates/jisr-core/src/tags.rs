@@ -10,7 +10,9 @@ use crate::error::{Result, forbidden, invalid};
 
 /// A colour derived from the name, so that a tag keeps its colour across instances.
 pub fn default_colour(name: &str) -> String {
-    let h = name.bytes().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let h = name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
     format!("#{:06x}", h & 0x00ff_ffff)
 }
 
@@ -25,7 +27,11 @@ pub fn new_tag(actor: &Actor, incoming: &InTag) -> Result<Tag> {
     Ok(Tag {
         id: 0,
         name: name.to_string(),
-        colour: incoming.colour.clone().filter(|c| !c.is_empty()).unwrap_or_else(|| default_colour(name)),
+        colour: incoming
+            .colour
+            .clone()
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| default_colour(name)),
         exportable: incoming.exportable.unwrap_or(true),
         hide_tag: incoming.hide_tag.unwrap_or(false),
         org_id: 0,
@@ -66,5 +72,11 @@ pub fn find(tx: &mut dyn Tx, reference: &str) -> Result<Option<Tag>> {
 }
 
 pub fn require_tagger(actor: &Actor) -> Result<()> {
-    if jisr_policy::can_tag(actor) { Ok(()) } else { Err(forbidden("You do not have permission to use this functionality.")) }
+    if jisr_policy::can_tag(actor) {
+        Ok(())
+    } else {
+        Err(forbidden(
+            "You do not have permission to use this functionality.",
+        ))
+    }
 }

@@ -219,7 +219,12 @@ pub struct OrgRef {
 
 impl From<&Organisation> for OrgRef {
     fn from(o: &Organisation) -> Self {
-        OrgRef { id: o.id, uuid: o.uuid.clone(), name: o.name.clone(), local: o.local }
+        OrgRef {
+            id: o.id,
+            uuid: o.uuid.clone(),
+            name: o.name.clone(),
+            local: o.local,
+        }
     }
 }
 

@@ -84,7 +84,10 @@ impl Role {
 }
 
 fn role(id: i64, name: &str, granted: &[&str], default_role: bool) -> Role {
-    let perms = PERMISSION_FLAGS.iter().map(|f| (f.to_string(), granted.contains(f))).collect();
+    let perms = PERMISSION_FLAGS
+        .iter()
+        .map(|f| (f.to_string(), granted.contains(f)))
+        .collect();
     Role {
         id,
         name: name.to_string(),
@@ -108,7 +111,12 @@ pub fn default_roles() -> Vec<Role> {
     let all: Vec<&str> = PERMISSION_FLAGS
         .iter()
         .copied()
-        .filter(|f| !matches!(*f, "perm_skip_otp" | "perm_sync_authoritative" | "perm_sync_internal"))
+        .filter(|f| {
+            !matches!(
+                *f,
+                "perm_skip_otp" | "perm_sync_authoritative" | "perm_sync_internal"
+            )
+        })
         .collect();
     vec![
         role(ids::ADMIN, "admin", &all, false),
@@ -116,24 +124,51 @@ pub fn default_roles() -> Vec<Role> {
             ids::ORG_ADMIN,
             "Org Admin",
             &with(&[
-                "perm_add", "perm_modify", "perm_modify_org", "perm_publish", "perm_delegate", "perm_admin",
-                "perm_tagger", "perm_template", "perm_sharing_group", "perm_tag_editor", "perm_sighting",
-                "perm_publish_zmq", "perm_publish_kafka", "perm_galaxy_editor", "perm_analyst_data",
+                "perm_add",
+                "perm_modify",
+                "perm_modify_org",
+                "perm_publish",
+                "perm_delegate",
+                "perm_admin",
+                "perm_tagger",
+                "perm_template",
+                "perm_sharing_group",
+                "perm_tag_editor",
+                "perm_sighting",
+                "perm_publish_zmq",
+                "perm_publish_kafka",
+                "perm_galaxy_editor",
+                "perm_analyst_data",
             ]),
             false,
         ),
         role(
             ids::USER,
             "User",
-            &with(&["perm_add", "perm_modify", "perm_modify_org", "perm_tagger", "perm_sighting", "perm_analyst_data"]),
+            &with(&[
+                "perm_add",
+                "perm_modify",
+                "perm_modify_org",
+                "perm_tagger",
+                "perm_sighting",
+                "perm_analyst_data",
+            ]),
             true,
         ),
         role(
             ids::PUBLISHER,
             "Publisher",
             &with(&[
-                "perm_add", "perm_modify", "perm_modify_org", "perm_publish", "perm_delegate", "perm_tagger",
-                "perm_sighting", "perm_publish_zmq", "perm_publish_kafka", "perm_analyst_data",
+                "perm_add",
+                "perm_modify",
+                "perm_modify_org",
+                "perm_publish",
+                "perm_delegate",
+                "perm_tagger",
+                "perm_sighting",
+                "perm_publish_zmq",
+                "perm_publish_kafka",
+                "perm_analyst_data",
             ]),
             false,
         ),
@@ -141,9 +176,20 @@ pub fn default_roles() -> Vec<Role> {
             ids::SYNC_USER,
             "Sync user",
             &with(&[
-                "perm_add", "perm_modify", "perm_modify_org", "perm_publish", "perm_delegate", "perm_sync",
-                "perm_tagger", "perm_tag_editor", "perm_sharing_group", "perm_sighting", "perm_publish_zmq",
-                "perm_publish_kafka", "perm_galaxy_editor", "perm_analyst_data",
+                "perm_add",
+                "perm_modify",
+                "perm_modify_org",
+                "perm_publish",
+                "perm_delegate",
+                "perm_sync",
+                "perm_tagger",
+                "perm_tag_editor",
+                "perm_sharing_group",
+                "perm_sighting",
+                "perm_publish_zmq",
+                "perm_publish_kafka",
+                "perm_galaxy_editor",
+                "perm_analyst_data",
             ]),
             false,
         ),

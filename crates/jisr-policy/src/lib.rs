@@ -38,14 +38,20 @@ pub enum Scope {
     /// Everyone else: their organisation's events, plus published events
     /// shared beyond the organisation (community, connected, all, or a
     /// sharing group they are in); inside those, the same test per element.
-    Organisation { org_id: i64, sharing_groups: Vec<i64> },
+    Organisation {
+        org_id: i64,
+        sharing_groups: Vec<i64>,
+    },
 }
 
 pub fn scope(actor: &Actor) -> Scope {
     if actor.is_site_admin() {
         Scope::Everything
     } else {
-        Scope::Organisation { org_id: actor.org_id, sharing_groups: actor.sharing_groups.clone() }
+        Scope::Organisation {
+            org_id: actor.org_id,
+            sharing_groups: actor.sharing_groups.clone(),
+        }
     }
 }
 
@@ -58,9 +64,13 @@ impl Scope {
     pub fn sees_event(&self, e: &Event) -> bool {
         match self {
             Scope::Everything => true,
-            Scope::Organisation { org_id, sharing_groups } => {
+            Scope::Organisation {
+                org_id,
+                sharing_groups,
+            } => {
                 e.org_id == *org_id
-                    || (e.published && shared_beyond_org(e.distribution, e.sharing_group_id, sharing_groups))
+                    || (e.published
+                        && shared_beyond_org(e.distribution, e.sharing_group_id, sharing_groups))
             }
         }
     }
@@ -69,7 +79,10 @@ impl Scope {
     pub fn sees_element(&self, e: &Event, distribution: i64, sharing_group_id: i64) -> bool {
         match self {
             Scope::Everything => true,
-            Scope::Organisation { org_id, sharing_groups } => {
+            Scope::Organisation {
+                org_id,
+                sharing_groups,
+            } => {
                 e.org_id == *org_id
                     || distribution == INHERIT
                     || shared_beyond_org(distribution, sharing_group_id, sharing_groups)
@@ -92,7 +105,8 @@ pub fn can_modify_event(actor: &Actor, e: &Event) -> bool {
     if e.org_id != actor.org_id {
         return false;
     }
-    actor.role.has("perm_modify_org") || (actor.role.has("perm_modify") && e.user_id == actor.user_id)
+    actor.role.has("perm_modify_org")
+        || (actor.role.has("perm_modify") && e.user_id == actor.user_id)
 }
 
 pub fn can_publish_event(actor: &Actor, e: &Event) -> bool {
@@ -118,12 +132,26 @@ mod tests {
     use jisr_model::roles::default_roles;
 
     fn actor(org_id: i64, role_id: i64) -> Actor {
-        let role = default_roles().into_iter().find(|r| r.id == role_id).unwrap();
-        Actor { user_id: 10, org_id, email: "a@b".into(), role, sharing_groups: vec![] }
+        let role = default_roles()
+            .into_iter()
+            .find(|r| r.id == role_id)
+            .unwrap();
+        Actor {
+            user_id: 10,
+            org_id,
+            email: "a@b".into(),
+            role,
+            sharing_groups: vec![],
+        }
     }
 
     fn event(org_id: i64, distribution: i64, published: bool) -> Event {
-        Event { org_id, distribution, published, ..Default::default() }
+        Event {
+            org_id,
+            distribution,
+            published,
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -144,16 +172,26 @@ mod tests {
     #[test]
     fn org_only_attribute_hidden_inside_shared_event() {
         let e = event(1, 3, true);
-        let a = Attribute { distribution: 0, ..Default::default() };
+        let a = Attribute {
+            distribution: 0,
+            ..Default::default()
+        };
         assert!(!scope(&actor(2, 3)).sees_attribute(&e, None, &a));
         assert!(scope(&actor(1, 3)).sees_attribute(&e, None, &a));
-        let inherit = Attribute { distribution: 5, ..Default::default() };
+        let inherit = Attribute {
+            distribution: 5,
+            ..Default::default()
+        };
         assert!(scope(&actor(2, 3)).sees_attribute(&e, None, &inherit));
     }
 
     #[test]
     fn modify_needs_own_org_and_role() {
-        let e = Event { org_id: 1, user_id: 99, ..Default::default() };
+        let e = Event {
+            org_id: 1,
+            user_id: 99,
+            ..Default::default()
+        };
         assert!(can_modify_event(&actor(1, 3), &e));
         assert!(!can_modify_event(&actor(2, 3), &e));
         assert!(!can_modify_event(&actor(1, 6), &e));

@@ -1,7 +1,6 @@
 //! One API call as a handler sees it: the transaction, the actor, the
 //! parsed path and body.
 
-use axum::http::Method;
 use jisr_policy::{Actor, Scope};
 use jisr_store::Tx;
 use serde_json::Value;
@@ -16,7 +15,6 @@ pub struct Call<'a> {
     pub path: ParsedPath,
     pub query: Vec<(String, String)>,
     pub body: Value,
-    pub method: Method,
     pub url: String,
     pub secret: &'a [u8],
     pub config: &'a ServerConfig,
@@ -29,7 +27,10 @@ impl Call<'_> {
 
     /// The first positional argument, which most actions require.
     pub fn id_arg(&self, what: &str) -> Result<String, ApiError> {
-        self.path.arg(0).map(str::to_string).ok_or_else(|| ApiError::not_found(format!("Invalid {what}: no id given")))
+        self.path
+            .arg(0)
+            .map(str::to_string)
+            .ok_or_else(|| ApiError::not_found(format!("Invalid {what}: no id given")))
     }
 
     /// A flag from a named parameter, the query string or the body.

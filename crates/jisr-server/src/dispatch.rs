@@ -30,7 +30,6 @@ fn reply_response(reply: Reply, head: bool) -> Response {
         Payload::Text { body, content_type } => {
             (reply.status, [(header::CONTENT_TYPE, content_type)], body).into_response()
         }
-        Payload::Empty => reply.status.into_response(),
     };
     resp.headers_mut().extend(reply.headers);
     if head {
@@ -48,18 +47,30 @@ fn api_key(headers: &HeaderMap) -> Option<String> {
 }
 
 fn find_route(p: &ParsedPath, method: &Method) -> Result<&'static Route, ApiError> {
-    let candidates: Vec<&Route> =
-        ROUTES.iter().filter(|r| r.controller == p.controller && r.action == p.action).collect();
+    let candidates: Vec<&Route> = ROUTES
+        .iter()
+        .filter(|r| r.controller == p.controller && r.action == p.action)
+        .collect();
     if candidates.is_empty() {
         return Err(ApiError::not_found(format!(
             "Could not find the requested resource: /{}/{} is not an API endpoint",
             p.controller, p.action
         )));
     }
-    let wanted = if method == Method::HEAD { &Method::GET } else { method };
-    candidates.into_iter().find(|r| r.methods.contains(wanted)).ok_or_else(|| {
-        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, format!("Method {method} is not allowed for this endpoint"))
-    })
+    let wanted = if method == Method::HEAD {
+        &Method::GET
+    } else {
+        method
+    };
+    candidates
+        .into_iter()
+        .find(|r| r.methods.contains(wanted))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                format!("Method {method} is not allowed for this endpoint"),
+            )
+        })
 }
 
 fn parse_body(bytes: &[u8]) -> Result<Value, ApiError> {
@@ -67,7 +78,11 @@ fn parse_body(bytes: &[u8]) -> Result<Value, ApiError> {
         return Ok(Value::Object(Default::default()));
     }
     serde_json::from_slice(bytes).map_err(|e| {
-        ApiError::bad_request(format!("Malformed JSON in the request body at line {}, column {}: {e}", e.line(), e.column()))
+        ApiError::bad_request(format!(
+            "Malformed JSON in the request body at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ))
     })
 }
 
@@ -84,7 +99,10 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     let bytes = match to_bytes(body, state.config.max_body_bytes).await {
         Ok(b) => b,
         Err(_) => {
-            let msg = format!("The request body is larger than the limit of {} bytes", state.config.max_body_bytes);
+            let msg = format!(
+                "The request body is larger than the limit of {} bytes",
+                state.config.max_body_bytes
+            );
             return error_response(&ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, msg), &url);
         }
     };
@@ -93,7 +111,10 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         Err(e) => return error_response(&e, &url),
     };
     let Some(key) = api_key(&parts.headers) else {
-        let e = ApiError::new(StatusCode::FORBIDDEN, "Authentication failed. Please make sure you pass the API key of an API enabled user along in the Authorization header.");
+        let e = ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Authentication failed. Please make sure you pass the API key of an API enabled user along in the Authorization header.",
+        );
         return error_response(&e, &url);
     };
     let query: Vec<(String, String)> = parts
@@ -101,14 +122,16 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         .query()
         .map(|q| {
             q.split('&')
-                .filter_map(|kv| kv.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+                .filter_map(|kv| {
+                    kv.split_once('=')
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                })
                 .collect()
         })
         .unwrap_or_default();
-    let method = parts.method.clone();
     let url_for_call = url.clone();
     let outcome = tokio::task::spawn_blocking(move || {
-        run_route(&state, route, parsed, query, body, method, url_for_call, &key)
+        run_route(&state, route, parsed, query, body, url_for_call, &key)
     })
     .await;
     match outcome {
@@ -116,19 +139,23 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         Ok(Err(e)) => error_response(&e, &url),
         Err(join) => {
             tracing::error!("request handler failed: {join}");
-            error_response(&ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal error; nothing was saved."), &url)
+            error_response(
+                &ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Internal error; nothing was saved.",
+                ),
+                &url,
+            )
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn run_route(
     state: &AppState,
     route: &Route,
     path: ParsedPath,
     query: Vec<(String, String)>,
     body: Value,
-    method: Method,
     url: String,
     key: &str,
 ) -> Result<Reply, ApiError> {
@@ -143,7 +170,6 @@ fn run_route(
         path,
         query,
         body,
-        method,
         url,
         secret: &state.secret,
         config: &state.config,

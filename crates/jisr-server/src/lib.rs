@@ -27,7 +27,10 @@ pub struct ServerConfig {
 
 impl Default for ServerConfig {
     fn default() -> Self {
-        ServerConfig { max_body_bytes: 64 * 1024 * 1024, misp_version: "2.5.2".into() }
+        ServerConfig {
+            max_body_bytes: 64 * 1024 * 1024,
+            misp_version: "2.5.2".into(),
+        }
     }
 }
 

@@ -8,12 +8,39 @@ use std::collections::HashMap;
 /// Named parameters MISP clients put in paths. Only these are read as
 /// `key:value`; anything else with a colon (a tag like `tlp:red`) stays an argument.
 const NAMED: &[&str] = &[
-    "metadata", "deleted", "excludeGalaxy", "excludeLocalTags", "includeEventCorrelations",
-    "includeGranularCorrelations", "includeFeedCorrelations", "includeServerCorrelations",
-    "includeWarninglistHits", "breakOnDuplicate", "extended", "page", "limit", "sort", "direction",
-    "searchall", "includeDecayScore", "includeSightingdb", "includeAnalystData", "includeEventReports",
-    "includeSightings", "includeAttachments", "includeRelatedTags", "withAttachments", "scope",
-    "searchdeleted", "strict", "minimal", "hard", "force", "includeContext", "includeEventTags", "event_id",
+    "metadata",
+    "deleted",
+    "excludeGalaxy",
+    "excludeLocalTags",
+    "includeEventCorrelations",
+    "includeGranularCorrelations",
+    "includeFeedCorrelations",
+    "includeServerCorrelations",
+    "includeWarninglistHits",
+    "breakOnDuplicate",
+    "extended",
+    "page",
+    "limit",
+    "sort",
+    "direction",
+    "searchall",
+    "includeDecayScore",
+    "includeSightingdb",
+    "includeAnalystData",
+    "includeEventReports",
+    "includeSightings",
+    "includeAttachments",
+    "includeRelatedTags",
+    "withAttachments",
+    "scope",
+    "searchdeleted",
+    "strict",
+    "minimal",
+    "hard",
+    "force",
+    "includeContext",
+    "includeEventTags",
+    "event_id",
     "context",
 ];
 
@@ -28,7 +55,10 @@ pub struct ParsedPath {
 }
 
 fn fold(s: &str) -> String {
-    s.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn percent_decode(s: &str) -> String {
@@ -56,23 +86,35 @@ fn hex(b: u8) -> Option<u8> {
 fn named_param(seg: &str) -> Option<(String, String)> {
     let (k, v) = seg.split_once(':')?;
     let key = k.strip_suffix("[]").unwrap_or(k);
-    NAMED.iter().find(|n| n.eq_ignore_ascii_case(key)).map(|n| (n.to_string(), v.to_string()))
+    NAMED
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(key))
+        .map(|n| (n.to_string(), v.to_string()))
 }
 
 pub fn parse(path: &str) -> ParsedPath {
-    let mut segs: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+    let mut segs: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(percent_decode)
+        .collect();
     if let Some(last) = segs.last_mut()
         && let Some(stripped) = last.strip_suffix(".json")
     {
         *last = stripped.to_string();
     }
-    let admin = segs.first().is_some_and(|s| s.eq_ignore_ascii_case("admin"));
+    let admin = segs
+        .first()
+        .is_some_and(|s| s.eq_ignore_ascii_case("admin"));
     if admin {
         segs.remove(0);
     }
     let mut it = segs.into_iter();
     let controller = it.next().map(|c| fold(&c)).unwrap_or_default();
-    let mut out = ParsedPath { controller, ..Default::default() };
+    let mut out = ParsedPath {
+        controller,
+        ..Default::default()
+    };
     let mut action: Option<String> = None;
     for seg in it {
         if let Some((k, v)) = named_param(&seg) {
@@ -84,7 +126,11 @@ pub fn parse(path: &str) -> ParsedPath {
         }
     }
     let action = action.unwrap_or_else(|| "index".into());
-    out.action = if admin { format!("admin{action}") } else { action };
+    out.action = if admin {
+        format!("admin{action}")
+    } else {
+        action
+    };
     out
 }
 
@@ -93,7 +139,10 @@ impl ParsedPath {
         self.args.get(i).map(String::as_str)
     }
     pub fn named_flag(&self, key: &str) -> Option<bool> {
-        self.named.get(key).and_then(|v| v.last()).map(|v| matches!(v.as_str(), "1" | "true" | "True"))
+        self.named
+            .get(key)
+            .and_then(|v| v.last())
+            .map(|v| matches!(v.as_str(), "1" | "true" | "True"))
     }
 }
 
@@ -104,7 +153,10 @@ mod tests {
     #[test]
     fn cake_paths() {
         let p = parse("/events/view/12.json");
-        assert_eq!((p.controller.as_str(), p.action.as_str(), p.args.clone()), ("events", "view", vec!["12".into()]));
+        assert_eq!(
+            (p.controller.as_str(), p.action.as_str(), p.args.clone()),
+            ("events", "view", vec!["12".into()])
+        );
         let p = parse("/events/add/metadata:1");
         assert_eq!(p.action, "add");
         assert_eq!(p.named_flag("metadata"), Some(true));
@@ -112,7 +164,10 @@ mod tests {
         assert_eq!(p.controller, "sharinggroups");
         assert_eq!(parse("/sharingGroups").action, "index");
         let p = parse("/admin/roles/set_default/3");
-        assert_eq!((p.controller.as_str(), p.action.as_str()), ("roles", "adminsetdefault"));
+        assert_eq!(
+            (p.controller.as_str(), p.action.as_str()),
+            ("roles", "adminsetdefault")
+        );
         let p = parse("/events/view/abc/deleted[]:0/deleted[]:1");
         assert_eq!(p.named.get("deleted").map(Vec::len), Some(2));
         let p = parse("/tags/search/tlp:red");

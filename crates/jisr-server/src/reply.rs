@@ -6,8 +6,10 @@ use serde_json::{Value, json};
 
 pub enum Payload {
     Json(Value),
-    Text { body: String, content_type: &'static str },
-    Empty,
+    Text {
+        body: String,
+        content_type: &'static str,
+    },
 }
 
 pub struct Reply {
@@ -18,13 +20,18 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(v: Value) -> Reply {
-        Reply { status: StatusCode::OK, payload: Payload::Json(v), headers: HeaderMap::new() }
+        Reply {
+            status: StatusCode::OK,
+            payload: Payload::Json(v),
+            headers: HeaderMap::new(),
+        }
     }
     pub fn text(body: String, content_type: &'static str) -> Reply {
-        Reply { status: StatusCode::OK, payload: Payload::Text { body, content_type }, headers: HeaderMap::new() }
-    }
-    pub fn empty(status: StatusCode) -> Reply {
-        Reply { status, payload: Payload::Empty, headers: HeaderMap::new() }
+        Reply {
+            status: StatusCode::OK,
+            payload: Payload::Text { body, content_type },
+            headers: HeaderMap::new(),
+        }
     }
     pub fn header(mut self, name: &'static str, value: &str) -> Reply {
         if let Ok(v) = HeaderValue::from_str(value) {
@@ -53,7 +60,12 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError { status, message: message.into(), errors: None, location: None }
+        ApiError {
+            status,
+            message: message.into(),
+            errors: None,
+            location: None,
+        }
     }
     pub fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
@@ -68,7 +80,12 @@ impl ApiError {
             if self.status == StatusCode::FORBIDDEN || self.errors.is_some() {
                 m.insert("saved".into(), Value::Bool(false));
             }
-            m.insert("errors".into(), self.errors.clone().unwrap_or_else(|| Value::String(self.message.clone())));
+            m.insert(
+                "errors".into(),
+                self.errors
+                    .clone()
+                    .unwrap_or_else(|| Value::String(self.message.clone())),
+            );
         }
         v
     }
@@ -79,16 +96,28 @@ impl From<CoreError> for ApiError {
         let message = e.to_string();
         match e {
             CoreError::NotFound(_) => ApiError::new(StatusCode::NOT_FOUND, message),
-            CoreError::Forbidden(_) | CoreError::Unauthenticated(_) => ApiError::new(StatusCode::FORBIDDEN, message),
+            CoreError::Forbidden(_) | CoreError::Unauthenticated(_) => {
+                ApiError::new(StatusCode::FORBIDDEN, message)
+            }
             CoreError::Invalid(_) => ApiError::new(StatusCode::FORBIDDEN, message),
-            CoreError::Validation { errors, .. } => {
-                ApiError { status: StatusCode::FORBIDDEN, message, errors: Some(errors), location: None }
+            CoreError::Validation { errors, .. } => ApiError {
+                status: StatusCode::FORBIDDEN,
+                message,
+                errors: Some(errors),
+                location: None,
+            },
+            CoreError::Exists { location, .. } => ApiError {
+                status: StatusCode::NOT_FOUND,
+                message,
+                errors: None,
+                location: Some(location),
+            },
+            CoreError::Store(jisr_store::StoreError::NotFound(_)) => {
+                ApiError::new(StatusCode::NOT_FOUND, message)
             }
-            CoreError::Exists { location, .. } => {
-                ApiError { status: StatusCode::NOT_FOUND, message, errors: None, location: Some(location) }
+            CoreError::Store(jisr_store::StoreError::Conflict(_)) => {
+                ApiError::new(StatusCode::CONFLICT, message)
             }
-            CoreError::Store(jisr_store::StoreError::NotFound(_)) => ApiError::new(StatusCode::NOT_FOUND, message),
-            CoreError::Store(jisr_store::StoreError::Conflict(_)) => ApiError::new(StatusCode::CONFLICT, message),
             CoreError::Store(_) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message),
         }
     }

@@ -33,7 +33,13 @@ const fn r(
     access: Access,
     handler: fn(&mut Call) -> ApiResult,
 ) -> Route {
-    Route { controller, action, methods, access, handler }
+    Route {
+        controller,
+        action,
+        methods,
+        access,
+        handler,
+    }
 }
 
 use Access::{Read, Write};
@@ -41,11 +47,35 @@ use Access::{Read, Write};
 pub static ROUTES: &[Route] = &[
     // Instance.
     r("servers", "getversion", GET, Read, servers::get_version),
-    r("servers", "getpymispversion", GET, Read, servers::get_pymisp_version),
-    r("servers", "serversettingsedit", POST, Write, servers::settings_edit),
+    r(
+        "servers",
+        "getpymispversion",
+        GET,
+        Read,
+        servers::get_pymisp_version,
+    ),
+    r(
+        "servers",
+        "serversettingsedit",
+        POST,
+        Write,
+        servers::settings_edit,
+    ),
     r("servers", "getsetting", GET, Read, servers::get_setting),
-    r("servers", "serversettings", GET, Read, servers::server_settings),
-    r("attributes", "describetypes", GET, Read, servers::describe_types),
+    r(
+        "servers",
+        "serversettings",
+        GET,
+        Read,
+        servers::server_settings,
+    ),
+    r(
+        "attributes",
+        "describetypes",
+        GET,
+        Read,
+        servers::describe_types,
+    ),
     // Events.
     r("events", "add", POST, Write, events::add),
     r("events", "view", GET, Read, events::view),
@@ -61,14 +91,32 @@ pub static ROUTES: &[Route] = &[
     r("attributes", "edit", POST, Write, attributes::edit),
     r("attributes", "delete", DELETE, Write, attributes::delete),
     r("attributes", "restore", POST, Write, attributes::restore),
-    r("attributes", "restsearch", GET_POST, Read, attributes::rest_search),
+    r(
+        "attributes",
+        "restsearch",
+        GET_POST,
+        Read,
+        attributes::rest_search,
+    ),
     // Objects.
     r("objects", "add", POST, Write, objects::add),
     r("objects", "view", GET, Read, objects::view),
     r("objects", "edit", POST, Write, objects::edit),
     r("objects", "delete", DELETE, Write, objects::delete),
-    r("objectreferences", "add", POST, Write, objects::add_reference),
-    r("objectreferences", "delete", DELETE, Write, objects::delete_reference),
+    r(
+        "objectreferences",
+        "add",
+        POST,
+        Write,
+        objects::add_reference,
+    ),
+    r(
+        "objectreferences",
+        "delete",
+        DELETE,
+        Write,
+        objects::delete_reference,
+    ),
     // Tags.
     r("tags", "add", POST, Write, tags::add),
     r("tags", "index", GET, Read, tags::index),
@@ -80,9 +128,21 @@ pub static ROUTES: &[Route] = &[
     r("tags", "removetagfromobject", POST, Write, tags::remove),
     // Sightings.
     r("sightings", "add", POST, Write, sightings::add),
-    r("sightings", "listsightings", GET_POST, Read, sightings::list),
-    r("sightings", "index", GET, Read, sightings::list),
-    r("sightings", "restsearch", GET_POST, Read, sightings::rest_search),
+    r(
+        "sightings",
+        "listsightings",
+        GET_POST,
+        Read,
+        sightings::list,
+    ),
+    r("sightings", "index", GET_POST, Read, sightings::list),
+    r(
+        "sightings",
+        "restsearch",
+        GET_POST,
+        Read,
+        sightings::rest_search,
+    ),
     r("sightings", "delete", DELETE, Write, sightings::delete),
     // Event reports.
     r("eventreports", "add", POST, Write, reports::add),
@@ -94,8 +154,20 @@ pub static ROUTES: &[Route] = &[
     r("organisations", "index", GET, Read, directory::orgs_index),
     r("organisations", "view", GET, Read, directory::org_view),
     r("organisations", "adminadd", POST, Write, directory::org_add),
-    r("organisations", "adminedit", POST, Write, directory::org_edit),
-    r("organisations", "admindelete", DELETE, Write, directory::org_delete),
+    r(
+        "organisations",
+        "adminedit",
+        POST,
+        Write,
+        directory::org_edit,
+    ),
+    r(
+        "organisations",
+        "admindelete",
+        DELETE,
+        Write,
+        directory::org_delete,
+    ),
     // Users.
     r("users", "view", GET, Read, directory::user_view),
     r("users", "adminview", GET, Read, directory::user_view),
@@ -103,11 +175,29 @@ pub static ROUTES: &[Route] = &[
     r("users", "adminadd", POST, Write, directory::user_add),
     r("users", "adminedit", POST, Write, directory::user_edit),
     r("users", "edit", POST, Write, directory::user_edit),
-    r("users", "admindelete", DELETE, Write, directory::user_delete),
+    r(
+        "users",
+        "admindelete",
+        DELETE,
+        Write,
+        directory::user_delete,
+    ),
     // Roles.
     r("roles", "index", GET, Read, directory::roles_index),
     r("roles", "adminadd", POST, Write, directory::role_add),
     r("roles", "adminedit", POST, Write, directory::role_edit),
-    r("roles", "admindelete", DELETE, Write, directory::role_delete),
-    r("roles", "adminsetdefault", POST, Write, directory::role_set_default),
+    r(
+        "roles",
+        "admindelete",
+        DELETE,
+        Write,
+        directory::role_delete,
+    ),
+    r(
+        "roles",
+        "adminsetdefault",
+        POST,
+        Write,
+        directory::role_set_default,
+    ),
 ];

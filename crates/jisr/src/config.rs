@@ -30,7 +30,8 @@ impl FileConfig {
         };
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("cannot read the configuration file {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("the configuration file {} is not valid", path.display()))
+        toml::from_str(&text)
+            .with_context(|| format!("the configuration file {} is not valid", path.display()))
     }
 }
 
@@ -39,11 +40,14 @@ impl FileConfig {
 pub fn load_or_create_secret(data_dir: &Path) -> Result<Vec<u8>> {
     let path: PathBuf = data_dir.join("secret.key");
     if path.exists() {
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        return hex::decode(text.trim()).with_context(|| format!("{} is damaged: it must hold hex digits", path.display()));
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        return hex::decode(text.trim())
+            .with_context(|| format!("{} is damaged: it must hold hex digits", path.display()));
     }
     let secret: [u8; 32] = rand::random();
-    std::fs::write(&path, hex::encode(secret)).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(&path, hex::encode(secret))
+        .with_context(|| format!("cannot write {}", path.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

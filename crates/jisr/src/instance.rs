@@ -24,20 +24,33 @@ pub struct Identity {
 /// Opens (creating when needed) the instance in `data_dir`. Returns the
 /// admin's key when this call created the admin.
 pub fn open(data_dir: &Path, identity: &Identity) -> Result<(Instance, Option<String>)> {
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create the data directory {}; choose another with --data", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir).with_context(|| {
+        format!(
+            "cannot create the data directory {}; choose another with --data",
+            data_dir.display()
+        )
+    })?;
     let secret = load_or_create_secret(data_dir)?;
     let db = data_dir.join("jisr.db");
-    let store = SqliteStore::open(&db).with_context(|| format!("cannot open the database {}", db.display()))?;
+    let store = SqliteStore::open(&db)
+        .with_context(|| format!("cannot open the database {}", db.display()))?;
     let mut tx = store.write()?;
     let first = FirstStart {
         host_org_name: &identity.host_org,
         admin_email: &identity.admin_email,
         admin_key: identity.admin_key.as_deref(),
     };
-    let key = ensure_initialised(tx.as_mut(), &secret, &first)?;
+    let key = ensure_initialised(tx.as_mut(), &secret, &first).context(
+        "setting up the instance failed (JISR_ADMIN_KEY, if set, must be 40 letters and digits)",
+    )?;
     tx.commit()?;
-    Ok((Instance { store: Arc::new(store), secret }, key))
+    Ok((
+        Instance {
+            store: Arc::new(store),
+            secret,
+        },
+        key,
+    ))
 }
 
 /// The site admin, for CLI commands that act with full rights.

@@ -121,12 +121,17 @@ enum UserCommand {
 
 fn identity(file: &FileConfig) -> Identity {
     Identity {
-        host_org: std::env::var("JISR_HOST_ORG").ok().or(file.host_org.clone()).unwrap_or_else(|| "ORGNAME".into()),
+        host_org: std::env::var("JISR_HOST_ORG")
+            .ok()
+            .or(file.host_org.clone())
+            .unwrap_or_else(|| "ORGNAME".into()),
         admin_email: std::env::var("JISR_ADMIN_EMAIL")
             .ok()
             .or(file.admin_email.clone())
             .unwrap_or_else(|| "admin@admin.test".into()),
-        admin_key: std::env::var("JISR_ADMIN_KEY").ok().filter(|k| !k.is_empty()),
+        admin_key: std::env::var("JISR_ADMIN_KEY")
+            .ok()
+            .filter(|k| !k.is_empty()),
     }
 }
 
@@ -147,14 +152,19 @@ fn run(cli: Cli) -> Result<()> {
         Command::Serve { data, listen } => {
             let (inst, file, key) = open(&data)?;
             announce_admin_key(key);
-            let listen = listen.or(file.listen.clone()).unwrap_or_else(|| "127.0.0.1:8080".into());
+            let listen = listen
+                .or(file.listen.clone())
+                .unwrap_or_else(|| "127.0.0.1:8080".into());
             serve::run(inst, &listen, &file)
         }
         Command::Import { data, file } => {
             let (inst, _, key) = open(&data)?;
             announce_admin_key(key);
             let r = transfer::import(&inst, &file)?;
-            println!("imported {} new and {} updated events ({} attributes)", r.added, r.updated, r.attributes);
+            println!(
+                "imported {} new and {} updated events ({} attributes)",
+                r.added, r.updated, r.attributes
+            );
             Ok(())
         }
         Command::Export { data, output } => {
@@ -162,7 +172,8 @@ fn run(cli: Cli) -> Result<()> {
             announce_admin_key(key);
             let n = match output {
                 Some(path) => {
-                    let f = std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+                    let f = std::fs::File::create(&path)
+                        .with_context(|| format!("cannot create {}", path.display()))?;
                     let mut w = std::io::BufWriter::new(f);
                     transfer::export(&inst, &mut w)?
                 }
@@ -188,7 +199,13 @@ mod admin {
 
     pub fn org(cmd: OrgCommand) -> Result<()> {
         match cmd {
-            OrgCommand::Add { data, name, nationality, sector, remote } => {
+            OrgCommand::Add {
+                data,
+                name,
+                nationality,
+                sector,
+                remote,
+            } => {
                 let (inst, _, key) = open(&data)?;
                 announce_admin_key(key);
                 let actor = admin_actor(&inst)?;
@@ -196,7 +213,10 @@ mod admin {
                 let body = json!({"name": name, "nationality": nationality, "sector": sector, "local": !remote});
                 let o = jisr_core::directory::add_org(tx.as_mut(), &actor, &body)?;
                 tx.commit()?;
-                println!("added organisation {} (id {}, uuid {})", o.name, o.id, o.uuid);
+                println!(
+                    "added organisation {} (id {}, uuid {})",
+                    o.name, o.id, o.uuid
+                );
                 Ok(())
             }
             OrgCommand::List { data } => {
@@ -213,17 +233,27 @@ mod admin {
 
     pub fn user(cmd: UserCommand) -> Result<()> {
         match cmd {
-            UserCommand::Add { data, email, org, role } => {
+            UserCommand::Add {
+                data,
+                email,
+                org,
+                role,
+            } => {
                 let (inst, _, key) = open(&data)?;
                 announce_admin_key(key);
                 let actor = admin_actor(&inst)?;
                 let mut tx = inst.store.write()?;
-                let o = jisr_core::directory::find_org(tx.as_mut(), &org)?
-                    .with_context(|| format!("no organisation '{org}'; list them with `jisr org list`"))?;
+                let o = jisr_core::directory::find_org(tx.as_mut(), &org)?.with_context(|| {
+                    format!("no organisation '{org}'; list them with `jisr org list`")
+                })?;
                 let body = json!({"email": email, "org_id": o.id, "role_id": role});
-                let (u, key) = jisr_core::directory::add_user(tx.as_mut(), &actor, &inst.secret, &body)?;
+                let (u, key) =
+                    jisr_core::directory::add_user(tx.as_mut(), &actor, &inst.secret, &body)?;
                 tx.commit()?;
-                println!("added user {} (id {}) in {}; API key (shown only this once):\n{key}", u.email, u.id, o.name);
+                println!(
+                    "added user {} (id {}) in {}; API key (shown only this once):\n{key}",
+                    u.email, u.id, o.name
+                );
                 Ok(())
             }
             UserCommand::List { data } => {
@@ -231,7 +261,10 @@ mod admin {
                 let mut tx = inst.store.read()?;
                 println!("id\temail\torg_id\trole_id\tdisabled");
                 for u in tx.user_list()? {
-                    println!("{}\t{}\t{}\t{}\t{}", u.id, u.email, u.org_id, u.role_id, u.disabled);
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        u.id, u.email, u.org_id, u.role_id, u.disabled
+                    );
                 }
                 Ok(())
             }

@@ -11,16 +11,28 @@ use crate::instance::Instance;
 pub fn run(instance: Instance, listen: &str, file: &FileConfig) -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("JISR_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+            tracing_subscriber::EnvFilter::try_from_env("JISR_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
         .init();
     let mut config = ServerConfig::default();
-    if let Some(max) = std::env::var("JISR_MAX_BODY_BYTES").ok().and_then(|v| v.parse().ok()).or(file.max_body_bytes) {
+    if let Some(max) = std::env::var("JISR_MAX_BODY_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .or(file.max_body_bytes)
+    {
         config.max_body_bytes = max;
     }
-    let state = AppState { store: instance.store, secret: Arc::new(instance.secret), config: Arc::new(config) };
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the async runtime")?;
+    let state = AppState {
+        store: instance.store,
+        secret: Arc::new(instance.secret),
+        config: Arc::new(config),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen)
             .await

@@ -14,13 +14,17 @@ use crate::instance::{Instance, admin_actor};
 /// The events in a MISP JSON document: one event, a list, or a restSearch response.
 fn events_in(doc: Value) -> Result<Vec<Value>> {
     let doc = match doc {
-        Value::Object(mut m) if m.contains_key("response") => m.remove("response").unwrap_or(Value::Null),
+        Value::Object(mut m) if m.contains_key("response") => {
+            m.remove("response").unwrap_or(Value::Null)
+        }
         other => other,
     };
     match doc {
         Value::Array(items) => Ok(items),
         v @ Value::Object(_) => Ok(vec![v]),
-        _ => bail!("the file holds no MISP event: expected an event object, a list of events, or {{\"response\": [...]}}"),
+        _ => bail!(
+            "the file holds no MISP event: expected an event object, a list of events, or {{\"response\": [...]}}"
+        ),
     }
 }
 
@@ -35,11 +39,14 @@ pub struct ImportReport {
 pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
     let mut text = String::new();
     if source == "-" {
-        std::io::stdin().read_to_string(&mut text).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("cannot read standard input")?;
     } else {
         text = std::fs::read_to_string(source).with_context(|| format!("cannot read {source}"))?;
     }
-    let doc: Value = serde_json::from_str(&text).with_context(|| format!("{source} is not valid JSON"))?;
+    let doc: Value =
+        serde_json::from_str(&text).with_context(|| format!("{source} is not valid JSON"))?;
     let events = events_in(doc)?;
     let actor = admin_actor(instance)?;
     let bar = if events.len() > 20 {
@@ -52,7 +59,11 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
     } else {
         ProgressBar::hidden()
     };
-    let mut report = ImportReport { added: 0, updated: 0, attributes: 0 };
+    let mut report = ImportReport {
+        added: 0,
+        updated: 0,
+        attributes: 0,
+    };
     for (i, raw) in events.iter().enumerate() {
         let incoming = parse_event(raw).with_context(|| format!("event {} of {source}", i + 1))?;
         let mut tx = instance.store.write()?;
@@ -63,8 +74,13 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
         let id = match existing {
             Some(e) => {
                 let id = e.id;
-                event_write::edit_event(tx.as_mut(), &actor, e, &incoming)
-                    .with_context(|| format!("event {} of {source} (uuid {})", i + 1, incoming.uuid.clone().unwrap_or_default()))?;
+                event_write::edit_event(tx.as_mut(), &actor, e, &incoming).with_context(|| {
+                    format!(
+                        "event {} of {source} (uuid {})",
+                        i + 1,
+                        incoming.uuid.clone().unwrap_or_default()
+                    )
+                })?;
                 report.updated += 1;
                 id
             }
@@ -91,8 +107,18 @@ pub fn export(instance: &Instance, out: &mut dyn Write) -> Result<usize> {
     let ids = tx.search_events(&jisr_store::SearchQuery::default(), &scope)?;
     write!(out, "{{\"response\": [")?;
     for (i, id) in ids.iter().enumerate() {
-        let Some(e) = tx.event_get(*id)? else { continue };
-        let tree = load_tree(tx.as_mut(), &scope, e, ViewOptions { include_deleted: false, include_sightings: true })?;
+        let Some(e) = tx.event_get(*id)? else {
+            continue;
+        };
+        let tree = load_tree(
+            tx.as_mut(),
+            &scope,
+            e,
+            ViewOptions {
+                include_deleted: false,
+                include_sightings: true,
+            },
+        )?;
         if i > 0 {
             write!(out, ",")?;
         }

@@ -45,7 +45,11 @@ pub struct Terms {
 
 fn scalar_terms(v: &Value, out: &mut Terms) {
     if let Some(s) = as_string(v) {
-        for part in if s.contains("&&") { s.split("&&").map(str::to_string).collect() } else { vec![s] } {
+        for part in if s.contains("&&") {
+            s.split("&&").map(str::to_string).collect()
+        } else {
+            vec![s]
+        } {
             let part = part.trim().to_string();
             if let Some(neg) = part.strip_prefix('!') {
                 out.not.push(neg.to_string());
@@ -84,7 +88,10 @@ fn term_filter(v: Option<&Value>) -> TermFilter {
     let t = v.map(parse_terms).unwrap_or_default();
     let mut any_of = t.or;
     any_of.extend(t.and);
-    TermFilter { any_of, none_of: t.not }
+    TermFilter {
+        any_of,
+        none_of: t.not,
+    }
 }
 
 /// Resolves tag terms (names, `%` wildcards or ids) to tag ids.
@@ -95,11 +102,16 @@ fn tag_ids(tx: &mut dyn Tx, term: &str) -> Result<Vec<i64>> {
     if term.contains('%') {
         return Ok(tx.tag_list(Some(term))?.into_iter().map(|t| t.id).collect());
     }
-    Ok(tx.tag_by_name(term)?.map(|t| vec![t.id]).unwrap_or_default())
+    Ok(tx
+        .tag_by_name(term)?
+        .map(|t| vec![t.id])
+        .unwrap_or_default())
 }
 
 fn tag_filter(tx: &mut dyn Tx, v: Option<&Value>) -> Result<TagFilter> {
-    let Some(v) = v else { return Ok(TagFilter::default()) };
+    let Some(v) = v else {
+        return Ok(TagFilter::default());
+    };
     let t = parse_terms(v);
     let mut f = TagFilter::default();
     if !t.or.is_empty() {
@@ -119,7 +131,9 @@ fn tag_filter(tx: &mut dyn Tx, v: Option<&Value>) -> Result<TagFilter> {
 }
 
 fn org_filter(tx: &mut dyn Tx, v: Option<&Value>) -> Result<IdFilter> {
-    let Some(v) = v else { return Ok(IdFilter::default()) };
+    let Some(v) = v else {
+        return Ok(IdFilter::default());
+    };
     let t = parse_terms(v);
     let mut f = IdFilter::default();
     let resolve = |tx: &mut dyn Tx, term: &str| -> Result<Option<i64>> {
@@ -139,12 +153,23 @@ fn org_filter(tx: &mut dyn Tx, v: Option<&Value>) -> Result<IdFilter> {
 }
 
 fn id_filter(v: Option<&Value>) -> Result<IdFilter> {
-    let Some(v) = v else { return Ok(IdFilter::default()) };
+    let Some(v) = v else {
+        return Ok(IdFilter::default());
+    };
     let t = parse_terms(v);
-    let parse = |s: &String| s.trim().parse::<i64>().map_err(|_| invalid(format!("eventid: '{s}' is not a number")));
+    let parse = |s: &String| {
+        s.trim()
+            .parse::<i64>()
+            .map_err(|_| invalid(format!("eventid: '{s}' is not a number")))
+    };
     let mut f = IdFilter::default();
     if !t.or.is_empty() || !t.and.is_empty() {
-        f.any_of = Some(t.or.iter().chain(t.and.iter()).map(parse).collect::<Result<_>>()?);
+        f.any_of = Some(
+            t.or.iter()
+                .chain(t.and.iter())
+                .map(parse)
+                .collect::<Result<_>>()?,
+        );
     }
     f.none_of = t.not.iter().map(parse).collect::<Result<_>>()?;
     Ok(f)
@@ -153,10 +178,18 @@ fn id_filter(v: Option<&Value>) -> Result<IdFilter> {
 /// A time filter: one value means "from", a two-element list "from, to".
 fn time_range(v: Option<&Value>, name: &str) -> Result<(Option<i64>, Option<i64>)> {
     let t = now();
-    let one = |x: &Value| parse_time_filter(x, t).ok_or_else(|| invalid(format!("{name}: '{x}' is not a timestamp, date or span like 5d")));
+    let one = |x: &Value| {
+        parse_time_filter(x, t).ok_or_else(|| {
+            invalid(format!(
+                "{name}: '{x}' is not a timestamp, date or span like 5d"
+            ))
+        })
+    };
     match v {
         None | Some(Value::Null) => Ok((None, None)),
-        Some(Value::Array(items)) if items.len() == 2 => Ok((Some(one(&items[0])?), Some(one(&items[1])?))),
+        Some(Value::Array(items)) if items.len() == 2 => {
+            Ok((Some(one(&items[0])?), Some(one(&items[1])?)))
+        }
         Some(Value::Array(items)) if items.len() == 1 => Ok((Some(one(&items[0])?), None)),
         Some(x) => Ok((Some(one(x)?), None)),
     }
@@ -183,7 +216,11 @@ fn flag(body: &Value, key: &str) -> Option<bool> {
 }
 
 /// Parses a restSearch body for `controller`, resolving names to ids.
-pub fn parse_request(tx: &mut dyn Tx, body: &Value, controller: Controller) -> Result<SearchRequest> {
+pub fn parse_request(
+    tx: &mut dyn Tx,
+    body: &Value,
+    controller: Controller,
+) -> Result<SearchRequest> {
     let get = |k: &str| body.get(k).filter(|v| !v.is_null());
     let mut q = SearchQuery {
         values: term_filter(get("value")),
@@ -252,11 +289,20 @@ pub fn parse_request(tx: &mut dyn Tx, body: &Value, controller: Controller) -> R
             _ => DeletedFilter::Exclude,
         },
     };
-    let format = match get("returnFormat").and_then(as_string).unwrap_or_else(|| "json".into()).to_lowercase().as_str() {
+    let format = match get("returnFormat")
+        .and_then(as_string)
+        .unwrap_or_else(|| "json".into())
+        .to_lowercase()
+        .as_str()
+    {
         "json" => Format::Json,
         "csv" => Format::Csv,
         "text" => Format::Text,
-        other => return Err(invalid(format!("returnFormat '{other}' is not supported; use json, csv or text"))),
+        other => {
+            return Err(invalid(format!(
+                "returnFormat '{other}' is not supported; use json, csv or text"
+            )));
+        }
     };
     if format == Format::Csv && q.to_ids.is_none() {
         // MISP's CSV export is an IDS feed: only to_ids attributes unless asked otherwise.
@@ -288,11 +334,17 @@ mod tests {
     fn terms_in_every_form() {
         assert_eq!(parse_terms(&json!("a")).or, vec!["a"]);
         let t = parse_terms(&json!(["a", "!b"]));
-        assert_eq!((t.or, t.not), (vec!["a".to_string()], vec!["b".to_string()]));
+        assert_eq!(
+            (t.or, t.not),
+            (vec!["a".to_string()], vec!["b".to_string()])
+        );
         let t = parse_terms(&json!({"AND": ["x", "y"], "NOT": "z"}));
         assert_eq!(t.and, vec!["x", "y"]);
         assert_eq!(t.not, vec!["z"]);
         let t = parse_terms(&json!("a&&!b"));
-        assert_eq!((t.or, t.not), (vec!["a".to_string()], vec!["b".to_string()]));
+        assert_eq!(
+            (t.or, t.not),
+            (vec!["a".to_string()], vec!["b".to_string()])
+        );
     }
 }

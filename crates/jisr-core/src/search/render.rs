@@ -26,8 +26,19 @@ pub enum Body {
 
 /// The columns MISP's CSV export writes when none are requested.
 pub const CSV_COLUMNS: &[&str] = &[
-    "uuid", "event_id", "category", "type", "value", "comment", "to_ids", "date", "object_relation",
-    "attribute_tag", "object_uuid", "object_name", "object_meta_category",
+    "uuid",
+    "event_id",
+    "category",
+    "type",
+    "value",
+    "comment",
+    "to_ids",
+    "date",
+    "object_relation",
+    "attribute_tag",
+    "object_uuid",
+    "object_name",
+    "object_meta_category",
 ];
 
 struct AttributeRow {
@@ -45,33 +56,55 @@ fn attribute_rows(tx: &mut dyn Tx, ids: &[i64], req: &SearchRequest) -> Result<V
     let mut objects: HashMap<i64, Option<MispObject>> = HashMap::new();
     let mut rows = Vec::with_capacity(attributes.len());
     for a in attributes {
-        if !events.contains_key(&a.event_id) {
-            let Some(e) = tx.event_get(a.event_id)? else { continue };
+        if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(a.event_id) {
+            let Some(e) = tx.event_get(a.event_id)? else {
+                continue;
+            };
             let tags = tx.event_tags(e.id)?;
-            events.insert(a.event_id, (e, tags));
+            slot.insert((e, tags));
         }
-        let Some((event, event_tags)) = events.get(&a.event_id).cloned() else { continue };
+        let Some((event, event_tags)) = events.get(&a.event_id).cloned() else {
+            continue;
+        };
         let object = if a.object_id > 0 {
-            if !objects.contains_key(&a.object_id) {
-                let o = tx.object_get(a.object_id)?;
-                objects.insert(a.object_id, o);
+            if let std::collections::hash_map::Entry::Vacant(slot) = objects.entry(a.object_id) {
+                slot.insert(tx.object_get(a.object_id)?);
             }
             objects.get(&a.object_id).cloned().flatten()
         } else {
             None
         };
-        let sightings = if req.include_sightings { tx.sightings_of_attribute(a.id)? } else { vec![] };
-        rows.push(AttributeRow { tags: tx.attribute_tags(a.id)?, attribute: a, event, object, event_tags, sightings });
+        let sightings = if req.include_sightings {
+            tx.sightings_of_attribute(a.id)?
+        } else {
+            vec![]
+        };
+        rows.push(AttributeRow {
+            tags: tx.attribute_tags(a.id)?,
+            attribute: a,
+            event,
+            object,
+            event_tags,
+            sightings,
+        });
     }
     Ok(rows)
 }
 
-fn attribute_search_json(row: &AttributeRow, req: &SearchRequest, orgs: &mut dyn FnMut(i64) -> OrgRef) -> Value {
+fn attribute_search_json(
+    row: &AttributeRow,
+    req: &SearchRequest,
+    orgs: &mut dyn FnMut(i64) -> OrgRef,
+) -> Value {
     let mut tags = row.tags.clone();
     if req.include_event_tags {
         tags.extend(row.event_tags.iter().cloned());
     }
-    let tree = AttributeTree { attribute: row.attribute.clone(), tags, sightings: row.sightings.clone() };
+    let tree = AttributeTree {
+        attribute: row.attribute.clone(),
+        tags,
+        sightings: row.sightings.clone(),
+    };
     let mut v = attribute_json(&tree);
     if let Some(obj) = v.as_object_mut() {
         let e = &row.event;
@@ -107,19 +140,44 @@ fn csv_cell(row: &AttributeRow, column: &str) -> String {
         "value2" => a.value2.clone(),
         "comment" => a.comment.clone(),
         "to_ids" => i64::from(a.to_ids).to_string(),
-        "date" => chrono::DateTime::from_timestamp(a.timestamp, 0).map(|d| d.format("%Y%m%d").to_string()).unwrap_or_default(),
+        "date" => chrono::DateTime::from_timestamp(a.timestamp, 0)
+            .map(|d| d.format("%Y%m%d").to_string())
+            .unwrap_or_default(),
         "timestamp" => a.timestamp.to_string(),
         "object_relation" => a.object_relation.clone().unwrap_or_default(),
-        "attribute_tag" => row.tags.iter().map(|t| t.tag.name.clone()).collect::<Vec<_>>().join(","),
-        "object_uuid" => row.object.as_ref().map(|o| o.uuid.clone()).unwrap_or_default(),
-        "object_name" => row.object.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
-        "object_meta_category" => row.object.as_ref().map(|o| o.meta_category.clone()).unwrap_or_default(),
+        "attribute_tag" => row
+            .tags
+            .iter()
+            .map(|t| t.tag.name.clone())
+            .collect::<Vec<_>>()
+            .join(","),
+        "object_uuid" => row
+            .object
+            .as_ref()
+            .map(|o| o.uuid.clone())
+            .unwrap_or_default(),
+        "object_name" => row
+            .object
+            .as_ref()
+            .map(|o| o.name.clone())
+            .unwrap_or_default(),
+        "object_meta_category" => row
+            .object
+            .as_ref()
+            .map(|o| o.meta_category.clone())
+            .unwrap_or_default(),
         "event_info" => row.event.info.clone(),
         "event_date" => row.event.date.clone(),
         "event_uuid" => row.event.uuid.clone(),
         "distribution" => a.distribution.to_string(),
-        "first_seen" => a.first_seen.map(jisr_model::wire::format_seen).unwrap_or_default(),
-        "last_seen" => a.last_seen.map(jisr_model::wire::format_seen).unwrap_or_default(),
+        "first_seen" => a
+            .first_seen
+            .map(jisr_model::wire::format_seen)
+            .unwrap_or_default(),
+        "last_seen" => a
+            .last_seen
+            .map(jisr_model::wire::format_seen)
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }
@@ -130,20 +188,30 @@ fn render_csv(rows: &[AttributeRow], req: &SearchRequest) -> Result<String> {
     } else {
         req.requested_attributes.clone()
     };
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(vec![]);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(vec![]);
     let io = |e: csv::Error| crate::error::invalid(format!("CSV output failed: {e}"));
     if !req.headerless {
         w.write_record(&columns).map_err(io)?;
     }
     for row in rows {
-        w.write_record(columns.iter().map(|c| csv_cell(row, c))).map_err(io)?;
+        w.write_record(columns.iter().map(|c| csv_cell(row, c)))
+            .map_err(io)?;
     }
-    let bytes = w.into_inner().map_err(|e| crate::error::invalid(format!("CSV output failed: {e}")))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| crate::error::invalid(format!("CSV output failed: {e}")))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Runs `req` as `actor` for `controller`.
-pub fn run(tx: &mut dyn Tx, actor: &Actor, req: &SearchRequest, controller: Controller) -> Result<SearchOutput> {
+pub fn run(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    req: &SearchRequest,
+    controller: Controller,
+) -> Result<SearchOutput> {
     let scope = jisr_policy::scope(actor);
     let mut org_cache: HashMap<i64, OrgRef> = HashMap::new();
     let attribute_ids = match (controller, req.format) {
@@ -162,14 +230,22 @@ pub fn run(tx: &mut dyn Tx, actor: &Actor, req: &SearchRequest, controller: Cont
     let Some(ids) = attribute_ids else {
         let ids = tx.search_events(&req.query, &scope)?;
         let mut out = Vec::with_capacity(ids.len());
-        let opts = ViewOptions { include_deleted: false, include_sightings: req.include_sightings };
+        let opts = ViewOptions {
+            include_deleted: false,
+            include_sightings: req.include_sightings,
+        };
         for id in &ids {
-            let Some(e) = tx.event_get(*id)? else { continue };
+            let Some(e) = tx.event_get(*id)? else {
+                continue;
+            };
             let v = if req.metadata {
                 let mut m = event_row_json(&e);
                 m.insert("Org".into(), org_ref_json(&org_ref(tx, e.org_id)?));
                 m.insert("Orgc".into(), org_ref_json(&org_ref(tx, e.orgc_id)?));
-                m.insert("Tag".into(), tx.event_tags(e.id)?.iter().map(tag_link_json).collect());
+                m.insert(
+                    "Tag".into(),
+                    tx.event_tags(e.id)?.iter().map(tag_link_json).collect(),
+                );
                 Value::Object(m)
             } else {
                 event_json(&load_tree(tx, &scope, e, opts)?)
@@ -177,16 +253,25 @@ pub fn run(tx: &mut dyn Tx, actor: &Actor, req: &SearchRequest, controller: Cont
             out.push(json!({ "Event": v }));
         }
         let count = out.len();
-        return Ok(SearchOutput { body: Body::Json(json!({ "response": out })), count });
+        return Ok(SearchOutput {
+            body: Body::Json(json!({ "response": out })),
+            count,
+        });
     };
     let rows = attribute_rows(tx, &ids, req)?;
     let count = rows.len();
     let body = match req.format {
         Format::Json => {
             let mut lookup = |id: i64| -> OrgRef {
-                org_cache.entry(id).or_insert_with(|| org_ref(tx, id).unwrap_or_default()).clone()
+                org_cache
+                    .entry(id)
+                    .or_insert_with(|| org_ref(tx, id).unwrap_or_default())
+                    .clone()
             };
-            let list: Vec<Value> = rows.iter().map(|r| attribute_search_json(r, req, &mut lookup)).collect();
+            let list: Vec<Value> = rows
+                .iter()
+                .map(|r| attribute_search_json(r, req, &mut lookup))
+                .collect();
             Body::Json(json!({ "response": { "Attribute": list } }))
         }
         Format::Csv => Body::Csv(render_csv(&rows, req)?),

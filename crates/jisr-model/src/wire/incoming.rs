@@ -14,7 +14,10 @@ pub struct ShapeError {
 }
 
 fn shape(path: &str, reason: &str) -> ShapeError {
-    ShapeError { path: path.into(), reason: reason.into() }
+    ShapeError {
+        path: path.into(),
+        reason: reason.into(),
+    }
 }
 
 /// Returns the object under `key` when the body is wrapped (`{"Event": {…}}`), else the body.
@@ -157,7 +160,11 @@ pub struct InEvent {
 }
 
 pub fn parse_org(v: &Value) -> InOrg {
-    InOrg { id: int_field(v, "id"), uuid: str_field(v, "uuid"), name: str_field(v, "name") }
+    InOrg {
+        id: int_field(v, "id"),
+        uuid: str_field(v, "uuid"),
+        name: str_field(v, "name"),
+    }
 }
 
 pub fn parse_tag(v: &Value, path: &str) -> Result<InTag, ShapeError> {
@@ -206,7 +213,10 @@ pub fn parse_attribute(v: &Value, path: &str) -> Result<InAttribute, ShapeError>
     if !v.is_object() {
         return Err(shape(path, "an attribute must be a JSON object"));
     }
-    let sightings = list(v, "Sighting", path)?.into_iter().map(parse_sighting).collect();
+    let sightings = list(v, "Sighting", path)?
+        .into_iter()
+        .map(parse_sighting)
+        .collect();
     Ok(InAttribute {
         id: int_field(v, "id"),
         uuid: str_field(v, "uuid"),
@@ -296,7 +306,10 @@ pub fn parse_event(body: &Value) -> Result<InEvent, ShapeError> {
     for (i, o) in list(v, "Object", "Event")?.into_iter().enumerate() {
         objects.push(parse_object(o, &format!("Event.Object[{i}]"))?);
     }
-    let reports = list(v, "EventReport", "Event")?.into_iter().map(parse_report).collect();
+    let reports = list(v, "EventReport", "Event")?
+        .into_iter()
+        .map(parse_report)
+        .collect();
     Ok(InEvent {
         id: int_field(v, "id"),
         uuid: str_field(v, "uuid"),

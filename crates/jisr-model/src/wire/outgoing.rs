@@ -11,7 +11,8 @@ fn s(i: i64) -> Value {
 }
 
 fn seen(v: Option<i64>) -> Value {
-    v.map(|m| Value::String(format_seen(m))).unwrap_or(Value::Null)
+    v.map(|m| Value::String(format_seen(m)))
+        .unwrap_or(Value::Null)
 }
 
 pub fn org_ref_json(o: &OrgRef) -> Value {
@@ -78,7 +79,11 @@ pub fn attribute_json(a: &AttributeTree) -> Value {
             obj.insert("Tag".into(), a.tags.iter().map(tag_link_json).collect());
         }
         if !a.sightings.is_empty() {
-            let list = a.sightings.iter().map(|x| sighting_json(x, None, None)).collect();
+            let list = a
+                .sightings
+                .iter()
+                .map(|x| sighting_json(x, None, None))
+                .collect();
             obj.insert("Sighting".into(), list);
         }
     }
@@ -140,12 +145,18 @@ pub fn event_json(t: &EventTree) -> Value {
     let mut m = event_row_json(&t.event);
     m.insert("Org".into(), org_ref_json(&t.org));
     m.insert("Orgc".into(), org_ref_json(&t.orgc));
-    m.insert("Attribute".into(), t.attributes.iter().map(attribute_json).collect());
+    m.insert(
+        "Attribute".into(),
+        t.attributes.iter().map(attribute_json).collect(),
+    );
     m.insert("ShadowAttribute".into(), json!([]));
     m.insert("RelatedEvent".into(), json!([]));
     m.insert("Galaxy".into(), json!([]));
     m.insert("Object".into(), t.objects.iter().map(object_json).collect());
-    m.insert("EventReport".into(), t.reports.iter().map(report_json).collect());
+    m.insert(
+        "EventReport".into(),
+        t.reports.iter().map(report_json).collect(),
+    );
     m.insert("CryptographicKey".into(), json!([]));
     m.insert("Tag".into(), t.tags.iter().map(tag_link_json).collect());
     Value::Object(m)
@@ -160,12 +171,24 @@ pub fn role_json(r: &Role) -> Value {
     }
     m.insert("default_role".into(), Value::Bool(r.default_role));
     m.insert("permission".into(), s(r.permission_level()));
-    m.insert("permission_description".into(), Value::String(permission_description(r).into()));
-    m.insert("restricted_to_site_admin".into(), Value::Bool(r.restricted_to_site_admin));
-    m.insert("enforce_rate_limit".into(), Value::Bool(r.enforce_rate_limit));
+    m.insert(
+        "permission_description".into(),
+        Value::String(permission_description(r).into()),
+    );
+    m.insert(
+        "restricted_to_site_admin".into(),
+        Value::Bool(r.restricted_to_site_admin),
+    );
+    m.insert(
+        "enforce_rate_limit".into(),
+        Value::Bool(r.enforce_rate_limit),
+    );
     m.insert("rate_limit_count".into(), s(r.rate_limit_count));
     m.insert("memory_limit".into(), Value::String(r.memory_limit.clone()));
-    m.insert("max_execution_time".into(), Value::String(r.max_execution_time.clone()));
+    m.insert(
+        "max_execution_time".into(),
+        Value::String(r.max_execution_time.clone()),
+    );
     Value::Object(m)
 }
 

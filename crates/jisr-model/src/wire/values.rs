@@ -63,7 +63,9 @@ pub fn today() -> String {
 pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim();
     let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok().map(|d| d.format("%Y-%m-%d").to_string())
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Parses `first_seen`/`last_seen` into microseconds since the epoch. MISP
@@ -72,22 +74,37 @@ pub fn parse_date(s: &str) -> Option<String> {
 pub fn parse_seen(v: &Value) -> Option<i64> {
     if let Some(i) = match v {
         Value::Number(_) => as_i64(v),
-        Value::String(s) if s.trim().chars().all(|c| c.is_ascii_digit()) && !s.trim().is_empty() => as_i64(v),
+        Value::String(s)
+            if s.trim().chars().all(|c| c.is_ascii_digit()) && !s.trim().is_empty() =>
+        {
+            as_i64(v)
+        }
         _ => None,
     } {
-        return Some(if i.abs() < 100_000_000_000 { i * 1_000_000 } else { i });
+        return Some(if i.abs() < 100_000_000_000 {
+            i * 1_000_000
+        } else {
+            i
+        });
     }
     let s = v.as_str()?.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.timestamp_micros());
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(Utc.from_utc_datetime(&dt).timestamp_micros());
         }
     }
     if let Some(d) = parse_date(s).and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()) {
-        return d.and_hms_opt(0, 0, 0).map(|dt| Utc.from_utc_datetime(&dt).timestamp_micros());
+        return d
+            .and_hms_opt(0, 0, 0)
+            .map(|dt| Utc.from_utc_datetime(&dt).timestamp_micros());
     }
     None
 }
@@ -151,13 +168,19 @@ mod tests {
     fn seen_round_trip() {
         let micros = parse_seen(&json!("2020-01-02T03:04:05.123456+00:00")).unwrap();
         assert_eq!(format_seen(micros), "2020-01-02T03:04:05.123456+00:00");
-        assert_eq!(parse_seen(&json!(1_600_000_000)), Some(1_600_000_000_000_000));
+        assert_eq!(
+            parse_seen(&json!(1_600_000_000)),
+            Some(1_600_000_000_000_000)
+        );
         assert_eq!(parse_seen(&json!("garbage")), None);
     }
 
     #[test]
     fn relative_time_filters() {
-        assert_eq!(parse_time_filter(&json!("5d"), 1_000_000), Some(1_000_000 - 5 * 86_400));
+        assert_eq!(
+            parse_time_filter(&json!("5d"), 1_000_000),
+            Some(1_000_000 - 5 * 86_400)
+        );
         assert_eq!(parse_time_filter(&json!(1234), 0), Some(1234));
         assert_eq!(parse_time_filter(&json!("1234"), 0), Some(1234));
         assert_eq!(parse_date("2021-03-04"), Some("2021-03-04".into()));

@@ -17,12 +17,18 @@ pub fn search_reply(out: SearchOutput) -> Reply {
         Body::Csv(s) => (Reply::text(s, "text/csv; charset=UTF-8"), "csv"),
         Body::Text(s) => (Reply::text(s, "text/plain; charset=UTF-8"), "text"),
     };
-    reply.header("x-result-count", &out.count.to_string()).header("x-response-format", format)
+    reply
+        .header("x-result-count", &out.count.to_string())
+        .header("x-response-format", format)
 }
 
 fn attribute_reply(c: &mut Call, a: jisr_model::Attribute) -> Result<Value, ApiError> {
     let tags = c.tx.attribute_tags(a.id)?;
-    Ok(attribute_json(&AttributeTree { attribute: a, tags, sightings: vec![] }))
+    Ok(attribute_json(&AttributeTree {
+        attribute: a,
+        tags,
+        sightings: vec![],
+    }))
 }
 
 pub fn add(c: &mut Call) -> ApiResult {
@@ -30,14 +36,19 @@ pub fn add(c: &mut Call) -> ApiResult {
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &reference)?;
     let break_on_duplicate = c.path.named_flag("breakOnDuplicate").unwrap_or(true);
-    let body = c.body.get("Attribute").cloned().unwrap_or_else(|| c.body.clone());
+    let body = c
+        .body
+        .get("Attribute")
+        .cloned()
+        .unwrap_or_else(|| c.body.clone());
     // A list adds several attributes; failures are reported per attribute, as MISP does.
     if let Value::Array(items) = &body {
         let mut saved = vec![];
         let mut errors = serde_json::Map::new();
         for (i, item) in items.iter().enumerate() {
-            let incoming = parse_attribute(item, &format!("Attribute[{i}]"))
-                .map_err(|e| ApiError::bad_request(format!("The request body is not a valid attribute: {e}")))?;
+            let incoming = parse_attribute(item, &format!("Attribute[{i}]")).map_err(|e| {
+                ApiError::bad_request(format!("The request body is not a valid attribute: {e}"))
+            })?;
             let event = visible_event(c.tx, &scope, &event.id.to_string())?;
             match attributes::add(c.tx, &c.actor, event, &incoming, break_on_duplicate) {
                 Ok(a) => saved.push(attribute_reply(c, a)?),
@@ -55,8 +66,9 @@ pub fn add(c: &mut Call) -> ApiResult {
         }
         return Ok(Reply::json(out));
     }
-    let incoming = parse_attribute(&body, "Attribute")
-        .map_err(|e| ApiError::bad_request(format!("The request body is not a valid attribute: {e}")))?;
+    let incoming = parse_attribute(&body, "Attribute").map_err(|e| {
+        ApiError::bad_request(format!("The request body is not a valid attribute: {e}"))
+    })?;
     let a = attributes::add(c.tx, &c.actor, event, &incoming, break_on_duplicate)?;
     Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
 }
@@ -72,19 +84,23 @@ pub fn edit(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("attribute")?;
     let scope = c.scope();
     let (existing, event) = visible_attribute(c.tx, &scope, &reference)?;
-    let incoming = parse_attribute(&c.body, "Attribute")
-        .map_err(|e| ApiError::bad_request(format!("The request body is not a valid attribute: {e}")))?;
+    let incoming = parse_attribute(&c.body, "Attribute").map_err(|e| {
+        ApiError::bad_request(format!("The request body is not a valid attribute: {e}"))
+    })?;
     let a = attributes::edit(c.tx, &c.actor, existing, event, &incoming)?;
     Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
 }
 
 pub fn delete(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("attribute")?;
-    let hard = c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
+    let hard =
+        c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
     let scope = c.scope();
     let (a, event) = visible_attribute(c.tx, &scope, &reference)?;
     attributes::delete(c.tx, &c.actor, a, event, hard)?;
-    Ok(Reply::json(json!({"message": "Attribute deleted.", "name": "Attribute deleted.", "url": c.url})))
+    Ok(Reply::json(
+        json!({"message": "Attribute deleted.", "name": "Attribute deleted.", "url": c.url}),
+    ))
 }
 
 pub fn restore(c: &mut Call) -> ApiResult {

@@ -15,18 +15,22 @@ fn find_org(c: &mut Call) -> Result<Organisation, ApiError> {
 }
 
 pub fn orgs_index(c: &mut Call) -> ApiResult {
-    let scope = c.path.named.get("scope").and_then(|v| v.last().cloned()).unwrap_or_else(|| "local".into());
-    let list: Vec<Value> = c
-        .tx
-        .org_list()?
-        .iter()
-        .filter(|o| match scope.as_str() {
-            "external" => !o.local,
-            "all" => true,
-            _ => o.local,
-        })
-        .map(|o| json!({"Organisation": organisation_json(o)}))
-        .collect();
+    let scope = c
+        .path
+        .named
+        .get("scope")
+        .and_then(|v| v.last().cloned())
+        .unwrap_or_else(|| "local".into());
+    let list: Vec<Value> =
+        c.tx.org_list()?
+            .iter()
+            .filter(|o| match scope.as_str() {
+                "external" => !o.local,
+                "all" => true,
+                _ => o.local,
+            })
+            .map(|o| json!({"Organisation": organisation_json(o)}))
+            .collect();
     Ok(Reply::json(Value::Array(list)))
 }
 
@@ -66,7 +70,8 @@ fn user_bundle(c: &mut Call, u: &User) -> Result<Value, ApiError> {
 pub fn user_view(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("user")?;
     let u = if reference == "me" {
-        c.tx.user_get(c.actor.user_id)?.ok_or_else(|| ApiError::not_found("Invalid user"))?
+        c.tx.user_get(c.actor.user_id)?
+            .ok_or_else(|| ApiError::not_found("Invalid user"))?
     } else {
         dir::find_user(c.tx, &c.actor, &reference)?
     };
@@ -100,7 +105,10 @@ pub fn user_edit(c: &mut Call) -> ApiResult {
     let u = dir::find_user(c.tx, &c.actor, &reference)?;
     let body = unwrap_envelope(&c.body, "User").clone();
     let u = if u.id == c.actor.user_id && !c.actor.is_org_admin() {
-        return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+        return Err(jisr_core::CoreError::Forbidden(
+            "You do not have permission to use this functionality.".into(),
+        )
+        .into());
     } else {
         dir::edit_user(c.tx, &c.actor, u, &body)?
     };
@@ -116,12 +124,19 @@ pub fn user_delete(c: &mut Call) -> ApiResult {
 
 fn find_role(c: &mut Call) -> Result<Role, ApiError> {
     let reference = c.id_arg("role")?;
-    let id: i64 = reference.parse().map_err(|_| ApiError::not_found("Invalid role"))?;
-    c.tx.role_get(id)?.ok_or_else(|| ApiError::not_found("Invalid role"))
+    let id: i64 = reference
+        .parse()
+        .map_err(|_| ApiError::not_found("Invalid role"))?;
+    c.tx.role_get(id)?
+        .ok_or_else(|| ApiError::not_found("Invalid role"))
 }
 
 pub fn roles_index(c: &mut Call) -> ApiResult {
-    let list: Vec<Value> = c.tx.role_list()?.iter().map(|r| json!({"Role": role_json(r)})).collect();
+    let list: Vec<Value> =
+        c.tx.role_list()?
+            .iter()
+            .map(|r| json!({"Role": role_json(r)}))
+            .collect();
     Ok(Reply::json(Value::Array(list)))
 }
 

@@ -16,7 +16,15 @@ fn shape_error(e: jisr_model::wire::ShapeError) -> ApiError {
 fn full_event(c: &mut Call, id: i64) -> Result<Value, ApiError> {
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &id.to_string())?;
-    let tree = load_tree(c.tx, &scope, event, ViewOptions { include_deleted: false, include_sightings: true })?;
+    let tree = load_tree(
+        c.tx,
+        &scope,
+        event,
+        ViewOptions {
+            include_deleted: false,
+            include_sightings: true,
+        },
+    )?;
     Ok(json!({"Event": event_json(&tree)}))
 }
 
@@ -35,9 +43,16 @@ pub fn view(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("event")?;
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &reference)?;
-    let include_deleted = c.path.named.get("deleted").is_some_and(|v| v.iter().any(|x| x == "1"))
+    let include_deleted = c
+        .path
+        .named
+        .get("deleted")
+        .is_some_and(|v| v.iter().any(|x| x == "1"))
         || c.flag("deleted") == Some(true);
-    let opts = ViewOptions { include_deleted, include_sightings: true };
+    let opts = ViewOptions {
+        include_deleted,
+        include_sightings: true,
+    };
     let tree = load_tree(c.tx, &scope, event, opts)?;
     Ok(Reply::json(json!({"Event": event_json(&tree)})))
 }
@@ -55,12 +70,19 @@ pub fn edit(c: &mut Call) -> ApiResult {
 pub fn delete(c: &mut Call) -> ApiResult {
     let reference = match c.path.arg(0) {
         Some(r) => r.to_string(),
-        None => c.body.get("id").and_then(jisr_model::wire::as_string).ok_or_else(|| ApiError::not_found("Invalid event"))?,
+        None => c
+            .body
+            .get("id")
+            .and_then(jisr_model::wire::as_string)
+            .ok_or_else(|| ApiError::not_found("Invalid event"))?,
     };
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &reference)?;
     if !jisr_policy::can_modify_event(&c.actor, &event) {
-        return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+        return Err(jisr_core::CoreError::Forbidden(
+            "You do not have permission to use this functionality.".into(),
+        )
+        .into());
     }
     c.tx.event_delete(event.id)?;
     Ok(Reply::saved("Event deleted.", &c.url, Some(event.id)))
@@ -75,7 +97,11 @@ fn publish_toggle(c: &mut Call, publish: bool) -> ApiResult {
     } else {
         event_write::unpublish(c.tx, &c.actor, event)?
     };
-    let msg = if publish { "Event published without alerts" } else { "Event unpublished." };
+    let msg = if publish {
+        "Event published without alerts"
+    } else {
+        "Event unpublished."
+    };
     Ok(Reply::saved(msg, &c.url, Some(e.id)))
 }
 
@@ -101,10 +127,22 @@ fn index_filters(body: &Value, query: &[(String, String)]) -> Value {
     }
     let mut out = Map::new();
     let renames = [
-        ("eventid", "eventid"), ("datefrom", "from"), ("dateuntil", "to"), ("eventinfo", "eventinfo"),
-        ("tag", "tags"), ("tags", "tags"), ("org", "org"), ("published", "published"), ("timestamp", "timestamp"),
-        ("publish_timestamp", "publish_timestamp"), ("attribute", "value"), ("value", "value"), ("limit", "limit"),
-        ("page", "page"), ("uuid", "uuid"), ("sharinggroup", "sharing_group"),
+        ("eventid", "eventid"),
+        ("datefrom", "from"),
+        ("dateuntil", "to"),
+        ("eventinfo", "eventinfo"),
+        ("tag", "tags"),
+        ("tags", "tags"),
+        ("org", "org"),
+        ("published", "published"),
+        ("timestamp", "timestamp"),
+        ("publish_timestamp", "publish_timestamp"),
+        ("attribute", "value"),
+        ("value", "value"),
+        ("limit", "limit"),
+        ("page", "page"),
+        ("uuid", "uuid"),
+        ("sharinggroup", "sharing_group"),
     ];
     for (from, to) in renames {
         if let Some(v) = src.get(from).filter(|v| !v.is_null()) {
@@ -124,7 +162,10 @@ pub fn index(c: &mut Call) -> ApiResult {
         .and_then(jisr_model::wire::as_string)
         .map(|d| d.eq_ignore_ascii_case("desc"))
         .unwrap_or(false)
-        || c.body.get("desc").and_then(jisr_model::wire::as_bool).unwrap_or(false);
+        || c.body
+            .get("desc")
+            .and_then(jisr_model::wire::as_bool)
+            .unwrap_or(false);
     if let Some(key) = sort.as_deref().and_then(jisr_store::EventSortKey::parse) {
         req.query.sort = Some(jisr_store::EventSort { key, descending });
     }
@@ -133,7 +174,9 @@ pub fn index(c: &mut Call) -> ApiResult {
     let ids = c.tx.search_events(&req.query, &scope)?;
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {
-        let Some(e) = c.tx.event_get(id)? else { continue };
+        let Some(e) = c.tx.event_get(id)? else {
+            continue;
+        };
         let orgc = org_ref(c.tx, e.orgc_id)?;
         if minimal {
             rows.push(json!({
@@ -146,7 +189,11 @@ pub fn index(c: &mut Call) -> ApiResult {
         let mut m = event_row_json(&e);
         m.insert("Org".into(), org_ref_json(&org_ref(c.tx, e.org_id)?));
         m.insert("Orgc".into(), org_ref_json(&orgc));
-        let tags: Vec<Value> = c.tx.event_tags(e.id)?.iter().map(|t| json!({"Tag": tag_link_json(t)})).collect();
+        let tags: Vec<Value> =
+            c.tx.event_tags(e.id)?
+                .iter()
+                .map(|t| json!({"Tag": tag_link_json(t)}))
+                .collect();
         m.insert("EventTag".into(), Value::Array(tags));
         rows.push(Value::Object(m));
     }

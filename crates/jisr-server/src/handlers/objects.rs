@@ -2,7 +2,9 @@
 
 use jisr_core::event_read::visible_event;
 use jisr_core::objects::{self, visible_object};
-use jisr_model::wire::{InReference, bool_field, object_json, object_reference_json, parse_object, str_field};
+use jisr_model::wire::{
+    InReference, bool_field, object_json, object_reference_json, parse_object, str_field,
+};
 use serde_json::json;
 
 use crate::call::Call;
@@ -16,7 +18,8 @@ fn object_reply(c: &mut Call, id: i64) -> ApiResult {
 }
 
 fn body_object(c: &Call) -> Result<jisr_model::wire::InObject, ApiError> {
-    parse_object(&c.body, "Object").map_err(|e| ApiError::bad_request(format!("The request body is not a valid object: {e}")))
+    parse_object(&c.body, "Object")
+        .map_err(|e| ApiError::bad_request(format!("The request body is not a valid object: {e}")))
 }
 
 pub fn add(c: &mut Call) -> ApiResult {
@@ -46,11 +49,14 @@ pub fn edit(c: &mut Call) -> ApiResult {
 
 pub fn delete(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("object")?;
-    let hard = c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
+    let hard =
+        c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
     let scope = c.scope();
     let (o, event) = visible_object(c.tx, &scope, &reference)?;
     objects::delete(c.tx, &c.actor, o, event, hard)?;
-    Ok(Reply::json(json!({"message": "Object deleted", "name": "Object deleted", "url": c.url})))
+    Ok(Reply::json(
+        json!({"message": "Object deleted", "name": "Object deleted", "url": c.url}),
+    ))
 }
 
 pub fn add_reference(c: &mut Call) -> ApiResult {
@@ -59,11 +65,16 @@ pub fn add_reference(c: &mut Call) -> ApiResult {
         .or_else(|| str_field(&body, "source_uuid"))
         .or_else(|| str_field(&body, "object_id"))
         .or_else(|| c.path.arg(0).map(str::to_string))
-        .ok_or_else(|| ApiError::bad_request("An object reference needs object_uuid (the source object)."))?;
+        .ok_or_else(|| {
+            ApiError::bad_request("An object reference needs object_uuid (the source object).")
+        })?;
     let scope = c.scope();
     let (o, event) = visible_object(c.tx, &scope, &source)?;
     if !jisr_policy::can_modify_event(&c.actor, &event) {
-        return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+        return Err(jisr_core::CoreError::Forbidden(
+            "You do not have permission to use this functionality.".into(),
+        )
+        .into());
     }
     let incoming = InReference {
         uuid: str_field(&body, "uuid"),
@@ -74,19 +85,30 @@ pub fn add_reference(c: &mut Call) -> ApiResult {
         timestamp: None,
     };
     let id = objects::save_reference(c.tx, &event, o.id, &o.uuid, &incoming)?;
-    let r = c.tx.references_of_event(event.id)?.into_iter().find(|r| r.id == id);
+    let r =
+        c.tx.references_of_event(event.id)?
+            .into_iter()
+            .find(|r| r.id == id);
     let r = r.ok_or_else(|| ApiError::not_found("Invalid object reference"))?;
-    Ok(Reply::json(json!({"ObjectReference": object_reference_json(&r)})))
+    Ok(Reply::json(
+        json!({"ObjectReference": object_reference_json(&r)}),
+    ))
 }
 
 pub fn delete_reference(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("object reference")?;
-    let hard = c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
+    let hard =
+        c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
     let scope = c.scope();
-    let mut r = c.tx.reference_find(&reference)?.ok_or_else(|| ApiError::not_found("Invalid object reference"))?;
+    let mut r =
+        c.tx.reference_find(&reference)?
+            .ok_or_else(|| ApiError::not_found("Invalid object reference"))?;
     let event = visible_event(c.tx, &scope, &r.event_id.to_string())?;
     if !jisr_policy::can_modify_event(&c.actor, &event) {
-        return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+        return Err(jisr_core::CoreError::Forbidden(
+            "You do not have permission to use this functionality.".into(),
+        )
+        .into());
     }
     if hard {
         c.tx.reference_delete(r.id)?;
@@ -95,5 +117,7 @@ pub fn delete_reference(c: &mut Call) -> ApiResult {
         r.timestamp = jisr_model::wire::now();
         c.tx.reference_update(&r)?;
     }
-    Ok(Reply::json(json!({"message": "ObjectReference deleted", "name": "ObjectReference deleted", "url": c.url})))
+    Ok(Reply::json(
+        json!({"message": "ObjectReference deleted", "name": "ObjectReference deleted", "url": c.url}),
+    ))
 }

@@ -35,7 +35,8 @@ pub fn edit(c: &mut Call) -> ApiResult {
 
 pub fn delete(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("event report")?;
-    let hard = c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
+    let hard =
+        c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
     let scope = c.scope();
     let (r, event) = visible_report(c.tx, &scope, &reference)?;
     let id = r.id;
@@ -49,7 +50,12 @@ pub fn index(c: &mut Call) -> ApiResult {
         .named
         .get("event_id")
         .and_then(|v| v.last().cloned())
-        .or_else(|| c.query.iter().find(|(k, _)| k == "event_id").map(|(_, v)| v.clone()))
+        .or_else(|| {
+            c.query
+                .iter()
+                .find(|(k, _)| k == "event_id")
+                .map(|(_, v)| v.clone())
+        })
         .ok_or_else(|| ApiError::bad_request("Give event_id:<id> to list an event's reports."))?;
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &event_ref)?;

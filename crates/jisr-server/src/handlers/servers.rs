@@ -31,7 +31,9 @@ pub fn settings_edit(c: &mut Call) -> ApiResult {
     let name = c.id_arg("setting")?;
     let value = c.body.get("value").cloned().unwrap_or(Value::Null);
     settings::set(c.tx, &name, &value)?;
-    Ok(Reply::json(json!({"saved": true, "success": true, "name": "Field updated", "message": "Field updated", "url": c.url})))
+    Ok(Reply::json(
+        json!({"saved": true, "success": true, "name": "Field updated", "message": "Field updated", "url": c.url}),
+    ))
 }
 
 pub fn get_setting(c: &mut Call) -> ApiResult {
@@ -44,14 +46,21 @@ pub fn get_setting(c: &mut Call) -> ApiResult {
 pub fn server_settings(c: &mut Call) -> ApiResult {
     jisr_core::directory::require_site_admin(&c.actor)?;
     let list: Vec<Value> =
-        c.tx.settings_all()?.iter().filter(|(k, _)| !k.starts_with("jisr.")).map(|(k, v)| settings::describe(k, v)).collect();
+        c.tx.settings_all()?
+            .iter()
+            .filter(|(k, _)| !k.starts_with("jisr."))
+            .map(|(k, v)| settings::describe(k, v))
+            .collect();
     Ok(Reply::json(json!({"finalSettings": list})))
 }
 
 pub fn describe_types(_c: &mut Call) -> ApiResult {
     let table = jisr_model::types::describe_types();
     if table.is_null() {
-        return Err(ApiError::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "the attribute type table is missing"));
+        return Err(ApiError::new(
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "the attribute type table is missing",
+        ));
     }
     Ok(Reply::json(json!({"result": table})))
 }

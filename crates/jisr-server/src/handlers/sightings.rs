@@ -2,8 +2,8 @@
 
 use jisr_core::event_read::org_ref;
 use jisr_core::sightings::{self, Target};
-use jisr_model::wire::{as_string, parse_sighting, sighting_json};
 use jisr_model::Sighting;
+use jisr_model::wire::{as_string, parse_sighting, sighting_json};
 use serde_json::{Value, json};
 
 use crate::call::Call;
@@ -20,11 +20,18 @@ pub fn add(c: &mut Call) -> ApiResult {
     let incoming = parse_sighting(&body);
     let target = if let Some(a) = c.path.arg(0) {
         Target::Attribute(a.to_string())
-    } else if let Some(r) = body.get("attribute_id").and_then(as_string).or_else(|| body.get("id").and_then(as_string)) {
+    } else if let Some(r) = body
+        .get("attribute_id")
+        .and_then(as_string)
+        .or_else(|| body.get("id").and_then(as_string))
+    {
         Target::Attribute(r)
     } else if let Some(u) = body.get("attribute_uuid").and_then(as_string) {
         Target::Attribute(u)
-    } else if body.get("uuid").is_some() && body.get("value").is_none() && body.get("values").is_none() {
+    } else if body.get("uuid").is_some()
+        && body.get("value").is_none()
+        && body.get("values").is_none()
+    {
         Target::Attribute(body.get("uuid").and_then(as_string).unwrap_or_default())
     } else {
         let values: Vec<String> = match body.get("values").or_else(|| body.get("value")) {
@@ -33,29 +40,55 @@ pub fn add(c: &mut Call) -> ApiResult {
             None => vec![],
         };
         if values.is_empty() {
-            return Err(ApiError::bad_request("Say which attribute was sighted: an attribute id or uuid, or a value."));
+            return Err(ApiError::bad_request(
+                "Say which attribute was sighted: an attribute id or uuid, or a value.",
+            ));
         }
         Target::Values(values)
     };
     let mut incoming = incoming;
-    if matches!(target, Target::Attribute(_)) && body.get("attribute_id").is_none() && c.path.arg(0).is_none() {
+    if matches!(target, Target::Attribute(_))
+        && body.get("attribute_id").is_none()
+        && c.path.arg(0).is_none()
+    {
         // `uuid` named the attribute, not the sighting.
         incoming.uuid = None;
     }
     let created = sightings::add(c.tx, &c.actor, target, &incoming)?;
-    let first = created.first().ok_or_else(|| ApiError::not_found("No sighting was created."))?;
+    let first = created
+        .first()
+        .ok_or_else(|| ApiError::not_found("No sighting was created."))?;
     let v = sighting_value(c, first)?;
     Ok(Reply::json(json!({"Sighting": v})))
 }
 
 pub fn list(c: &mut Call) -> ApiResult {
-    let reference = c.id_arg("attribute or event")?;
-    let context = c.path.arg(1).map(str::to_string).or_else(|| c.path.named.get("context").and_then(|v| v.last().cloned()));
+    let reference = c
+        .path
+        .arg(0)
+        .map(str::to_string)
+        .or_else(|| c.body.get("id").and_then(as_string))
+        .ok_or_else(|| {
+            ApiError::bad_request("Give the id of the attribute or event whose sightings to list.")
+        })?;
+    let context = c
+        .path
+        .arg(1)
+        .map(str::to_string)
+        .or_else(|| c.path.named.get("context").and_then(|v| v.last().cloned()))
+        .or_else(|| c.body.get("context").and_then(as_string));
+    let org = c.body.get("org_id").and_then(as_string);
     let scope = c.scope();
-    let list = match context.as_deref() {
+    let mut list = match context.as_deref() {
         Some("event") => sightings::list_for_event(c.tx, &scope, &reference)?,
         _ => sightings::list_for_attribute(c.tx, &scope, &reference)?,
     };
+    if let Some(org) = org {
+        let org_id = jisr_core::directory::find_org(c.tx, &org)?
+            .map(|o| o.id)
+            .unwrap_or(-1);
+        list.retain(|s| s.org_id == org_id);
+    }
     let mut out = vec![];
     for s in &list {
         out.push(json!({"Sighting": sighting_value(c, s)?}));
@@ -65,12 +98,20 @@ pub fn list(c: &mut Call) -> ApiResult {
 
 pub fn rest_search(c: &mut Call) -> ApiResult {
     let context = c.path.arg(0).unwrap_or("attribute").to_string();
-    let id = c.body.get("id").and_then(as_string).or_else(|| c.body.get("uuid").and_then(as_string));
+    let id = c
+        .body
+        .get("id")
+        .and_then(as_string)
+        .or_else(|| c.body.get("uuid").and_then(as_string));
     let scope = c.scope();
     let list = match (context.as_str(), id) {
         ("event", Some(r)) => sightings::list_for_event(c.tx, &scope, &r)?,
         (_, Some(r)) => sightings::list_for_attribute(c.tx, &scope, &r)?,
-        (_, None) => return Err(ApiError::bad_request("Give the id or uuid of the attribute or event.")),
+        (_, None) => {
+            return Err(ApiError::bad_request(
+                "Give the id or uuid of the attribute or event.",
+            ));
+        }
     };
     let mut out = vec![];
     for s in &list {
@@ -87,8 +128,15 @@ pub fn delete(c: &mut Call) -> ApiResult {
     };
     let s = s.ok_or_else(|| ApiError::not_found("Invalid sighting"))?;
     if !(c.actor.is_site_admin() || (c.actor.is_org_admin() && s.org_id == c.actor.org_id)) {
-        return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+        return Err(jisr_core::CoreError::Forbidden(
+            "You do not have permission to use this functionality.".into(),
+        )
+        .into());
     }
     c.tx.sighting_delete(s.id)?;
-    Ok(Reply::saved("Sighting successfully deleted.", &c.url, Some(s.id)))
+    Ok(Reply::saved(
+        "Sighting successfully deleted.",
+        &c.url,
+        Some(s.id),
+    ))
 }

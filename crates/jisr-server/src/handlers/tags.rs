@@ -14,7 +14,10 @@ fn require_tag_editor(c: &Call) -> Result<(), ApiError> {
     if c.actor.can("perm_tag_editor") {
         Ok(())
     } else {
-        Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into())
+        Err(jisr_core::CoreError::Forbidden(
+            "You do not have permission to use this functionality.".into(),
+        )
+        .into())
     }
 }
 
@@ -25,9 +28,15 @@ fn find_tag(c: &mut Call) -> Result<jisr_model::Tag, ApiError> {
 
 pub fn add(c: &mut Call) -> ApiResult {
     require_tag_editor(c)?;
-    let incoming = parse_tag(&c.body, "Tag").map_err(|e| ApiError::bad_request(format!("The request body is not a valid tag: {e}")))?;
+    let incoming = parse_tag(&c.body, "Tag")
+        .map_err(|e| ApiError::bad_request(format!("The request body is not a valid tag: {e}")))?;
     if c.tx.tag_by_name(incoming.name.trim())?.is_some() {
-        return Err(jisr_core::error::field_error("Tag could not be saved: the name is taken", "name", "A tag with this name already exists.").into());
+        return Err(jisr_core::error::field_error(
+            "Tag could not be saved: the name is taken",
+            "name",
+            "A tag with this name already exists.",
+        )
+        .into());
     }
     let mut tag = tags::new_tag(&c.actor, &incoming)?;
     let body = jisr_model::wire::unwrap_envelope(&c.body, "Tag");
@@ -54,7 +63,12 @@ pub fn edit(c: &mut Call) -> ApiResult {
     let body = jisr_model::wire::unwrap_envelope(&c.body, "Tag").clone();
     if let Some(n) = str_field(&body, "name") {
         if n.trim().is_empty() {
-            return Err(jisr_core::error::field_error("Tag could not be saved: empty name", "name", "A name is required.").into());
+            return Err(jisr_core::error::field_error(
+                "Tag could not be saved: empty name",
+                "name",
+                "A name is required.",
+            )
+            .into());
         }
         tag.name = n.trim().to_string();
     }
@@ -87,25 +101,41 @@ pub fn delete(c: &mut Call) -> ApiResult {
     require_tag_editor(c)?;
     let tag = find_tag(c)?;
     c.tx.tag_delete(tag.id)?;
-    Ok(Reply::json(json!({"name": "Tag deleted.", "message": "Tag deleted.", "url": c.url})))
+    Ok(Reply::json(
+        json!({"name": "Tag deleted.", "message": "Tag deleted.", "url": c.url}),
+    ))
 }
 
 pub fn search(c: &mut Call) -> ApiResult {
-    let term = c.path.arg(0).map(str::to_string).or_else(|| str_field(&c.body, "name")).unwrap_or_default();
+    let term = c
+        .path
+        .arg(0)
+        .map(str::to_string)
+        .or_else(|| str_field(&c.body, "name"))
+        .unwrap_or_default();
     let strict = c.path.arg(1).is_some_and(|s| s == "1" || s == "true");
-    let pattern = if strict || term.contains('%') { term } else { format!("%{term}%") };
-    let list: Vec<Value> = c.tx.tag_list(Some(&pattern))?.iter().map(|t| json!({"Tag": tag_json(t)})).collect();
+    let pattern = if strict || term.contains('%') {
+        term
+    } else {
+        format!("%{term}%")
+    };
+    let list: Vec<Value> =
+        c.tx.tag_list(Some(&pattern))?
+            .iter()
+            .map(|t| json!({"Tag": tag_json(t)}))
+            .collect();
     Ok(Reply::json(Value::Array(list)))
 }
 
 /// The event or attribute a `uuid` in an attach/remove request names.
 enum Target {
     Event(jisr_model::Event),
-    Attribute(jisr_model::Attribute, jisr_model::Event),
+    Attribute(Box<jisr_model::Attribute>, jisr_model::Event),
 }
 
 fn target(c: &mut Call) -> Result<Target, ApiError> {
-    let uuid = str_field(&c.body, "uuid").ok_or_else(|| ApiError::bad_request("Give the uuid of the event or attribute to tag."))?;
+    let uuid = str_field(&c.body, "uuid")
+        .ok_or_else(|| ApiError::bad_request("Give the uuid of the event or attribute to tag."))?;
     let scope = c.scope();
     if let Ok(e) = visible_event(c.tx, &scope, &uuid)
         && e.uuid == uuid
@@ -113,31 +143,45 @@ fn target(c: &mut Call) -> Result<Target, ApiError> {
         return Ok(Target::Event(e));
     }
     match visible_attribute(c.tx, &scope, &uuid) {
-        Ok((a, e)) if a.uuid == uuid => Ok(Target::Attribute(a, e)),
+        Ok((a, e)) if a.uuid == uuid => Ok(Target::Attribute(Box::new(a), e)),
         _ => Err(ApiError::not_found("Invalid Target.")),
     }
 }
 
 fn tag_reference(c: &Call) -> Result<String, ApiError> {
-    c.body.get("tag").and_then(as_string).ok_or_else(|| ApiError::bad_request("Give the tag (a name or an id)."))
+    c.body
+        .get("tag")
+        .and_then(as_string)
+        .ok_or_else(|| ApiError::bad_request("Give the tag (a name or an id)."))
 }
 
 pub fn attach(c: &mut Call) -> ApiResult {
     require_tagger(&c.actor)?;
     let target = target(c)?;
-    let local = c.body.get("local").and_then(jisr_model::wire::as_bool).unwrap_or(false);
+    let local = c
+        .body
+        .get("local")
+        .and_then(jisr_model::wire::as_bool)
+        .unwrap_or(false);
     let reference = tag_reference(c)?;
     let tag = match tags::find(c.tx, &reference)? {
         Some(t) => t,
         None => {
-            let incoming = jisr_model::wire::InTag { name: reference.clone(), ..Default::default() };
-            tags::resolve(c.tx, &c.actor, &incoming)?.ok_or_else(|| ApiError::not_found("Invalid Tag."))?
+            let incoming = jisr_model::wire::InTag {
+                name: reference.clone(),
+                ..Default::default()
+            };
+            tags::resolve(c.tx, &c.actor, &incoming)?
+                .ok_or_else(|| ApiError::not_found("Invalid Tag."))?
         }
     };
     match target {
         Target::Event(mut e) => {
             if !jisr_policy::can_modify_event(&c.actor, &e) && !local {
-                return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+                return Err(jisr_core::CoreError::Forbidden(
+                    "You do not have permission to use this functionality.".into(),
+                )
+                .into());
             }
             c.tx.event_tag_add(e.id, tag.id, local)?;
             if !local {
@@ -146,18 +190,23 @@ pub fn attach(c: &mut Call) -> ApiResult {
         }
         Target::Attribute(a, mut e) => {
             if !jisr_policy::can_modify_event(&c.actor, &e) && !local {
-                return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+                return Err(jisr_core::CoreError::Forbidden(
+                    "You do not have permission to use this functionality.".into(),
+                )
+                .into());
             }
             c.tx.attribute_tag_add(a.id, e.id, tag.id, local)?;
             if !local {
-                let mut a = a;
+                let mut a = *a;
                 a.timestamp = jisr_model::wire::now();
                 c.tx.attribute_update(&a)?;
                 touch(c.tx, &mut e)?;
             }
         }
     }
-    Ok(Reply::json(json!({"saved": true, "success": "Tag(s) attached.", "check_publish": true})))
+    Ok(Reply::json(
+        json!({"saved": true, "success": "Tag(s) attached.", "check_publish": true}),
+    ))
 }
 
 pub fn remove(c: &mut Call) -> ApiResult {
@@ -168,7 +217,10 @@ pub fn remove(c: &mut Call) -> ApiResult {
     let removed = match target {
         Target::Event(mut e) => {
             if !jisr_policy::can_modify_event(&c.actor, &e) {
-                return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+                return Err(jisr_core::CoreError::Forbidden(
+                    "You do not have permission to use this functionality.".into(),
+                )
+                .into());
             }
             let r = c.tx.event_tag_remove(e.id, tag.id)?;
             touch(c.tx, &mut e)?;
@@ -176,7 +228,10 @@ pub fn remove(c: &mut Call) -> ApiResult {
         }
         Target::Attribute(a, mut e) => {
             if !jisr_policy::can_modify_event(&c.actor, &e) {
-                return Err(jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into()).into());
+                return Err(jisr_core::CoreError::Forbidden(
+                    "You do not have permission to use this functionality.".into(),
+                )
+                .into());
             }
             let r = c.tx.attribute_tag_remove(a.id, tag.id)?;
             touch(c.tx, &mut e)?;
@@ -184,7 +239,11 @@ pub fn remove(c: &mut Call) -> ApiResult {
         }
     };
     if !removed {
-        return Err(ApiError::not_found("Invalid Tag: it is not attached to this target."));
+        return Err(ApiError::not_found(
+            "Invalid Tag: it is not attached to this target.",
+        ));
     }
-    Ok(Reply::json(json!({"saved": true, "success": "Tag removed.", "check_publish": true})))
+    Ok(Reply::json(
+        json!({"saved": true, "success": "Tag removed.", "check_publish": true}),
+    ))
 }

@@ -9,11 +9,19 @@ fn malformed_unknown_wrong_method_and_oversized() {
     let j = Jisr::start_with(&[("JISR_MAX_BODY_BYTES", "2048")]);
     let (s, body) = j.raw("POST", "/events/add", b"{\"info\": ".to_vec());
     assert_eq!(s, 400, "{body}");
-    assert!(body.contains("Malformed JSON") && body.contains("line 1"), "{body}");
+    assert!(
+        body.contains("Malformed JSON") && body.contains("line 1"),
+        "{body}"
+    );
 
     let (s, body) = j.admin("GET", "/frobnicate/now", None);
     assert_eq!(s, 404);
-    assert!(body["message"].as_str().unwrap().contains("not an API endpoint"));
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("not an API endpoint")
+    );
 
     let (s, _) = j.admin("GET", "/events/add", None);
     assert_eq!(s, 405);
@@ -22,9 +30,19 @@ fn malformed_unknown_wrong_method_and_oversized() {
     let (s, body) = j.raw("POST", "/events/add", big);
     assert_eq!(s, 413, "{body}");
 
-    let (s, body) = j.call("GET", "/events/index", "NotARealKeyNotARealKeyNotARealKey0000000", None);
+    let (s, body) = j.call(
+        "GET",
+        "/events/index",
+        "NotARealKeyNotARealKeyNotARealKey0000000",
+        None,
+    );
     assert_eq!(s, 403);
-    assert!(body["message"].as_str().unwrap().contains("Authentication failed"));
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("Authentication failed")
+    );
 
     // Nothing above created an event.
     let (_, list) = j.admin("GET", "/events/index", None);
@@ -40,10 +58,17 @@ fn a_rejected_event_leaves_nothing_behind() {
     ]}});
     let (s, body) = j.admin("POST", "/events/add", Some(&event));
     assert_eq!(s, 403, "{body}");
-    assert!(body["message"].as_str().unwrap().contains("not-an-ip"), "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("not-an-ip"),
+        "{body}"
+    );
     let (_, list) = j.admin("GET", "/events/index", None);
     assert_eq!(list, json!([]));
-    let (_, found) = j.admin("POST", "/attributes/restSearch", Some(&json!({"value": "10.0.0.1"})));
+    let (_, found) = j.admin(
+        "POST",
+        "/attributes/restSearch",
+        Some(&json!({"value": "10.0.0.1"})),
+    );
     assert_eq!(found["response"]["Attribute"], json!([]));
 }
 
@@ -61,11 +86,20 @@ fn garbage_never_panics_the_server() {
         br#"{"Event": {"info": "x", "uuid": "nope"}}"#.to_vec(),
         vec![0xff, 0xfe, 0x00],
     ];
-    for path in ["/events/add", "/events/restSearch", "/attributes/restSearch", "/events/index", "/tags/add"] {
+    for path in [
+        "/events/add",
+        "/events/restSearch",
+        "/attributes/restSearch",
+        "/events/index",
+        "/tags/add",
+    ] {
         for b in &bodies {
             let (s, text) = j.raw("POST", path, b.clone());
             assert!(s < 500, "{path} {s} {text}");
-            assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{path}: {text}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                "{path}: {text}"
+            );
         }
     }
     let (s, _) = j.admin("GET", "/servers/getVersion", None);

@@ -5,8 +5,16 @@ use std::process::Command;
 use crate::harness::bin;
 
 fn jisr(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(bin()).arg(args[0]).args(["--data", data.to_str().unwrap()]).args(&args[1..]).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(bin())
+        .args(args)
+        .args(["--data", data.to_str().unwrap()])
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -22,7 +30,10 @@ fn import_export_round_trip_and_admin_commands() {
     let (ok, out, err) = jisr(data.path(), &["import", file.to_str().unwrap()]);
     assert!(ok, "{err}");
     assert!(out.contains("imported 2 new"), "{out}");
-    assert!(err.contains("API key"), "first use prints the admin key: {err}");
+    assert!(
+        err.contains("API key"),
+        "first use prints the admin key: {err}"
+    );
 
     let (ok, out, err) = jisr(data.path(), &["export"]);
     assert!(ok, "{err}");
@@ -33,12 +44,21 @@ fn import_export_round_trip_and_admin_commands() {
 
     let (ok, out, _) = jisr(data.path(), &["org", "add", "Brussels CT"]);
     assert!(ok && out.contains("Brussels CT"), "{out}");
-    let (ok, out, err) = jisr(data.path(), &["user", "add", "analyst@ct.example", "--org", "Brussels CT"]);
+    let (ok, out, err) = jisr(
+        data.path(),
+        &["user", "add", "analyst@ct.example", "--org", "Brussels CT"],
+    );
     assert!(ok, "{err}");
     let key = out.lines().last().unwrap();
     assert_eq!(key.len(), 40);
 
-    let (ok, _, err) = jisr(data.path(), &["user", "add", "x@y.z", "--org", "No Such Org"]);
+    let (ok, _, err) = jisr(
+        data.path(),
+        &["user", "add", "x@y.z", "--org", "No Such Org"],
+    );
     assert!(!ok);
-    assert!(err.contains("jisr org list"), "a CLI error says what to do: {err}");
+    assert!(
+        err.contains("jisr org list"),
+        "a CLI error says what to do: {err}"
+    );
 }

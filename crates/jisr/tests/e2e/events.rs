@@ -26,7 +26,12 @@ fn add_view_edit_search_delete() {
     let (s, _) = j.call("GET", &format!("/events/view/{uuid}.json"), &analyst, None);
     assert_eq!(s, 200);
 
-    let (s, found) = j.call("POST", "/attributes/restSearch", &analyst, Some(&json!({"value": "192.0.2.1"})));
+    let (s, found) = j.call(
+        "POST",
+        "/attributes/restSearch",
+        &analyst,
+        Some(&json!({"value": "192.0.2.1"})),
+    );
     assert_eq!(s, 200);
     assert_eq!(found["response"]["Attribute"].as_array().unwrap().len(), 1);
 
@@ -34,13 +39,22 @@ fn add_view_edit_search_delete() {
     let (_, outsider) = j.user("Brussels", 3);
     let (s, _) = j.call("GET", &format!("/events/view/{id}"), &outsider, None);
     assert_eq!(s, 404);
-    let (_, found) = j.call("POST", "/attributes/restSearch", &outsider, Some(&json!({"value": "192.0.2.1"})));
+    let (_, found) = j.call(
+        "POST",
+        "/attributes/restSearch",
+        &outsider,
+        Some(&json!({"value": "192.0.2.1"})),
+    );
     assert_eq!(found["response"]["Attribute"], json!([]));
     let (_, list) = j.call("GET", "/events/index", &outsider, None);
     assert_eq!(list, json!([]));
 
-    let (s, edited) =
-        j.call("POST", &format!("/events/edit/{id}"), &analyst, Some(&json!({"Event": {"info": "edited"}})));
+    let (s, edited) = j.call(
+        "POST",
+        &format!("/events/edit/{id}"),
+        &analyst,
+        Some(&json!({"Event": {"info": "edited"}})),
+    );
     assert_eq!(s, 200, "{edited}");
     assert_eq!(edited["Event"]["info"], "edited");
 

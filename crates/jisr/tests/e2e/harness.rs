@@ -6,12 +6,13 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-pub const ADMIN_KEY: &str = "e2eAdminKey0123456789abcdefghijABCDEFGHIJ";
+pub const ADMIN_KEY: &str = "e2eAdminKey0123456789abcdefghijABCDEFGHI";
 
 pub struct Jisr {
     child: Child,
     pub url: String,
-    pub data: tempfile::TempDir,
+    /// Kept alive (and removed) with the server.
+    _data: tempfile::TempDir,
     http: reqwest::blocking::Client,
 }
 
@@ -27,10 +28,16 @@ impl Jisr {
     pub fn start_with(env: &[(&str, &str)]) -> Jisr {
         let data = tempfile::tempdir().unwrap();
         let mut cmd = Command::new(bin());
-        cmd.args(["serve", "--data", data.path().to_str().unwrap(), "--listen", "127.0.0.1:0"])
-            .env("JISR_ADMIN_KEY", ADMIN_KEY)
-            .env("JISR_LOG", "warn")
-            .stderr(Stdio::piped());
+        cmd.args([
+            "serve",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .env("JISR_ADMIN_KEY", ADMIN_KEY)
+        .env("JISR_LOG", "warn")
+        .stderr(Stdio::piped());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -49,20 +56,35 @@ impl Jisr {
         // Keep draining stderr so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines.by_ref() {});
         let url = url.expect("jisr printed its address");
-        let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(60)).build().unwrap();
-        Jisr { child, url, data, http }
+        let http = reqwest::blocking::Client::builder()
+            .timeout(Duration::from_secs(60))
+            .build()
+            .unwrap();
+        Jisr {
+            child,
+            url,
+            _data: data,
+            http,
+        }
     }
 
     pub fn call(&self, method: &str, path: &str, key: &str, body: Option<&Value>) -> (u16, Value) {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let mut req = self.http.request(m, format!("{}{}", self.url, path)).header("Authorization", key).header("Accept", "application/json");
+        let mut req = self
+            .http
+            .request(m, format!("{}{}", self.url, path))
+            .header("Authorization", key)
+            .header("Accept", "application/json");
         if let Some(b) = body {
             req = req.json(b);
         }
         let resp = req.send().unwrap();
         let status = resp.status().as_u16();
         let text = resp.text().unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
     }
 
     pub fn admin(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
@@ -84,30 +106,54 @@ impl Jisr {
 
     /// Creates an organisation and a user with `role_id`; returns the user's key.
     pub fn user(&self, org_name: &str, role_id: i64) -> (i64, String) {
-        let (s, org) = self.admin("POST", "/admin/organisations/add", Some(&serde_json::json!({"name": org_name})));
+        let (s, org) = self.admin(
+            "POST",
+            "/admin/organisations/add",
+            Some(&serde_json::json!({"name": org_name})),
+        );
         let org_id = match (s, &org["Organisation"]["id"]) {
             (200, Value::String(id)) => id.parse::<i64>().unwrap(),
             _ => {
                 let (_, list) = self.admin("GET", "/organisations/index/scope:all", None);
-                let found = list.as_array().unwrap().iter().find(|o| o["Organisation"]["name"] == org_name).unwrap();
-                found["Organisation"]["id"].as_str().unwrap().parse().unwrap()
+                let found = list
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|o| o["Organisation"]["name"] == org_name)
+                    .unwrap();
+                found["Organisation"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
             }
         };
-        let email = format!("{}-{}@example.org", org_name.to_lowercase().replace(' ', "-"), rand_suffix());
+        let email = format!(
+            "{}-{}@example.org",
+            org_name.to_lowercase().replace(' ', "-"),
+            rand_suffix()
+        );
         let (s, user) = self.admin(
             "POST",
             "/admin/users/add",
             Some(&serde_json::json!({"email": email, "org_id": org_id, "role_id": role_id})),
         );
         assert_eq!(s, 200, "{user}");
-        (org_id, user["User"]["authkey"].as_str().unwrap().to_string())
+        (
+            org_id,
+            user["User"]["authkey"].as_str().unwrap().to_string(),
+        )
     }
 }
 
 fn rand_suffix() -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    format!("{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst))
+    format!(
+        "{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    )
 }
 
 impl Drop for Jisr {

@@ -1,0 +1,245 @@
+//! End-to-end import benchmark (issue: foundation). Prints figures, asserts nothing.
+//!
+//! cargo bench -p jisr --bench import -- [--attributes N] [--big-event N]
+//!
+//! 1. Generates a MISP JSON collection of N attributes (default 1,000,000) in
+//!    events of 1–10,000 attributes, and imports it with `jisr import`'s code path.
+//! 2. In the same run, inserts the same rows into a bare SQLite table with one
+//!    prepared statement in one transaction: the floor jisr is measured against.
+//! 3. Imports one event of 100,000 attributes and times `GET /events/view` over HTTP.
+
+use std::io::Write;
+use std::time::Instant;
+
+use serde_json::{Value, json};
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The largest resident set of any finished child process (the import).
+fn children_peak_rss_mib() -> f64 {
+    // SAFETY: getrusage only writes into the struct we hand it.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    if rc != 0 {
+        return 0.0;
+    }
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+/// A deterministic pseudo-random sequence (no dependency needed for a benchmark's data).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+fn attribute(rng: &mut Lcg, i: usize) -> (String, String) {
+    match rng.next() % 6 {
+        0 => (
+            "ip-dst".into(),
+            format!("10.{}.{}.{}", (i >> 16) & 255, (i >> 8) & 255, i & 255),
+        ),
+        1 => ("domain".into(), format!("host{i}.example.org")),
+        2 => (
+            "md5".into(),
+            format!("{:032x}", (i as u128).wrapping_mul(0x9e3779b97f4a7c15)),
+        ),
+        3 => ("full-name".into(), format!("محمد {i} Tawfik")),
+        4 => (
+            "phone-number".into(),
+            format!("+20 2 {:07}", i % 10_000_000),
+        ),
+        _ => ("url".into(), format!("https://example.net/p/{i}")),
+    }
+}
+
+fn generate(total: usize, rng: &mut Lcg) -> Vec<Value> {
+    let mut events = vec![];
+    let mut made = 0;
+    while made < total {
+        let size = ((rng.next() % 10_000) as usize + 1).min(total - made);
+        let attrs: Vec<Value> = (made..made + size)
+            .map(|i| {
+                let (t, v) = attribute(rng, i);
+                json!({"type": t, "value": v, "uuid": uuid::Uuid::new_v4().to_string()})
+            })
+            .collect();
+        events.push(json!({"Event": {"info": format!("bench event {}", events.len()), "uuid": uuid::Uuid::new_v4().to_string(), "distribution": "1", "Attribute": attrs}}));
+        made += size;
+    }
+    events
+}
+
+fn run_jisr(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_jisr"))
+        .args(args)
+        .output()
+        .expect("run jisr")
+}
+
+fn main() {
+    let total = arg("--attributes", 1_000_000);
+    let big = arg("--big-event", 100_000);
+    let mut rng = Lcg(42);
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!("generating {total} attributes …");
+    let events = generate(total, &mut rng);
+    let file = dir.path().join("collection.json");
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&file).expect("create"));
+        serde_json::to_writer(&mut f, &events).expect("write");
+        f.flush().expect("flush");
+    }
+    let rows: Vec<(String, String)> = events
+        .iter()
+        .flat_map(|e| {
+            e["Event"]["Attribute"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .map(|a| {
+            (
+                a["type"].as_str().unwrap_or("").to_string(),
+                a["value"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    drop(events);
+
+    // jisr import, as a separate process so that its peak memory is its own.
+    let data = dir.path().join("data");
+    let t = Instant::now();
+    let out = run_jisr(&[
+        "import",
+        "--data",
+        data.to_str().unwrap_or("."),
+        file.to_str().unwrap_or("."),
+    ]);
+    let jisr_secs = t.elapsed().as_secs_f64();
+    assert!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let jisr_rate = total as f64 / jisr_secs;
+
+    // The floor: a bare table, one statement, one transaction.
+    let raw = rusqlite::Connection::open(dir.path().join("raw.db")).expect("raw db");
+    raw.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE TABLE a (id INTEGER PRIMARY KEY, uuid TEXT, type TEXT, value1 TEXT)").expect("schema");
+    let t = Instant::now();
+    {
+        let tx = raw.unchecked_transaction().expect("tx");
+        {
+            let mut st = tx
+                .prepare("INSERT INTO a (uuid, type, value1) VALUES (?1, ?2, ?3)")
+                .expect("prepare");
+            for (ty, v) in &rows {
+                st.execute(rusqlite::params![uuid::Uuid::new_v4().to_string(), ty, v])
+                    .expect("insert");
+            }
+        }
+        tx.commit().expect("commit");
+    }
+    let raw_rate = total as f64 / t.elapsed().as_secs_f64();
+
+    println!("import: {total} attributes in {jisr_secs:.1} s = {jisr_rate:.0} attributes/s");
+    println!("raw SQLite bulk insert of the same rows: {raw_rate:.0} rows/s");
+    println!("ratio raw/jisr: {:.1}x", raw_rate / jisr_rate);
+    println!(
+        "peak memory of the import process: {:.0} MiB",
+        children_peak_rss_mib()
+    );
+
+    // One big event, viewed through the API.
+    let mut rng = Lcg(7);
+    let attrs: Vec<Value> = (0..big)
+        .map(|i| {
+            let (t, v) = attribute(&mut rng, i + 10_000_000);
+            json!({"type": t, "value": v})
+        })
+        .collect();
+    let uuid = uuid::Uuid::new_v4().to_string();
+    let big_file = dir.path().join("big.json");
+    std::fs::write(
+        &big_file,
+        json!({"Event": {"info": "big", "uuid": uuid, "Attribute": attrs}}).to_string(),
+    )
+    .expect("write big");
+    let out = run_jisr(&[
+        "import",
+        "--data",
+        data.to_str().unwrap_or("."),
+        big_file.to_str().unwrap_or("."),
+    ]);
+    assert!(
+        out.status.success(),
+        "big import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let user = run_jisr(&[
+        "user",
+        "add",
+        "bench@example.org",
+        "--org",
+        "ORGNAME",
+        "--role",
+        "1",
+        "--data",
+        data.to_str().unwrap_or("."),
+    ]);
+    let stdout = String::from_utf8_lossy(&user.stdout).into_owned();
+    let key = stdout.lines().last().unwrap_or("").trim().to_string();
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_jisr"))
+        .args([
+            "serve",
+            "--data",
+            data.to_str().unwrap_or("."),
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .env("JISR_LOG", "warn")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("serve");
+    let stderr = server.stderr.take().expect("stderr");
+    let mut url = String::new();
+    for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)) {
+        let line = line.unwrap_or_default();
+        if let Some(u) = line.split("listening on ").nth(1) {
+            url = u.trim().to_string();
+            break;
+        }
+    }
+    let client = reqwest::blocking::Client::builder()
+        .timeout(std::time::Duration::from_secs(600))
+        .build()
+        .expect("client");
+    let t = Instant::now();
+    let resp = client
+        .get(format!("{url}/events/view/{uuid}"))
+        .header("Authorization", &key)
+        .send()
+        .expect("view");
+    let status = resp.status();
+    let bytes = resp.bytes().expect("body").len();
+    let secs = t.elapsed().as_secs_f64();
+    let _ = server.kill();
+    let _ = server.wait();
+    println!(
+        "view of one event with {big} attributes: {secs:.2} s ({status}, {:.1} MiB of JSON)",
+        bytes as f64 / 1048576.0
+    );
+}
