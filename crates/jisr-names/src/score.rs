@@ -18,6 +18,8 @@ pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
 const MAX_PARTS: usize = 12;
 const UNMATCHED_PENALTY: f32 = 0.94;
+const SIM_SHARPNESS: f32 = 1.5;
+const SHARP_KNEE: f32 = 0.9;
 const ORG_UNMATCHED_PENALTY: f32 = 0.85;
 const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
 /// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
@@ -181,8 +183,8 @@ fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
         similarity_strict(a.as_slice(), b.as_slice()).max(typo)
     };
     // a shared skeleton only vouches for spellings across scripts, where vowels are unknown
-    if cross && same_skel && s < 0.8 {
-        return (0.8, How::Skeleton);
+    if cross && same_skel && s < 0.85 {
+        return (s, How::Skeleton);
     }
     let how = if s >= 0.999 && !cross {
         How::Exact
@@ -373,8 +375,14 @@ fn combine(a: &[PartKey], b: &[PartKey], chosen: &[Cand], ia: &[u8], ib: &[u8]) 
     for c in chosen {
         let sa: f32 = (c.a..c.a + c.a_len).map(|i| a[i as usize].weight).sum();
         let sb: f32 = (c.b..c.b + c.b_len).map(|i| b[i as usize].weight).sum();
-        ma += sa * c.sim;
-        mb += sb * c.sim;
+        // sharpen: a near-miss part (0.8) is much weaker evidence than a clear one (0.95)
+        let q = if c.sim >= SHARP_KNEE {
+            c.sim
+        } else {
+            c.sim - SIM_SHARPNESS * (SHARP_KNEE - c.sim)
+        };
+        ma += sa * q;
+        mb += sb * q;
         let role_a = a[c.a as usize].role;
         let role_b = b[c.b as usize].role;
         if how_from(c.how) != How::Initial && role_a != Role::OrgType && role_b != Role::OrgType {

@@ -23,7 +23,7 @@ fn issue_examples_match() {
     for a in variants {
         for b in variants {
             let m = s(a, b);
-            assert!(m.score >= 0.8, "{a} / {b}: {m}");
+            assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
         }
     }
     let m = s("محمد علي", "Mohamed Ali");
@@ -102,7 +102,7 @@ fn compounds_across_spellings() {
         ("پزشکیان", "Pezeshkian"),
     ] {
         let m = s(a, b);
-        assert!(m.score >= 0.8, "{a} / {b}: {m}");
+        assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
     }
 }
 
@@ -114,7 +114,7 @@ fn latin_spelling_variants() {
         ("Osama bin Laden", "Usama bin Ladin"),
     ] {
         let m = s(a, b);
-        assert!(m.score >= 0.8, "{a} / {b}: {m}");
+        assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
     }
 }
 
