@@ -47,20 +47,23 @@ fn jaro(a: &[char], b: &[char]) -> f64 {
     (m / a.len() as f64 + m / b.len() as f64 + (m - (t / 2) as f64) / m) / 3.0
 }
 
-/// Jaro-Winkler similarity of two strings (characters beyond 64 are ignored).
+/// Jaro-Winkler similarity of two strings, case-insensitive (characters beyond 64 are ignored).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     let mut ba = ['\0'; MAX];
     let mut bb = ['\0'; MAX];
-    let mut na = 0;
-    for c in a.chars().take(MAX) {
-        ba[na] = c;
-        na += 1;
-    }
-    let mut nb = 0;
-    for c in b.chars().take(MAX) {
-        bb[nb] = c;
-        nb += 1;
-    }
+    let fill = |s: &str, buf: &mut [char; MAX]| -> usize {
+        let mut n = 0;
+        for c in s.chars().flat_map(char::to_lowercase) {
+            if n == MAX {
+                break;
+            }
+            buf[n] = c;
+            n += 1;
+        }
+        n
+    };
+    let na = fill(a, &mut ba);
+    let nb = fill(b, &mut bb);
     let (a, b) = (&ba[..na], &bb[..nb]);
     let j = jaro(a, b);
     let prefix = a

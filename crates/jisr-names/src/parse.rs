@@ -128,6 +128,8 @@ pub struct PartKey {
     /// Hash and length of the consonant skeleton.
     pub(crate) skel: u32,
     pub(crate) skel_len: u8,
+    /// Which coarse consonant classes occur: parts sharing none cannot be the same name.
+    pub(crate) mask: u32,
 }
 
 /// One part of a parsed name.
@@ -238,6 +240,7 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             text_hash: hash_text(&g.text.replace(' ', "")),
             skel: hash_text(&skel) as u32,
             skel_len: skel.len().min(255) as u8,
+            mask: class_mask(&skel),
         });
         out.push(Part {
             text: g.text,
@@ -251,6 +254,12 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         parts: out,
         keys,
     }
+}
+
+pub(crate) fn class_mask(skel: &str) -> u32 {
+    skel.bytes()
+        .filter(|b| b.is_ascii_uppercase())
+        .fold(0, |m, b| m | 1 << (b - b'A'))
 }
 
 fn detect_kind(tokens: &[&str]) -> NameKind {

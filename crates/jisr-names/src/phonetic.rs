@@ -486,41 +486,20 @@ pub fn weight(a: &[u8]) -> f32 {
     a.iter().map(|&x| c.weight[x as usize]).sum()
 }
 
-/// Per-position deletion costs: a Latin vowel next to another vowel spells a
-/// long vowel (ou, ee, ai), which Arabic writes, so dropping it costs more
-/// than dropping a lone short vowel, which Arabic never writes.
-fn deletion_costs(c: &Costs, a: &[u8], out: &mut [f32; MAX_UNITS]) {
-    for (i, &x) in a.iter().enumerate() {
-        let mut d = c.del[x as usize];
-        if is_vowel(x) {
-            let near = (i > 0 && is_vowel(a[i - 1])) || a.get(i + 1).is_some_and(|&y| is_vowel(y));
-            d *= if near {
-                LONG_VOWEL_FACTOR
-            } else {
-                SHORT_VOWEL_FACTOR
-            };
-        }
-        out[i] = d;
-    }
-}
-
-const LONG_VOWEL_FACTOR: f32 = 1.0;
-const SHORT_VOWEL_FACTOR: f32 = 1.0;
-
 fn distance_with(c: &Costs, a: &[u8], b: &[u8]) -> f32 {
     let a = &a[..a.len().min(MAX_UNITS)];
     let b = &b[..b.len().min(MAX_UNITS)];
-    let mut del_a = [0f32; MAX_UNITS];
     let mut del_b = [0f32; MAX_UNITS];
-    deletion_costs(c, a, &mut del_a);
-    deletion_costs(c, b, &mut del_b);
+    for (d, &y) in del_b.iter_mut().zip(b) {
+        *d = c.del[y as usize];
+    }
     let mut prev = [0f32; MAX_UNITS + 1];
     let mut cur = [0f32; MAX_UNITS + 1];
     for j in 0..b.len() {
         prev[j + 1] = prev[j] + del_b[j];
     }
-    for (i, &x) in a.iter().enumerate() {
-        let dx = del_a[i];
+    for &x in a {
+        let dx = c.del[x as usize];
         let row = &c.sub[x as usize];
         cur[0] = prev[0] + dx;
         for (j, &y) in b.iter().enumerate() {

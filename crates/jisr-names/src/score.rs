@@ -224,6 +224,9 @@ pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
             (0.0, How::Initial)
         };
     }
+    if a.mask != 0 && b.mask != 0 && a.mask & b.mask == 0 {
+        return (0.0, How::Phonetic);
+    }
     let same_skel = a.skel == b.skel && a.skel_len >= 3;
     units_sim(&a.units, &b.units, a.script != b.script, same_skel)
 }
@@ -288,9 +291,18 @@ fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
                 continue;
             }
             let joined = p[i1].units.concat(&p[i2].units);
+            let jl = joined.as_slice().len();
             for y in 0..nq {
                 let j = iq[y] as usize;
                 if q[j].role == Role::Initial || q[j].script == Script::Other {
+                    continue;
+                }
+                if q[j].mask & (p[i1].mask | p[i2].mask) == 0 {
+                    continue;
+                }
+                // a joined pair can only match a word of comparable length
+                let ql = q[j].units.as_slice().len();
+                if ql * 3 < jl * 2 || jl * 3 < ql * 2 {
                     continue;
                 }
                 let (s1, s2) = if flip {

@@ -112,9 +112,7 @@ pub fn run(data: &Path, names: usize, python: &Path, script: &Path) -> anyhow::R
     }
     std::hint::black_box(sink);
     let fast = n as f64 / start.elapsed().as_secs_f64();
-    let jw = rate(&pairs, budget, |p| {
-        jaro_winkler(&p.left.to_lowercase(), &p.right.to_lowercase())
-    });
+    let jw = rate(&pairs, budget, |p| jaro_winkler(&p.left, &p.right));
     println!("pairs/s\tjisr parse+score+explain\t{full:.0}");
     println!("pairs/s\tjisr score (pre-parsed, as in the index)\t{fast:.0}");
     println!(
