@@ -41,6 +41,7 @@ const NAMED: &[&str] = &[
     "includeContext",
     "includeEventTags",
     "event_id",
+    "noSightings",
     "context",
 ];
 

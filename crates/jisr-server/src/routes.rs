@@ -78,7 +78,7 @@ pub static ROUTES: &[Route] = &[
     ),
     // Events.
     r("events", "add", POST, Write, events::add),
-    r("events", "view", GET, Read, events::view),
+    r("events", "view", GET_POST, Read, events::view),
     r("events", "edit", POST, Write, events::edit),
     r("events", "delete", DELETE, Write, events::delete),
     r("events", "index", GET_POST, Read, events::index),
@@ -101,6 +101,13 @@ pub static ROUTES: &[Route] = &[
     // Objects.
     r("objects", "add", POST, Write, objects::add),
     r("objects", "view", GET, Read, objects::view),
+    r(
+        "objects",
+        "restsearch",
+        GET_POST,
+        Read,
+        objects::rest_search,
+    ),
     r("objects", "edit", POST, Write, objects::edit),
     r("objects", "delete", DELETE, Write, objects::delete),
     r(

@@ -215,6 +215,7 @@ fn attribute_conditions(w: &mut Where, q: &SearchQuery) {
         q.attribute_timestamp_from,
         q.attribute_timestamp_to,
     );
+    terms(w, &["o.name"], &q.object_names);
     if let Some(rel) = &q.object_relation {
         let p = w.bind(rel.clone());
         w.push(format!("a.object_relation = {p}"));

@@ -62,6 +62,8 @@ pub struct SearchQuery {
     pub attribute_timestamp_to: Option<i64>,
     pub deleted: DeletedFilter,
     pub object_relation: Option<String>,
+    /// Only attributes inside objects with one of these template names.
+    pub object_names: TermFilter,
     pub first_seen_from: Option<i64>,
     pub last_seen_to: Option<i64>,
     // Event-level conditions.
@@ -129,6 +131,7 @@ impl SearchQuery {
     /// Whether any attribute-level condition is set (events then need a matching attribute).
     pub fn has_attribute_conditions(&self) -> bool {
         !self.values.is_empty()
+            || self.deleted != DeletedFilter::Exclude
             || !self.types.is_empty()
             || !self.categories.is_empty()
             || self.to_ids.is_some()
@@ -136,6 +139,7 @@ impl SearchQuery {
             || self.attribute_timestamp_from.is_some()
             || self.attribute_timestamp_to.is_some()
             || self.object_relation.is_some()
+            || !self.object_names.is_empty()
             || self.first_seen_from.is_some()
             || self.last_seen_to.is_some()
     }

@@ -19,6 +19,7 @@ pub enum Format {
 pub enum Controller {
     Events,
     Attributes,
+    Objects,
 }
 
 /// Everything a restSearch asks for: what to find and how to show it.
@@ -33,6 +34,8 @@ pub struct SearchRequest {
     pub requested_attributes: Vec<String>,
     pub headerless: bool,
     pub include_context: bool,
+    pub include_event_uuid: bool,
+    pub include_correlations: bool,
 }
 
 /// The terms of one filter, split into OR, AND and NOT lists.
@@ -237,6 +240,7 @@ pub fn parse_request(
         limit: get("limit").and_then(as_i64),
         page: get("page").and_then(as_i64),
         object_relation: get("object_relation").and_then(as_string),
+        object_names: term_filter(get("object_name")),
         ..Default::default()
     };
     let tags = tag_filter(tx, get("tags").or(get("tag")))?;
@@ -253,7 +257,7 @@ pub fn parse_request(
             q.attribute_timestamp_from = ats_from;
             q.attribute_timestamp_to = ats_to;
         }
-        Controller::Attributes => {
+        Controller::Attributes | Controller::Objects => {
             q.attribute_timestamp_from = ts_from.or(ats_from);
             q.attribute_timestamp_to = ts_to.or(ats_to);
             q.timestamp_from = ets_from;
@@ -304,7 +308,7 @@ pub fn parse_request(
             )));
         }
     };
-    if format == Format::Csv && q.to_ids.is_none() {
+    if matches!(format, Format::Csv | Format::Text) && q.to_ids.is_none() {
         // MISP's CSV export is an IDS feed: only to_ids attributes unless asked otherwise.
         q.to_ids = Some(true);
     }
@@ -321,6 +325,8 @@ pub fn parse_request(
         requested_attributes,
         headerless: flag(body, "headerless").unwrap_or(false),
         include_context: flag(body, "includeContext").unwrap_or(false),
+        include_event_uuid: flag(body, "includeEventUuid").unwrap_or(false),
+        include_correlations: flag(body, "includeCorrelations").unwrap_or(false),
     })
 }
 

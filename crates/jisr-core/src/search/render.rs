@@ -1,6 +1,6 @@
 //! Running a parsed restSearch and rendering its results.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jisr_model::wire::{attribute_json, event_json, event_row_json, org_ref_json, tag_link_json};
 use jisr_model::*;
@@ -48,9 +48,63 @@ struct AttributeRow {
     tags: Vec<TagLink>,
     event_tags: Vec<TagLink>,
     sightings: Vec<Sighting>,
+    related: Vec<Value>,
 }
 
-fn attribute_rows(tx: &mut dyn Tx, ids: &[i64], req: &SearchRequest) -> Result<Vec<AttributeRow>> {
+/// Other visible attributes with the same value in other events (MISP's
+/// `RelatedAttribute`), each with a short `Event`.
+fn related_attributes(
+    tx: &mut dyn Tx,
+    scope: &jisr_policy::Scope,
+    a: &Attribute,
+) -> Result<Vec<Value>> {
+    // A value holding the wildcard would match as a pattern, not as itself.
+    if a.value1.contains('%')
+        || !jisr_model::types::correlates(&a.attr_type)
+        || a.disable_correlation
+    {
+        return Ok(vec![]);
+    }
+    let q = jisr_store::SearchQuery {
+        values: jisr_store::TermFilter {
+            any_of: vec![a.value1.clone()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    let ids: Vec<i64> = tx
+        .search_attributes(&q, scope)?
+        .into_iter()
+        .filter(|id| *id != a.id)
+        .collect();
+    let mut out = vec![];
+    for other in tx.attributes_get(&ids)? {
+        if other.event_id == a.event_id || other.disable_correlation {
+            continue;
+        }
+        let Some(e) = tx.event_get(other.event_id)? else {
+            continue;
+        };
+        if e.disable_correlation {
+            continue;
+        }
+        out.push(json!({
+            "id": other.id.to_string(), "event_id": other.event_id.to_string(), "object_id": other.object_id.to_string(),
+            "uuid": other.uuid, "type": other.attr_type, "category": other.category, "value": other.value(),
+            "Event": {"id": e.id.to_string(), "uuid": e.uuid, "info": e.info, "date": e.date,
+                      "org_id": e.org_id.to_string(), "orgc_id": e.orgc_id.to_string(),
+                      "distribution": e.distribution.to_string(), "published": e.published},
+        }));
+    }
+    Ok(out)
+}
+
+fn attribute_rows(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    ids: &[i64],
+    req: &SearchRequest,
+) -> Result<Vec<AttributeRow>> {
     let attributes = tx.attributes_get(ids)?;
     let mut events: HashMap<i64, (Event, Vec<TagLink>)> = HashMap::new();
     let mut objects: HashMap<i64, Option<MispObject>> = HashMap::new();
@@ -74,6 +128,12 @@ fn attribute_rows(tx: &mut dyn Tx, ids: &[i64], req: &SearchRequest) -> Result<V
         } else {
             None
         };
+        let related = if req.include_correlations {
+            let scope = jisr_policy::scope(actor);
+            related_attributes(tx, &scope, &a)?
+        } else {
+            vec![]
+        };
         let sightings = if req.include_sightings {
             tx.sightings_of_attribute(a.id)?
         } else {
@@ -86,6 +146,7 @@ fn attribute_rows(tx: &mut dyn Tx, ids: &[i64], req: &SearchRequest) -> Result<V
             object,
             event_tags,
             sightings,
+            related,
         });
     }
     Ok(rows)
@@ -117,6 +178,12 @@ fn attribute_search_json(
                 "publish_timestamp": e.publish_timestamp.to_string(), "Orgc": org_ref_json(&orgc),
             }),
         );
+        if req.include_event_uuid {
+            obj.insert("event_uuid".into(), Value::String(e.uuid.clone()));
+        }
+        if !row.related.is_empty() {
+            obj.insert("RelatedAttribute".into(), Value::Array(row.related.clone()));
+        }
         if let Some(o) = &row.object {
             obj.insert(
                 "Object".into(),
@@ -214,6 +281,9 @@ pub fn run(
 ) -> Result<SearchOutput> {
     let scope = jisr_policy::scope(actor);
     let mut org_cache: HashMap<i64, OrgRef> = HashMap::new();
+    if controller == Controller::Objects {
+        return objects_search(tx, &scope, req);
+    }
     let attribute_ids = match (controller, req.format) {
         (Controller::Events, Format::Json) => None,
         (Controller::Events, _) => {
@@ -225,14 +295,27 @@ pub fn run(
             q.page = None;
             Some(tx.search_attributes(&q, &scope)?)
         }
-        (Controller::Attributes, _) => Some(tx.search_attributes(&req.query, &scope)?),
+        (Controller::Attributes | Controller::Objects, _) => {
+            Some(tx.search_attributes(&req.query, &scope)?)
+        }
     };
     let Some(ids) = attribute_ids else {
         let ids = tx.search_events(&req.query, &scope)?;
         let mut out = Vec::with_capacity(ids.len());
         let opts = ViewOptions {
-            include_deleted: false,
+            include_deleted: req.query.deleted != jisr_store::DeletedFilter::Exclude,
             include_sightings: req.include_sightings,
+        };
+        // As in MISP, attribute conditions also choose which attributes an event shows.
+        let shown: Option<HashSet<i64>> = if req.query.has_attribute_conditions() && !ids.is_empty()
+        {
+            let mut q = req.query.clone();
+            q.event_ids.any_of = Some(ids.clone());
+            q.limit = None;
+            q.page = None;
+            Some(tx.search_attributes(&q, &scope)?.into_iter().collect())
+        } else {
+            None
         };
         for id in &ids {
             let Some(e) = tx.event_get(*id)? else {
@@ -248,7 +331,11 @@ pub fn run(
                 );
                 Value::Object(m)
             } else {
-                event_json(&load_tree(tx, &scope, e, opts)?)
+                let mut tree = load_tree(tx, &scope, e, opts)?;
+                if let Some(keep) = &shown {
+                    keep_attributes(&mut tree, keep);
+                }
+                event_json(&tree)
             };
             out.push(json!({ "Event": v }));
         }
@@ -258,7 +345,7 @@ pub fn run(
             count,
         });
     };
-    let rows = attribute_rows(tx, &ids, req)?;
+    let rows = attribute_rows(tx, actor, &ids, req)?;
     let count = rows.len();
     let body = match req.format {
         Format::Json => {
@@ -285,4 +372,42 @@ pub fn run(
         }
     };
     Ok(SearchOutput { body, count })
+}
+
+/// Keeps only the attributes in `keep`, and the objects that still hold one.
+fn keep_attributes(tree: &mut EventTree, keep: &HashSet<i64>) {
+    tree.attributes.retain(|a| keep.contains(&a.attribute.id));
+    for o in &mut tree.objects {
+        o.attributes.retain(|a| keep.contains(&a.attribute.id));
+    }
+    tree.objects.retain(|o| !o.attributes.is_empty());
+}
+
+/// Objects holding a matching attribute, each with its visible attributes.
+fn objects_search(
+    tx: &mut dyn Tx,
+    scope: &jisr_policy::Scope,
+    req: &SearchRequest,
+) -> Result<SearchOutput> {
+    let ids = tx.search_attributes(&req.query, scope)?;
+    let mut seen = HashSet::new();
+    let mut out = vec![];
+    for a in tx.attributes_get(&ids)? {
+        if a.object_id == 0 || !seen.insert(a.object_id) {
+            continue;
+        }
+        let Some(o) = tx.object_get(a.object_id)? else {
+            continue;
+        };
+        let Some(e) = tx.event_get(o.event_id)? else {
+            continue;
+        };
+        let tree = crate::objects::get_tree(tx, scope, o, &e)?;
+        out.push(json!({"Object": jisr_model::wire::object_json(&tree)}));
+    }
+    let count = out.len();
+    Ok(SearchOutput {
+        body: Body::Json(json!({"response": out})),
+        count,
+    })
 }

@@ -58,6 +58,11 @@ pub fn add(c: &mut Call) -> ApiResult {
                 Err(other) => return Err(other.into()),
             }
         }
+        // PyMISP reads a one-element list's answer as a single attribute, as MISP sends it.
+        let saved = match (items.len(), saved.len()) {
+            (1, 1) => saved.into_iter().next().unwrap_or(Value::Null),
+            _ => Value::Array(saved),
+        };
         let mut out = json!({"Attribute": saved});
         if !errors.is_empty()
             && let Some(m) = out.as_object_mut()

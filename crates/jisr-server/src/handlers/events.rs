@@ -48,10 +48,17 @@ pub fn view(c: &mut Call) -> ApiResult {
         .named
         .get("deleted")
         .is_some_and(|v| v.iter().any(|x| x == "1"))
-        || c.flag("deleted") == Some(true);
+        || match c.body.get("deleted") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .any(|x| jisr_model::wire::as_bool(x) == Some(true)),
+            Some(v) => jisr_model::wire::as_bool(v) == Some(true),
+            None => false,
+        };
+    let include_sightings = c.flag("noSightings") != Some(true);
     let opts = ViewOptions {
         include_deleted,
-        include_sightings: true,
+        include_sightings,
     };
     let tree = load_tree(c.tx, &scope, event, opts)?;
     Ok(Reply::json(json!({"Event": event_json(&tree)})))
@@ -64,6 +71,11 @@ pub fn edit(c: &mut Call) -> ApiResult {
     let event = visible_event(c.tx, &scope, &reference)?;
     let id = event.id;
     event_write::edit_event(c.tx, &c.actor, event, &incoming)?;
+    if c.path.named_flag("metadata") == Some(true) {
+        let scope = c.scope();
+        let e = visible_event(c.tx, &scope, &id.to_string())?;
+        return Ok(Reply::json(json!({"Event": event_row_json(&e)})));
+    }
     Ok(Reply::json(full_event(c, id)?))
 }
 

@@ -121,3 +121,10 @@ pub fn delete_reference(c: &mut Call) -> ApiResult {
         json!({"message": "ObjectReference deleted", "name": "ObjectReference deleted", "url": c.url}),
     ))
 }
+
+pub fn rest_search(c: &mut Call) -> ApiResult {
+    use jisr_core::search::{self, Controller};
+    let req = search::parse_request(c.tx, &c.body, Controller::Objects)?;
+    let out = search::run(c.tx, &c.actor, &req, Controller::Objects)?;
+    Ok(super::attributes::search_reply(out))
+}

@@ -175,37 +175,35 @@ pub fn attach(c: &mut Call) -> ApiResult {
                 .ok_or_else(|| ApiError::not_found("Invalid Tag."))?
         }
     };
-    match target {
+    // A local tag only labels the copy on this instance, so it needs no edit right.
+    if !local && !jisr_policy::can_modify_event(&c.actor, target.event()) {
+        return Err(forbidden());
+    }
+    let (kind, id) = match target {
         Target::Event(mut e) => {
-            if !jisr_policy::can_modify_event(&c.actor, &e) && !local {
-                return Err(jisr_core::CoreError::Forbidden(
-                    "You do not have permission to use this functionality.".into(),
-                )
-                .into());
-            }
             c.tx.event_tag_add(e.id, tag.id, local)?;
             if !local {
                 touch(c.tx, &mut e)?;
             }
+            ("Event", e.id)
         }
-        Target::Attribute(a, mut e) => {
-            if !jisr_policy::can_modify_event(&c.actor, &e) && !local {
-                return Err(jisr_core::CoreError::Forbidden(
-                    "You do not have permission to use this functionality.".into(),
-                )
-                .into());
-            }
+        Target::Attribute(mut a, mut e) => {
             c.tx.attribute_tag_add(a.id, e.id, tag.id, local)?;
             if !local {
-                let mut a = *a;
                 a.timestamp = jisr_model::wire::now();
                 c.tx.attribute_update(&a)?;
                 touch(c.tx, &mut e)?;
             }
+            ("Attribute", a.id)
         }
-    }
+    };
+    let scope_word = if local { "Local" } else { "Global" };
+    let message = format!(
+        "{scope_word} tag {}({}) successfully attached to {kind}({id}).",
+        tag.name, tag.id
+    );
     Ok(Reply::json(
-        json!({"saved": true, "success": "Tag(s) attached.", "check_publish": true}),
+        json!({"saved": true, "success": message, "message": message, "check_publish": true}),
     ))
 }
 
@@ -214,28 +212,19 @@ pub fn remove(c: &mut Call) -> ApiResult {
     let target = target(c)?;
     let reference = tag_reference(c)?;
     let tag = tags::find(c.tx, &reference)?.ok_or_else(|| ApiError::not_found("Invalid Tag."))?;
-    let removed = match target {
+    if !jisr_policy::can_modify_event(&c.actor, target.event()) {
+        return Err(forbidden());
+    }
+    let (removed, kind, id) = match target {
         Target::Event(mut e) => {
-            if !jisr_policy::can_modify_event(&c.actor, &e) {
-                return Err(jisr_core::CoreError::Forbidden(
-                    "You do not have permission to use this functionality.".into(),
-                )
-                .into());
-            }
             let r = c.tx.event_tag_remove(e.id, tag.id)?;
             touch(c.tx, &mut e)?;
-            r
+            (r, "Event", e.id)
         }
         Target::Attribute(a, mut e) => {
-            if !jisr_policy::can_modify_event(&c.actor, &e) {
-                return Err(jisr_core::CoreError::Forbidden(
-                    "You do not have permission to use this functionality.".into(),
-                )
-                .into());
-            }
             let r = c.tx.attribute_tag_remove(a.id, tag.id)?;
             touch(c.tx, &mut e)?;
-            r
+            (r, "Attribute", a.id)
         }
     };
     if !removed {
@@ -243,7 +232,24 @@ pub fn remove(c: &mut Call) -> ApiResult {
             "Invalid Tag: it is not attached to this target.",
         ));
     }
+    let message = format!(
+        "Global tag {}({}) successfully removed from {kind}({id}).",
+        tag.name, tag.id
+    );
     Ok(Reply::json(
-        json!({"saved": true, "success": "Tag removed.", "check_publish": true}),
+        json!({"saved": true, "success": message, "message": message, "check_publish": true}),
     ))
+}
+
+fn forbidden() -> ApiError {
+    jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into())
+        .into()
+}
+
+impl Target {
+    fn event(&self) -> &jisr_model::Event {
+        match self {
+            Target::Event(e) | Target::Attribute(_, e) => e,
+        }
+    }
 }
