@@ -291,6 +291,22 @@ impl NameIndex {
                 if let Some(&sid) = self.skel_ids.get(key.as_str()) {
                     sids.push((sid, 1.0));
                 }
+                // the same name with and without the article (al-Touati / Touati)
+                if k.concept == 0 {
+                    let alt = if k.units.first() == Some(crate::phonetic::u::A_ART) {
+                        key.strip_prefix('L').map(str::to_string)
+                    } else {
+                        Some(format!("L{key}"))
+                    };
+                    if let Some(alt) = alt.filter(|a| !a.is_empty()) {
+                        if let Some(&sid) = self.skel_ids.get(alt.as_str()) {
+                            sids.push((sid, 0.8));
+                        }
+                        if let Some(v) = self.neighbours.get(format!("~{alt}").as_str()) {
+                            sids.extend(v.iter().map(|&s| (s, 0.5)));
+                        }
+                    }
+                }
                 dels.clear();
                 if k.concept == 0 {
                     deletions(&key, &mut dels);

@@ -64,7 +64,10 @@ pub(crate) mod u {
     pub const OTHER: u8 = 41;
     /// A word-initial alef: the opening vowel, which Latin spellings always write.
     pub const ALEF0: u8 = 42;
-    pub const COUNT: usize = 43;
+    /// Word-initial اي / او: one long opening vowel (Iman, Ilyas; Omar-like O, Ossie).
+    pub const ALEF_I: u8 = 43;
+    pub const ALEF_U: u8 = 44;
+    pub const COUNT: usize = 45;
 }
 
 /// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
@@ -128,7 +131,7 @@ impl Units {
         const NAMES: [&str; u::COUNT] = [
             "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
             "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
-            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ",
+            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ",
         ];
         self.as_slice()
             .iter()
@@ -171,7 +174,18 @@ pub fn arabic_units(token: &str) -> Units {
         let c = chars[i];
         let last = i + 1 == n;
         let unit = match c {
-            // an initial alef only carries the opening vowel (Ibrahim, Osama, Umm)
+            // an initial alef only carries the opening vowel (Ibrahim, Osama, Umm);
+            // with ya or waw after it, the opening vowel is long
+            'ا' if i == 0 && n > 2 && chars[1] == 'ي' => {
+                out.push(u::ALEF_I);
+                i += 2;
+                continue;
+            }
+            'ا' if i == 0 && n > 2 && chars[1] == 'و' => {
+                out.push(u::ALEF_U);
+                i += 2;
+                continue;
+            }
             'ا' if i == 0 => u::ALEF0,
             // foreign ch and French dj are written with two letters
             'ت' if chars.get(i + 1) == Some(&'ش') => {
@@ -371,6 +385,30 @@ fn build_costs(strict: bool) -> Costs {
         set(ALEF0, x, c);
     }
     set(ALEF0, AA, 0.0);
+    for (x, c) in [
+        (I, 0.0),
+        (E, 0.0),
+        (Y, 0.1),
+        (A, 0.15),
+        (O, 0.35),
+        (U, 0.35),
+        (AY, 0.0),
+        (ALEF0, 0.1),
+    ] {
+        set(ALEF_I, x, c);
+    }
+    for (x, c) in [
+        (O, 0.0),
+        (U, 0.0),
+        (W, 0.2),
+        (A, 0.15),
+        (E, 0.35),
+        (I, 0.35),
+        (AW, 0.0),
+        (ALEF0, 0.1),
+    ] {
+        set(ALEF_U, x, c);
+    }
     set(ALEF0, HAMZA, 0.0);
     set(ALEF0, AIN, 0.2);
     set(ALEF0, A_ART, 0.0);
@@ -444,6 +482,8 @@ fn build_costs(strict: bool) -> Costs {
     for (x, d, w) in [
         (AA, 0.45, 0.5),
         (ALEF0, 0.35, 0.3),
+        (ALEF_I, 0.4, 0.4),
+        (ALEF_U, 0.4, 0.4),
         (AW, 0.35, 0.5),
         (AY, 0.35, 0.5),
         (AYF, 0.3, 0.5),
