@@ -465,6 +465,10 @@ fn build_costs(strict: bool) -> Costs {
     set(B, P, 0.1);
     set(F, V, 0.1);
     set(W, V, 0.2);
+    // German w and Spanish j as Arabic writes them (Wagner فاغنر, Jaime خايمي)
+    set(W, F, 0.35);
+    set(J, X, 0.4);
+    set(J, H, 0.5);
     set(F, P, 0.4);
     set(B, V, 0.4);
     set(S, Z, 0.4);

@@ -12,13 +12,13 @@ use crate::phonetic::{Units, edit_ratio, similarity, similarity_strict};
 use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
-pub const MIN_PART_SIMILARITY: f32 = 0.72;
+pub const MIN_PART_SIMILARITY: f32 = 0.5;
 /// The score at and above which two names are reported as a match.
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
 const MAX_PARTS: usize = 12;
 const UNMATCHED_PENALTY: f32 = 0.94;
-const SIM_SHARPNESS: f32 = 1.5;
+const SIM_SHARPNESS: f32 = 1.0;
 const SHARP_KNEE: f32 = 0.9;
 const ORG_UNMATCHED_PENALTY: f32 = 0.85;
 const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
