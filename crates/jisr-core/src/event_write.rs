@@ -91,7 +91,11 @@ fn apply_event_tags(
     incoming: &[InTag],
 ) -> Result<()> {
     for t in incoming {
-        if let Some(tag) = tags::resolve(tx, actor, t)? {
+        if t.deleted {
+            if let Some(tag) = tx.tag_by_name(t.name.trim())? {
+                tx.event_tag_remove(event_id, tag.id)?;
+            }
+        } else if let Some(tag) = tags::resolve_for_body(tx, actor, t)? {
             tx.event_tag_add(event_id, tag.id, t.local)?;
         }
     }
@@ -133,7 +137,11 @@ pub fn save_attribute(
         None => tx.attribute_insert(&a)?,
     };
     for tag in &incoming.tags {
-        if let Some(found) = tags::resolve(tx, actor, tag)? {
+        if tag.deleted {
+            if let Some(found) = tx.tag_by_name(tag.name.trim())? {
+                tx.attribute_tag_remove(id, found.id)?;
+            }
+        } else if let Some(found) = tags::resolve_for_body(tx, actor, tag)? {
             tx.attribute_tag_add(id, event.id, found.id, tag.local)?;
         }
     }

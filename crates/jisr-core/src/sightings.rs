@@ -142,3 +142,54 @@ pub fn list_for_event(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result
         .filter(|s| visible.contains(&s.attribute_id))
         .collect())
 }
+
+/// Filters of `/sightings/restSearch`.
+#[derive(Debug, Default, Clone)]
+pub struct SightingFilter {
+    /// `attribute` or `event`, with the id or uuid of that context.
+    pub context: Option<(String, String)>,
+    pub sighting_type: Option<i64>,
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    pub org_id: Option<i64>,
+    pub source: Option<String>,
+}
+
+/// Sightings the scope may see (on visible attributes), filtered.
+pub fn search(tx: &mut dyn Tx, scope: &Scope, f: &SightingFilter) -> Result<Vec<Sighting>> {
+    let candidates = match &f.context {
+        Some((ctx, id)) if ctx == "event" => list_for_event(tx, scope, id)?,
+        Some((_, id)) => list_for_attribute(tx, scope, id)?,
+        None => {
+            let mut visible = vec![];
+            let mut seen: std::collections::HashMap<i64, bool> = std::collections::HashMap::new();
+            for s in tx.sightings_between(f.from, f.to)? {
+                let ok = match seen.get(&s.attribute_id) {
+                    Some(v) => *v,
+                    None => {
+                        let v = crate::attributes::visible_attribute(
+                            tx,
+                            scope,
+                            &s.attribute_id.to_string(),
+                        )
+                        .is_ok();
+                        seen.insert(s.attribute_id, v);
+                        v
+                    }
+                };
+                if ok {
+                    visible.push(s);
+                }
+            }
+            visible
+        }
+    };
+    Ok(candidates
+        .into_iter()
+        .filter(|s| f.sighting_type.is_none_or(|t| s.sighting_type == t))
+        .filter(|s| f.from.is_none_or(|t| s.date_sighting >= t))
+        .filter(|s| f.to.is_none_or(|t| s.date_sighting <= t))
+        .filter(|s| f.org_id.is_none_or(|o| s.org_id == o))
+        .filter(|s| f.source.as_ref().is_none_or(|src| &s.source == src))
+        .collect())
+}

@@ -80,3 +80,37 @@ pub fn require_tagger(actor: &Actor) -> Result<()> {
         ))
     }
 }
+
+/// Whether the actor may attach `tag`: tags restricted to an organisation or
+/// a user may only be set by them (or a site admin).
+pub fn check_restrictions(actor: &Actor, tag: &Tag) -> Result<()> {
+    if actor.is_site_admin() {
+        return Ok(());
+    }
+    let refuse = |msg: &str| crate::error::CoreError::Validation {
+        message: msg.into(),
+        errors: serde_json::Value::String(msg.into()),
+    };
+    if tag.org_id != 0 && tag.org_id != actor.org_id {
+        return Err(refuse(
+            "Invalid Tag. This tag can only be set by a fixed organisation.",
+        ));
+    }
+    if tag.user_id != 0 && tag.user_id != actor.user_id {
+        return Err(refuse(
+            "Invalid Tag. This tag can only be set by a fixed user.",
+        ));
+    }
+    Ok(())
+}
+
+/// A tag named inside an event or attribute body. Non-exportable tags and
+/// tags the actor may not set are left out silently, as MISP does for
+/// bodies (the attach endpoint reports them instead).
+pub fn resolve_for_body(tx: &mut dyn Tx, actor: &Actor, incoming: &InTag) -> Result<Option<Tag>> {
+    match resolve(tx, actor, incoming)? {
+        Some(t) if !t.exportable && !incoming.local => Ok(None),
+        Some(t) if check_restrictions(actor, &t).is_err() => Ok(None),
+        other => Ok(other),
+    }
+}

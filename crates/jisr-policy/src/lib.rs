@@ -16,6 +16,9 @@ pub struct Actor {
     pub role: Role,
     /// Sharing groups the actor's organisation belongs to.
     pub sharing_groups: Vec<i64>,
+    /// The instance hides unpublished events from other organisations
+    /// (MISP's `MISP.unpublishedprivate`).
+    pub unpublished_private: bool,
 }
 
 impl Actor {
@@ -35,12 +38,14 @@ impl Actor {
 pub enum Scope {
     /// Site admins: everything.
     Everything,
-    /// Everyone else: their organisation's events, plus published events
-    /// shared beyond the organisation (community, connected, all, or a
-    /// sharing group they are in); inside those, the same test per element.
+    /// Everyone else: their organisation's events, plus events shared
+    /// beyond the organisation (community, connected, all, or a sharing group
+    /// they are in), which must also be published when `unpublished_private`;
+    /// inside those, the same test per element.
     Organisation {
         org_id: i64,
         sharing_groups: Vec<i64>,
+        unpublished_private: bool,
     },
 }
 
@@ -51,6 +56,7 @@ pub fn scope(actor: &Actor) -> Scope {
         Scope::Organisation {
             org_id: actor.org_id,
             sharing_groups: actor.sharing_groups.clone(),
+            unpublished_private: actor.unpublished_private,
         }
     }
 }
@@ -67,9 +73,10 @@ impl Scope {
             Scope::Organisation {
                 org_id,
                 sharing_groups,
+                unpublished_private,
             } => {
                 e.org_id == *org_id
-                    || (e.published
+                    || ((e.published || !unpublished_private)
                         && shared_beyond_org(e.distribution, e.sharing_group_id, sharing_groups))
             }
         }
@@ -82,6 +89,7 @@ impl Scope {
             Scope::Organisation {
                 org_id,
                 sharing_groups,
+                ..
             } => {
                 e.org_id == *org_id
                     || distribution == INHERIT
@@ -142,6 +150,7 @@ mod tests {
             email: "a@b".into(),
             role,
             sharing_groups: vec![],
+            unpublished_private: true,
         }
     }
 

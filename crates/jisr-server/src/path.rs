@@ -42,6 +42,8 @@ const NAMED: &[&str] = &[
     "includeEventTags",
     "event_id",
     "noSightings",
+    "value",
+    "searchorg",
     "context",
 ];
 

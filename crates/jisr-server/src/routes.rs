@@ -189,6 +189,7 @@ pub static ROUTES: &[Route] = &[
         Write,
         directory::user_delete,
     ),
+    r("authkeys", "add", POST, Write, directory::authkey_add),
     // Roles.
     r("roles", "index", GET, Read, directory::roles_index),
     r("roles", "adminadd", POST, Write, directory::role_add),

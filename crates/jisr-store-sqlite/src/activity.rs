@@ -47,6 +47,16 @@ impl ActivityTx for SqliteTx<'_> {
         )
     }
 
+    fn sightings_between(&mut self, from: Option<i64>, to: Option<i64>) -> Result<Vec<Sighting>> {
+        self.many(
+            &format!(
+                "SELECT {SIGHTING_COLS} FROM sightings WHERE date_sighting >= ?1 AND date_sighting <= ?2 ORDER BY date_sighting, id"
+            ),
+            [from.unwrap_or(i64::MIN), to.unwrap_or(i64::MAX)],
+            rows::sighting,
+        )
+    }
+
     fn report_insert(&mut self, r: &EventReport) -> Result<i64> {
         self.insert(
             "INSERT INTO event_reports (uuid, event_id, name, content, distribution, sharing_group_id, timestamp, deleted)

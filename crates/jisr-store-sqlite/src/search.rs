@@ -46,12 +46,18 @@ fn event_scope(w: &mut Where, scope: &Scope) {
     if let Scope::Organisation {
         org_id,
         sharing_groups,
+        unpublished_private,
     } = scope
     {
         let org = w.bind(*org_id);
         let sgs = w.bind_list(sharing_groups);
+        let published = if *unpublished_private {
+            "e.published = 1"
+        } else {
+            "1=1"
+        };
         w.push(format!(
-            "(e.org_id = {org} OR (e.published = 1 AND (e.distribution IN (1,2,3) OR (e.distribution = 4 AND e.sharing_group_id IN ({sgs})))))"
+            "(e.org_id = {org} OR ({published} AND (e.distribution IN (1,2,3) OR (e.distribution = 4 AND e.sharing_group_id IN ({sgs})))))"
         ));
     }
 }
@@ -60,6 +66,7 @@ fn element_scope(w: &mut Where, scope: &Scope) {
     if let Scope::Organisation {
         org_id,
         sharing_groups,
+        ..
     } = scope
     {
         let org = w.bind(*org_id);

@@ -408,21 +408,27 @@ fn scope_filters_in_the_query(make: Factory) {
     let mut in_hidden_object = attribute(shared, "ip-dst", "192.0.2.9", 5);
     in_hidden_object.object_id = oid;
     let in_hidden_object = tx.attribute_insert(&in_hidden_object).unwrap();
-    let outsider = Scope::Organisation {
+    let scope = |org_id, sharing_groups: Vec<i64>| Scope::Organisation {
+        org_id,
+        sharing_groups,
+        unpublished_private: true,
+    };
+    let outsider = scope(brussels, vec![]);
+    let member = scope(brussels, vec![7]);
+    let owner = scope(cairo, vec![]);
+    // MISP's default shows unpublished shared events to other organisations too.
+    let open_outsider = Scope::Organisation {
         org_id: brussels,
         sharing_groups: vec![],
-    };
-    let member = Scope::Organisation {
-        org_id: brussels,
-        sharing_groups: vec![7],
-    };
-    let owner = Scope::Organisation {
-        org_id: cairo,
-        sharing_groups: vec![],
+        unpublished_private: false,
     };
     let q = SearchQuery::default();
     assert_eq!(tx.search_events(&q, &outsider).unwrap(), vec![shared]);
     assert_eq!(tx.search_events(&q, &member).unwrap(), vec![shared, sg]);
+    assert_eq!(
+        tx.search_events(&q, &open_outsider).unwrap(),
+        vec![unpublished, shared]
+    );
     assert_eq!(
         tx.search_events(&q, &owner).unwrap(),
         vec![org_only, unpublished, shared, sg]

@@ -123,6 +123,8 @@ pub trait ActivityTx {
     fn sighting_delete(&mut self, id: i64) -> Result<()>;
     fn sightings_of_event(&mut self, event_id: i64) -> Result<Vec<Sighting>>;
     fn sightings_of_attribute(&mut self, attribute_id: i64) -> Result<Vec<Sighting>>;
+    /// Sightings dated within `[from, to]` (either end open), oldest first.
+    fn sightings_between(&mut self, from: Option<i64>, to: Option<i64>) -> Result<Vec<Sighting>>;
 
     // Event reports.
     fn report_insert(&mut self, r: &EventReport) -> Result<i64>;

@@ -179,15 +179,10 @@ fn id_filter(v: Option<&Value>) -> Result<IdFilter> {
 }
 
 /// A time filter: one value means "from", a two-element list "from, to".
-fn time_range(v: Option<&Value>, name: &str) -> Result<(Option<i64>, Option<i64>)> {
+/// As in MISP, a value that is not a time matches nothing rather than failing.
+fn time_range(v: Option<&Value>, _name: &str) -> Result<(Option<i64>, Option<i64>)> {
     let t = now();
-    let one = |x: &Value| {
-        parse_time_filter(x, t).ok_or_else(|| {
-            invalid(format!(
-                "{name}: '{x}' is not a timestamp, date or span like 5d"
-            ))
-        })
-    };
+    let one = |x: &Value| -> Result<i64> { Ok(parse_time_filter(x, t).unwrap_or(i64::MAX)) };
     match v {
         None | Some(Value::Null) => Ok((None, None)),
         Some(Value::Array(items)) if items.len() == 2 => {
@@ -308,8 +303,8 @@ pub fn parse_request(
             )));
         }
     };
-    if matches!(format, Format::Csv | Format::Text) && q.to_ids.is_none() {
-        // MISP's CSV export is an IDS feed: only to_ids attributes unless asked otherwise.
+    if format == Format::Text && q.to_ids.is_none() {
+        // MISP's text export is an IDS feed: only to_ids attributes unless asked otherwise.
         q.to_ids = Some(true);
     }
     let requested_attributes = match get("requested_attributes") {

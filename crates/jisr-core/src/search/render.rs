@@ -49,7 +49,23 @@ struct AttributeRow {
     event_tags: Vec<TagLink>,
     sightings: Vec<Sighting>,
     related: Vec<Value>,
+    /// Owner and creator organisation names, for CSV context columns.
+    org_name: String,
+    orgc_name: String,
 }
+
+/// The event columns `includeContext` adds to CSV, after the attribute's own.
+const CSV_CONTEXT_COLUMNS: &[&str] = &[
+    "event_info",
+    "event_member_org",
+    "event_source_org",
+    "event_distribution",
+    "event_threat_level_id",
+    "event_analysis",
+    "event_date",
+    "event_tag",
+    "event_timestamp",
+];
 
 /// Other visible attributes with the same value in other events (MISP's
 /// `RelatedAttribute`), each with a short `Event`.
@@ -109,6 +125,7 @@ fn attribute_rows(
     let mut events: HashMap<i64, (Event, Vec<TagLink>)> = HashMap::new();
     let mut objects: HashMap<i64, Option<MispObject>> = HashMap::new();
     let mut rows = Vec::with_capacity(attributes.len());
+    let mut org_names: HashMap<i64, String> = HashMap::new();
     for a in attributes {
         if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(a.event_id) {
             let Some(e) = tx.event_get(a.event_id)? else {
@@ -139,7 +156,19 @@ fn attribute_rows(
         } else {
             vec![]
         };
+        let mut name_of = |tx: &mut dyn Tx, id: i64| -> Result<String> {
+            if let Some(n) = org_names.get(&id) {
+                return Ok(n.clone());
+            }
+            let n = org_ref(tx, id)?.name;
+            org_names.insert(id, n.clone());
+            Ok(n)
+        };
+        let org_name = name_of(tx, event.org_id)?;
+        let orgc_name = name_of(tx, event.orgc_id)?;
         rows.push(AttributeRow {
+            org_name,
+            orgc_name,
             tags: tx.attribute_tags(a.id)?,
             attribute: a,
             event,
@@ -234,6 +263,18 @@ fn csv_cell(row: &AttributeRow, column: &str) -> String {
             .map(|o| o.meta_category.clone())
             .unwrap_or_default(),
         "event_info" => row.event.info.clone(),
+        "event_member_org" => row.org_name.clone(),
+        "event_source_org" => row.orgc_name.clone(),
+        "event_distribution" => row.event.distribution.to_string(),
+        "event_threat_level_id" => row.event.threat_level_id.to_string(),
+        "event_analysis" => row.event.analysis.to_string(),
+        "event_tag" => row
+            .event_tags
+            .iter()
+            .map(|t| t.tag.name.clone())
+            .collect::<Vec<_>>()
+            .join(","),
+        "event_timestamp" => row.event.timestamp.to_string(),
         "event_date" => row.event.date.clone(),
         "event_uuid" => row.event.uuid.clone(),
         "distribution" => a.distribution.to_string(),
@@ -250,11 +291,14 @@ fn csv_cell(row: &AttributeRow, column: &str) -> String {
 }
 
 fn render_csv(rows: &[AttributeRow], req: &SearchRequest) -> Result<String> {
-    let columns: Vec<String> = if req.requested_attributes.is_empty() {
+    let mut columns: Vec<String> = if req.requested_attributes.is_empty() {
         CSV_COLUMNS.iter().map(|c| c.to_string()).collect()
     } else {
         req.requested_attributes.clone()
     };
+    if req.include_context {
+        columns.extend(CSV_CONTEXT_COLUMNS.iter().map(|c| c.to_string()));
+    }
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(vec![]);

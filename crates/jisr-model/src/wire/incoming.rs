@@ -62,6 +62,8 @@ pub struct InTag {
     pub hide_tag: Option<bool>,
     pub local: bool,
     pub numerical_value: Option<i64>,
+    /// PyMISP marks a tag removed from an object with `deleted`.
+    pub deleted: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -178,6 +180,7 @@ pub fn parse_tag(v: &Value, path: &str) -> Result<InTag, ShapeError> {
         hide_tag: bool_field(v, "hide_tag"),
         local: bool_field(v, "local").unwrap_or(false),
         numerical_value: int_field(v, "numerical_value"),
+        deleted: bool_field(v, "deleted").unwrap_or(false),
     })
 }
 

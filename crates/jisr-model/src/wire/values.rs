@@ -130,6 +130,12 @@ pub fn parse_time_filter(v: &Value, now: i64) -> Option<i64> {
     if let Ok(i) = s.parse::<i64>() {
         return Some(i);
     }
+    // Clients send Python's `datetime.timestamp()`: seconds with a fraction.
+    if let Ok(f) = s.parse::<f64>()
+        && f.is_finite()
+    {
+        return Some(f as i64);
+    }
     if let Some(unit) = s.chars().last() {
         let mult = match unit {
             's' => Some(1),

@@ -14,7 +14,12 @@ fn find_org(c: &mut Call) -> Result<Organisation, ApiError> {
     dir::find_org(c.tx, &reference)?.ok_or_else(|| ApiError::not_found("Invalid organisation"))
 }
 
+fn named(c: &Call, key: &str) -> Option<String> {
+    c.path.named.get(key).and_then(|v| v.last().cloned())
+}
+
 pub fn orgs_index(c: &mut Call) -> ApiResult {
+    let search = named(c, "searchall");
     let scope = c
         .path
         .named
@@ -24,6 +29,12 @@ pub fn orgs_index(c: &mut Call) -> ApiResult {
     let list: Vec<Value> =
         c.tx.org_list()?
             .iter()
+            .filter(|o| {
+                search.as_deref().is_none_or(|term| {
+                    let term = term.trim_matches('%').to_lowercase();
+                    o.name.to_lowercase().contains(&term) || o.uuid == term
+                })
+            })
             .filter(|o| match scope.as_str() {
                 "external" => !o.local,
                 "all" => true,
@@ -79,7 +90,17 @@ pub fn user_view(c: &mut Call) -> ApiResult {
 }
 
 pub fn users_index(c: &mut Call) -> ApiResult {
-    let users = dir::users_visible(c.tx, &c.actor)?;
+    let search = named(c, "value").map(|v| v.to_lowercase());
+    let org = named(c, "searchorg").and_then(|v| v.parse::<i64>().ok());
+    let users: Vec<User> = dir::users_visible(c.tx, &c.actor)?
+        .into_iter()
+        .filter(|u| {
+            search
+                .as_deref()
+                .is_none_or(|s| u.email.to_lowercase().contains(s.trim_matches('%')))
+        })
+        .filter(|u| org.is_none_or(|o| u.org_id == o))
+        .collect();
     let mut out = vec![];
     for u in &users {
         out.push(user_bundle(c, u)?);
@@ -163,4 +184,27 @@ pub fn role_set_default(c: &mut Call) -> ApiResult {
     let r = find_role(c)?;
     dir::set_default_role(c.tx, &c.actor, r.id)?;
     Ok(Reply::saved("Default role set.", &c.url, Some(r.id)))
+}
+
+/// `auth_keys/add/{user|me}`: a new API key for a user, shown once.
+pub fn authkey_add(c: &mut Call) -> ApiResult {
+    let reference = c.path.arg(0).unwrap_or("me").to_string();
+    let u = if reference == "me" {
+        c.tx.user_get(c.actor.user_id)?
+            .ok_or_else(|| ApiError::not_found("Invalid user"))?
+    } else {
+        dir::find_user(c.tx, &c.actor, &reference)?
+    };
+    if u.id != c.actor.user_id && !dir::may_manage_user(&c.actor, &u) {
+        return Err(jisr_core::CoreError::Forbidden(
+            "You do not have permission to use this functionality.".into(),
+        )
+        .into());
+    }
+    let comment = jisr_model::wire::str_field(&c.body, "comment").unwrap_or_default();
+    let key = jisr_core::auth::issue_key(c.tx, c.secret, u.id, None, &comment)?;
+    Ok(Reply::json(json!({"AuthKey": {
+        "user_id": u.id.to_string(), "authkey_raw": key, "authkey_start": &key[..4],
+        "authkey_end": &key[key.len() - 4..], "comment": comment, "expiration": "0",
+    }})))
 }

@@ -39,9 +39,14 @@ pub fn delete(c: &mut Call) -> ApiResult {
         c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
     let scope = c.scope();
     let (r, event) = visible_report(c.tx, &scope, &reference)?;
-    let id = r.id;
+    let (id, uuid) = (r.id, r.uuid.clone());
     reports::delete(c.tx, &c.actor, r, event, hard)?;
-    Ok(Reply::saved("Event Report deleted.", &c.url, Some(id)))
+    let how = if hard { "hard" } else { "soft" };
+    Ok(Reply::saved(
+        &format!("Event Report {uuid} {how} deleted"),
+        &c.url,
+        Some(id),
+    ))
 }
 
 pub fn index(c: &mut Call) -> ApiResult {

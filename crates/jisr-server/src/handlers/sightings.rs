@@ -97,25 +97,62 @@ pub fn list(c: &mut Call) -> ApiResult {
 }
 
 pub fn rest_search(c: &mut Call) -> ApiResult {
-    let context = c.path.arg(0).unwrap_or("attribute").to_string();
-    let id = c
-        .body
-        .get("id")
+    let body = c.body.clone();
+    let get = |k: &str| body.get(k).filter(|v| !v.is_null());
+    let now = jisr_model::wire::now();
+    let time = |k: &str| get(k).and_then(|v| jisr_model::wire::parse_time_filter(v, now));
+    let id = get("id")
         .and_then(as_string)
-        .or_else(|| c.body.get("uuid").and_then(as_string));
-    let scope = c.scope();
-    let list = match (context.as_str(), id) {
-        ("event", Some(r)) => sightings::list_for_event(c.tx, &scope, &r)?,
-        (_, Some(r)) => sightings::list_for_attribute(c.tx, &scope, &r)?,
-        (_, None) => {
-            return Err(ApiError::bad_request(
-                "Give the id or uuid of the attribute or event.",
-            ));
-        }
+        .or_else(|| get("uuid").and_then(as_string));
+    let context = c
+        .path
+        .arg(0)
+        .map(str::to_string)
+        .or_else(|| get("context").and_then(as_string));
+    let org_id = match get("org_id").and_then(as_string) {
+        Some(o) => Some(
+            jisr_core::directory::find_org(c.tx, &o)?
+                .map(|o| o.id)
+                .unwrap_or(-1),
+        ),
+        None => None,
     };
+    let filter = sightings::SightingFilter {
+        context: id.map(|id| (context.unwrap_or_else(|| "attribute".into()), id)),
+        sighting_type: get("type").and_then(jisr_model::wire::as_i64),
+        from: time("from").or_else(|| time("last")),
+        to: time("to"),
+        org_id,
+        source: get("source").and_then(as_string),
+    };
+    let include_attribute = get("includeAttribute")
+        .and_then(jisr_model::wire::as_bool)
+        .unwrap_or(false);
+    let include_event = get("includeEvent")
+        .and_then(jisr_model::wire::as_bool)
+        .unwrap_or(false);
+    let scope = c.scope();
+    let list = sightings::search(c.tx, &scope, &filter)?;
     let mut out = vec![];
     for s in &list {
-        out.push(json!({"Sighting": sighting_value(c, s)?}));
+        let mut v = sighting_value(c, s)?;
+        if let Some(m) = v.as_object_mut() {
+            if include_attribute && let Some(a) = c.tx.attribute_get(s.attribute_id)? {
+                let tree = jisr_model::AttributeTree {
+                    attribute: a,
+                    tags: vec![],
+                    sightings: vec![],
+                };
+                m.insert("Attribute".into(), jisr_model::wire::attribute_json(&tree));
+            }
+            if include_event && let Some(e) = c.tx.event_get(s.event_id)? {
+                m.insert(
+                    "Event".into(),
+                    Value::Object(jisr_model::wire::event_row_json(&e)),
+                );
+            }
+        }
+        out.push(json!({"Sighting": v}));
     }
     Ok(Reply::json(json!({"response": out})))
 }

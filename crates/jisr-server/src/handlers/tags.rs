@@ -175,6 +175,7 @@ pub fn attach(c: &mut Call) -> ApiResult {
                 .ok_or_else(|| ApiError::not_found("Invalid Tag."))?
         }
     };
+    tags::check_restrictions(&c.actor, &tag)?;
     // A local tag only labels the copy on this instance, so it needs no edit right.
     if !local && !jisr_policy::can_modify_event(&c.actor, target.event()) {
         return Err(forbidden());
