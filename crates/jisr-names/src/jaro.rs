@@ -3,7 +3,7 @@
 
 const MAX: usize = 64;
 
-fn jaro(a: &[char], b: &[char]) -> f64 {
+fn jaro<T: PartialEq + Copy>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -47,8 +47,32 @@ fn jaro(a: &[char], b: &[char]) -> f64 {
     (m / a.len() as f64 + m / b.len() as f64 + (m - (t / 2) as f64) / m) / 3.0
 }
 
+fn winkler<T: PartialEq + Copy>(a: &[T], b: &[T]) -> f64 {
+    let j = jaro(a, b);
+    let prefix = a
+        .iter()
+        .zip(b.iter())
+        .take(4)
+        .take_while(|(x, y)| x == y)
+        .count();
+    j + prefix as f64 * 0.1 * (1.0 - j)
+}
+
 /// Jaro-Winkler similarity of two strings, case-insensitive (characters beyond 64 are ignored).
 pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if a.is_ascii() && b.is_ascii() {
+        let mut ba = [0u8; MAX];
+        let mut bb = [0u8; MAX];
+        let na = a.len().min(MAX);
+        let nb = b.len().min(MAX);
+        for (d, s) in ba.iter_mut().zip(a.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        for (d, s) in bb.iter_mut().zip(b.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        return winkler(&ba[..na], &bb[..nb]);
+    }
     let mut ba = ['\0'; MAX];
     let mut bb = ['\0'; MAX];
     let fill = |s: &str, buf: &mut [char; MAX]| -> usize {
@@ -64,15 +88,7 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
     };
     let na = fill(a, &mut ba);
     let nb = fill(b, &mut bb);
-    let (a, b) = (&ba[..na], &bb[..nb]);
-    let j = jaro(a, b);
-    let prefix = a
-        .iter()
-        .zip(b.iter())
-        .take(4)
-        .take_while(|(x, y)| x == y)
-        .count();
-    j + prefix as f64 * 0.1 * (1.0 - j)
+    winkler(&ba[..na], &bb[..nb])
 }
 
 #[cfg(test)]

@@ -231,14 +231,13 @@ fn peers(pairs: &[Pair], python: &Path, script: &Path, full: f64, fast: f64, jw:
         };
         let peer = v["peer"].as_str().unwrap_or("?");
         if let Some(r) = v["pairs_per_sec"].as_f64() {
-            let (ours, label) = if peer.contains("jaro") {
-                (jw, "jisr jaro-winkler")
+            let same_metric = if peer.contains("jaro") {
+                format!("jisr jaro-winkler/peer {:.1}x; ", jw / r)
             } else {
-                (fast, "jisr score")
+                String::new()
             };
             println!(
-                "pairs/s\t{peer} (python)\t{r:.0}\tratio {label}/peer {:.1}x; jisr score/peer {:.2}x; jisr parse+score/peer {:.2}x",
-                ours / r,
+                "pairs/s\t{peer} (python)\t{r:.0}\tratio {same_metric}jisr score/peer {:.2}x; jisr parse+score+explain/peer {:.2}x",
                 fast / r,
                 full / r
             );

@@ -245,34 +245,20 @@ fn cross_script_full_names(data: &Path) -> anyhow::Result<()> {
     }
     let (header, rows) = io::read_csv(&data.join("negatives-global.csv"))?;
     let c = io::column(&header, "full_name")?;
-    let mut list = latin.clone();
-    list.extend(
-        rows.iter()
-            .enumerate()
-            .filter_map(|(i, r)| Some((format!("neg{i}"), r.get(c)?.clone()))),
-    );
-    let index = NameIndex::build(
-        list.iter()
-            .map(|(id, n)| (id.clone(), n.as_str(), NameKind::Person)),
-    );
-    for (label, queries) in [("arabic->latin", &arabic), ("latin->arabic", &latin)] {
-        let (index, queries) = if label == "arabic->latin" {
-            (&index, queries)
-        } else {
-            let mut l = arabic.clone();
-            l.extend(
-                rows.iter()
-                    .enumerate()
-                    .filter_map(|(i, r)| Some((format!("neg{i}"), r.get(c)?.clone()))),
-            );
-            let idx = NameIndex::build(
-                l.iter()
-                    .map(|(id, n)| (id.clone(), n.as_str(), NameKind::Person)),
-            );
-            let res = idx.screen(queries, NameKind::Person, 5, 0.0);
-            report(label, &res, list.len());
-            continue;
-        };
+    let negatives: Vec<(String, String)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((format!("neg{i}"), r.get(c)?.clone())))
+        .collect();
+    for (label, queries, listed) in [
+        ("arabic->latin", &arabic, &latin),
+        ("latin->arabic", &latin, &arabic),
+    ] {
+        let list: Vec<&(String, String)> = listed.iter().chain(negatives.iter()).collect();
+        let index = NameIndex::build(
+            list.iter()
+                .map(|(id, n)| (id.clone(), n.as_str(), NameKind::Person)),
+        );
         let res = index.screen(queries, NameKind::Person, 5, 0.0);
         report(label, &res, list.len());
     }
