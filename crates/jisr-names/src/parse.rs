@@ -262,13 +262,32 @@ pub(crate) fn class_mask(skel: &str) -> u32 {
         .fold(0, |m, b| m | 1 << (b - b'A'))
 }
 
+/// Decides person or organisation from the words alone. Conservative, since
+/// short legal forms and type words are also names (Iyad Ag Ghaly, Margaret
+/// Court): a legal form must end the name and be unambiguous, a type word
+/// must open it (وزارة الدفاع, Ministry of Defence) or close it (European Union).
 fn detect_kind(tokens: &[&str]) -> NameKind {
+    const AMBIGUOUS_LEGAL: &[&str] = &[
+        "sa", "as", "ag", "ab", "co", "sl", "cv", "kg", "kk", "oy", "sal", "est", "ao", "lp",
+        "tov", "doo", "open", "public", "joint", "stock", "closed", "e",
+    ];
+    const AMBIGUOUS_TYPES: &[&str] = &["bank", "court", "office", "center", "front", "party"];
     let lex = lexicon();
-    let orgish = tokens.iter().any(|t| {
-        matches!(lex.org_word(t), Some(Word::Legal))
-            || lex.concept(t).is_some_and(|c| lex.is_type_concept(c))
-    });
-    if orgish {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return NameKind::Person;
+    };
+    if tokens.len() < 2 {
+        return NameKind::Person;
+    }
+    let legal_end = lex.org_word(last) == Some(Word::Legal) && !AMBIGUOUS_LEGAL.contains(last);
+    let type_at = |t: &str, strict: bool| {
+        lex.concept(t).is_some_and(|c| {
+            lex.is_type_concept(c) && !(strict && AMBIGUOUS_TYPES.contains(&lex.concept_name(c)))
+        })
+    };
+    // a Latin name closing on Bank or Court is more often a person's surname
+    let latin_last = last.is_ascii();
+    if legal_end || type_at(first, false) || type_at(last, latin_last) {
         NameKind::Organization
     } else {
         NameKind::Person
@@ -527,5 +546,31 @@ mod tests {
         assert!(p.keys.iter().all(|k| k.concept != 0));
         let p = parse("وزارة الدفاع", NameKind::Unknown);
         assert_eq!(p.kind, NameKind::Organization);
+        for org in [
+            "European Union",
+            "Siemens AG Holding",
+            "Bowne Global Solutions LLC",
+            "الاتحاد الأوروبي",
+            "Bank of China",
+        ] {
+            assert_eq!(
+                parse(org, NameKind::Unknown).kind,
+                NameKind::Organization,
+                "{org}"
+            );
+        }
+        for person in [
+            "Iyad Ag Ghaly",
+            "Margaret Court",
+            "Ahmed Sal",
+            "Mahmoud Tawfik",
+            "اللواء محمود توفيق",
+        ] {
+            assert_eq!(
+                parse(person, NameKind::Unknown).kind,
+                NameKind::Person,
+                "{person}"
+            );
+        }
     }
 }
