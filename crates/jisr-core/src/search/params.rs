@@ -36,6 +36,9 @@ pub struct SearchRequest {
     pub include_context: bool,
     pub include_event_uuid: bool,
     pub include_correlations: bool,
+    /// Events: attributes carrying one of these tags are left out of the
+    /// events shown (MISP's `NOT` tags act per attribute inside events).
+    pub hidden_attribute_tags: Vec<i64>,
 }
 
 /// The terms of one filter, split into OR, AND and NOT lists.
@@ -238,9 +241,18 @@ pub fn parse_request(
         object_names: term_filter(get("object_name")),
         ..Default::default()
     };
-    let tags = tag_filter(tx, get("tags").or(get("tag")))?;
-    q.any_level_tags = tags;
+    let mut tags = tag_filter(tx, get("tags").or(get("tag")))?;
     q.event_tags = tag_filter(tx, get("event_tags"))?;
+    let mut hidden_attribute_tags = vec![];
+    if controller == Controller::Events {
+        // An event is excluded by a NOT tag on the event itself; a NOT tag
+        // on an attribute hides that attribute, not the event.
+        hidden_attribute_tags = std::mem::take(&mut tags.none_of);
+        q.event_tags
+            .none_of
+            .extend(hidden_attribute_tags.iter().copied());
+    }
+    q.any_level_tags = tags;
     q.attribute_tags = tag_filter(tx, get("attribute_tags"))?;
     let (ts_from, ts_to) = time_range(get("timestamp"), "timestamp")?;
     let (ets_from, ets_to) = time_range(get("event_timestamp"), "event_timestamp")?;
@@ -322,6 +334,7 @@ pub fn parse_request(
         include_context: flag(body, "includeContext").unwrap_or(false),
         include_event_uuid: flag(body, "includeEventUuid").unwrap_or(false),
         include_correlations: flag(body, "includeCorrelations").unwrap_or(false),
+        hidden_attribute_tags,
     })
 }
 

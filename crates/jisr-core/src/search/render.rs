@@ -331,12 +331,18 @@ pub fn run(
     let attribute_ids = match (controller, req.format) {
         (Controller::Events, Format::Json) => None,
         (Controller::Events, _) => {
-            // CSV and text of events list their attributes.
+            // CSV and text of events list every attribute of the events found
+            // (attribute filters choose events here, as in MISP).
             let event_ids = tx.search_events(&req.query, &scope)?;
-            let mut q = req.query.clone();
-            q.event_ids.any_of = Some(event_ids);
-            q.limit = None;
-            q.page = None;
+            let q = jisr_store::SearchQuery {
+                event_ids: jisr_store::IdFilter {
+                    any_of: Some(event_ids),
+                    none_of: vec![],
+                },
+                deleted: req.query.deleted,
+                to_ids: req.query.to_ids,
+                ..Default::default()
+            };
             Some(tx.search_attributes(&q, &scope)?)
         }
         (Controller::Attributes | Controller::Objects, _) => {
@@ -378,6 +384,15 @@ pub fn run(
                 let mut tree = load_tree(tx, &scope, e, opts)?;
                 if let Some(keep) = &shown {
                     keep_attributes(&mut tree, keep);
+                }
+                if !req.hidden_attribute_tags.is_empty() {
+                    let hidden = &req.hidden_attribute_tags;
+                    let tagged =
+                        |a: &AttributeTree| a.tags.iter().any(|t| hidden.contains(&t.tag.id));
+                    tree.attributes.retain(|a| !tagged(a));
+                    for o in &mut tree.objects {
+                        o.attributes.retain(|a| !tagged(a));
+                    }
                 }
                 event_json(&tree)
             };

@@ -164,7 +164,7 @@ pub fn delete(c: &mut Call) -> ApiResult {
         Err(_) => c.tx.sighting_by_uuid(&reference)?,
     };
     let s = s.ok_or_else(|| ApiError::not_found("Invalid sighting"))?;
-    if !(c.actor.is_site_admin() || (c.actor.is_org_admin() && s.org_id == c.actor.org_id)) {
+    if !(c.actor.is_site_admin() || s.org_id == c.actor.org_id) {
         return Err(jisr_core::CoreError::Forbidden(
             "You do not have permission to use this functionality.".into(),
         )

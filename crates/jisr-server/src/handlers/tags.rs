@@ -111,9 +111,11 @@ pub fn search(c: &mut Call) -> ApiResult {
         .path
         .arg(0)
         .map(str::to_string)
+        .or_else(|| str_field(&c.body, "tagname"))
         .or_else(|| str_field(&c.body, "name"))
         .unwrap_or_default();
-    let strict = c.path.arg(1).is_some_and(|s| s == "1" || s == "true");
+    let strict = c.path.arg(1).is_some_and(|s| s == "1" || s == "true")
+        || bool_field(&c.body, "strict_tagname").unwrap_or(false);
     let pattern = if strict || term.contains('%') {
         term
     } else {
