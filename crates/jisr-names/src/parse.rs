@@ -294,11 +294,20 @@ fn detect_kind(tokens: &[&str]) -> NameKind {
     }
 }
 
+const WEAK_TITLES: &[&str] = &[
+    "سيد", "sayyid", "sayed", "seyed", "seyyed", "syed", "sayyed", "sayid",
+];
+
 fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
     let mut groups: Vec<Group> = tokens.iter().map(|t| Group::new(t)).collect();
     // leading titles, keeping at least one part: "Maj. Gen. Mahmoud Tawfik", «اللواء محمود توفيق»
     let mut titles = Vec::new();
     while groups.len() > 1 && groups[0].word == Some(Word::Title) {
+        titles.push(groups.remove(0));
+    }
+    // Sayyid is an honorific before a full name (Seyyed Ebrahim Raisi) but a
+    // given name on its own (Sayed Darwish)
+    while groups.len() > 2 && WEAK_TITLES.contains(&groups[0].text.as_str()) {
         titles.push(groups.remove(0));
     }
     // titles that are only two letters long (د., م.) need a name after them
@@ -495,6 +504,16 @@ mod tests {
         assert_eq!(r[1].1, Role::Title);
         assert_eq!(r[2], ("m".into(), Role::Initial));
         assert_eq!(r[3], ("tawfiq".into(), Role::Family));
+    }
+
+    #[test]
+    fn sayyid_is_a_title_only_before_a_full_name() {
+        assert_eq!(
+            roles("Seyyed Ebrahim Raisi", NameKind::Person)[0].1,
+            Role::Title
+        );
+        assert_eq!(roles("سيد علي خامنئي", NameKind::Person)[0].1, Role::Title);
+        assert_eq!(roles("Sayed Darwish", NameKind::Person)[0].1, Role::Given);
     }
 
     #[test]

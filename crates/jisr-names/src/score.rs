@@ -175,12 +175,15 @@ fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
         similarity(a.as_slice(), b.as_slice())
     } else {
         // one slip of a key in a long word is still the same word
-        let typo = if a.as_slice().len() >= 5 && b.as_slice().len() >= 5 {
-            0.95 * edit_ratio(a.as_slice(), b.as_slice())
+        let strict = similarity_strict(a.as_slice(), b.as_slice());
+        let (la, lb) = (a.as_slice().len(), b.as_slice().len());
+        // the edit ratio cannot beat 1 - length difference / longer length
+        let ceiling = 0.95 * (1.0 - la.abs_diff(lb) as f32 / la.max(lb).max(1) as f32);
+        if la >= 5 && lb >= 5 && ceiling > strict {
+            strict.max(0.95 * edit_ratio(a.as_slice(), b.as_slice()))
         } else {
-            0.0
-        };
-        similarity_strict(a.as_slice(), b.as_slice()).max(typo)
+            strict
+        }
     };
     // a shared skeleton only vouches for spellings across scripts, where vowels are unknown
     if cross && same_skel && s < 0.85 {
