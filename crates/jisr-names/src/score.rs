@@ -253,7 +253,12 @@ fn informative(keys: &[PartKey], out: &mut [u8; MAX_PARTS]) -> usize {
     n
 }
 
+/// Parts beyond this index are ignored (the used-part sets are 32-bit masks).
+const MAX_INDEX: usize = 32;
+
 fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
+    let a = &a[..a.len().min(MAX_INDEX)];
+    let b = &b[..b.len().min(MAX_INDEX)];
     let mut ia = [0u8; MAX_PARTS];
     let mut ib = [0u8; MAX_PARTS];
     let na = informative(a, &mut ia);

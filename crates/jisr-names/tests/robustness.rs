@@ -1,0 +1,38 @@
+//! Any input, in any script or none, yields a score in [0, 1] and no panic.
+
+use jisr_names::{NameIndex, NameKind, Scheme, keys, normalize, parse, score, transliterate};
+use proptest::prelude::*;
+
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        ".{0,40}",
+        "[ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآؤئء ـًٌٍَُِّْٰ]{0,30}",
+        "[a-zA-Z'‘’ʿʾ .\\-]{0,30}",
+        "(al|el|abd|abu|bin|ibn|ال|عبد|أبو|بن|Dr\\.|اللواء|Ltd|GmbH) ?[a-zمحد]{0,6}( [a-zعلي]{0,6}){0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn scores_stay_in_range(a in name(), b in name()) {
+        for kind in [NameKind::Person, NameKind::Organization, NameKind::Unknown] {
+            let (pa, pb) = (parse(&a, kind), parse(&b, kind));
+            let m = score(&pa, &pb);
+            prop_assert!((0.0..=1.0).contains(&m.score), "{m}");
+            let _ = m.explanation.to_string();
+            let _ = keys(&pa);
+        }
+        let _ = normalize(&a);
+        let _ = transliterate(&a, Scheme::French);
+    }
+
+    #[test]
+    fn index_accepts_anything(names in proptest::collection::vec(name(), 0..20), q in name()) {
+        let idx = NameIndex::build(names.iter().enumerate().map(|(i, n)| (i.to_string(), n.as_str(), NameKind::Unknown)));
+        let hits = idx.top_k(&q, NameKind::Unknown, 5);
+        prop_assert!(hits.len() <= 5);
+        prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}
