@@ -129,11 +129,13 @@ impl NameIndex {
         };
         idx.part_start.push(0);
         let mut dels = Vec::new();
-        for ((id, name, _), p) in raw.into_iter().zip(parsed.into_iter().flatten()) {
+        for ((id, name, kind), p) in raw.into_iter().zip(parsed.into_iter().flatten()) {
             let entry = idx.ids.len() as u32;
             idx.ids.push(id.into_boxed_str());
             idx.names.push(name.into_boxed_str());
-            idx.kinds.push(p.kind);
+            // the kind the caller gave, not the detected one: only a stated
+            // kind may exclude an entry from a search
+            idx.kinds.push(kind);
             for k in p.keys() {
                 idx.parts.push(*k);
                 if !k.role.is_informative() {
@@ -224,11 +226,19 @@ impl NameIndex {
 
     /// Top-k entries for a raw query name, best first.
     pub fn top_k(&self, query: &str, kind: NameKind, k: usize) -> Vec<Hit> {
-        self.top_k_parsed(&parse(query, kind), k, 0.0)
+        self.top_k_parsed(&parse(query, kind), kind, k, 0.0)
     }
 
     /// Top-k entries for a parsed query with a score of at least `min_score`.
-    pub fn top_k_parsed(&self, q: &ParsedName, k: usize, min_score: f64) -> Vec<Hit> {
+    /// With `kind` Person or Organization, entries indexed with the other kind
+    /// are skipped; entries indexed as Unknown are always eligible.
+    pub fn top_k_parsed(
+        &self,
+        q: &ParsedName,
+        kind: NameKind,
+        k: usize,
+        min_score: f64,
+    ) -> Vec<Hit> {
         if k == 0 || self.is_empty() {
             return Vec::new();
         }
@@ -237,11 +247,11 @@ impl NameIndex {
         let mut scored: Vec<(f32, u32)> = cands
             .into_iter()
             .filter(|&e| {
-                q.kind == NameKind::Unknown
+                kind == NameKind::Unknown
                     || self
                         .kinds
                         .get(e as usize)
-                        .is_none_or(|&ek| ek == q.kind || ek == NameKind::Unknown)
+                        .is_none_or(|&ek| ek == kind || ek == NameKind::Unknown)
             })
             .map(|e| (score_keys(qk, self.entry_parts(e as usize)), e))
             .filter(|(s, _)| f64::from(*s) >= min_score && *s > 0.0)
@@ -377,7 +387,7 @@ impl NameIndex {
                         c.iter()
                             .map(|(id, name)| {
                                 let q = parse(name, kind);
-                                (id.as_str(), self.top_k_parsed(&q, k, threshold))
+                                (id.as_str(), self.top_k_parsed(&q, kind, k, threshold))
                             })
                             .collect::<Vec<_>>()
                     })

@@ -29,10 +29,20 @@ pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if let (Some(i), Some(n)) = (cols.get(id), cols.get(name)) {
-            out.push((i.trim().to_string(), n.trim_end_matches('\r').to_string()));
+            out.push((
+                unquote(i.trim()).to_string(),
+                unquote(n.trim_end_matches('\r')).to_string(),
+            ));
         }
     }
     Ok(out)
+}
+
+/// Some writers quote every TSV field; the quotes are not part of the value.
+fn unquote(s: &str) -> &str {
+    s.strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(s)
 }
 
 /// Reads a TSV with a header into rows of named columns.
