@@ -229,7 +229,7 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             0
         };
         let w = role.base_weight()
-            * (crate::phonetic::weight(g.units.as_slice()) / 3.5).clamp(0.6, 1.2);
+            * (crate::distance::weight(g.units.as_slice()) / 3.5).clamp(0.6, 1.2);
         let skel = skeleton(g.units.as_slice());
         keys.push(PartKey {
             units: g.units,

@@ -6,9 +6,10 @@
 //! is the matched share of each side's evidence, leaning on the better-covered
 //! side because Arabic names are shortened by dropping nasab links.
 
+use crate::distance::{edit_ratio, similarity, similarity_strict};
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
-use crate::phonetic::{Units, edit_ratio, similarity, similarity_strict};
+use crate::phonetic::Units;
 use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
@@ -220,7 +221,7 @@ pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
             return (0.0, How::Initial);
         }
         let (x, y) = (a.units.first().unwrap_or(0), b.units.first().unwrap_or(0));
-        let ok = x == y || crate::phonetic::sub_cost(x, y) <= 0.2;
+        let ok = x == y || crate::distance::sub_cost(x, y) <= 0.2;
         return if ok {
             (0.9, How::Initial)
         } else {
