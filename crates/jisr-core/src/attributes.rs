@@ -33,8 +33,27 @@ pub fn visible_attribute(
     Ok((a, event))
 }
 
-fn is_duplicate(tx: &mut dyn Tx, event_id: i64, candidate: &Attribute) -> Result<bool> {
-    Ok(tx.attributes_of_event(event_id)?.iter().any(|a| {
+/// A live attribute outside objects with the same type, category and value.
+fn find_duplicate(
+    tx: &mut dyn Tx,
+    event_id: i64,
+    candidate: &Attribute,
+) -> Result<Option<Attribute>> {
+    // The index narrows the candidates; equality is then checked exactly
+    // (a stored `%` would otherwise act as a wildcard).
+    let q = jisr_store::SearchQuery {
+        event_ids: jisr_store::IdFilter {
+            any_of: Some(vec![event_id]),
+            none_of: vec![],
+        },
+        values: jisr_store::TermFilter {
+            any_of: vec![candidate.value1.clone()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    let ids = tx.search_attributes(&q, &jisr_policy::Scope::Everything)?;
+    Ok(tx.attributes_get(&ids)?.into_iter().find(|a| {
         !a.deleted
             && a.object_id == 0
             && a.attr_type == candidate.attr_type
@@ -73,16 +92,21 @@ pub fn add(
         .clone()
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     fresh.uuid = Some(uuid.clone());
-    if break_on_duplicate {
-        let probe =
-            crate::attribute_build::build_attribute(&fresh, None, event.id, 0, now(), "Attribute")?;
-        if is_duplicate(tx, event.id, &probe)? {
+    let probe =
+        crate::attribute_build::build_attribute(&fresh, None, event.id, 0, now(), "Attribute")?;
+    if let Some(mut existing) = find_duplicate(tx, event.id, &probe)? {
+        if break_on_duplicate {
             return Err(field_error(
                 "Attribute could not be saved: a similar attribute already exists for this event",
                 "value",
                 "A similar attribute already exists for this event.",
             ));
         }
+        // Without breakOnDuplicate MISP refreshes the existing attribute instead.
+        existing.timestamp = now().max(existing.timestamp + 1);
+        tx.attribute_update(&existing)?;
+        touch(tx, &mut event)?;
+        return Ok(existing);
     }
     save_attribute(tx, actor, &event, 0, &fresh, "Attribute")?;
     touch(tx, &mut event)?;

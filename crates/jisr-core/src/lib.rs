@@ -12,6 +12,7 @@ pub mod error;
 pub mod event_read;
 pub mod event_write;
 pub mod objects;
+pub mod proposals;
 pub mod reports;
 pub mod search;
 pub mod settings;

@@ -253,3 +253,18 @@ pub struct EventTree {
     pub objects: Vec<ObjectTree>,
     pub reports: Vec<EventReport>,
 }
+
+/// A proposal (MISP's shadow attribute): a change suggested by someone who
+/// may not edit the event. `old_id` names the attribute it would change
+/// (0 proposes a new attribute); `proposal_to_delete` proposes removal.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Proposal {
+    pub id: i64,
+    pub old_id: i64,
+    pub event_id: i64,
+    pub org_id: i64,
+    pub email: String,
+    pub proposal_to_delete: bool,
+    /// The proposed attribute; its `id` is unused.
+    pub attribute: Attribute,
+}

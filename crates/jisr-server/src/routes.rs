@@ -88,6 +88,7 @@ pub static ROUTES: &[Route] = &[
     // Attributes.
     r("attributes", "add", POST, Write, attributes::add),
     r("attributes", "view", GET, Read, attributes::view),
+    r("attributes", "index", GET, Read, attributes::index),
     r("attributes", "edit", POST, Write, attributes::edit),
     r("attributes", "delete", DELETE, Write, attributes::delete),
     r("attributes", "restore", POST, Write, attributes::restore),
@@ -123,6 +124,26 @@ pub static ROUTES: &[Route] = &[
         DELETE,
         Write,
         objects::delete_reference,
+    ),
+    // Proposals (shadow attributes).
+    r("shadowattributes", "add", POST, Write, proposals::add),
+    r("shadowattributes", "edit", POST, Write, proposals::edit),
+    r(
+        "shadowattributes",
+        "delete",
+        DELETE,
+        Write,
+        proposals::delete,
+    ),
+    r("shadowattributes", "view", GET, Read, proposals::view),
+    r("shadowattributes", "index", GET, Read, proposals::index),
+    r("shadowattributes", "accept", POST, Write, proposals::accept),
+    r(
+        "shadowattributes",
+        "discard",
+        POST,
+        Write,
+        proposals::discard,
     ),
     // Tags.
     r("tags", "add", POST, Write, tags::add),

@@ -6,6 +6,7 @@
 mod activity;
 mod directory;
 mod events;
+mod proposals;
 mod rows;
 mod schema;
 mod search;

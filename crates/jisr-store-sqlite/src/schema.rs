@@ -108,6 +108,18 @@ CREATE TABLE event_reports (
 );
 CREATE INDEX event_reports_event ON event_reports(event_id);
 "#,
+    // 2: proposals (MISP's shadow attributes).
+    r#"
+CREATE TABLE proposals (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, old_id INTEGER NOT NULL DEFAULT 0,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, org_id INTEGER NOT NULL, email TEXT NOT NULL DEFAULT '',
+  proposal_to_delete INTEGER NOT NULL DEFAULT 0, object_relation TEXT, type TEXT NOT NULL, category TEXT NOT NULL,
+  value1 TEXT NOT NULL, value2 TEXT NOT NULL DEFAULT '', to_ids INTEGER NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT '',
+  deleted INTEGER NOT NULL DEFAULT 0, disable_correlation INTEGER NOT NULL DEFAULT 0, first_seen INTEGER, last_seen INTEGER,
+  timestamp INTEGER NOT NULL
+);
+CREATE INDEX proposals_event ON proposals(event_id);
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -35,6 +35,7 @@ pub const CASES: &[Case] = &[
     ("scope_filters_in_the_query", scope_filters_in_the_query),
     ("paging_and_ordering", paging_and_ordering),
     ("soft_delete", soft_delete),
+    ("proposals", proposals),
 ];
 
 fn uuid() -> String {
@@ -520,4 +521,33 @@ fn soft_delete(make: Factory) {
             .unwrap(),
         vec![live, gone]
     );
+}
+
+fn proposals(make: Factory) {
+    let (store, org, other) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let eid = tx.event_insert(&event(org, 1, true, "p")).unwrap();
+    let p = Proposal {
+        event_id: eid,
+        org_id: other,
+        email: "x@y.z".into(),
+        attribute: attribute(eid, "ip-dst", "192.0.2.77", 5),
+        ..Default::default()
+    };
+    let id = tx.proposal_insert(&p).unwrap();
+    let got = tx.proposal_get(id).unwrap().unwrap();
+    assert_eq!(got.attribute.value1, "192.0.2.77");
+    assert_eq!(
+        tx.proposal_by_uuid(&p.attribute.uuid).unwrap().unwrap().id,
+        id
+    );
+    let mut changed = got.clone();
+    changed.attribute.to_ids = true;
+    changed.proposal_to_delete = true;
+    tx.proposal_update(&changed).unwrap();
+    assert!(tx.proposal_get(id).unwrap().unwrap().proposal_to_delete);
+    assert_eq!(tx.proposals(Some(eid)).unwrap().len(), 1);
+    assert_eq!(tx.proposals(None).unwrap().len(), 1);
+    tx.proposal_delete(id).unwrap();
+    assert!(tx.proposals(None).unwrap().is_empty());
 }

@@ -10,7 +10,7 @@ use crate::{Result, SearchQuery};
 /// A running transaction. Dropping it without `commit` rolls it back.
 /// The operations are grouped into sub-traits so that a backend can keep
 /// each group in a module of its own.
-pub trait Tx: DirectoryTx + TagTx + EventTx + ActivityTx + SearchTx {
+pub trait Tx: DirectoryTx + TagTx + EventTx + ActivityTx + ProposalTx + SearchTx {
     fn commit(self: Box<Self>) -> Result<()>;
 }
 
@@ -143,4 +143,15 @@ pub trait SearchTx {
     fn search_events(&mut self, q: &SearchQuery, scope: &Scope) -> Result<Vec<i64>>;
     /// Ids of matching attributes, by event then id, windowed by limit/page.
     fn search_attributes(&mut self, q: &SearchQuery, scope: &Scope) -> Result<Vec<i64>>;
+}
+
+/// Proposals (MISP's shadow attributes).
+pub trait ProposalTx {
+    fn proposal_insert(&mut self, p: &Proposal) -> Result<i64>;
+    fn proposal_update(&mut self, p: &Proposal) -> Result<()>;
+    fn proposal_delete(&mut self, id: i64) -> Result<()>;
+    fn proposal_get(&mut self, id: i64) -> Result<Option<Proposal>>;
+    fn proposal_by_uuid(&mut self, uuid: &str) -> Result<Option<Proposal>>;
+    /// Live (not deleted) proposals, of one event or of all, oldest first.
+    fn proposals(&mut self, event_id: Option<i64>) -> Result<Vec<Proposal>>;
 }

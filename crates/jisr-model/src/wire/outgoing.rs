@@ -215,3 +215,17 @@ pub fn user_json(u: &User) -> Value {
         "sub": null, "server_id": "0", "newsread": "0", "authkey": null,
     })
 }
+
+/// A proposal as MISP shows a `ShadowAttribute`.
+pub fn proposal_json(p: &Proposal, event_uuid: &str) -> Value {
+    let a = &p.attribute;
+    json!({
+        "id": s(p.id), "old_id": s(p.old_id), "event_id": s(p.event_id), "type": a.attr_type,
+        "category": a.category, "uuid": a.uuid, "to_ids": a.to_ids, "comment": a.comment,
+        "org_id": s(p.org_id), "email": p.email, "event_org_id": s(p.org_id), "event_uuid": event_uuid,
+        "deleted": a.deleted, "proposal_to_delete": p.proposal_to_delete,
+        "disable_correlation": a.disable_correlation, "timestamp": s(a.timestamp),
+        "first_seen": seen(a.first_seen), "last_seen": seen(a.last_seen), "value": a.value(),
+        "value1": a.value1, "value2": a.value2, "object_relation": a.object_relation,
+    })
+}

@@ -74,8 +74,25 @@ pub fn add(c: &mut Call) -> ApiResult {
     let incoming = parse_attribute(&body, "Attribute").map_err(|e| {
         ApiError::bad_request(format!("The request body is not a valid attribute: {e}"))
     })?;
+    // Someone who may see but not edit the event is told so in MISP's words,
+    // on which PyMISP retries as a proposal (`shadowAttributes/add`).
+    if !jisr_policy::can_modify_event(&c.actor, &event) {
+        return Err(not_the_editor());
+    }
     let a = attributes::add(c.tx, &c.actor, event, &incoming, break_on_duplicate)?;
     Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
+}
+
+/// `attributes/index`: every live attribute the actor may see.
+pub fn index(c: &mut Call) -> ApiResult {
+    let scope = c.scope();
+    let ids =
+        c.tx.search_attributes(&jisr_store::SearchQuery::default(), &scope)?;
+    let mut list = Vec::with_capacity(ids.len());
+    for a in c.tx.attributes_get(&ids)? {
+        list.push(json!({"Attribute": attribute_reply(c, a)?}));
+    }
+    Ok(Reply::json(Value::Array(list)))
 }
 
 pub fn view(c: &mut Call) -> ApiResult {
@@ -92,6 +109,9 @@ pub fn edit(c: &mut Call) -> ApiResult {
     let incoming = parse_attribute(&c.body, "Attribute").map_err(|e| {
         ApiError::bad_request(format!("The request body is not a valid attribute: {e}"))
     })?;
+    if !jisr_policy::can_modify_event(&c.actor, &event) {
+        return Err(not_the_editor());
+    }
     let a = attributes::edit(c.tx, &c.actor, existing, event, &incoming)?;
     Ok(Reply::json(json!({"Attribute": attribute_reply(c, a)?})))
 }
@@ -102,6 +122,9 @@ pub fn delete(c: &mut Call) -> ApiResult {
         c.path.arg(1).is_some_and(|h| h == "1" || h == "true") || c.flag("hard") == Some(true);
     let scope = c.scope();
     let (a, event) = visible_attribute(c.tx, &scope, &reference)?;
+    if !jisr_policy::can_modify_event(&c.actor, &event) {
+        return Err(not_the_editor());
+    }
     attributes::delete(c.tx, &c.actor, a, event, hard)?;
     Ok(Reply::json(
         json!({"message": "Attribute deleted.", "name": "Attribute deleted.", "url": c.url}),
@@ -120,4 +143,8 @@ pub fn rest_search(c: &mut Call) -> ApiResult {
     let req = search::parse_request(c.tx, &c.body, Controller::Attributes)?;
     let out = search::run(c.tx, &c.actor, &req, Controller::Attributes)?;
     Ok(search_reply(out))
+}
+
+fn not_the_editor() -> ApiError {
+    jisr_core::CoreError::Forbidden("You do not have permission to do that.".into()).into()
 }

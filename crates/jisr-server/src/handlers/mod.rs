@@ -7,6 +7,7 @@ pub mod attributes;
 pub mod directory;
 pub mod events;
 pub mod objects;
+pub mod proposals;
 pub mod reports;
 pub mod servers;
 pub mod sightings;
