@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 /// How many of the best-supported candidates are scored in full per query.
 const DEFAULT_CANDIDATES: usize = 300;
+/// At most this many times the candidates are scored when many tie on key support.
+const TIE_FACTOR: usize = 2;
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,8 +77,19 @@ pub struct NameIndex {
     candidates: usize,
 }
 
+/// Per-thread accumulators sized to the index: support per entry, the
+/// entries touched, and a stamp marking which query part last counted.
+struct Scratch {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    stamp: Vec<u32>,
+    now: u32,
+}
+
 thread_local! {
-    static SCRATCH: RefCell<(Vec<f32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch { acc: Vec::new(), touched: Vec::new(), stamp: Vec::new(), now: 0 })
+    };
 }
 
 fn part_key_string(k: &PartKey) -> String {
@@ -285,9 +298,15 @@ impl NameIndex {
         let total = n as f32;
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
-            let (acc, touched) = &mut *guard;
+            let Scratch {
+                acc,
+                touched,
+                stamp,
+                now: stamp_now,
+            } = &mut *guard;
             if acc.len() < n {
                 acc.resize(n, 0.0);
+                stamp.resize(n, 0);
             }
             touched.clear();
             let mut dels = Vec::new();
@@ -335,19 +354,47 @@ impl NameIndex {
                 }
                 sids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
                 sids.dedup_by_key(|x| x.0);
+                let idf = |sid: u32| {
+                    let df = self.postings.get(sid as usize).map_or(1, Vec::len).max(1);
+                    (1.0 + total / df as f32).ln()
+                };
+                // a near key never outweighs the exact one, however rare it is
+                let exact_idf = self.skel_ids.get(key.as_str()).map(|&s| idf(s));
                 let role_w = k.weight.max(0.2);
-                for &(sid, w) in &sids {
+                let mut contrib: Vec<(f32, u32)> = sids
+                    .iter()
+                    .map(|&(sid, w)| {
+                        let i = idf(sid);
+                        let i = if w < 1.0 {
+                            exact_idf.map_or(i, |x| i.min(x))
+                        } else {
+                            i
+                        };
+                        (w * i * role_w, sid)
+                    })
+                    .collect();
+                contrib.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+                // each query part counts once per entry, with its best key
+                *stamp_now = stamp_now.wrapping_add(1);
+                if *stamp_now == 0 {
+                    stamp.iter_mut().for_each(|x| *x = 0);
+                    *stamp_now = 1;
+                }
+                let now = *stamp_now;
+                for &(add, sid) in &contrib {
                     let Some(post) = self.postings.get(sid as usize) else {
                         continue;
                     };
-                    let idf = (1.0 + total / post.len().max(1) as f32).ln();
-                    let add = w * idf * role_w;
                     for &e in post {
-                        let slot = &mut acc[e as usize];
-                        if *slot == 0.0 {
-                            touched.push(e);
+                        let e = e as usize;
+                        if stamp[e] == now {
+                            continue;
                         }
-                        *slot += add;
+                        stamp[e] = now;
+                        if acc[e] == 0.0 {
+                            touched.push(e as u32);
+                        }
+                        acc[e] += add;
                     }
                 }
             }
@@ -359,7 +406,18 @@ impl NameIndex {
             let c = self.candidates;
             if ranked.len() > c {
                 ranked.select_nth_unstable_by(c - 1, |a, b| b.0.total_cmp(&a.0));
-                ranked.truncate(c);
+                // candidates tied with the last one kept are as good as it: keep
+                // them too (common names), up to a bound
+                let cut = ranked[c - 1].0;
+                let tail = &mut ranked[c..];
+                let mut extra = 0;
+                for k in 0..tail.len() {
+                    if tail[k].0 >= cut && extra < c * (TIE_FACTOR - 1) {
+                        tail.swap(extra, k);
+                        extra += 1;
+                    }
+                }
+                ranked.truncate(c + extra);
             }
             ranked.into_iter().map(|(_, e)| e).collect()
         })
