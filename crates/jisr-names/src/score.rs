@@ -319,6 +319,10 @@ fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
                 } else {
                     (best_single[x][y], best_single[x + 1][y])
                 };
+                // a merge must beat the better single pair by 0.05 to be chosen
+                if s1.max(s2) >= 0.95 {
+                    continue;
+                }
                 let s = if p[i1].script == q[j].script {
                     similarity_strict(joined.as_slice(), q[j].units.as_slice())
                 } else {
