@@ -121,3 +121,41 @@ pub fn column(header: &[String], name: &str) -> anyhow::Result<usize> {
         .position(|h| h == name)
         .with_context(|| format!("no column {name}"))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_columns_by_header_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("q.tsv");
+        std::fs::write(
+            &p,
+            "\u{feff}name\tnote\tid\r\n\"محمد علي\"\tx\tq1\r\nMahmoud Tawfik\t\tq2\r\n\r\n",
+        )
+        .unwrap();
+        let rows = read_id_name_tsv(&p).unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                ("q1".into(), "محمد علي".into()),
+                ("q2".into(), "Mahmoud Tawfik".into())
+            ]
+        );
+        std::fs::write(&p, "ident\tname\n1\tx\n").unwrap();
+        assert!(read_id_name_tsv(&p).is_err());
+    }
+
+    #[test]
+    fn csv_quotes_and_commas() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.csv");
+        std::fs::write(&p, "a,b\n\"Frost, William G.\",\"say \"\"hi\"\"\"\nx,\n").unwrap();
+        let (h, rows) = read_csv(&p).unwrap();
+        assert_eq!(h, vec!["a", "b"]);
+        assert_eq!(rows[0], vec!["Frost, William G.", "say \"hi\""]);
+        assert_eq!(rows[1], vec!["x", ""]);
+    }
+}
