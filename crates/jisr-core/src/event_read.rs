@@ -14,6 +14,8 @@ use crate::error::{Result, not_found};
 pub struct ViewOptions {
     pub include_deleted: bool,
     pub include_sightings: bool,
+    /// Attached file content (base64) of attachment and sample attributes.
+    pub include_attachments: bool,
 }
 
 /// An id or a uuid, as MISP's `{id}` path parameters accept.
@@ -78,10 +80,17 @@ pub fn load_tree(
         {
             continue;
         }
+        let data = if opts.include_attachments && has_file(&a.attr_type) {
+            tx.attachment_get(a.id)?
+                .map(|b| crate::attachments::encode(&b))
+        } else {
+            None
+        };
         let tree = AttributeTree {
             tags: tags_by_attribute.remove(&a.id).unwrap_or_default(),
             sightings: sightings_by_attribute.remove(&a.id).unwrap_or_default(),
             attribute: a,
+            data,
         };
         if tree.attribute.object_id == 0 {
             loose.push(tree);
@@ -121,4 +130,9 @@ pub fn load_tree(
         reports,
         event,
     })
+}
+
+/// Types whose attributes carry a file.
+pub fn has_file(attr_type: &str) -> bool {
+    matches!(attr_type, "attachment" | "malware-sample")
 }

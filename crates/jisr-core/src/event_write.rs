@@ -128,7 +128,8 @@ pub fn save_attribute(
             return Ok(false);
         }
     }
-    let a = build_attribute(incoming, existing.as_ref(), event.id, object_id, t, path)?;
+    let (incoming, file) = with_file(incoming, path)?;
+    let a = build_attribute(&incoming, existing.as_ref(), event.id, object_id, t, path)?;
     let id = match &existing {
         Some(_) => {
             tx.attribute_update(&a)?;
@@ -136,6 +137,9 @@ pub fn save_attribute(
         }
         None => tx.attribute_insert(&a)?,
     };
+    if let Some(bytes) = file {
+        tx.attachment_put(id, &bytes)?;
+    }
     for tag in &incoming.tags {
         if tag.deleted {
             if let Some(found) = tx.tag_by_name(tag.name.trim())? {
@@ -418,4 +422,33 @@ pub fn touch(tx: &mut dyn Tx, event: &mut Event) -> Result<()> {
     event.published = false;
     tx.event_update(event)?;
     Ok(())
+}
+
+/// Splits the file content off an incoming attribute. A raw malware sample is
+/// packed as MISP packs it and its value completed to `filename|md5`.
+fn with_file(incoming: &InAttribute, path: &str) -> Result<(InAttribute, Option<Vec<u8>>)> {
+    let Some(data) = &incoming.data else {
+        return Ok((incoming.clone(), None));
+    };
+    let bytes = crate::attachments::decode(data).map_err(|e| invalid(format!("{path}: {e}")))?;
+    let mut out = incoming.clone();
+    out.data = None;
+    if out.attr_type.as_deref() != Some("malware-sample")
+        || crate::attachments::is_sample_zip(&bytes)
+    {
+        return Ok((out, Some(bytes)));
+    }
+    let value = out.value.clone().unwrap_or_default();
+    // A given md5 is ignored: the one of the content is the truth.
+    let filename = value.split('|').next().unwrap_or("").trim().to_string();
+    if filename.is_empty() {
+        return Err(field_error(
+            &format!("{path}: a malware sample needs a file name"),
+            "value",
+            "The file name is required.",
+        ));
+    }
+    let (md5, zip) = crate::attachments::pack_sample(&filename, &bytes)?;
+    out.value = Some(format!("{filename}|{md5}"));
+    Ok((out, Some(zip)))
 }

@@ -3,6 +3,7 @@
 //! and the `Store`/`Tx` traits; never HTTP, never SQL.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod attachments;
 pub mod attribute_build;
 pub mod attributes;
 pub mod auth;
@@ -18,5 +19,6 @@ pub mod search;
 pub mod settings;
 pub mod sightings;
 pub mod tags;
+pub mod warninglists;
 
 pub use error::{CoreError, Result};

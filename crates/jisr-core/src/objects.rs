@@ -178,6 +178,7 @@ pub fn get_tree(
                 tags: tx.attribute_tags(a.id)?,
                 sightings: vec![],
                 attribute: a,
+                data: None,
             })
         })
         .collect::<Result<Vec<_>>>()?;

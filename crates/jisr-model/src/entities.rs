@@ -233,6 +233,8 @@ pub struct AttributeTree {
     pub attribute: Attribute,
     pub tags: Vec<TagLink>,
     pub sightings: Vec<Sighting>,
+    /// Attached file content, base64, when asked for (`withAttachments`).
+    pub data: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

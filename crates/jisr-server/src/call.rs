@@ -18,6 +18,7 @@ pub struct Call<'a> {
     pub url: String,
     pub secret: &'a [u8],
     pub config: &'a ServerConfig,
+    pub warninglists: &'a jisr_core::warninglists::Warninglists,
 }
 
 impl Call<'_> {

@@ -173,6 +173,7 @@ fn run_route(
         url,
         secret: &state.secret,
         config: &state.config,
+        warninglists: &state.warninglists,
     };
     let reply = (route.handler)(&mut call)?;
     tx.commit()?;

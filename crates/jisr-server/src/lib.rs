@@ -41,6 +41,8 @@ pub struct AppState {
     /// Key for API-key digests; never stored in the database.
     pub secret: Arc<Vec<u8>>,
     pub config: Arc<ServerConfig>,
+    /// Reference lists of known-benign values, loaded at start.
+    pub warninglists: Arc<jisr_core::warninglists::Warninglists>,
 }
 
 pub fn router(state: AppState) -> Router {

@@ -85,6 +85,7 @@ pub static ROUTES: &[Route] = &[
     r("events", "restsearch", GET_POST, Read, events::rest_search),
     r("events", "publish", POST, Write, events::publish),
     r("events", "unpublish", POST, Write, events::unpublish),
+    r("events", "contact", POST, Read, events::contact),
     // Attributes.
     r("attributes", "add", POST, Write, attributes::add),
     r("attributes", "view", GET, Read, attributes::view),
@@ -144,6 +145,23 @@ pub static ROUTES: &[Route] = &[
         POST,
         Write,
         proposals::discard,
+    ),
+    // Warninglists.
+    r("warninglists", "index", GET_POST, Read, warninglists::index),
+    r("warninglists", "view", GET, Read, warninglists::view),
+    r(
+        "warninglists",
+        "toggleenable",
+        POST,
+        Write,
+        warninglists::toggle,
+    ),
+    r(
+        "warninglists",
+        "checkvalue",
+        POST,
+        Read,
+        warninglists::check_value,
     ),
     // Tags.
     r("tags", "add", POST, Write, tags::add),

@@ -200,6 +200,22 @@ impl EventTx for SqliteTx<'_> {
         )? > 0)
     }
 
+    fn attachment_put(&mut self, attribute_id: i64, data: &[u8]) -> Result<()> {
+        self.exec(
+            "INSERT INTO attachments (attribute_id, data) VALUES (?1, ?2)
+             ON CONFLICT(attribute_id) DO UPDATE SET data = excluded.data",
+            params![attribute_id, data],
+        )?;
+        Ok(())
+    }
+    fn attachment_get(&mut self, attribute_id: i64) -> Result<Option<Vec<u8>>> {
+        self.one(
+            "SELECT data FROM attachments WHERE attribute_id = ?1",
+            [attribute_id],
+            |r| r.get(0),
+        )
+    }
+
     fn object_insert(&mut self, o: &MispObject) -> Result<i64> {
         self.insert(
             "INSERT INTO objects (uuid, event_id, name, meta_category, description, template_uuid, template_version,

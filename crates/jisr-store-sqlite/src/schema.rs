@@ -120,6 +120,12 @@ CREATE TABLE proposals (
 );
 CREATE INDEX proposals_event ON proposals(event_id);
 "#,
+    // 3: file content of attachment and malware-sample attributes.
+    r#"
+CREATE TABLE attachments (
+  attribute_id INTEGER PRIMARY KEY REFERENCES attributes(id) ON DELETE CASCADE, data BLOB NOT NULL
+);
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

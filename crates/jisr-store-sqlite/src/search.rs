@@ -168,7 +168,23 @@ fn event_conditions(w: &mut Where, q: &SearchQuery, uuid_also: UuidAlso) {
         };
         w.push(format!("(e.uuid IN ({marks}) OR {by_attribute})"));
     }
-    terms(w, &["e.info"], &q.event_info);
+    // MISP matches event info with LIKE, where a backslash escapes.
+    if !q.event_info.any_of.is_empty() {
+        let alts: Vec<String> = q
+            .event_info
+            .any_of
+            .iter()
+            .map(|t| {
+                let p = w.bind(t.clone());
+                format!("e.info LIKE {p} ESCAPE '\\'")
+            })
+            .collect();
+        w.push(format!("({})", alts.join(" OR ")));
+    }
+    for t in &q.event_info.none_of {
+        let p = w.bind(t.clone());
+        w.push(format!("NOT (e.info LIKE {p} ESCAPE '\\')"));
+    }
     tags(w, &q.event_tags, &|list| {
         format!(
             "EXISTS (SELECT 1 FROM event_tags et WHERE et.event_id = e.id AND et.tag_id IN ({list}))"

@@ -204,6 +204,12 @@ fn event_tree_round_trip(make: Factory) {
     })
     .unwrap();
     assert_eq!(tx.event_recount(eid).unwrap(), 2);
+    tx.attachment_put(aid, b"\x00binary\xff").unwrap();
+    tx.attachment_put(aid, b"replaced").unwrap();
+    assert_eq!(
+        tx.attachment_get(aid).unwrap().as_deref(),
+        Some(&b"replaced"[..])
+    );
     assert_eq!(tx.event_tags(eid).unwrap()[0].tag.name, "tlp:amber");
     let at = tx.attribute_tags_of_event(eid).unwrap();
     assert_eq!(at.len(), 1);

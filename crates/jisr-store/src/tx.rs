@@ -98,6 +98,9 @@ pub trait EventTx {
         local: bool,
     ) -> Result<()>;
     fn attribute_tag_remove(&mut self, attribute_id: i64, tag_id: i64) -> Result<bool>;
+    /// The file content of an `attachment` or `malware-sample` attribute.
+    fn attachment_put(&mut self, attribute_id: i64, data: &[u8]) -> Result<()>;
+    fn attachment_get(&mut self, attribute_id: i64) -> Result<Option<Vec<u8>>>;
 
     // Objects and their references.
     fn object_insert(&mut self, o: &MispObject) -> Result<i64>;

@@ -69,9 +69,22 @@ enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Install warninglists (misp-warninglists' JSON format) for the server to load on start.
+    #[command(subcommand)]
+    Warninglists(WarninglistsCommand),
     /// Cross-script (Arabic/Latin) name matching: match, screen, eval, bench.
     #[command(subcommand)]
     Names(names_cmd::NamesCommand),
+}
+
+#[derive(Subcommand)]
+enum WarninglistsCommand {
+    /// Copy every `list.json` below DIR (a misp-warninglists `lists` folder) into the instance.
+    Import {
+        #[command(flatten)]
+        data: DataArgs,
+        dir: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -155,7 +168,7 @@ fn run(cli: Cli) -> Result<()> {
             let listen = listen
                 .or(file.listen.clone())
                 .unwrap_or_else(|| "127.0.0.1:8080".into());
-            serve::run(inst, &listen, &file)
+            serve::run(inst, &data.data, &listen, &file)
         }
         Command::Import { data, file } => {
             let (inst, _, key) = open(&data)?;
@@ -185,6 +198,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Org(cmd) => admin::org(cmd),
         Command::User(cmd) => admin::user(cmd),
         Command::Names(cmd) => names_cmd::run(cmd),
+        Command::Warninglists(WarninglistsCommand::Import { data, dir }) => {
+            import_warninglists(&data, &dir)
+        }
     }
 }
 
@@ -270,6 +286,38 @@ mod admin {
             }
         }
     }
+}
+
+/// Checks each list parses, then copies it to DATA/warninglists/<folder>/list.json.
+fn import_warninglists(data: &DataArgs, dir: &std::path::Path) -> Result<()> {
+    let found = jisr_core::warninglists::Warninglists::load(dir)?;
+    if found.lists.is_empty() {
+        anyhow::bail!(
+            "no list.json below {}; point at the `lists` folder of misp-warninglists",
+            dir.display()
+        );
+    }
+    let target = data.data.join("warninglists");
+    let mut copied = 0;
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let folder = entry?.path();
+        let list = folder.join("list.json");
+        if list.is_file() {
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            std::fs::create_dir_all(target.join(&name))?;
+            std::fs::copy(&list, target.join(&name).join("list.json"))
+                .with_context(|| format!("cannot copy {}", list.display()))?;
+            copied += 1;
+        }
+    }
+    println!(
+        "installed {copied} warninglists in {}; they load when `jisr serve` starts (all disabled until enabled)",
+        target.display()
+    );
+    Ok(())
 }
 
 fn main() -> std::process::ExitCode {

@@ -8,7 +8,12 @@ use jisr_server::{AppState, ServerConfig};
 use crate::config::FileConfig;
 use crate::instance::Instance;
 
-pub fn run(instance: Instance, listen: &str, file: &FileConfig) -> Result<()> {
+pub fn run(
+    instance: Instance,
+    data_dir: &std::path::Path,
+    listen: &str,
+    file: &FileConfig,
+) -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("JISR_LOG")
@@ -24,7 +29,12 @@ pub fn run(instance: Instance, listen: &str, file: &FileConfig) -> Result<()> {
     {
         config.max_body_bytes = max;
     }
+    let wl_dir = data_dir.join("warninglists");
+    let warninglists = jisr_core::warninglists::Warninglists::load(&wl_dir)
+        .with_context(|| format!("cannot load the warninglists in {}", wl_dir.display()))?;
+    tracing::info!("{} warninglists loaded", warninglists.lists.len());
     let state = AppState {
+        warninglists: Arc::new(warninglists),
         store: instance.store,
         secret: Arc::new(instance.secret),
         config: Arc::new(config),

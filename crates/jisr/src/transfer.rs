@@ -117,6 +117,8 @@ pub fn export(instance: &Instance, out: &mut dyn Write) -> Result<usize> {
             ViewOptions {
                 include_deleted: false,
                 include_sightings: true,
+                // An export is a complete copy: files travel with their attributes.
+                include_attachments: true,
             },
         )?;
         if i > 0 {

@@ -39,6 +39,9 @@ pub struct SearchRequest {
     /// Events: attributes carrying one of these tags are left out of the
     /// events shown (MISP's `NOT` tags act per attribute inside events).
     pub hidden_attribute_tags: Vec<i64>,
+    /// Leave out attributes that trip an enabled warninglist.
+    pub enforce_warninglist: bool,
+    pub with_attachments: bool,
 }
 
 /// The terms of one filter, split into OR, AND and NOT lists.
@@ -335,6 +338,8 @@ pub fn parse_request(
         include_event_uuid: flag(body, "includeEventUuid").unwrap_or(false),
         include_correlations: flag(body, "includeCorrelations").unwrap_or(false),
         hidden_attribute_tags,
+        enforce_warninglist: flag(body, "enforceWarninglist").unwrap_or(false),
+        with_attachments: flag(body, "withAttachments").unwrap_or(false),
     })
 }
 

@@ -49,6 +49,7 @@ struct AttributeRow {
     event_tags: Vec<TagLink>,
     sightings: Vec<Sighting>,
     related: Vec<Value>,
+    data: Option<String>,
     /// Owner and creator organisation names, for CSV context columns.
     org_name: String,
     orgc_name: String,
@@ -166,7 +167,14 @@ fn attribute_rows(
         };
         let org_name = name_of(tx, event.org_id)?;
         let orgc_name = name_of(tx, event.orgc_id)?;
+        let data = if req.with_attachments && crate::event_read::has_file(&a.attr_type) {
+            tx.attachment_get(a.id)?
+                .map(|b| crate::attachments::encode(&b))
+        } else {
+            None
+        };
         rows.push(AttributeRow {
+            data,
             org_name,
             orgc_name,
             tags: tx.attribute_tags(a.id)?,
@@ -194,6 +202,7 @@ fn attribute_search_json(
         attribute: row.attribute.clone(),
         tags,
         sightings: row.sightings.clone(),
+        data: row.data.clone(),
     };
     let mut v = attribute_json(&tree);
     if let Some(obj) = v.as_object_mut() {
@@ -322,7 +331,19 @@ pub fn run(
     actor: &Actor,
     req: &SearchRequest,
     controller: Controller,
+    warninglists: &crate::warninglists::Warninglists,
 ) -> Result<SearchOutput> {
+    let enabled = if req.enforce_warninglist {
+        crate::warninglists::enabled(tx)?
+    } else {
+        vec![]
+    };
+    let trips = |a: &Attribute| {
+        !enabled.is_empty()
+            && !warninglists
+                .hits(&enabled, &a.attr_type, &a.value1, &a.value2)
+                .is_empty()
+    };
     let scope = jisr_policy::scope(actor);
     let mut org_cache: HashMap<i64, OrgRef> = HashMap::new();
     if controller == Controller::Objects {
@@ -355,6 +376,7 @@ pub fn run(
         let opts = ViewOptions {
             include_deleted: req.query.deleted != jisr_store::DeletedFilter::Exclude,
             include_sightings: req.include_sightings,
+            include_attachments: req.with_attachments,
         };
         // As in MISP, attribute conditions also choose which attributes an event shows.
         let shown: Option<HashSet<i64>> = if req.query.has_attribute_conditions() && !ids.is_empty()
@@ -385,6 +407,12 @@ pub fn run(
                 if let Some(keep) = &shown {
                     keep_attributes(&mut tree, keep);
                 }
+                if !enabled.is_empty() {
+                    tree.attributes.retain(|a| !trips(&a.attribute));
+                    for o in &mut tree.objects {
+                        o.attributes.retain(|a| !trips(&a.attribute));
+                    }
+                }
                 if !req.hidden_attribute_tags.is_empty() {
                     let hidden = &req.hidden_attribute_tags;
                     let tagged =
@@ -404,7 +432,8 @@ pub fn run(
             count,
         });
     };
-    let rows = attribute_rows(tx, actor, &ids, req)?;
+    let mut rows = attribute_rows(tx, actor, &ids, req)?;
+    rows.retain(|r| !trips(&r.attribute));
     let count = rows.len();
     let body = match req.format {
         Format::Json => {

@@ -95,6 +95,10 @@ pub struct InAttribute {
     pub timestamp: Option<i64>,
     pub tags: Vec<InTag>,
     pub sightings: Vec<InSighting>,
+    /// Refuse the attribute if it trips an enabled warninglist.
+    pub enforce_warninglist: bool,
+    /// File content, base64, for `attachment` and `malware-sample`.
+    pub data: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -238,6 +242,8 @@ pub fn parse_attribute(v: &Value, path: &str) -> Result<InAttribute, ShapeError>
         timestamp: int_field(v, "timestamp"),
         tags: parse_tags(v, path)?,
         sightings,
+        enforce_warninglist: bool_field(v, "enforceWarninglist").unwrap_or(false),
+        data: str_field(v, "data").filter(|d| !d.is_empty()),
     })
 }
 

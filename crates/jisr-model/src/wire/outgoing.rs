@@ -78,6 +78,9 @@ pub fn attribute_json(a: &AttributeTree) -> Value {
         if !a.tags.is_empty() {
             obj.insert("Tag".into(), a.tags.iter().map(tag_link_json).collect());
         }
+        if let Some(d) = &a.data {
+            obj.insert("data".into(), Value::String(d.clone()));
+        }
         if !a.sightings.is_empty() {
             let list = a
                 .sightings

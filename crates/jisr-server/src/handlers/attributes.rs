@@ -28,6 +28,7 @@ fn attribute_reply(c: &mut Call, a: jisr_model::Attribute) -> Result<Value, ApiE
         attribute: a,
         tags,
         sightings: vec![],
+        data: None,
     }))
 }
 
@@ -74,6 +75,32 @@ pub fn add(c: &mut Call) -> ApiResult {
     let incoming = parse_attribute(&body, "Attribute").map_err(|e| {
         ApiError::bad_request(format!("The request body is not a valid attribute: {e}"))
     })?;
+    if incoming.enforce_warninglist {
+        let probe = jisr_core::attribute_build::build_attribute(
+            &incoming,
+            None,
+            event.id,
+            0,
+            0,
+            "Attribute",
+        )?;
+        let enabled = jisr_core::warninglists::enabled(c.tx)?;
+        let hits = c
+            .warninglists
+            .hits(&enabled, &probe.attr_type, &probe.value1, &probe.value2);
+        if let Some(first) = hits.first() {
+            let msg = format!(
+                "Value '{}' trips over a warninglist and enforceWarninglist is enforced (warninglist: {}).",
+                probe.value(),
+                first.name
+            );
+            return Err(jisr_core::CoreError::Validation {
+                message: msg.clone(),
+                errors: Value::String(msg),
+            }
+            .into());
+        }
+    }
     // Someone who may see but not edit the event is told so in MISP's words,
     // on which PyMISP retries as a proposal (`shadowAttributes/add`).
     if !jisr_policy::can_modify_event(&c.actor, &event) {
@@ -141,7 +168,7 @@ pub fn restore(c: &mut Call) -> ApiResult {
 
 pub fn rest_search(c: &mut Call) -> ApiResult {
     let req = search::parse_request(c.tx, &c.body, Controller::Attributes)?;
-    let out = search::run(c.tx, &c.actor, &req, Controller::Attributes)?;
+    let out = search::run(c.tx, &c.actor, &req, Controller::Attributes, c.warninglists)?;
     Ok(search_reply(out))
 }
 

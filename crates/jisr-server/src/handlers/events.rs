@@ -23,6 +23,7 @@ fn full_event(c: &mut Call, id: i64) -> Result<Value, ApiError> {
         ViewOptions {
             include_deleted: false,
             include_sightings: true,
+            include_attachments: false,
         },
     )?;
     Ok(json!({"Event": event_json(&tree)}))
@@ -59,6 +60,7 @@ pub fn view(c: &mut Call) -> ApiResult {
     let opts = ViewOptions {
         include_deleted,
         include_sightings,
+        include_attachments: c.flag("includeAttachments").unwrap_or(false),
     };
     let tree = load_tree(c.tx, &scope, event, opts)?;
     Ok(Reply::json(json!({"Event": event_json(&tree)})))
@@ -127,7 +129,7 @@ pub fn unpublish(c: &mut Call) -> ApiResult {
 
 pub fn rest_search(c: &mut Call) -> ApiResult {
     let req = search::parse_request(c.tx, &c.body, Controller::Events)?;
-    let out = search::run(c.tx, &c.actor, &req, Controller::Events)?;
+    let out = search::run(c.tx, &c.actor, &req, Controller::Events, c.warninglists)?;
     Ok(super::attributes::search_reply(out))
 }
 
@@ -160,6 +162,12 @@ fn index_filters(body: &Value, query: &[(String, String)]) -> Value {
         if let Some(v) = src.get(from).filter(|v| !v.is_null()) {
             out.insert(to.into(), v.clone());
         }
+    }
+    // The index searches event info by substring, as MISP's does.
+    if let Some(Value::String(info)) = out.get("eventinfo").cloned()
+        && !info.contains('%')
+    {
+        out.insert("eventinfo".into(), Value::String(format!("%{info}%")));
     }
     Value::Object(out)
 }
@@ -211,4 +219,29 @@ pub fn index(c: &mut Call) -> ApiResult {
     }
     let count = rows.len();
     Ok(Reply::json(Value::Array(rows)).header("x-result-count", &count.to_string()))
+}
+
+/// `events/contact/{id}`: a question to the organisation that reported the
+/// event. jisr has no mail transport of its own; the request is kept in the
+/// server log for the instance's operators to pass on.
+pub fn contact(c: &mut Call) -> ApiResult {
+    let reference = c.id_arg("event")?;
+    let scope = c.scope();
+    let event = visible_event(c.tx, &scope, &reference)?;
+    let message = c
+        .body
+        .get("message")
+        .and_then(jisr_model::wire::as_string)
+        .unwrap_or_default();
+    if message.trim().is_empty() {
+        return Err(ApiError::bad_request(
+            "Write the message for the reporter in `message`.",
+        ));
+    }
+    tracing::info!(event = %event.uuid, from = %c.actor.email, "contact request for the reporter: {message}");
+    Ok(Reply::saved(
+        "Email sent to the reporter.",
+        &c.url,
+        Some(event.id),
+    ))
 }

@@ -12,3 +12,4 @@ pub mod reports;
 pub mod servers;
 pub mod sightings;
 pub mod tags;
+pub mod warninglists;

@@ -125,6 +125,6 @@ pub fn delete_reference(c: &mut Call) -> ApiResult {
 pub fn rest_search(c: &mut Call) -> ApiResult {
     use jisr_core::search::{self, Controller};
     let req = search::parse_request(c.tx, &c.body, Controller::Objects)?;
-    let out = search::run(c.tx, &c.actor, &req, Controller::Objects)?;
+    let out = search::run(c.tx, &c.actor, &req, Controller::Objects, c.warninglists)?;
     Ok(super::attributes::search_reply(out))
 }

@@ -142,6 +142,7 @@ pub fn rest_search(c: &mut Call) -> ApiResult {
                     attribute: a,
                     tags: vec![],
                     sightings: vec![],
+                    data: None,
                 };
                 m.insert("Attribute".into(), jisr_model::wire::attribute_json(&tree));
             }
