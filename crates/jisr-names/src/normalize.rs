@@ -57,7 +57,7 @@ fn fold_arabic(c: char) -> Option<char> {
         // alef maqsura and the Persian/Urdu ya shapes
         'ى' | 'ی' | 'ے' | 'ې' | 'ۍ' => 'ي',
         'ة' | 'ۀ' | 'ە' | 'ۃ' => 'ه',
-        'ھ' => 'ه',
+        'ھ' | 'ہ' => 'ه',
         'ک' | 'ڪ' => 'ك',
         '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + 0x30)?,
         '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + 0x30)?,
@@ -86,8 +86,8 @@ fn fold_other(c: char, out: &mut String) {
         // bidi controls, joiners and the BOM carry no letters; ZWNJ inside a Persian word joins it
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
         '\u{061C}' | '\u{FEFF}' | '\u{00AD}' => {}
-        _ if cyrillic(c).is_some() => {
-            if let Some(s) = cyrillic(c) {
+        _ if romanise(c).is_some() => {
+            if let Some(s) = romanise(c) {
                 out.push_str(s);
             }
         }
@@ -101,9 +101,49 @@ fn fold_other(c: char, out: &mut String) {
     }
 }
 
-/// A plain romanisation of Russian/Ukrainian Cyrillic so Cyrillic names meet Latin ones.
-fn cyrillic(c: char) -> Option<&'static str> {
+/// Plain romanisations of the alphabetic scripts whose names partners meet
+/// alongside Latin ones, so they can be compared by sound.
+fn romanise(c: char) -> Option<&'static str> {
     let lower = c.to_lowercase().next().unwrap_or(c);
+    cyrillic(lower)
+        .or_else(|| greek(lower))
+        .or_else(|| armenian(lower))
+        .or_else(|| georgian(lower))
+}
+
+fn greek(c: char) -> Option<&'static str> {
+    const TABLE: [&str; 25] = [
+        "a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s",
+        "s", "t", "y", "f", "ch", "ps", "o",
+    ];
+    // α (U+03B1) … ω (U+03C9), with final sigma ς at U+03C2
+    let k = (c as u32).checked_sub(0x03B1)? as usize;
+    TABLE.get(k).copied()
+}
+
+fn armenian(c: char) -> Option<&'static str> {
+    const TABLE: [&str; 38] = [
+        "a", "b", "g", "d", "e", "z", "e", "y", "t", "zh", "i", "l", "kh", "ts", "k", "h", "dz",
+        "gh", "ch", "m", "y", "n", "sh", "o", "ch", "p", "j", "r", "s", "v", "t", "r", "ts", "v",
+        "p", "k", "o", "f",
+    ];
+    // ա (U+0561) … ֆ (U+0586)
+    let k = (c as u32).checked_sub(0x0561)? as usize;
+    TABLE.get(k).copied()
+}
+
+fn georgian(c: char) -> Option<&'static str> {
+    const TABLE: [&str; 33] = [
+        "a", "b", "g", "d", "e", "v", "z", "t", "i", "k", "l", "m", "n", "o", "p", "zh", "r", "s",
+        "t", "u", "p", "k", "gh", "q", "sh", "ch", "ts", "dz", "ts", "ch", "kh", "j", "h",
+    ];
+    // ა (U+10D0) … ჰ (U+10F0)
+    let k = (c as u32).checked_sub(0x10D0)? as usize;
+    TABLE.get(k).copied()
+}
+
+/// Russian/Ukrainian Cyrillic.
+fn cyrillic(lower: char) -> Option<&'static str> {
     Some(match lower {
         'а' => "a",
         'б' => "b",
@@ -227,6 +267,9 @@ mod tests {
         assert_eq!(normalize("Marie-Thérèse"), "marie therese");
         assert_eq!(normalize("Straße Łódź"), "strasse lodz");
         assert_eq!(normalize("Владимир Путин"), "vladimir putin");
+        assert_eq!(normalize("Բարակ Օբամա"), "barak obama");
+        assert_eq!(normalize("ბარაკ ობამა"), "barak obama");
+        assert_eq!(normalize("Μπαράκ Ομπάμα"), "mparak ompama");
         assert_eq!(normalize("Ma’mun ‘Ali"), "mamun ali");
     }
 

@@ -218,6 +218,14 @@ pub fn arabic_units(token: &str) -> Units {
             'غ' => u::GH,
             'ف' => u::F,
             'ڤ' | 'ۋ' => u::V,
+            // Urdu retroflexes and nun ghunna, Kurdish letters: the nearest Arabic sound
+            'ٹ' => u::T,
+            'ڈ' => u::D,
+            'ڑ' | 'ڕ' => u::R,
+            'ں' => u::N,
+            'ڵ' => u::L,
+            'ۆ' | 'ۇ' => u::AW,
+            'ێ' => u::AY,
             'ق' => u::Q,
             'ك' => u::K,
             'گ' => u::G,
@@ -398,6 +406,14 @@ mod tests {
             let s = sim(l, a);
             assert!(s >= 0.75, "{l} ~ {a}: {s}");
         }
+    }
+
+    #[test]
+    fn urdu_and_kurdish_letters() {
+        let n = |s: &str| crate::normalize::normalize(s);
+        assert!(sim("shahbaz", &n("شہباز")) > 0.8);
+        assert!(sim("gurdwara", &n("گردوارا")) > 0.8);
+        assert!(sim("tikka", &n("ٹکا")) > 0.75);
     }
 
     #[test]
