@@ -42,7 +42,7 @@ def test_full_workflow(admin, server):
     event.distribution = 1
     event.threat_level_id = 2
     event.analysis = 1
-    event.add_attribute("ip-dst", "198.51.100.7", comment="C2")
+    event.add_attribute("ip-dst", "198.51.100.77", comment="C2")
     event.add_attribute("full-name", "محمود توفيق")
     event.add_attribute("iban", "DE89 3704 0044 0532 0130 00")
     person = MISPObject("person", standalone=False)
@@ -68,7 +68,7 @@ def test_full_workflow(admin, server):
     assert len(edited.attributes) == 4
 
     # Searches in each return format.
-    found = analyst.search(value="198.51.100.7", pythonify=True)
+    found = analyst.search(value="198.51.100.77", pythonify=True)
     assert [e.uuid for e in found] == [created.uuid]
     attrs = analyst.search(controller="attributes", type_attribute="iban", pythonify=True)
     assert [a.value for a in attrs] == ["DE89370400440532013000"]
@@ -77,19 +77,19 @@ def test_full_workflow(admin, server):
     recent = analyst.search(controller="attributes", timestamp=int(time.time()) - 600, pythonify=True)
     assert len(recent) >= 4
     text = analyst.search(return_format="text", eventid=created.id, to_ids=True)
-    assert "198.51.100.7" in text
+    assert "198.51.100.77" in text
     csv = analyst.search(return_format="csv", eventid=created.id, pythonify=True)
     everything = [a.value for a in edited.attributes] + [a.value for o in edited.objects for a in o.attributes]
     assert sorted(row["value"] for row in csv) == sorted(everything)
 
     # With MISP.unpublishedprivate, the outsider sees nothing until the event is published.
     admin.set_server_setting("MISP.unpublishedprivate", True, force=True)
-    assert outsider.search(value="198.51.100.7") == []
+    assert outsider.search(value="198.51.100.77") == []
     denied = analyst.publish(created)
     assert denied["errors"][1]["message"] == "You do not have permission to use this functionality."
     published = publisher.publish(created)
     assert published.get("saved"), published
-    assert [e.uuid for e in outsider.search(value="198.51.100.7", pythonify=True)] == [created.uuid]
+    assert [e.uuid for e in outsider.search(value="198.51.100.77", pythonify=True)] == [created.uuid]
     admin.set_server_setting("MISP.unpublishedprivate", False, force=True)
 
     # Sightings.
