@@ -70,7 +70,7 @@ def test_full_workflow(admin, server):
     # Searches in each return format.
     found = analyst.search(value="198.51.100.77", pythonify=True)
     assert [e.uuid for e in found] == [created.uuid]
-    attrs = analyst.search(controller="attributes", type_attribute="iban", pythonify=True)
+    attrs = analyst.search(controller="attributes", type_attribute="iban", eventid=created.id, pythonify=True)
     assert [a.value for a in attrs] == ["DE89370400440532013000"]
     tagged = analyst.search(tags=["tlp:amber"], pythonify=True)
     assert created.uuid in [e.uuid for e in tagged]
