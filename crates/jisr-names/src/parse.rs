@@ -12,6 +12,7 @@ use crate::phonetic::{Units, arabic_units, latin_units, other_units, skeleton, u
 use std::hash::{Hash, Hasher};
 
 /// What kind of entity a name belongs to.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NameKind {
     Person,
@@ -47,6 +48,7 @@ impl std::str::FromStr for NameKind {
 }
 
 /// The role a part plays in a name.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     /// Rank, title or honorific: never evidence of identity.

@@ -29,6 +29,7 @@ const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
 const MAX_CANDIDATES: usize = 192;
 
 /// How two parts were found to correspond.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum How {
     /// Same normalised spelling.
@@ -59,6 +60,7 @@ impl How {
 }
 
 /// One aligned pair of parts.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Debug, PartialEq)]
 pub struct AlignedParts {
     pub left: String,
@@ -68,6 +70,7 @@ pub struct AlignedParts {
 }
 
 /// Why a pair scored what it did.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Explanation {
     pub aligned: Vec<AlignedParts>,
@@ -80,6 +83,7 @@ pub struct Explanation {
 }
 
 /// A score in [0, 1] and its explanation.
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[derive(Clone, Debug, PartialEq)]
 pub struct Match {
     pub score: f64,
