@@ -7,7 +7,7 @@
 //! in full against pre-parsed keys.
 
 use crate::parse::{NameKind, ParsedName, PartKey, parse, part_skeleton};
-use crate::score::{Match, score, score_keys};
+use crate::score::{Match, SimCache, score, score_keys_cached};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -257,6 +257,7 @@ impl NameIndex {
         }
         let cands = self.candidates_for(q);
         let qk = q.keys();
+        let mut cache = SimCache::default();
         let mut scored: Vec<(f32, u32)> = cands
             .into_iter()
             .filter(|&e| {
@@ -266,7 +267,12 @@ impl NameIndex {
                         .get(e as usize)
                         .is_none_or(|&ek| ek == kind || ek == NameKind::Unknown)
             })
-            .map(|e| (score_keys(qk, self.entry_parts(e as usize)), e))
+            .map(|e| {
+                (
+                    score_keys_cached(qk, self.entry_parts(e as usize), &mut cache),
+                    e,
+                )
+            })
             .filter(|(s, _)| f64::from(*s) >= min_score && *s > 0.0)
             .collect();
         scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -132,6 +132,8 @@ pub struct PartKey {
     pub(crate) skel_len: u8,
     /// Which coarse consonant classes occur: parts sharing none cannot be the same name.
     pub(crate) mask: u32,
+    /// Identifies everything `part_sim` looks at, for caching similarities.
+    pub(crate) sim_id: u64,
 }
 
 /// One part of a parsed name.
@@ -243,6 +245,7 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             skel: hash_text(&skel) as u32,
             skel_len: skel.len().min(255) as u8,
             mask: class_mask(&skel),
+            sim_id: sim_id(&g.text, &g.units, role, concept),
         });
         out.push(Part {
             text: g.text,
@@ -256,6 +259,15 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         parts: out,
         keys,
     }
+}
+
+fn sim_id(text: &str, units: &Units, role: Role, concept: u16) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.replace(' ', "").hash(&mut h);
+    units.as_slice().hash(&mut h);
+    (role == Role::Initial).hash(&mut h);
+    concept.hash(&mut h);
+    h.finish()
 }
 
 pub(crate) fn class_mask(skel: &str) -> u32 {

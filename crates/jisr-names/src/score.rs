@@ -261,7 +261,40 @@ fn informative(keys: &[PartKey], out: &mut [u8; MAX_PARTS]) -> usize {
 /// Parts beyond this index are ignored (the used-part sets are 32-bit masks).
 const MAX_INDEX: usize = 32;
 
+/// Part similarities of one query against many candidates: the same
+/// candidate words (common names) recur, so each is aligned once per query.
+#[derive(Default)]
+pub(crate) struct SimCache {
+    map: std::collections::HashMap<(u8, u64), (f32, u8), std::hash::BuildHasherDefault<FxHasher>>,
+}
+
+/// A multiplicative hasher for the cache's small integer keys; SipHash would
+/// cost as much as the alignment it saves.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
+    align_with(a, b, None)
+}
+
+fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) -> Alignment {
     let a = &a[..a.len().min(MAX_INDEX)];
     let b = &b[..b.len().min(MAX_INDEX)];
     let mut ia = [0u8; MAX_PARTS];
@@ -273,7 +306,19 @@ fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
     let mut best_single = [[0f32; MAX_PARTS]; MAX_PARTS];
     for (x, &i) in ia[..na].iter().enumerate() {
         for (y, &j) in ib[..nb].iter().enumerate() {
-            let (s, how) = part_sim(&a[i as usize], &b[j as usize]);
+            let (s, how) = match cache.as_deref_mut() {
+                Some(c) => {
+                    let key = (i, b[j as usize].sim_id);
+                    if let Some(&(s, h)) = c.map.get(&key) {
+                        (s, how_from(h))
+                    } else {
+                        let (s, h) = part_sim(&a[i as usize], &b[j as usize]);
+                        c.map.insert(key, (s, how_code(h)));
+                        (s, h)
+                    }
+                }
+                None => part_sim(&a[i as usize], &b[j as usize]),
+            };
             best_single[x][y] = s;
             if s >= MIN_PART_SIMILARITY && nc < MAX_CANDIDATES {
                 cands[nc] = Cand {
@@ -491,8 +536,10 @@ pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
     f64::from(align(a.keys(), b.keys()).score)
 }
 
-pub(crate) fn score_keys(a: &[PartKey], b: &[PartKey]) -> f32 {
-    align(a, b).score
+/// Scores a query against a candidate, reusing part similarities across
+/// candidates of the same query.
+pub(crate) fn score_keys_cached(a: &[PartKey], b: &[PartKey], cache: &mut SimCache) -> f32 {
+    align_with(a, b, Some(cache)).score
 }
 
 /// Scores two parsed names in [0, 1] and explains the alignment.
