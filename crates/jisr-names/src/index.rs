@@ -6,8 +6,9 @@
 //! rare the skeleton is; only the best-supported candidates are then scored
 //! in full against pre-parsed keys.
 
+use crate::cache::SimCache;
 use crate::parse::{NameKind, ParsedName, PartKey, parse, part_skeleton};
-use crate::score::{Match, SimCache, score, score_keys_cached};
+use crate::score::{Match, score, score_keys_cached};
 use std::cell::RefCell;
 use std::collections::HashMap;
 

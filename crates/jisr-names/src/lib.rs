@@ -12,6 +12,7 @@
 //! assert!(m.score > 0.85, "{m}");
 //! ```
 
+mod cache;
 mod distance;
 mod index;
 mod jaro;

@@ -1,0 +1,113 @@
+use super::*;
+
+fn roles(name: &str, kind: NameKind) -> Vec<(String, Role)> {
+    parse(name, kind)
+        .parts
+        .into_iter()
+        .map(|p| (p.text, p.role))
+        .collect()
+}
+
+#[test]
+fn arabic_person_with_rank() {
+    let r = roles("اللواء محمود توفيق", NameKind::Person);
+    assert_eq!(r[0], ("اللواء".into(), Role::Title));
+    assert_eq!(r[1], ("محمود".into(), Role::Given));
+    assert_eq!(r[2], ("توفيق".into(), Role::Family));
+}
+
+#[test]
+fn latin_ranks_and_initials() {
+    let r = roles("Maj. Gen. M. TAWFIQ", NameKind::Person);
+    assert_eq!(r[0].1, Role::Title);
+    assert_eq!(r[1].1, Role::Title);
+    assert_eq!(r[2], ("m".into(), Role::Initial));
+    assert_eq!(r[3], ("tawfiq".into(), Role::Family));
+}
+
+#[test]
+fn sayyid_is_a_title_only_before_a_full_name() {
+    assert_eq!(
+        roles("Seyyed Ebrahim Raisi", NameKind::Person)[0].1,
+        Role::Title
+    );
+    assert_eq!(roles("سيد علي خامنئي", NameKind::Person)[0].1, Role::Title);
+    assert_eq!(roles("Sayed Darwish", NameKind::Person)[0].1, Role::Given);
+}
+
+#[test]
+fn nasab_chain_and_family() {
+    let r = roles("محمد بن سلمان بن عبد العزيز آل سعود", NameKind::Person);
+    let texts: Vec<_> = r.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+    assert_eq!(
+        texts,
+        vec![
+            ("محمد", Role::Given),
+            ("بن", Role::Particle),
+            ("سلمان", Role::Nasab),
+            ("بن", Role::Particle),
+            ("عبد العزيز", Role::Nasab),
+            ("ال سعود", Role::Family),
+        ]
+    );
+    let r = roles(
+        "Mohammed bin Salman bin Abdulaziz Al Saud",
+        NameKind::Person,
+    );
+    assert_eq!(r.last().unwrap(), &("al saud".to_string(), Role::Family));
+    assert_eq!(r[2], ("salman".into(), Role::Nasab));
+}
+
+#[test]
+fn compounds_are_one_part() {
+    assert_eq!(roles("Abd al-Rahman", NameKind::Person).len(), 1);
+    assert_eq!(roles("عبد الرحمن", NameKind::Person).len(), 1);
+    assert_eq!(roles("Abdel Fattah el-Sisi", NameKind::Person).len(), 2);
+    let r = roles("Abu Bakr al-Baghdadi", NameKind::Person);
+    assert_eq!(r[0], ("abu bakr".into(), Role::Kunya));
+    assert_eq!(r[1], ("al baghdadi".into(), Role::Nisba));
+    let r = roles("نور الدين زنكي", NameKind::Person);
+    assert_eq!(r[0].0, "نور الدين");
+    let r = roles("Nour el-Din Zinki", NameKind::Person);
+    assert_eq!(r[0].0, "nour el din");
+}
+
+#[test]
+fn organisations() {
+    let p = parse("Ministry of Defence", NameKind::Unknown);
+    assert_eq!(p.kind, NameKind::Organization);
+    let r: Vec<_> = p.parts.iter().map(|p| p.role).collect();
+    assert_eq!(r, vec![Role::OrgType, Role::Stop, Role::OrgName]);
+    let p = parse("Bowne Global Solutions S.A.R.L.", NameKind::Organization);
+    assert_eq!(p.parts.last().unwrap().role, Role::Legal);
+    let p = parse("الاتحاد الأوروبي", NameKind::Organization);
+    assert!(p.keys.iter().all(|k| k.concept != 0));
+    let p = parse("وزارة الدفاع", NameKind::Unknown);
+    assert_eq!(p.kind, NameKind::Organization);
+    for org in [
+        "European Union",
+        "Siemens AG Holding",
+        "Bowne Global Solutions LLC",
+        "الاتحاد الأوروبي",
+        "Bank of China",
+    ] {
+        assert_eq!(
+            parse(org, NameKind::Unknown).kind,
+            NameKind::Organization,
+            "{org}"
+        );
+    }
+    for person in [
+        "Iyad Ag Ghaly",
+        "Margaret Court",
+        "Ahmed Sal",
+        "Mahmoud Tawfik",
+        "اللواء محمود توفيق",
+    ] {
+        assert_eq!(
+            parse(person, NameKind::Unknown).kind,
+            NameKind::Person,
+            "{person}"
+        );
+    }
+}
