@@ -22,6 +22,8 @@ const MAX_PARTS: usize = 12;
 const UNMATCHED_PENALTY: f32 = 0.94;
 const SIM_SHARPNESS: f32 = 1.0;
 const SHARP_KNEE: f32 = 0.9;
+/// How much the better-covered side counts (Arabic names shorten by dropping nasab links).
+const COVER_HI: f32 = 0.75;
 const ORG_UNMATCHED_PENALTY: f32 = 0.85;
 const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
 /// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
@@ -460,7 +462,7 @@ fn combine(a: &[PartKey], b: &[PartKey], chosen: &[Cand], ia: &[u8], ib: &[u8]) 
     let ca = (ma / wa).min(1.0);
     let cb = (mb / wb).min(1.0);
     let (lo, hi) = if ca < cb { (ca, cb) } else { (cb, ca) };
-    let mut score = 0.75 * hi + 0.25 * lo;
+    let mut score = COVER_HI * hi + (1.0 - COVER_HI) * lo;
     // initials or generic organisation words alone are no evidence of identity
     let org = a
         .iter()
