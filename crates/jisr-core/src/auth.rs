@@ -99,12 +99,13 @@ pub fn actor_for_user(tx: &mut dyn Tx, user_id: i64) -> Result<Actor> {
         .role_get(user.role_id)?
         .ok_or_else(|| CoreError::NotFound("role".into()))?;
     let unpublished_private = crate::settings::get(tx, "MISP.unpublishedprivate")? == "1";
+    let sharing_groups = tx.sharing_groups_of_org(user.org_id)?;
     Ok(Actor {
         user_id: user.id,
         org_id: user.org_id,
         email: user.email,
         role,
-        sharing_groups: vec![],
+        sharing_groups,
         unpublished_private,
     })
 }

@@ -356,6 +356,12 @@ fn apply_role_fields(r: &mut Role, body: &Value) -> Result<()> {
     if let Some(v) = int_field(body, "rate_limit_count") {
         r.rate_limit_count = v;
     }
+    if let Some(v) = str_field(body, "memory_limit") {
+        r.memory_limit = v;
+    }
+    if let Some(v) = str_field(body, "max_execution_time") {
+        r.max_execution_time = v;
+    }
     if r.name.trim().is_empty() {
         return Err(field_error(
             "Role could not be saved: the name is empty",

@@ -130,6 +130,7 @@ pub fn save_attribute(
     }
     let (incoming, file) = with_file(incoming, path)?;
     let a = build_attribute(&incoming, existing.as_ref(), event.id, object_id, t, path)?;
+    check_sharing_group(tx, actor, a.distribution, a.sharing_group_id, path)?;
     let id = match &existing {
         Some(_) => {
             tx.attribute_update(&a)?;
@@ -181,11 +182,13 @@ pub fn save_object(
         Some(old) if !newer => old.id,
         Some(old) => {
             let o = build_object(incoming, Some(old), event.id, now(), path)?;
+            check_sharing_group(tx, actor, o.distribution, o.sharing_group_id, path)?;
             tx.object_update(&o)?;
             o.id
         }
         None => {
             let o = build_object(incoming, None, event.id, now(), path)?;
+            check_sharing_group(tx, actor, o.distribution, o.sharing_group_id, path)?;
             tx.object_insert(&o)?
         }
     };
@@ -286,6 +289,13 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
         user_id: actor.user_id,
         ..Default::default()
     };
+    check_sharing_group(
+        tx,
+        actor,
+        event.distribution,
+        event.sharing_group_id,
+        "Event",
+    )?;
     event.id = tx.event_insert(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     save_children(tx, actor, &event, incoming)?;
@@ -385,6 +395,13 @@ pub fn edit_event(
         .timestamp
         .filter(|x| *x > event.timestamp)
         .unwrap_or(t);
+    check_sharing_group(
+        tx,
+        actor,
+        event.distribution,
+        event.sharing_group_id,
+        "Event",
+    )?;
     tx.event_update(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     save_children(tx, actor, &event, incoming)?;
@@ -451,4 +468,35 @@ fn with_file(incoming: &InAttribute, path: &str) -> Result<(InAttribute, Option<
     let (md5, zip) = crate::attachments::pack_sample(&filename, &bytes)?;
     out.value = Some(format!("{filename}|{md5}"));
     Ok((out, Some(zip)))
+}
+
+/// Distribution 4 needs a sharing group the actor may use.
+fn check_sharing_group(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    distribution: i64,
+    sharing_group_id: i64,
+    path: &str,
+) -> Result<()> {
+    if distribution != 4 {
+        return Ok(());
+    }
+    if sharing_group_id <= 0 {
+        return Err(field_error(
+            &format!("{path}: distribution 4 needs a sharing group"),
+            "sharing_group_id",
+            "Select a sharing group for this distribution.",
+        ));
+    }
+    crate::sharing_groups::visible(tx, actor, &sharing_group_id.to_string())
+        .map(|_| ())
+        .map_err(|_| {
+            field_error(
+                &format!(
+                    "{path}: sharing group {sharing_group_id} does not exist or is not yours to use"
+                ),
+                "sharing_group_id",
+                "Invalid sharing group.",
+            )
+        })
 }

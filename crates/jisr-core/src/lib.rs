@@ -17,6 +17,7 @@ pub mod proposals;
 pub mod reports;
 pub mod search;
 pub mod settings;
+pub mod sharing_groups;
 pub mod sightings;
 pub mod tags;
 pub mod warninglists;

@@ -270,3 +270,42 @@ pub struct Proposal {
     /// The proposed attribute; its `id` is unused.
     pub attribute: Attribute,
 }
+
+/// A sharing group: the organisations (and servers) an item with
+/// distribution 4 may reach.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SharingGroup {
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub description: String,
+    pub releasability: String,
+    /// The organisation that created (and manages) the group.
+    pub org_id: i64,
+    pub active: bool,
+    /// Local groups never travel to other instances.
+    pub local: bool,
+    /// May travel to servers not listed in it.
+    pub roaming: bool,
+    pub created: String,
+    pub modified: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SharingGroupOrg {
+    pub id: i64,
+    pub sharing_group_id: i64,
+    pub org_id: i64,
+    /// The organisation may edit the group and add others.
+    pub extend: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SharingGroupServer {
+    pub id: i64,
+    pub sharing_group_id: i64,
+    /// 0 is this instance.
+    pub server_id: i64,
+    /// Every organisation on that server is a member.
+    pub all_orgs: bool,
+}

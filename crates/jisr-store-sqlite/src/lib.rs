@@ -10,6 +10,7 @@ mod proposals;
 mod rows;
 mod schema;
 mod search;
+mod sharing_groups;
 mod tags;
 
 use std::ops::{Deref, DerefMut};

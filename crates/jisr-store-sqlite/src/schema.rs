@@ -126,6 +126,24 @@ CREATE TABLE attachments (
   attribute_id INTEGER PRIMARY KEY REFERENCES attributes(id) ON DELETE CASCADE, data BLOB NOT NULL
 );
 "#,
+    // 4: sharing groups.
+    r#"
+CREATE TABLE sharing_groups (
+  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL DEFAULT '',
+  releasability TEXT NOT NULL DEFAULT '', org_id INTEGER NOT NULL REFERENCES organisations(id), active INTEGER NOT NULL DEFAULT 1,
+  local INTEGER NOT NULL DEFAULT 1, roaming INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL DEFAULT '', modified TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sharing_group_orgs (
+  id INTEGER PRIMARY KEY, sharing_group_id INTEGER NOT NULL REFERENCES sharing_groups(id) ON DELETE CASCADE,
+  org_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE, extend INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (sharing_group_id, org_id)
+);
+CREATE INDEX sharing_group_orgs_org ON sharing_group_orgs(org_id);
+CREATE TABLE sharing_group_servers (
+  id INTEGER PRIMARY KEY, sharing_group_id INTEGER NOT NULL REFERENCES sharing_groups(id) ON DELETE CASCADE,
+  server_id INTEGER NOT NULL, all_orgs INTEGER NOT NULL DEFAULT 0, UNIQUE (sharing_group_id, server_id)
+);
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -36,6 +36,7 @@ pub const CASES: &[Case] = &[
     ("paging_and_ordering", paging_and_ordering),
     ("soft_delete", soft_delete),
     ("proposals", proposals),
+    ("sharing_groups", sharing_groups),
 ];
 
 fn uuid() -> String {
@@ -556,4 +557,53 @@ fn proposals(make: Factory) {
     assert_eq!(tx.proposals(None).unwrap().len(), 1);
     tx.proposal_delete(id).unwrap();
     assert!(tx.proposals(None).unwrap().is_empty());
+}
+
+fn sharing_groups(make: Factory) {
+    let (store, cairo, brussels) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let amman = tx
+        .org_insert(&Organisation {
+            uuid: uuid(),
+            name: "Amman".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let g = SharingGroup {
+        uuid: uuid(),
+        name: "CT partners".into(),
+        org_id: cairo,
+        active: true,
+        ..Default::default()
+    };
+    let gid = tx.sharing_group_insert(&g).unwrap();
+    tx.sharing_group_org_set(gid, amman, false).unwrap();
+    tx.sharing_group_org_set(gid, amman, true).unwrap();
+    assert_eq!(tx.sharing_group_orgs(gid).unwrap().len(), 1);
+    assert!(tx.sharing_group_orgs(gid).unwrap()[0].extend);
+    assert_eq!(tx.sharing_groups_of_org(amman).unwrap(), vec![gid]);
+    assert_eq!(
+        tx.sharing_groups_of_org(cairo).unwrap(),
+        vec![gid],
+        "the creator belongs"
+    );
+    assert!(tx.sharing_groups_of_org(brussels).unwrap().is_empty());
+    tx.sharing_group_server_set(gid, 0, true).unwrap();
+    assert_eq!(
+        tx.sharing_groups_of_org(brussels).unwrap(),
+        vec![gid],
+        "all organisations of this instance"
+    );
+    assert!(tx.sharing_group_server_remove(gid, 0).unwrap());
+    let mut inactive = tx.sharing_group_get(gid).unwrap().unwrap();
+    inactive.active = false;
+    tx.sharing_group_update(&inactive).unwrap();
+    assert!(
+        tx.sharing_groups_of_org(amman).unwrap().is_empty(),
+        "inactive groups grant nothing"
+    );
+    assert!(tx.sharing_group_org_remove(gid, amman).unwrap());
+    assert_eq!(tx.sharing_group_by_uuid(&g.uuid).unwrap().unwrap().id, gid);
+    tx.sharing_group_delete(gid).unwrap();
+    assert!(tx.sharing_group_list().unwrap().is_empty());
 }

@@ -10,7 +10,9 @@ use crate::{Result, SearchQuery};
 /// A running transaction. Dropping it without `commit` rolls it back.
 /// The operations are grouped into sub-traits so that a backend can keep
 /// each group in a module of its own.
-pub trait Tx: DirectoryTx + TagTx + EventTx + ActivityTx + ProposalTx + SearchTx {
+pub trait Tx:
+    DirectoryTx + TagTx + EventTx + ActivityTx + ProposalTx + SharingGroupTx + SearchTx
+{
     fn commit(self: Box<Self>) -> Result<()>;
 }
 
@@ -157,4 +159,40 @@ pub trait ProposalTx {
     fn proposal_by_uuid(&mut self, uuid: &str) -> Result<Option<Proposal>>;
     /// Live (not deleted) proposals, of one event or of all, oldest first.
     fn proposals(&mut self, event_id: Option<i64>) -> Result<Vec<Proposal>>;
+}
+
+/// Sharing groups and their members.
+pub trait SharingGroupTx {
+    fn sharing_group_insert(&mut self, g: &SharingGroup) -> Result<i64>;
+    fn sharing_group_update(&mut self, g: &SharingGroup) -> Result<()>;
+    /// Deletes the group with its member rows.
+    fn sharing_group_delete(&mut self, id: i64) -> Result<()>;
+    fn sharing_group_get(&mut self, id: i64) -> Result<Option<SharingGroup>>;
+    fn sharing_group_by_uuid(&mut self, uuid: &str) -> Result<Option<SharingGroup>>;
+    fn sharing_group_list(&mut self) -> Result<Vec<SharingGroup>>;
+    fn sharing_group_orgs(&mut self, sharing_group_id: i64) -> Result<Vec<SharingGroupOrg>>;
+    /// Adds or updates (`extend`) an organisation's membership.
+    fn sharing_group_org_set(
+        &mut self,
+        sharing_group_id: i64,
+        org_id: i64,
+        extend: bool,
+    ) -> Result<()>;
+    fn sharing_group_org_remove(&mut self, sharing_group_id: i64, org_id: i64) -> Result<bool>;
+    fn sharing_group_servers(&mut self, sharing_group_id: i64) -> Result<Vec<SharingGroupServer>>;
+    fn sharing_group_server_set(
+        &mut self,
+        sharing_group_id: i64,
+        server_id: i64,
+        all_orgs: bool,
+    ) -> Result<()>;
+    fn sharing_group_server_remove(
+        &mut self,
+        sharing_group_id: i64,
+        server_id: i64,
+    ) -> Result<bool>;
+    /// Active groups `org_id` belongs to on this instance: listed as an
+    /// organisation, the creator, or the group includes all organisations of
+    /// this instance (server 0 with `all_orgs`).
+    fn sharing_groups_of_org(&mut self, org_id: i64) -> Result<Vec<i64>>;
 }

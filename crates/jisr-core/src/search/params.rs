@@ -242,6 +242,10 @@ pub fn parse_request(
         page: get("page").and_then(as_i64),
         object_relation: get("object_relation").and_then(as_string),
         object_names: term_filter(get("object_name")),
+        sharing_group_ids: match get("sharinggroup").or(get("sharing_group_id")) {
+            Some(v) => Some(id_filter(Some(v))?.any_of.unwrap_or_default()),
+            None => None,
+        },
         ..Default::default()
     };
     let mut tags = tag_filter(tx, get("tags").or(get("tag")))?;

@@ -232,3 +232,35 @@ pub fn proposal_json(p: &Proposal, event_uuid: &str) -> Value {
         "value1": a.value1, "value2": a.value2, "object_relation": a.object_relation,
     })
 }
+
+/// A sharing group as MISP shows it: the group, its creator organisation,
+/// its member organisations and servers.
+pub fn sharing_group_json(
+    g: &SharingGroup,
+    creator: &OrgRef,
+    orgs: &[(SharingGroupOrg, OrgRef)],
+    servers: &[SharingGroupServer],
+) -> Value {
+    let members: Vec<Value> = orgs
+        .iter()
+        .map(|(m, o)| {
+            json!({"id": s(m.id), "sharing_group_id": s(m.sharing_group_id), "org_id": s(m.org_id),
+                   "extend": m.extend, "Organisation": org_ref_json(o)})
+        })
+        .collect();
+    let servers: Vec<Value> = servers
+        .iter()
+        .map(|x| {
+            json!({"id": s(x.id), "sharing_group_id": s(x.sharing_group_id), "server_id": s(x.server_id),
+                   "all_orgs": x.all_orgs,
+                   "Server": {"id": s(x.server_id), "name": if x.server_id == 0 { "Local instance" } else { "" }}})
+        })
+        .collect();
+    json!({
+        "id": s(g.id), "uuid": g.uuid, "name": g.name, "description": g.description,
+        "releasability": g.releasability, "org_id": s(g.org_id), "organisation_uuid": creator.uuid,
+        "active": g.active, "local": g.local, "roaming": g.roaming, "created": g.created,
+        "modified": g.modified, "sync_user_id": "0",
+        "Organisation": org_ref_json(creator), "SharingGroupOrg": members, "SharingGroupServer": servers,
+    })
+}

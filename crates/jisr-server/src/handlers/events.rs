@@ -26,7 +26,10 @@ fn full_event(c: &mut Call, id: i64) -> Result<Value, ApiError> {
             include_attachments: false,
         },
     )?;
-    Ok(json!({"Event": event_json(&tree)}))
+    let sg = tree.event.sharing_group_id;
+    let mut v = event_json(&tree);
+    super::sharing_groups::attach_group(c, &mut v, sg)?;
+    Ok(json!({"Event": v}))
 }
 
 pub fn add(c: &mut Call) -> ApiResult {
@@ -63,7 +66,10 @@ pub fn view(c: &mut Call) -> ApiResult {
         include_attachments: c.flag("includeAttachments").unwrap_or(false),
     };
     let tree = load_tree(c.tx, &scope, event, opts)?;
-    Ok(Reply::json(json!({"Event": event_json(&tree)})))
+    let sg = tree.event.sharing_group_id;
+    let mut v = event_json(&tree);
+    super::sharing_groups::attach_group(c, &mut v, sg)?;
+    Ok(Reply::json(json!({"Event": v})))
 }
 
 pub fn edit(c: &mut Call) -> ApiResult {

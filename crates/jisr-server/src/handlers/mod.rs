@@ -10,6 +10,7 @@ pub mod objects;
 pub mod proposals;
 pub mod reports;
 pub mod servers;
+pub mod sharing_groups;
 pub mod sightings;
 pub mod tags;
 pub mod warninglists;

@@ -64,3 +64,18 @@ pub fn describe_types(_c: &mut Call) -> ApiResult {
     }
     Ok(Reply::json(json!({"result": table})))
 }
+
+/// `events/queryACL/{format}`: MISP's self-check of its access control list.
+/// Every jisr endpoint is a row of the route table with its access rule, so
+/// no function can lack one; other formats list the table.
+pub fn query_acl(c: &mut Call) -> ApiResult {
+    jisr_core::directory::require_site_admin(&c.actor)?;
+    if c.path.arg(0) == Some("findMissingFunctionNames") {
+        return Ok(Reply::json(json!([])));
+    }
+    let routes: Vec<Value> = crate::routes::ROUTES
+        .iter()
+        .map(|r| json!({"controller": r.controller, "action": r.action, "writes": r.access == crate::routes::Access::Write}))
+        .collect();
+    Ok(Reply::json(Value::Array(routes)))
+}
