@@ -22,8 +22,10 @@ ACCEPTED=(
   test_org_search test_user_search test_describe_types test_first_last_seen test_event_report
   test_toggle_global_pythonify test_custom_template test_unknown_template test_csv_loader
 )
+# The sharing-model issue's share of the suite.
+SHARING=(test_sharing_groups test_sharing_group test_sharing_group_search test_user_perms test_live_acl test_roles)
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=("${ACCEPTED[@]}")
+[ ${#tests[@]} -gt 0 ] || tests=("${ACCEPTED[@]}" "${SHARING[@]}")
 
 scripts/python-env.sh
 version=$(sed -n 's/^pymisp==//p' tests/requirements.txt)
