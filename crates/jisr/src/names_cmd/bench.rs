@@ -91,6 +91,7 @@ fn rss_kib() -> Option<u64> {
 }
 
 pub fn run(data: &Path, names: usize, python: &Path, script: &Path) -> anyhow::Result<()> {
+    anyhow::ensure!(names > 0, "--names must be at least 1");
     println!("# jisr names bench (single thread unless noted)");
     let pairs = pairs(data);
     let budget = Duration::from_secs(2);
