@@ -167,10 +167,17 @@ fn word(w: &str, s: Scheme) -> String {
     let mut prev_consonant = false;
     for (i, &c) in chars.iter().enumerate() {
         let last = i + 1 == n;
+        // waw or ya before a long vowel is a consonant (nawal, liwa', bayan)
+        let before_vowel = matches!(chars.get(i + 1), Some('ا' | 'ى' | 'ه'));
         match c {
             'ا' => {
                 out.push('a');
                 prev_consonant = false;
+            }
+            'و' | 'ي' if prev_consonant && before_vowel && i > 0 => {
+                out.push_str(short_vowel(s));
+                out.push(if c == 'و' { 'w' } else { 'y' });
+                prev_consonant = true;
             }
             'و' if i == 0 || !prev_consonant => {
                 out.push('w');
@@ -251,6 +258,8 @@ mod tests {
         assert_eq!(transliterate("توفيق", Scheme::News), "tawfik");
         assert!(transliterate("نور", Scheme::French).contains("ou"));
         assert_eq!(transliterate("Mahmoud", Scheme::News), "mahmoud");
+        assert_eq!(transliterate("نوال", Scheme::News), "nawal");
+        assert_eq!(transliterate("بيان", Scheme::AlaLc), "bayan");
     }
 
     #[test]
