@@ -9,6 +9,9 @@ use crate::normalize::normalize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod tables;
+use tables::{CONCEPTS, NICKNAMES};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Word {
     Title,
@@ -276,188 +279,6 @@ const STOP: &[&str] = &[
     "von", "der", "den", "y", "e", "et", "in", "on", "und", "&", "و", "في", "من", "على", "لل",
 ];
 
-/// Organisation words, each with the concept it stands for in both scripts.
-/// The first column is the concept; its Arabic words are given without the article.
-const CONCEPTS: &[(&str, &[&str])] = &[
-    ("union", &["اتحاد", "union"]),
-    (
-        "european",
-        &[
-            "أوروبي",
-            "أوروبية",
-            "اوروبا",
-            "european",
-            "europe",
-            "europeenne",
-            "europeen",
-        ],
-    ),
-    (
-        "ministry",
-        &["وزارة", "ministry", "ministere", "ministerio"],
-    ),
-    ("defence", &["دفاع", "defence", "defense"]),
-    ("interior", &["داخلية", "interior", "interieur"]),
-    ("foreign", &["خارجية", "foreign", "etrangeres", "exterior"]),
-    ("affairs", &["شؤون", "affairs", "affaires"]),
-    ("justice", &["عدل", "justice"]),
-    ("health", &["صحة", "health", "sante"]),
-    ("finance", &["مالية", "finance", "finances"]),
-    ("education", &["تعليم", "تربية", "education"]),
-    (
-        "university",
-        &["جامعة", "university", "universite", "universidad"],
-    ),
-    ("academy", &["أكاديمية", "academy", "academie"]),
-    (
-        "military",
-        &["عسكري", "عسكرية", "حربي", "حربية", "military", "militaire"],
-    ),
-    ("bank", &["بنك", "مصرف", "bank", "banque", "banco"]),
-    ("central", &["مركزي", "central", "centrale"]),
-    ("company", &["شركة", "company", "societe", "compagnie"]),
-    ("group", &["مجموعة", "group", "groupe", "grupo"]),
-    ("council", &["مجلس", "council", "conseil"]),
-    ("security", &["أمن", "أمني", "security", "securite"]),
-    (
-        "national",
-        &["وطني", "وطنية", "قومي", "national", "nationale"],
-    ),
-    ("arab", &["عربي", "عربية", "عرب", "arab", "arabic", "arabe"]),
-    ("united", &["متحدة", "united", "unies"]),
-    ("nations", &["أمم", "nations"]),
-    ("organization", &["منظمة", "organization", "organisation"]),
-    ("army", &["جيش", "army", "armee"]),
-    ("forces", &["قوات", "forces", "force"]),
-    ("police", &["شرطة", "police"]),
-    ("party", &["حزب", "party", "parti"]),
-    ("movement", &["حركة", "movement", "mouvement"]),
-    ("front", &["جبهة", "front"]),
-    ("islamic", &["إسلامي", "إسلامية", "islamic", "islamique"]),
-    ("state", &["دولة", "state", "etat"]),
-    (
-        "international",
-        &["دولي", "دولية", "international", "internationale"],
-    ),
-    ("general", &["عام", "عامة", "general", "generale"]),
-    ("authority", &["هيئة", "سلطة", "authority", "autorite"]),
-    (
-        "directorate",
-        &[
-            "مديرية",
-            "إدارة",
-            "directorate",
-            "direction",
-            "administration",
-        ],
-    ),
-    (
-        "intelligence",
-        &["مخابرات", "استخبارات", "intelligence", "renseignement"],
-    ),
-    ("guard", &["حرس", "guard", "guards", "garde"]),
-    ("revolutionary", &["ثوري", "ثورية", "revolutionary"]),
-    ("revolution", &["ثورة", "revolution"]),
-    (
-        "popular",
-        &["شعبي", "شعبية", "popular", "populaire", "people", "peoples"],
-    ),
-    ("liberation", &["تحرير", "liberation"]),
-    (
-        "trading",
-        &[
-            "تجارة",
-            "تجارية",
-            "trading",
-            "trade",
-            "commerce",
-            "commercial",
-        ],
-    ),
-    (
-        "investment",
-        &["استثمار", "استثمارات", "investment", "investments"],
-    ),
-    (
-        "industries",
-        &[
-            "صناعات",
-            "صناعي",
-            "صناعية",
-            "industries",
-            "industry",
-            "industrial",
-        ],
-    ),
-    ("development", &["تنمية", "تطوير", "development"]),
-    ("oil", &["نفط", "بترول", "oil", "petroleum"]),
-    ("gas", &["غاز", "gas"]),
-    ("egypt", &["مصر", "egypt"]),
-    ("egyptian", &["مصري", "مصرية", "egyptian"]),
-    ("jordan", &["أردن", "jordan"]),
-    ("jordanian", &["أردني", "أردنية", "jordanian"]),
-    ("iraq", &["عراق", "iraq"]),
-    ("iraqi", &["عراقي", "عراقية", "iraqi"]),
-    ("syrian", &["سوري", "سورية", "syrian"]),
-    ("lebanese", &["لبناني", "لبنانية", "lebanese"]),
-    ("saudi", &["سعودي", "سعودية", "saudi"]),
-    ("iranian", &["إيراني", "إيرانية", "iranian"]),
-    ("republic", &["جمهورية", "republic", "republique"]),
-    ("kingdom", &["مملكة", "kingdom"]),
-    ("emirates", &["إمارات", "emirates"]),
-    ("gulf", &["خليج", "gulf"]),
-    ("cooperation", &["تعاون", "cooperation"]),
-    ("brotherhood", &["إخوان", "brotherhood", "brothers"]),
-    ("muslim", &["مسلمين", "مسلمون", "muslim", "muslims"]),
-    ("commission", &["مفوضية", "commission"]),
-    ("committee", &["لجنة", "committee", "comite"]),
-    ("agency", &["وكالة", "agency", "agence"]),
-    ("institute", &["معهد", "institute", "institut"]),
-    ("center", &["مركز", "center", "centre"]),
-    ("studies", &["دراسات", "studies", "etudes"]),
-    ("research", &["بحوث", "أبحاث", "research", "recherche"]),
-    ("sciences", &["علوم", "sciences", "science"]),
-    ("medical", &["طبي", "طبية", "medical", "medicale"]),
-    ("media", &["إعلام", "media"]),
-    ("news", &["أخبار", "news"]),
-    (
-        "foundation",
-        &[
-            "مؤسسة",
-            "foundation",
-            "establishment",
-            "institution",
-            "fondation",
-        ],
-    ),
-    ("charity", &["خيري", "خيرية", "charity", "charitable"]),
-    ("society", &["جمعية", "society", "association"]),
-    ("relief", &["إغاثة", "relief"]),
-    ("rights", &["حقوق", "rights"]),
-    ("human", &["إنسان", "human"]),
-    ("court", &["محكمة", "court", "tribunal"]),
-    ("supreme", &["عليا", "supreme"]),
-    ("air", &["جوي", "جوية", "air"]),
-    ("naval", &["بحري", "بحرية", "naval", "navy"]),
-    ("brigades", &["كتائب", "brigades"]),
-    ("battalion", &["كتيبة", "battalion"]),
-    ("martyrs", &["شهداء", "martyrs"]),
-    ("resistance", &["مقاومة", "resistance"]),
-    ("mosque", &["مسجد", "mosque"]),
-    ("shipping", &["شحن", "ملاحة", "shipping", "maritime"]),
-    ("services", &["خدمات", "services", "service"]),
-    ("office", &["مكتب", "office", "bureau"]),
-    ("holding", &["قابضة", "holding", "holdings"]),
-    ("exchange", &["صرافة", "exchange"]),
-    ("electronics", &["إلكترونيات", "electronics", "electronic"]),
-    (
-        "technology",
-        &["تكنولوجيا", "تقنية", "technology", "technologies"],
-    ),
-    ("solutions", &["حلول", "solutions"]),
-    ("global", &["عالمي", "عالمية", "global"]),
-];
-
 /// Concept words that are types (Ministry, Bank …) rather than distinctive names.
 const TYPE_CONCEPTS: &[&str] = &[
     "union",
@@ -496,6 +317,7 @@ pub(crate) struct Lexicon {
     org_words: HashMap<String, Word>,
     concepts: HashMap<String, u16>,
     concept_names: Vec<&'static str>,
+    nicknames: HashMap<&'static str, u16>,
 }
 
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -532,11 +354,18 @@ fn build() -> Lexicon {
             concepts.insert(normalize(f), id);
         }
     }
+    let mut nicknames = HashMap::new();
+    for (k, group) in NICKNAMES.iter().enumerate() {
+        for &n in group.iter() {
+            nicknames.insert(n, k as u16 + 1);
+        }
+    }
     Lexicon {
         words,
         org_words,
         concepts,
         concept_names,
+        nicknames,
     }
 }
 
@@ -577,6 +406,11 @@ impl Lexicon {
             return self.concepts.get(rest).copied();
         }
         self.concepts.get(t).copied()
+    }
+
+    /// The identity group of a Latin given name or its short form (0 = none).
+    pub fn nickname_group(&self, token: &str) -> u16 {
+        self.nicknames.get(token).copied().unwrap_or(0)
     }
 
     pub fn concept_name(&self, id: u16) -> &'static str {

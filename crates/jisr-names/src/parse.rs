@@ -134,6 +134,8 @@ pub struct PartKey {
     pub(crate) mask: u32,
     /// Identifies everything `part_sim` looks at, for caching similarities.
     pub(crate) sim_id: u64,
+    /// Given-name identity group shared by short forms (Bibi, Benjamin; 0 = none).
+    pub(crate) nickname: u16,
 }
 
 /// One part of a parsed name.
@@ -232,6 +234,11 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         } else {
             0
         };
+        let nickname = if g.script == Script::Latin && matches!(role, Role::Given | Role::Middle) {
+            lexicon().nickname_group(&g.text)
+        } else {
+            0
+        };
         let w = role.base_weight()
             * (crate::distance::weight(g.units.as_slice()) / 3.5).clamp(0.6, 1.2);
         let skel = skeleton(g.units.as_slice());
@@ -245,7 +252,8 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             skel: hash_text(&skel) as u32,
             skel_len: skel.len().min(255) as u8,
             mask: class_mask(&skel),
-            sim_id: sim_id(&g.text, &g.units, role, concept),
+            sim_id: sim_id(&g.text, &g.units, role, concept ^ nickname.rotate_left(8)),
+            nickname,
         });
         out.push(Part {
             text: g.text,

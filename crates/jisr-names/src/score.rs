@@ -47,6 +47,8 @@ pub enum How {
     Phonetic,
     /// A single letter standing for the name.
     Initial,
+    /// A short form of the same given name (Bill ~ William).
+    Alias,
 }
 
 impl How {
@@ -58,6 +60,7 @@ impl How {
             How::Skeleton => "skeleton",
             How::Phonetic => "phonetic",
             How::Initial => "initial",
+            How::Alias => "alias",
         }
     }
 }
@@ -163,6 +166,7 @@ fn how_from(x: u8) -> How {
         2 => How::Transliteration,
         3 => How::Skeleton,
         4 => How::Phonetic,
+        6 => How::Alias,
         _ => How::Initial,
     }
 }
@@ -175,6 +179,7 @@ fn how_code(h: How) -> u8 {
         How::Skeleton => 3,
         How::Phonetic => 4,
         How::Initial => 5,
+        How::Alias => 6,
     }
 }
 
@@ -220,6 +225,9 @@ pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
         } else {
             (0.0, How::Phonetic)
         };
+    }
+    if a.nickname != 0 && a.nickname == b.nickname {
+        return (0.9, How::Alias);
     }
     let ai = a.role == Role::Initial;
     let bi = b.role == Role::Initial;

@@ -126,6 +126,15 @@ fn one_word_exonym_aligns_with_the_compound() {
 }
 
 #[test]
+fn short_forms_of_given_names() {
+    let m = s("Bibi Netanyahu", "Benjamin Netanyahu");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+    assert!(m.explanation.aligned.iter().any(|a| a.how == How::Alias));
+    assert!(s("Ted Doe", "Theodore Doe").score >= DEFAULT_THRESHOLD);
+    assert!(s("Bill Smith", "Robert Smith").score < DEFAULT_THRESHOLD);
+}
+
+#[test]
 fn latin_spelling_variants() {
     for (a, b) in [
         ("Olaf Scholze", "Olaf Scholz"),
