@@ -193,9 +193,14 @@ struct Group {
 impl Group {
     fn new(token: &str) -> Self {
         let script = script_of(token);
+        // South and South-East Asian lists abbreviate Muhammad; compare the full form
+        let sounded = match token {
+            "mohd" | "muhd" | "mhd" | "md" => "muhammad",
+            _ => token,
+        };
         Group {
             text: token.to_string(),
-            units: token_units(token, script),
+            units: token_units(sounded, script),
             script,
             word: lexicon().word(token),
             role: None,

@@ -135,6 +135,14 @@ fn short_forms_of_given_names() {
 }
 
 #[test]
+fn abbreviated_muhammad() {
+    let m = s("Mohd Najib bin Abdul Razak", "محمد نجيب بن عبد الرزاق");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+    let m = s("Md. Yunus", "محمد يونس");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+}
+
+#[test]
 fn latin_spelling_variants() {
     for (a, b) in [
         ("Olaf Scholze", "Olaf Scholz"),
