@@ -132,6 +132,7 @@ const TITLES: &[&str] = &[
     "hajj",
     "haj",
     "hadji",
+    "hj",
     "alhaj",
     "alhajj",
     "elhadj",
