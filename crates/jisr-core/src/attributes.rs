@@ -27,7 +27,9 @@ pub fn visible_attribute(
     } else {
         None
     };
-    if !scope.sees_attribute(&event, object.as_ref(), &a) {
+    let event_cap = crate::event_read::event_cap(tx, event.id)?;
+    let attribute_cap = crate::event_read::attribute_cap(tx, a.id)?;
+    if !scope.sees_attribute(&event, event_cap, object.as_ref(), &a, attribute_cap) {
         return Err(missing());
     }
     Ok((a, event))

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use jisr_model::*;
 use jisr_policy::Scope;
+use jisr_policy::tlp::{self, Cap};
 use jisr_store::Tx;
 
 use crate::error::{Result, not_found};
@@ -30,10 +31,28 @@ pub fn find_event(tx: &mut dyn Tx, reference: &str) -> Result<Option<Event>> {
 /// The event if it exists and the scope may see it; otherwise NotFound, so
 /// that a hidden event is indistinguishable from a missing one.
 pub fn visible_event(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<Event> {
-    match find_event(tx, reference)? {
-        Some(e) if scope.sees_event(&e) => Ok(e),
-        _ => Err(not_found("Invalid event")),
+    if let Some(e) = find_event(tx, reference)?
+        && scope.sees_event(&e, event_cap(tx, e.id)?)
+    {
+        return Ok(e);
     }
+    Err(not_found("Invalid event"))
+}
+
+/// The strictest TLP mark on an event.
+pub fn event_cap(tx: &mut dyn Tx, event_id: i64) -> Result<Cap> {
+    Ok(tlp::cap_of(
+        tx.event_tags(event_id)?.iter().map(|t| t.tag.name.as_str()),
+    ))
+}
+
+/// The strictest TLP mark on an attribute itself.
+pub fn attribute_cap(tx: &mut dyn Tx, attribute_id: i64) -> Result<Cap> {
+    Ok(tlp::cap_of(
+        tx.attribute_tags(attribute_id)?
+            .iter()
+            .map(|t| t.tag.name.as_str()),
+    ))
 }
 
 pub fn org_ref(tx: &mut dyn Tx, id: i64) -> Result<OrgRef> {
@@ -54,7 +73,7 @@ pub fn load_tree(
         .objects_of_event(event.id)?
         .into_iter()
         .filter(|o| opts.include_deleted || !o.deleted)
-        .filter(|o| scope.sees_element(&event, o.distribution, o.sharing_group_id))
+        .filter(|o| scope.sees_element(&event, o.distribution, o.sharing_group_id, Cap::None))
         .collect();
     let mut tags_by_attribute: HashMap<i64, Vec<TagLink>> = HashMap::new();
     for (attribute_id, link) in tx.attribute_tags_of_event(event.id)? {
@@ -75,8 +94,15 @@ pub fn load_tree(
     let mut loose = Vec::new();
     let mut in_objects: HashMap<i64, Vec<AttributeTree>> = HashMap::new();
     for a in tx.attributes_of_event(event.id)? {
+        let cap = tlp::cap_of(
+            tags_by_attribute
+                .get(&a.id)
+                .into_iter()
+                .flatten()
+                .map(|t| t.tag.name.as_str()),
+        );
         if (a.deleted && !opts.include_deleted)
-            || !scope.sees_element(&event, a.distribution, a.sharing_group_id)
+            || !scope.sees_element(&event, a.distribution, a.sharing_group_id, cap)
         {
             continue;
         }
@@ -119,7 +145,7 @@ pub fn load_tree(
         .reports_of_event(event.id)?
         .into_iter()
         .filter(|r| opts.include_deleted || !r.deleted)
-        .filter(|r| scope.sees_element(&event, r.distribution, r.sharing_group_id))
+        .filter(|r| scope.sees_element(&event, r.distribution, r.sharing_group_id, Cap::None))
         .collect();
     Ok(EventTree {
         org: org_ref(tx, event.org_id)?,

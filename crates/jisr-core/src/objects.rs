@@ -2,6 +2,7 @@
 
 use jisr_model::wire::{InObject, InReference, now};
 use jisr_model::{Event, MispObject, ObjectReference};
+use jisr_policy::tlp::Cap;
 use jisr_policy::{Actor, Scope};
 use jisr_store::Tx;
 
@@ -78,7 +79,9 @@ pub fn visible_object(
     let missing = || not_found("Invalid object");
     let o = found.ok_or_else(missing)?;
     let event = tx.event_get(o.event_id)?.ok_or_else(missing)?;
-    if !scope.sees_event(&event) || !scope.sees_element(&event, o.distribution, o.sharing_group_id)
+    let cap = crate::event_read::event_cap(tx, event.id)?;
+    if !scope.sees_event(&event, cap)
+        || !scope.sees_element(&event, o.distribution, o.sharing_group_id, Cap::None)
     {
         return Err(missing());
     }
@@ -165,23 +168,22 @@ pub fn get_tree(
     o: MispObject,
     event: &Event,
 ) -> Result<jisr_model::ObjectTree> {
-    let attributes = tx
-        .attributes_of_event(event.id)?
-        .into_iter()
-        .filter(|a| {
-            a.object_id == o.id
-                && !a.deleted
-                && scope.sees_element(event, a.distribution, a.sharing_group_id)
-        })
-        .map(|a| -> Result<jisr_model::AttributeTree> {
-            Ok(jisr_model::AttributeTree {
-                tags: tx.attribute_tags(a.id)?,
+    let mut attributes = vec![];
+    for a in tx.attributes_of_event(event.id)? {
+        if a.object_id != o.id || a.deleted {
+            continue;
+        }
+        let tags = tx.attribute_tags(a.id)?;
+        let cap = jisr_policy::tlp::cap_of(tags.iter().map(|t| t.tag.name.as_str()));
+        if scope.sees_element(event, a.distribution, a.sharing_group_id, cap) {
+            attributes.push(jisr_model::AttributeTree {
+                tags,
                 sightings: vec![],
                 attribute: a,
                 data: None,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+            });
+        }
+    }
     let references = tx
         .references_of_event(event.id)?
         .into_iter()

@@ -87,8 +87,14 @@ pub fn visible_report(
     let missing = || not_found("Invalid Event Report");
     let report = report.ok_or_else(missing)?;
     let event = tx.event_get(report.event_id)?.ok_or_else(missing)?;
-    if !scope.sees_event(&event)
-        || !scope.sees_element(&event, report.distribution, report.sharing_group_id)
+    let cap = crate::event_read::event_cap(tx, event.id)?;
+    if !scope.sees_event(&event, cap)
+        || !scope.sees_element(
+            &event,
+            report.distribution,
+            report.sharing_group_id,
+            jisr_policy::tlp::Cap::None,
+        )
     {
         return Err(missing());
     }

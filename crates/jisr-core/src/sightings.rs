@@ -130,11 +130,13 @@ pub fn list_for_attribute(
 
 pub fn list_for_event(tx: &mut dyn Tx, scope: &Scope, reference: &str) -> Result<Vec<Sighting>> {
     let event = crate::event_read::visible_event(tx, scope, reference)?;
-    let visible: std::collections::HashSet<i64> = tx
-        .attributes_of_event(event.id)?
-        .into_iter()
-        .filter(|a| scope.sees_element(&event, a.distribution, a.sharing_group_id))
-        .map(|a| a.id)
+    // The attributes the scope sees are exactly those a view of the event shows.
+    let tree = crate::event_read::load_tree(tx, scope, event.clone(), Default::default())?;
+    let visible: std::collections::HashSet<i64> = tree
+        .attributes
+        .iter()
+        .chain(tree.objects.iter().flat_map(|o| o.attributes.iter()))
+        .map(|a| a.attribute.id)
         .collect();
     Ok(tx
         .sightings_of_event(event.id)?

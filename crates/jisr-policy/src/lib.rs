@@ -7,6 +7,54 @@ use jisr_model::distribution::{ALL, COMMUNITY, CONNECTED, INHERIT, SHARING_GROUP
 use jisr_model::roles::Role;
 use jisr_model::{Attribute, Event, MispObject};
 
+/// Handling codes that jisr enforces where MISP only labels: the strictest
+/// TLP 2.0 mark on an item (or inherited from its event) caps how far the
+/// item may reach.
+pub mod tlp {
+    /// How far a mark lets an item reach, strictest last.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Cap {
+        /// `tlp:green`, `tlp:clear`, `tlp:white` or no mark.
+        #[default]
+        None,
+        /// `tlp:amber`: this community only (matters when records travel).
+        Community,
+        /// `tlp:red`, `tlp:amber+strict`: the owner organisation only.
+        OrgOnly,
+    }
+
+    pub const ORG_ONLY: &[&str] = &["tlp:red", "tlp:amber+strict"];
+    pub const COMMUNITY: &[&str] = &["tlp:amber"];
+    /// Marks that also keep an item out of bulk exports and feeds.
+    pub const NO_BULK_EXPORT: &[&str] = &["tlp:red"];
+
+    /// The strictest cap among tag names (case-insensitive).
+    pub fn cap_of<'a>(names: impl IntoIterator<Item = &'a str>) -> Cap {
+        names
+            .into_iter()
+            .map(|n| {
+                let n = n.trim().to_ascii_lowercase();
+                if ORG_ONLY.contains(&n.as_str()) {
+                    Cap::OrgOnly
+                } else if COMMUNITY.contains(&n.as_str()) {
+                    Cap::Community
+                } else {
+                    Cap::None
+                }
+            })
+            .max()
+            .unwrap_or(Cap::None)
+    }
+
+    pub fn keeps_out_of_bulk<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
+        names
+            .into_iter()
+            .any(|n| NO_BULK_EXPORT.contains(&n.trim().to_ascii_lowercase().as_str()))
+    }
+}
+
+use tlp::Cap;
+
 /// Who is asking: a user of an organisation, with a role.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -67,7 +115,8 @@ fn shared_beyond_org(distribution: i64, sharing_group_id: i64, sharing_groups: &
 }
 
 impl Scope {
-    pub fn sees_event(&self, e: &Event) -> bool {
+    /// Whether the event is visible; `cap` is the strictest TLP mark on it.
+    pub fn sees_event(&self, e: &Event, cap: Cap) -> bool {
         match self {
             Scope::Everything => true,
             Scope::Organisation {
@@ -76,14 +125,22 @@ impl Scope {
                 unpublished_private,
             } => {
                 e.org_id == *org_id
-                    || ((e.published || !unpublished_private)
+                    || (cap != Cap::OrgOnly
+                        && (e.published || !unpublished_private)
                         && shared_beyond_org(e.distribution, e.sharing_group_id, sharing_groups))
             }
         }
     }
 
-    /// Whether an element (attribute, object, report) of a visible event is visible.
-    pub fn sees_element(&self, e: &Event, distribution: i64, sharing_group_id: i64) -> bool {
+    /// Whether an element (attribute, object, report) of a visible event is
+    /// visible; `cap` is the strictest TLP mark on the element itself.
+    pub fn sees_element(
+        &self,
+        e: &Event,
+        distribution: i64,
+        sharing_group_id: i64,
+        cap: Cap,
+    ) -> bool {
         match self {
             Scope::Everything => true,
             Scope::Organisation {
@@ -92,16 +149,25 @@ impl Scope {
                 ..
             } => {
                 e.org_id == *org_id
-                    || distribution == INHERIT
-                    || shared_beyond_org(distribution, sharing_group_id, sharing_groups)
+                    || (cap != Cap::OrgOnly
+                        && (distribution == INHERIT
+                            || shared_beyond_org(distribution, sharing_group_id, sharing_groups)))
             }
         }
     }
 
-    pub fn sees_attribute(&self, e: &Event, object: Option<&MispObject>, a: &Attribute) -> bool {
-        self.sees_event(e)
-            && object.is_none_or(|o| self.sees_element(e, o.distribution, o.sharing_group_id))
-            && self.sees_element(e, a.distribution, a.sharing_group_id)
+    pub fn sees_attribute(
+        &self,
+        e: &Event,
+        event_cap: Cap,
+        object: Option<&MispObject>,
+        a: &Attribute,
+        attribute_cap: Cap,
+    ) -> bool {
+        self.sees_event(e, event_cap)
+            && object
+                .is_none_or(|o| self.sees_element(e, o.distribution, o.sharing_group_id, Cap::None))
+            && self.sees_element(e, a.distribution, a.sharing_group_id, attribute_cap)
     }
 }
 
@@ -166,16 +232,16 @@ mod tests {
     #[test]
     fn org_only_events_stay_in_the_org() {
         let other = scope(&actor(2, 3));
-        assert!(!other.sees_event(&event(1, 0, true)));
-        assert!(scope(&actor(1, 3)).sees_event(&event(1, 0, false)));
-        assert!(scope(&actor(5, 1)).sees_event(&event(1, 0, false)));
+        assert!(!other.sees_event(&event(1, 0, true), Cap::None));
+        assert!(scope(&actor(1, 3)).sees_event(&event(1, 0, false), Cap::None));
+        assert!(scope(&actor(5, 1)).sees_event(&event(1, 0, false), Cap::None));
     }
 
     #[test]
     fn unpublished_events_are_the_owners_only() {
         let other = scope(&actor(2, 3));
-        assert!(!other.sees_event(&event(1, 3, false)));
-        assert!(other.sees_event(&event(1, 3, true)));
+        assert!(!other.sees_event(&event(1, 3, false), Cap::None));
+        assert!(other.sees_event(&event(1, 3, true), Cap::None));
     }
 
     #[test]
@@ -185,13 +251,13 @@ mod tests {
             distribution: 0,
             ..Default::default()
         };
-        assert!(!scope(&actor(2, 3)).sees_attribute(&e, None, &a));
-        assert!(scope(&actor(1, 3)).sees_attribute(&e, None, &a));
+        assert!(!scope(&actor(2, 3)).sees_attribute(&e, Cap::None, None, &a, Cap::None));
+        assert!(scope(&actor(1, 3)).sees_attribute(&e, Cap::None, None, &a, Cap::None));
         let inherit = Attribute {
             distribution: 5,
             ..Default::default()
         };
-        assert!(scope(&actor(2, 3)).sees_attribute(&e, None, &inherit));
+        assert!(scope(&actor(2, 3)).sees_attribute(&e, Cap::None, None, &inherit, Cap::None));
     }
 
     #[test]
@@ -206,5 +272,31 @@ mod tests {
         assert!(!can_modify_event(&actor(1, 6), &e));
         assert!(can_publish_event(&actor(1, 4), &e));
         assert!(!can_publish_event(&actor(1, 3), &e));
+    }
+
+    #[test]
+    fn tlp_marks_cap_reach() {
+        use super::tlp::{cap_of, keeps_out_of_bulk};
+        assert_eq!(cap_of(["tlp:green", "TLP:RED"]), Cap::OrgOnly);
+        assert_eq!(cap_of(["tlp:amber+strict"]), Cap::OrgOnly);
+        assert_eq!(cap_of(["tlp:amber", "tlp:clear"]), Cap::Community);
+        assert_eq!(cap_of(["tlp:white", "other"]), Cap::None);
+        assert!(keeps_out_of_bulk(["tlp:red"]) && !keeps_out_of_bulk(["tlp:amber+strict"]));
+        let shared = event(1, 3, true);
+        let outsider = scope(&actor(2, 3));
+        assert!(outsider.sees_event(&shared, Cap::Community));
+        assert!(
+            !outsider.sees_event(&shared, Cap::OrgOnly),
+            "red stays home"
+        );
+        assert!(
+            scope(&actor(1, 3)).sees_event(&shared, Cap::OrgOnly),
+            "the owner still sees it"
+        );
+        let a = Attribute {
+            distribution: 5,
+            ..Default::default()
+        };
+        assert!(!outsider.sees_attribute(&shared, Cap::None, None, &a, Cap::OrgOnly));
     }
 }

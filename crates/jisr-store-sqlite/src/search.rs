@@ -56,10 +56,22 @@ fn event_scope(w: &mut Where, scope: &Scope) {
         } else {
             "1=1"
         };
+        let red = org_only_marks(w);
         w.push(format!(
-            "(e.org_id = {org} OR ({published} AND (e.distribution IN (1,2,3) OR (e.distribution = 4 AND e.sharing_group_id IN ({sgs})))))"
+            "(e.org_id = {org} OR ({published} AND (e.distribution IN (1,2,3) OR (e.distribution = 4 AND e.sharing_group_id IN ({sgs})))
+              AND NOT EXISTS (SELECT 1 FROM event_tags xt JOIN tags xg ON xg.id = xt.tag_id
+                              WHERE xt.event_id = e.id AND lower(xg.name) IN ({red}))))"
         ));
     }
+}
+
+/// The TLP marks that keep an item in its organisation, as bound parameters.
+fn org_only_marks(w: &mut Where) -> String {
+    jisr_policy::tlp::ORG_ONLY
+        .iter()
+        .map(|m| w.bind(m.to_string()))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn element_scope(w: &mut Where, scope: &Scope) {
@@ -71,9 +83,12 @@ fn element_scope(w: &mut Where, scope: &Scope) {
     {
         let org = w.bind(*org_id);
         let sgs = w.bind_list(sharing_groups);
+        let red = org_only_marks(w);
         w.push(format!(
             "(e.org_id = {org} OR ((a.distribution IN (1,2,3,5) OR (a.distribution = 4 AND a.sharing_group_id IN ({sgs})))
-              AND (o.id IS NULL OR o.distribution IN (1,2,3,5) OR (o.distribution = 4 AND o.sharing_group_id IN ({sgs})))))"
+              AND (o.id IS NULL OR o.distribution IN (1,2,3,5) OR (o.distribution = 4 AND o.sharing_group_id IN ({sgs})))
+              AND NOT EXISTS (SELECT 1 FROM attribute_tags xa JOIN tags xg ON xg.id = xa.tag_id
+                              WHERE xa.attribute_id = a.id AND lower(xg.name) IN ({red}))))"
         ));
     }
 }

@@ -37,6 +37,7 @@ pub const CASES: &[Case] = &[
     ("soft_delete", soft_delete),
     ("proposals", proposals),
     ("sharing_groups", sharing_groups),
+    ("tlp_caps_in_the_query", tlp_caps_in_the_query),
 ];
 
 fn uuid() -> String {
@@ -606,4 +607,68 @@ fn sharing_groups(make: Factory) {
     assert_eq!(tx.sharing_group_by_uuid(&g.uuid).unwrap().unwrap().id, gid);
     tx.sharing_group_delete(gid).unwrap();
     assert!(tx.sharing_group_list().unwrap().is_empty());
+}
+
+fn tlp_caps_in_the_query(make: Factory) {
+    let (store, cairo, brussels) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let red = tx
+        .tag_insert(&Tag {
+            name: "tlp:red".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let strict = tx
+        .tag_insert(&Tag {
+            name: "TLP:AMBER+STRICT".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let green = tx
+        .tag_insert(&Tag {
+            name: "tlp:green".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let red_event = tx.event_insert(&event(cairo, 3, true, "red")).unwrap();
+    tx.event_tag_add(red_event, red, false).unwrap();
+    let open_event = tx.event_insert(&event(cairo, 3, true, "green")).unwrap();
+    tx.event_tag_add(open_event, green, false).unwrap();
+    let a_open = tx
+        .attribute_insert(&attribute(open_event, "ip-dst", "192.0.2.50", 5))
+        .unwrap();
+    let a_strict = tx
+        .attribute_insert(&attribute(open_event, "ip-dst", "192.0.2.51", 5))
+        .unwrap();
+    tx.attribute_tag_add(a_strict, open_event, strict, false)
+        .unwrap();
+    let a_in_red = tx
+        .attribute_insert(&attribute(red_event, "ip-dst", "192.0.2.52", 5))
+        .unwrap();
+    let outsider = Scope::Organisation {
+        org_id: brussels,
+        sharing_groups: vec![],
+        unpublished_private: false,
+    };
+    let owner = Scope::Organisation {
+        org_id: cairo,
+        sharing_groups: vec![],
+        unpublished_private: false,
+    };
+    let q = SearchQuery::default();
+    assert_eq!(
+        tx.search_events(&q, &outsider).unwrap(),
+        vec![open_event],
+        "a red event stays home"
+    );
+    assert_eq!(
+        tx.search_attributes(&q, &outsider).unwrap(),
+        vec![a_open],
+        "capped attributes stay home"
+    );
+    assert_eq!(
+        tx.search_attributes(&q, &owner).unwrap(),
+        vec![a_in_red, a_open, a_strict],
+        "by event, then id"
+    );
 }

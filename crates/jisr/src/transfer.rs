@@ -106,11 +106,12 @@ pub fn export(instance: &Instance, out: &mut dyn Write) -> Result<usize> {
     let mut tx = instance.store.read()?;
     let ids = tx.search_events(&jisr_store::SearchQuery::default(), &scope)?;
     write!(out, "{{\"response\": [")?;
-    for (i, id) in ids.iter().enumerate() {
+    let mut written = 0;
+    for id in &ids {
         let Some(e) = tx.event_get(*id)? else {
             continue;
         };
-        let tree = load_tree(
+        let mut tree = load_tree(
             tx.as_mut(),
             &scope,
             e,
@@ -121,11 +122,23 @@ pub fn export(instance: &Instance, out: &mut dyn Write) -> Result<usize> {
                 include_attachments: true,
             },
         )?;
-        if i > 0 {
+        // An export is a bulk copy: tlp:red events and attributes stay out of it.
+        let red = |tags: &[jisr_model::TagLink]| {
+            jisr_policy::tlp::keeps_out_of_bulk(tags.iter().map(|t| t.tag.name.as_str()))
+        };
+        if red(&tree.tags) {
+            continue;
+        }
+        tree.attributes.retain(|a| !red(&a.tags));
+        for o in &mut tree.objects {
+            o.attributes.retain(|a| !red(&a.tags));
+        }
+        if written > 0 {
             write!(out, ",")?;
         }
         serde_json::to_writer(&mut *out, &json!({"Event": event_json(&tree)}))?;
+        written += 1;
     }
     writeln!(out, "]}}")?;
-    Ok(ids.len())
+    Ok(written)
 }

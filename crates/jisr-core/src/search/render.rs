@@ -434,6 +434,17 @@ pub fn run(
     };
     let mut rows = attribute_rows(tx, actor, &ids, req)?;
     rows.retain(|r| !trips(&r.attribute));
+    if matches!(req.format, Format::Csv | Format::Text) {
+        // CSV and text are bulk exports (IDS feeds): tlp:red never leaves in them.
+        rows.retain(|r| {
+            !jisr_policy::tlp::keeps_out_of_bulk(
+                r.tags
+                    .iter()
+                    .chain(r.event_tags.iter())
+                    .map(|t| t.tag.name.as_str()),
+            )
+        });
+    }
     let count = rows.len();
     let body = match req.format {
         Format::Json => {

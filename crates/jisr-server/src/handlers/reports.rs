@@ -64,12 +64,12 @@ pub fn index(c: &mut Call) -> ApiResult {
         .ok_or_else(|| ApiError::bad_request("Give event_id:<id> to list an event's reports."))?;
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &event_ref)?;
-    let list: Vec<Value> = c
-        .tx
-        .reports_of_event(event.id)?
-        .into_iter()
-        .filter(|r| !r.deleted && scope.sees_element(&event, r.distribution, r.sharing_group_id))
-        .map(|r| json!({"EventReport": report_json(&r)}))
+    // The reports a view of the event would show.
+    let tree = jisr_core::event_read::load_tree(c.tx, &scope, event, Default::default())?;
+    let list: Vec<Value> = tree
+        .reports
+        .iter()
+        .map(|r| json!({"EventReport": report_json(r)}))
         .collect();
     Ok(Reply::json(Value::Array(list)))
 }

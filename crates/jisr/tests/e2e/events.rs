@@ -63,3 +63,62 @@ fn add_view_edit_search_delete() {
     let (s, _) = j.call("GET", &format!("/events/view/{id}"), &analyst, None);
     assert_eq!(s, 404);
 }
+
+#[test]
+fn tlp_red_stays_home_and_out_of_bulk_exports() {
+    let j = Jisr::start();
+    let (_, owner) = j.user("Cairo MoI", 4);
+    let (_, outsider) = j.user("Brussels CT", 3);
+    let red = json!({"Event": {"info": "red", "distribution": "3", "published": true, "Tag": [{"name": "tlp:red"}],
+        "Attribute": [{"type": "ip-dst", "value": "203.0.113.1", "to_ids": true}]}});
+    let (s, red) = j.call("POST", "/events/add", &owner, Some(&red));
+    assert_eq!(s, 200, "{red}");
+    let shared = json!({"Event": {"info": "shared", "distribution": "3", "published": true, "Attribute": [
+        {"type": "ip-dst", "value": "203.0.113.2", "to_ids": true},
+        {"type": "ip-dst", "value": "203.0.113.3", "to_ids": true, "Tag": [{"name": "tlp:amber+strict"}]}]}});
+    let (s, shared) = j.call("POST", "/events/add", &owner, Some(&shared));
+    assert_eq!(s, 200, "{shared}");
+    let red_id = red["Event"]["id"].as_str().unwrap();
+    let shared_id = shared["Event"]["id"].as_str().unwrap();
+
+    // The other organisation sees neither the red event nor the capped attribute, on any path.
+    let (s, _) = j.call("GET", &format!("/events/view/{red_id}"), &outsider, None);
+    assert_eq!(s, 404);
+    let (_, view) = j.call("GET", &format!("/events/view/{shared_id}"), &outsider, None);
+    let values: Vec<&str> = view["Event"]["Attribute"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, vec!["203.0.113.2"]);
+    let (_, found) = j.call(
+        "POST",
+        "/attributes/restSearch",
+        &outsider,
+        Some(&json!({"value": "203.0.113.%"})),
+    );
+    assert_eq!(found["response"]["Attribute"].as_array().unwrap().len(), 1);
+    let (_, index) = j.call("GET", "/events/index", &outsider, None);
+    assert_eq!(index.as_array().unwrap().len(), 1);
+
+    // The owner sees everything, but red stays out of CSV and text exports.
+    let (_, found) = j.call(
+        "POST",
+        "/attributes/restSearch",
+        &owner,
+        Some(&json!({"value": "203.0.113.%"})),
+    );
+    assert_eq!(found["response"]["Attribute"].as_array().unwrap().len(), 3);
+    let (_, text) = j.call(
+        "POST",
+        "/attributes/restSearch",
+        &owner,
+        Some(&json!({"value": "203.0.113.%", "returnFormat": "text"})),
+    );
+    let text = text.as_str().unwrap().to_string();
+    assert!(
+        !text.contains("203.0.113.1") && text.contains("203.0.113.2"),
+        "{text}"
+    );
+}
