@@ -85,7 +85,9 @@ pub fn authenticate(tx: &mut dyn Tx, secret: &[u8], key: &str) -> Result<Actor> 
     if record.expiration > 0 && record.expiration < jisr_model::wire::now() {
         return Err(refused());
     }
-    actor_for_user(tx, record.user_id).map_err(|_| refused())
+    let mut actor = actor_for_user(tx, record.user_id).map_err(|_| refused())?;
+    actor.authkey_id = record.id;
+    Ok(actor)
 }
 
 pub fn actor_for_user(tx: &mut dyn Tx, user_id: i64) -> Result<Actor> {
@@ -107,6 +109,7 @@ pub fn actor_for_user(tx: &mut dyn Tx, user_id: i64) -> Result<Actor> {
         role,
         sharing_groups,
         unpublished_private,
+        authkey_id: 0,
     })
 }
 

@@ -6,6 +6,7 @@
 pub mod attachments;
 pub mod attribute_build;
 pub mod attributes;
+pub mod audit;
 pub mod auth;
 pub mod bootstrap;
 pub mod directory;

@@ -17,6 +17,7 @@ pub const KNOWN: &[(&str, &str, Kind)] = &[
     ("MISP.correlation_limit", "20", Kind::Number),
     ("MISP.live", "1", Kind::Boolean),
     ("MISP.unpublishedprivate", "0", Kind::Boolean),
+    ("jisr.audit.reads", "1", Kind::Boolean),
     ("MISP.disable_emailing", "1", Kind::Boolean),
     ("Security.allow_self_registration", "0", Kind::Boolean),
     ("Security.advanced_authkeys", "1", Kind::Boolean),

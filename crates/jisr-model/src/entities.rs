@@ -309,3 +309,29 @@ pub struct SharingGroupServer {
     /// Every organisation on that server is a member.
     pub all_orgs: bool,
 }
+
+/// One entry of the tamper-evident audit log. `hash` covers every other
+/// field and the previous entry's hash, so an edited, deleted or reordered
+/// entry breaks the chain from that point on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// Seconds since the epoch.
+    pub created: i64,
+    pub user_id: i64,
+    pub org_id: i64,
+    pub email: String,
+    /// The API key used, by its id (0: none or unknown).
+    pub authkey_id: i64,
+    pub ip: String,
+    /// What was touched: `Event`, `Attribute`, `User`, `Auth` …
+    pub model: String,
+    pub model_id: i64,
+    pub model_uuid: String,
+    /// `add`, `edit`, `delete`, `view`, `search`, `login_fail` …
+    pub action: String,
+    /// For writes, what changed (JSON text); for reads, what was asked.
+    pub change: String,
+    pub prev_hash: String,
+    pub hash: String,
+}

@@ -67,6 +67,8 @@ pub struct Actor {
     /// The instance hides unpublished events from other organisations
     /// (MISP's `MISP.unpublishedprivate`).
     pub unpublished_private: bool,
+    /// The API key the request came with (0 for the CLI), for the audit log.
+    pub authkey_id: i64,
 }
 
 impl Actor {
@@ -217,6 +219,7 @@ mod tests {
             role,
             sharing_groups: vec![],
             unpublished_private: true,
+            authkey_id: 0,
         }
     }
 

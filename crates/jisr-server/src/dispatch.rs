@@ -129,11 +129,19 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
                 .collect()
         })
         .unwrap_or_default();
-    let url_for_call = url.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        run_route(&state, route, parsed, query, body, url_for_call, &key)
-    })
-    .await;
+    let ip = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
+    let req = ApiRequest {
+        path: parsed,
+        query,
+        body,
+        url: url.clone(),
+        ip,
+    };
+    let outcome = tokio::task::spawn_blocking(move || run_route(&state, route, req, &key)).await;
     match outcome {
         Ok(Ok(reply)) => reply_response(reply, head),
         Ok(Err(e)) => error_response(&e, &url),
@@ -150,23 +158,113 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
-fn run_route(
-    state: &AppState,
-    route: &Route,
+/// The request as the audit log records it.
+struct ApiRequest {
     path: ParsedPath,
     query: Vec<(String, String)>,
     body: Value,
     url: String,
+    ip: String,
+}
+
+/// Controllers whose reads show event content: reads of them are audited.
+const EVENT_CONTROLLERS: &[&str] = &[
+    "events",
+    "attributes",
+    "objects",
+    "eventreports",
+    "sightings",
+    "shadowattributes",
+];
+
+/// Keeps audit entries bounded: a huge import body is summarised.
+fn change_text(body: &Value) -> String {
+    let mut text = body.to_string();
+    if text.len() > 65_536 {
+        let cut = (0..=65_536)
+            .rev()
+            .find(|i| text.is_char_boundary(*i))
+            .unwrap_or(0);
+        text.truncate(cut);
+        text.push_str("…(truncated)");
+    }
+    text
+}
+
+fn who(actor: &jisr_policy::Actor, ip: &str) -> jisr_core::audit::Who {
+    jisr_core::audit::Who {
+        user_id: actor.user_id,
+        org_id: actor.org_id,
+        email: actor.email.clone(),
+        authkey_id: actor.authkey_id,
+        ip: ip.to_string(),
+    }
+}
+
+fn what(route: &Route, req: &ApiRequest, change: String) -> jisr_core::audit::What {
+    let arg = req.path.arg(0).unwrap_or("");
+    jisr_core::audit::What {
+        model: route.controller.to_string(),
+        model_id: arg.parse().unwrap_or(0),
+        model_uuid: if arg.contains('-') {
+            arg.to_string()
+        } else {
+            String::new()
+        },
+        action: route.action.to_string(),
+        change,
+    }
+}
+
+fn run_route(
+    state: &AppState,
+    route: &Route,
+    req: ApiRequest,
     key: &str,
 ) -> Result<Reply, ApiError> {
     let mut tx = match route.access {
         Access::Read => state.store.read()?,
         Access::Write => state.store.write()?,
     };
-    let actor = jisr_core::auth::authenticate(tx.as_mut(), &state.secret, key)?;
+    let actor = match jisr_core::auth::authenticate(tx.as_mut(), &state.secret, key) {
+        Ok(a) => a,
+        Err(e) => {
+            drop(tx);
+            // A failed authentication is recorded in a transaction of its own.
+            let mut log = state.store.write()?;
+            let what = jisr_core::audit::What {
+                model: "Auth".into(),
+                action: "auth_fail".into(),
+                change: format!("{} {}", route.controller, req.url),
+                ..Default::default()
+            };
+            let who = jisr_core::audit::Who {
+                ip: req.ip.clone(),
+                ..Default::default()
+            };
+            jisr_core::audit::record(log.as_mut(), &state.secret, &who, what)?;
+            log.commit()?;
+            return Err(e.into());
+        }
+    };
+    let ApiRequest {
+        path,
+        query,
+        body,
+        url,
+        ip,
+    } = req;
+    let audit_req = ApiRequest {
+        path: path.clone(),
+        query: vec![],
+        body: Value::Null,
+        url: url.clone(),
+        ip: ip.clone(),
+    };
+    let change = change_text(&body);
     let mut call = Call {
         tx: tx.as_mut(),
-        actor,
+        actor: actor.clone(),
         path,
         query,
         body,
@@ -176,6 +274,42 @@ fn run_route(
         warninglists: &state.warninglists,
     };
     let reply = (route.handler)(&mut call)?;
-    tx.commit()?;
+    match route.access {
+        Access::Write => {
+            // The write and its audit entry commit together, or neither does.
+            jisr_core::audit::record(
+                tx.as_mut(),
+                &state.secret,
+                &who(&actor, &ip),
+                what(route, &audit_req, change),
+            )?;
+            tx.commit()?;
+        }
+        Access::Read => {
+            tx.commit()?;
+            if EVENT_CONTROLLERS.contains(&route.controller) {
+                let mut log = state.store.write()?;
+                if jisr_core::settings::get(log.as_mut(), "jisr.audit.reads")? == "1" {
+                    let count = reply
+                        .headers
+                        .get("x-result-count")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("");
+                    let asked = if count.is_empty() {
+                        change
+                    } else {
+                        format!("{change} → {count} results")
+                    };
+                    jisr_core::audit::record(
+                        log.as_mut(),
+                        &state.secret,
+                        &who(&actor, &ip),
+                        what(route, &audit_req, asked),
+                    )?;
+                    log.commit()?;
+                }
+            }
+        }
+    }
     Ok(reply)
 }

@@ -87,6 +87,7 @@ pub static ROUTES: &[Route] = &[
     r("events", "unpublish", POST, Write, events::unpublish),
     r("events", "contact", POST, Read, events::contact),
     r("events", "queryacl", GET, Read, servers::query_acl),
+    r("logs", "adminindex", GET_POST, Read, servers::logs_index),
     // Attributes.
     r("attributes", "add", POST, Write, attributes::add),
     r("attributes", "view", GET, Read, attributes::view),

@@ -4,6 +4,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod activity;
+mod audit;
 mod directory;
 mod events;
 mod proposals;

@@ -144,6 +144,18 @@ CREATE TABLE sharing_group_servers (
   server_id INTEGER NOT NULL, all_orgs INTEGER NOT NULL DEFAULT 0, UNIQUE (sharing_group_id, server_id)
 );
 "#,
+    // 5: the tamper-evident audit log.
+    r#"
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY, created INTEGER NOT NULL, user_id INTEGER NOT NULL DEFAULT 0, org_id INTEGER NOT NULL DEFAULT 0,
+  email TEXT NOT NULL DEFAULT '', authkey_id INTEGER NOT NULL DEFAULT 0, ip TEXT NOT NULL DEFAULT '', model TEXT NOT NULL,
+  model_id INTEGER NOT NULL DEFAULT 0, model_uuid TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, change TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_created ON audit_log(created);
+CREATE INDEX audit_log_model ON audit_log(model, model_id);
+CREATE TABLE audit_checkpoints (entry_id INTEGER PRIMARY KEY, hash TEXT NOT NULL, signature TEXT NOT NULL);
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -38,6 +38,7 @@ pub const CASES: &[Case] = &[
     ("proposals", proposals),
     ("sharing_groups", sharing_groups),
     ("tlp_caps_in_the_query", tlp_caps_in_the_query),
+    ("audit_log", audit_log),
 ];
 
 fn uuid() -> String {
@@ -670,5 +671,34 @@ fn tlp_caps_in_the_query(make: Factory) {
         tx.search_attributes(&q, &owner).unwrap(),
         vec![a_in_red, a_open, a_strict],
         "by event, then id"
+    );
+}
+
+fn audit_log(make: Factory) {
+    let store = make();
+    let mut tx = store.write().unwrap();
+    assert!(tx.audit_last().unwrap().is_none());
+    for i in 0..5 {
+        let e = AuditEntry {
+            created: i,
+            model: "events".into(),
+            action: "view".into(),
+            change: "اطلاع".into(),
+            prev_hash: format!("p{i}"),
+            hash: format!("h{i}"),
+            ..Default::default()
+        };
+        tx.audit_append(&e).unwrap();
+    }
+    let (last, hash) = tx.audit_last().unwrap().unwrap();
+    assert_eq!(hash, "h4");
+    let page = tx.audit_page(0, 3).unwrap();
+    assert_eq!(page.len(), 3);
+    assert_eq!(page[0].change, "اطلاع");
+    assert_eq!(tx.audit_page(page[2].id, 10).unwrap().len(), 2);
+    tx.audit_checkpoint_add(last, "h4", "sig").unwrap();
+    assert_eq!(
+        tx.audit_checkpoints().unwrap(),
+        vec![(last, "h4".to_string(), "sig".to_string())]
     );
 }

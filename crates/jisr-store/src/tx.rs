@@ -11,7 +11,7 @@ use crate::{Result, SearchQuery};
 /// The operations are grouped into sub-traits so that a backend can keep
 /// each group in a module of its own.
 pub trait Tx:
-    DirectoryTx + TagTx + EventTx + ActivityTx + ProposalTx + SharingGroupTx + SearchTx
+    DirectoryTx + TagTx + EventTx + ActivityTx + ProposalTx + SharingGroupTx + AuditTx + SearchTx
 {
     fn commit(self: Box<Self>) -> Result<()>;
 }
@@ -195,4 +195,17 @@ pub trait SharingGroupTx {
     /// organisation, the creator, or the group includes all organisations of
     /// this instance (server 0 with `all_orgs`).
     fn sharing_groups_of_org(&mut self, org_id: i64) -> Result<Vec<i64>>;
+}
+
+/// The audit log: append-only as far as jisr is concerned; verification
+/// reads it back in id order.
+pub trait AuditTx {
+    fn audit_append(&mut self, e: &AuditEntry) -> Result<i64>;
+    /// The newest entry's id and hash.
+    fn audit_last(&mut self) -> Result<Option<(i64, String)>>;
+    /// Entries with id greater than `after`, oldest first, at most `limit`.
+    fn audit_page(&mut self, after: i64, limit: i64) -> Result<Vec<AuditEntry>>;
+    fn audit_checkpoint_add(&mut self, entry_id: i64, hash: &str, signature: &str) -> Result<()>;
+    /// Checkpoints as `(entry_id, hash, signature)`, oldest first.
+    fn audit_checkpoints(&mut self) -> Result<Vec<(i64, String, String)>>;
 }

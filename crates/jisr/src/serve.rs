@@ -50,7 +50,8 @@ pub fn run(
         let addr = listener.local_addr()?;
         // Tests and scripts read this line to learn the port when started on port 0.
         eprintln!("jisr: listening on http://{addr}");
-        axum::serve(listener, jisr_server::router(state))
+        let app = jisr_server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -79,3 +79,37 @@ pub fn query_acl(c: &mut Call) -> ApiResult {
         .collect();
     Ok(Reply::json(Value::Array(routes)))
 }
+
+/// `admin/logs/index`: the audit log, newest first (site admins; org admins
+/// see their organisation's entries).
+pub fn logs_index(c: &mut Call) -> ApiResult {
+    jisr_core::directory::require_org_admin(&c.actor)?;
+    let get = |k: &str| {
+        c.body
+            .get(k)
+            .and_then(jisr_model::wire::as_string)
+            .filter(|s| !s.is_empty())
+    };
+    let filter = jisr_core::audit::Filter {
+        model: get("model"),
+        action: get("action"),
+        email: get("email"),
+        model_id: get("model_id").and_then(|v| v.parse().ok()),
+        from: None,
+        limit: get("limit").and_then(|v| v.parse().ok()).unwrap_or(100),
+    };
+    let own_org = (!c.actor.is_site_admin()).then_some(c.actor.org_id);
+    let list: Vec<Value> = jisr_core::audit::search(c.tx, &filter)?
+        .into_iter()
+        .filter(|e| own_org.is_none_or(|o| e.org_id == o))
+        .map(|e| {
+            json!({"Log": {
+                "id": e.id.to_string(), "created": e.created.to_string(), "user_id": e.user_id.to_string(),
+                "org_id": e.org_id.to_string(), "email": e.email, "ip": e.ip, "model": e.model,
+                "model_id": e.model_id.to_string(), "action": e.action, "change": e.change,
+                "authkey_id": e.authkey_id.to_string(), "hash": e.hash,
+            }})
+        })
+        .collect();
+    Ok(Reply::json(Value::Array(list)))
+}

@@ -156,6 +156,18 @@ fn rand_suffix() -> String {
     )
 }
 
+impl Jisr {
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._data.path()
+    }
+
+    /// Stops the server (its data directory stays until the value is dropped).
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 impl Drop for Jisr {
     fn drop(&mut self) {
         let _ = self.child.kill();

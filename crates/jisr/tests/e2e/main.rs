@@ -4,5 +4,6 @@
 mod harness;
 
 mod api_errors;
+mod audit;
 mod cli;
 mod events;
