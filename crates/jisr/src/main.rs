@@ -400,6 +400,14 @@ fn import_warninglists(data: &DataArgs, dir: &std::path::Path) -> Result<()> {
 }
 
 fn main() -> std::process::ExitCode {
+    // Output piped into `head` and the like ends quietly when the reader
+    // goes away, as for any Unix tool, rather than with a panic on EPIPE.
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of one signal at start-up,
+    // before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
