@@ -46,6 +46,18 @@ pub fn issue_key(
     clear: Option<&str>,
     comment: &str,
 ) -> Result<String> {
+    issue_key_until(tx, secret, user_id, clear, comment, 0)
+}
+
+/// As [`issue_key`], with an expiry (seconds since the epoch; 0 never expires).
+pub fn issue_key_until(
+    tx: &mut dyn Tx,
+    secret: &[u8],
+    user_id: i64,
+    clear: Option<&str>,
+    comment: &str,
+    expiration: i64,
+) -> Result<String> {
     let key = match clear {
         Some(k) if is_well_formed(k) => k.to_string(),
         Some(_) => return Err(invalid("an API key must be 40 letters and digits")),
@@ -59,7 +71,7 @@ pub fn issue_key(
         key_start: key[..4].to_string(),
         key_end: key[KEY_LEN - 4..].to_string(),
         created: jisr_model::wire::now(),
-        expiration: 0,
+        expiration,
         comment: comment.to_string(),
     };
     tx.authkey_insert(&record)?;

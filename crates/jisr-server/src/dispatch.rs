@@ -134,6 +134,17 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|c| c.0.ip().to_string())
         .unwrap_or_default();
+    if let Some(wait) = state.guard.locked(&ip) {
+        let e = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "Too many failed authentications from this address; try again in {wait} seconds."
+            ),
+        );
+        return error_response(&e, &url);
+    }
+    let guard = state.guard.clone();
+    let client = ip.clone();
     let req = ApiRequest {
         path: parsed,
         query,
@@ -143,8 +154,16 @@ pub async fn handle(State(state): State<AppState>, req: Request) -> Response {
     };
     let outcome = tokio::task::spawn_blocking(move || run_route(&state, route, req, &key)).await;
     match outcome {
-        Ok(Ok(reply)) => reply_response(reply, head),
-        Ok(Err(e)) => error_response(&e, &url),
+        Ok(Ok(reply)) => {
+            guard.succeeded(&client);
+            reply_response(reply, head)
+        }
+        Ok(Err(e)) => {
+            if e.auth_failure {
+                guard.failed(&client);
+            }
+            error_response(&e, &url)
+        }
         Err(join) => {
             tracing::error!("request handler failed: {join}");
             error_response(
@@ -244,7 +263,9 @@ fn run_route(
             };
             jisr_core::audit::record(log.as_mut(), &state.secret, &who, what)?;
             log.commit()?;
-            return Err(e.into());
+            let mut err = ApiError::from(e);
+            err.auth_failure = true;
+            return Err(err);
         }
     };
     let ApiRequest {

@@ -4,6 +4,7 @@
 
 mod call;
 mod dispatch;
+mod guard;
 mod handlers;
 mod path;
 mod reply;
@@ -15,6 +16,7 @@ use axum::Router;
 use jisr_store::Store;
 
 pub use dispatch::handle;
+pub use guard::AuthGuard;
 
 /// Settings of the HTTP server itself.
 #[derive(Debug, Clone)]
@@ -23,6 +25,10 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// The version reported to clients (`servers/getVersion`): a MISP 2.5 version.
     pub misp_version: String,
+    /// Failed authentications from one address before it is locked out.
+    pub auth_max_failures: u32,
+    /// How long a lockout lasts, in seconds.
+    pub auth_lockout_seconds: u64,
 }
 
 impl Default for ServerConfig {
@@ -30,6 +36,8 @@ impl Default for ServerConfig {
         ServerConfig {
             max_body_bytes: 64 * 1024 * 1024,
             misp_version: "2.5.2".into(),
+            auth_max_failures: 20,
+            auth_lockout_seconds: 600,
         }
     }
 }
@@ -43,6 +51,7 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
     /// Reference lists of known-benign values, loaded at start.
     pub warninglists: Arc<jisr_core::warninglists::Warninglists>,
+    pub guard: Arc<AuthGuard>,
 }
 
 pub fn router(state: AppState) -> Router {

@@ -56,6 +56,8 @@ pub struct ApiError {
     pub message: String,
     pub errors: Option<Value>,
     pub location: Option<String>,
+    /// The request failed authentication (counts towards a lockout).
+    pub auth_failure: bool,
 }
 
 impl ApiError {
@@ -65,6 +67,7 @@ impl ApiError {
             message: message.into(),
             errors: None,
             location: None,
+            auth_failure: false,
         }
     }
     pub fn bad_request(message: impl Into<String>) -> ApiError {
@@ -105,12 +108,14 @@ impl From<CoreError> for ApiError {
                 message,
                 errors: Some(errors),
                 location: None,
+                auth_failure: false,
             },
             CoreError::Exists { location, .. } => ApiError {
                 status: StatusCode::NOT_FOUND,
                 message,
                 errors: None,
                 location: Some(location),
+                auth_failure: false,
             },
             CoreError::Store(jisr_store::StoreError::NotFound(_)) => {
                 ApiError::new(StatusCode::NOT_FOUND, message)

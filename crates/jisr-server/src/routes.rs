@@ -271,6 +271,14 @@ pub static ROUTES: &[Route] = &[
         directory::user_delete,
     ),
     r("authkeys", "add", POST, Write, directory::authkey_add),
+    r("authkeys", "index", GET, Read, directory::authkeys_index),
+    r(
+        "authkeys",
+        "delete",
+        DELETE,
+        Write,
+        directory::authkey_delete,
+    ),
     // Roles.
     r("roles", "index", GET, Read, directory::roles_index),
     r("roles", "adminadd", POST, Write, directory::role_add),

@@ -14,6 +14,8 @@ pub struct FileConfig {
     pub host_org: Option<String>,
     pub admin_email: Option<String>,
     pub max_body_bytes: Option<usize>,
+    pub auth_max_failures: Option<u64>,
+    pub auth_lockout_seconds: Option<u64>,
 }
 
 impl FileConfig {

@@ -33,7 +33,19 @@ pub fn run(
     let warninglists = jisr_core::warninglists::Warninglists::load(&wl_dir)
         .with_context(|| format!("cannot load the warninglists in {}", wl_dir.display()))?;
     tracing::info!("{} warninglists loaded", warninglists.lists.len());
+    let env_num = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
+    if let Some(n) = env_num("JISR_AUTH_MAX_FAILURES").or(file.auth_max_failures) {
+        config.auth_max_failures = n as u32;
+    }
+    if let Some(n) = env_num("JISR_AUTH_LOCKOUT_SECONDS").or(file.auth_lockout_seconds) {
+        config.auth_lockout_seconds = n;
+    }
+    let guard = jisr_server::AuthGuard::new(
+        config.auth_max_failures,
+        std::time::Duration::from_secs(config.auth_lockout_seconds),
+    );
     let state = AppState {
+        guard: Arc::new(guard),
         warninglists: Arc::new(warninglists),
         store: instance.store,
         secret: Arc::new(instance.secret),

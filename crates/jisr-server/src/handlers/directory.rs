@@ -202,9 +202,73 @@ pub fn authkey_add(c: &mut Call) -> ApiResult {
         .into());
     }
     let comment = jisr_model::wire::str_field(&c.body, "comment").unwrap_or_default();
-    let key = jisr_core::auth::issue_key(c.tx, c.secret, u.id, None, &comment)?;
+    let expiration = match c.body.get("expiration").filter(|v| !v.is_null()) {
+        None => 0,
+        Some(v) => jisr_model::wire::parse_time_filter(v, jisr_model::wire::now())
+            .filter(|t| *t > jisr_model::wire::now())
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "expiration must be a future date (YYYY-MM-DD) or epoch seconds",
+                )
+            })?,
+    };
+    let key = jisr_core::auth::issue_key_until(c.tx, c.secret, u.id, None, &comment, expiration)?;
     Ok(Reply::json(json!({"AuthKey": {
         "user_id": u.id.to_string(), "authkey_raw": key, "authkey_start": &key[..4],
-        "authkey_end": &key[key.len() - 4..], "comment": comment, "expiration": "0",
+        "authkey_end": &key[key.len() - 4..], "comment": comment, "expiration": expiration.to_string(),
     }})))
+}
+
+fn key_json(k: &jisr_model::AuthKey) -> Value {
+    json!({"AuthKey": {
+        "id": k.id.to_string(), "uuid": k.uuid, "user_id": k.user_id.to_string(),
+        "authkey_start": k.key_start, "authkey_end": k.key_end, "created": k.created.to_string(),
+        "expiration": k.expiration.to_string(), "comment": k.comment,
+    }})
+}
+
+/// `auth_keys/index`: one's own keys (never the keys themselves); org and
+/// site admins see those of the users they manage.
+pub fn authkeys_index(c: &mut Call) -> ApiResult {
+    let users: Vec<User> = if c.actor.is_org_admin() {
+        dir::users_visible(c.tx, &c.actor)?
+    } else {
+        c.tx.user_get(c.actor.user_id)?.into_iter().collect()
+    };
+    let mut out = vec![];
+    for u in users {
+        for k in c.tx.authkeys_of_user(u.id)? {
+            out.push(key_json(&k));
+        }
+    }
+    Ok(Reply::json(Value::Array(out)))
+}
+
+/// `auth_keys/delete/{id}`: revokes a key at once.
+pub fn authkey_delete(c: &mut Call) -> ApiResult {
+    let id: i64 = c
+        .id_arg("auth key")?
+        .parse()
+        .map_err(|_| ApiError::not_found("Invalid auth key"))?;
+    let owner = {
+        let mut found = None;
+        let users: Vec<User> = if c.actor.is_org_admin() {
+            dir::users_visible(c.tx, &c.actor)?
+        } else {
+            c.tx.user_get(c.actor.user_id)?.into_iter().collect()
+        };
+        for u in users {
+            if c.tx.authkeys_of_user(u.id)?.iter().any(|k| k.id == id) {
+                found = Some(u);
+                break;
+            }
+        }
+        found.ok_or_else(|| ApiError::not_found("Invalid auth key"))?
+    };
+    c.tx.authkey_delete(id)?;
+    Ok(Reply::saved(
+        &format!("Auth key {id} of {} revoked.", owner.email),
+        &c.url,
+        Some(id),
+    ))
 }

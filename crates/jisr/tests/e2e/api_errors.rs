@@ -105,3 +105,59 @@ fn garbage_never_panics_the_server() {
     let (s, _) = j.admin("GET", "/servers/getVersion", None);
     assert_eq!(s, 200);
 }
+
+#[test]
+fn guessing_keys_locks_the_address_out_and_revoked_keys_stop_working() {
+    let j = Jisr::start_with(&[("JISR_AUTH_MAX_FAILURES", "3")]);
+    let (_, key) = j.user("Lockout Org", 3);
+    // A second key for the same user, then revoked.
+    let (s, created) = j.call(
+        "POST",
+        "/auth_keys/add/me",
+        &key,
+        Some(&json!({"comment": "laptop"})),
+    );
+    assert_eq!(s, 200, "{created}");
+    let second = created["AuthKey"]["authkey_raw"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (s, _) = j.call("GET", "/users/view/me", &second, None);
+    assert_eq!(s, 200);
+    let (_, keys) = j.call("GET", "/auth_keys/index", &key, None);
+    let id = keys
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["AuthKey"]["comment"] == "laptop")
+        .unwrap()["AuthKey"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (s, _) = j.call("POST", &format!("/auth_keys/delete/{id}"), &key, None);
+    assert_eq!(s, 200);
+    let (s, _) = j.call("GET", "/users/view/me", &second, None);
+    assert_eq!(s, 403, "a revoked key no longer works");
+    // An expiry in the past is refused; one in the future is kept.
+    let (s, _) = j.call(
+        "POST",
+        "/auth_keys/add/me",
+        &key,
+        Some(&json!({"expiration": "2001-01-01"})),
+    );
+    assert_eq!(s, 400);
+
+    // Guessing: after 3 failures (one above) the address is locked out, even with a good key.
+    for _ in 0..2 {
+        let (s, _) = j.call(
+            "GET",
+            "/users/view/me",
+            "GuessGuessGuessGuessGuessGuessGuessGuess",
+            None,
+        );
+        assert_eq!(s, 403);
+    }
+    let (s, body) = j.call("GET", "/users/view/me", &key, None);
+    assert_eq!(s, 429, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("try again"));
+}
