@@ -1,0 +1,205 @@
+//! Versioned migrations: the SQLite schema in PostgreSQL's types (BIGSERIAL
+//! and BIGINT for integers, BOOLEAN for flags, BYTEA for files). SQLite's
+//! `COLLATE NOCASE` becomes expression indexes on `lower(…)`, which the
+//! queries match with `lower(col) = lower($n)`. Each entry runs once, in
+//! order, inside the transaction that records it; a database newer than the
+//! binary is refused.
+
+use jisr_store::{Result, StoreError};
+use postgres::Client;
+
+use crate::backend_err;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the MISP core model.
+    r#"
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE organisations (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '', nationality TEXT NOT NULL DEFAULT '', sector TEXT NOT NULL DEFAULT '',
+  org_type TEXT NOT NULL DEFAULT '', contacts TEXT NOT NULL DEFAULT '', local BOOLEAN NOT NULL DEFAULT TRUE,
+  created_by BIGINT NOT NULL DEFAULT 0, date_created TEXT NOT NULL DEFAULT '', date_modified TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX organisations_name ON organisations(lower(name));
+CREATE TABLE roles (
+  id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, perms TEXT NOT NULL, default_role BOOLEAN NOT NULL DEFAULT FALSE,
+  restricted_to_site_admin BOOLEAN NOT NULL DEFAULT FALSE, enforce_rate_limit BOOLEAN NOT NULL DEFAULT FALSE,
+  rate_limit_count BIGINT NOT NULL DEFAULT 0, memory_limit TEXT NOT NULL DEFAULT '', max_execution_time TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE users (
+  id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL, org_id BIGINT NOT NULL REFERENCES organisations(id),
+  role_id BIGINT NOT NULL REFERENCES roles(id), disabled BOOLEAN NOT NULL DEFAULT FALSE, autoalert BOOLEAN NOT NULL DEFAULT FALSE,
+  contactalert BOOLEAN NOT NULL DEFAULT FALSE, termsaccepted BOOLEAN NOT NULL DEFAULT FALSE, change_pw BOOLEAN NOT NULL DEFAULT FALSE,
+  gpgkey TEXT NOT NULL DEFAULT '', nids_sid BIGINT NOT NULL DEFAULT 0, created_by BIGINT NOT NULL DEFAULT 0,
+  date_created BIGINT NOT NULL DEFAULT 0, date_modified BIGINT NOT NULL DEFAULT 0, last_login BIGINT NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX users_email ON users(lower(email));
+CREATE TABLE auth_keys (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  digest TEXT NOT NULL UNIQUE, key_start TEXT NOT NULL, key_end TEXT NOT NULL, created BIGINT NOT NULL,
+  expiration BIGINT NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE tags (
+  id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, colour TEXT NOT NULL DEFAULT '', exportable BOOLEAN NOT NULL DEFAULT TRUE,
+  hide_tag BOOLEAN NOT NULL DEFAULT FALSE, org_id BIGINT NOT NULL DEFAULT 0, user_id BIGINT NOT NULL DEFAULT 0,
+  local_only BOOLEAN NOT NULL DEFAULT FALSE, numerical_value BIGINT, is_galaxy BOOLEAN NOT NULL DEFAULT FALSE,
+  is_custom_galaxy BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE TABLE events (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, org_id BIGINT NOT NULL REFERENCES organisations(id),
+  orgc_id BIGINT NOT NULL REFERENCES organisations(id), info TEXT NOT NULL, date TEXT NOT NULL,
+  threat_level_id BIGINT NOT NULL, analysis BIGINT NOT NULL, distribution BIGINT NOT NULL,
+  sharing_group_id BIGINT NOT NULL DEFAULT 0, published BOOLEAN NOT NULL DEFAULT FALSE,
+  publish_timestamp BIGINT NOT NULL DEFAULT 0, timestamp BIGINT NOT NULL, sighting_timestamp BIGINT NOT NULL DEFAULT 0,
+  attribute_count BIGINT NOT NULL DEFAULT 0, extends_uuid TEXT NOT NULL DEFAULT '', locked BOOLEAN NOT NULL DEFAULT FALSE,
+  disable_correlation BOOLEAN NOT NULL DEFAULT FALSE, proposal_email_lock BOOLEAN NOT NULL DEFAULT FALSE,
+  user_id BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX events_org ON events(org_id);
+CREATE INDEX events_timestamp ON events(timestamp);
+CREATE TABLE event_tags (
+  id BIGSERIAL PRIMARY KEY, event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  tag_id BIGINT NOT NULL REFERENCES tags(id) ON DELETE CASCADE, local BOOLEAN NOT NULL DEFAULT FALSE,
+  UNIQUE (event_id, tag_id)
+);
+CREATE INDEX event_tags_tag ON event_tags(tag_id);
+CREATE TABLE objects (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, meta_category TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+  template_uuid TEXT NOT NULL DEFAULT '', template_version TEXT NOT NULL DEFAULT '',
+  distribution BIGINT NOT NULL, sharing_group_id BIGINT NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT '',
+  deleted BOOLEAN NOT NULL DEFAULT FALSE, first_seen BIGINT, last_seen BIGINT, timestamp BIGINT NOT NULL
+);
+CREATE INDEX objects_event ON objects(event_id);
+CREATE TABLE attributes (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  object_id BIGINT NOT NULL DEFAULT 0, object_relation TEXT, type TEXT NOT NULL, category TEXT NOT NULL,
+  value1 TEXT NOT NULL, value2 TEXT NOT NULL DEFAULT '', to_ids BOOLEAN NOT NULL DEFAULT FALSE,
+  distribution BIGINT NOT NULL, sharing_group_id BIGINT NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT '',
+  deleted BOOLEAN NOT NULL DEFAULT FALSE, disable_correlation BOOLEAN NOT NULL DEFAULT FALSE,
+  first_seen BIGINT, last_seen BIGINT, timestamp BIGINT NOT NULL
+);
+CREATE INDEX attributes_event ON attributes(event_id);
+CREATE INDEX attributes_object ON attributes(object_id);
+-- Hash, not B-tree: values may be far larger than a B-tree entry (about
+-- 2.7 kB), and the index only serves equality lookups anyway.
+CREATE INDEX attributes_value1 ON attributes USING hash (lower(value1));
+CREATE INDEX attributes_value2 ON attributes USING hash (lower(value2));
+CREATE INDEX attributes_type ON attributes(type);
+CREATE TABLE attribute_tags (
+  id BIGSERIAL PRIMARY KEY, attribute_id BIGINT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  tag_id BIGINT NOT NULL REFERENCES tags(id) ON DELETE CASCADE, local BOOLEAN NOT NULL DEFAULT FALSE,
+  UNIQUE (attribute_id, tag_id)
+);
+CREATE INDEX attribute_tags_tag ON attribute_tags(tag_id);
+CREATE INDEX attribute_tags_event ON attribute_tags(event_id);
+CREATE TABLE object_references (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, object_id BIGINT NOT NULL REFERENCES objects(id) ON DELETE CASCADE,
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE, object_uuid TEXT NOT NULL,
+  referenced_uuid TEXT NOT NULL, referenced_id BIGINT NOT NULL DEFAULT 0, referenced_type BIGINT NOT NULL DEFAULT 0,
+  relationship_type TEXT NOT NULL DEFAULT '', comment TEXT NOT NULL DEFAULT '', deleted BOOLEAN NOT NULL DEFAULT FALSE,
+  timestamp BIGINT NOT NULL
+);
+CREATE INDEX object_references_event ON object_references(event_id);
+CREATE TABLE sightings (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, attribute_id BIGINT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE, org_id BIGINT NOT NULL DEFAULT 0,
+  date_sighting BIGINT NOT NULL, source TEXT NOT NULL DEFAULT '', type BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX sightings_attribute ON sightings(attribute_id);
+CREATE INDEX sightings_event ON sightings(event_id);
+CREATE TABLE event_reports (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, content TEXT NOT NULL DEFAULT '', distribution BIGINT NOT NULL,
+  sharing_group_id BIGINT NOT NULL DEFAULT 0, timestamp BIGINT NOT NULL, deleted BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX event_reports_event ON event_reports(event_id);
+"#,
+    // 2: proposals (MISP's shadow attributes).
+    r#"
+CREATE TABLE proposals (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, old_id BIGINT NOT NULL DEFAULT 0,
+  event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE, org_id BIGINT NOT NULL, email TEXT NOT NULL DEFAULT '',
+  proposal_to_delete BOOLEAN NOT NULL DEFAULT FALSE, object_relation TEXT, type TEXT NOT NULL, category TEXT NOT NULL,
+  value1 TEXT NOT NULL, value2 TEXT NOT NULL DEFAULT '', to_ids BOOLEAN NOT NULL DEFAULT FALSE, comment TEXT NOT NULL DEFAULT '',
+  deleted BOOLEAN NOT NULL DEFAULT FALSE, disable_correlation BOOLEAN NOT NULL DEFAULT FALSE, first_seen BIGINT, last_seen BIGINT,
+  timestamp BIGINT NOT NULL
+);
+CREATE INDEX proposals_event ON proposals(event_id);
+"#,
+    // 3: file content of attachment and malware-sample attributes.
+    r#"
+CREATE TABLE attachments (
+  attribute_id BIGINT PRIMARY KEY REFERENCES attributes(id) ON DELETE CASCADE, data BYTEA NOT NULL
+);
+"#,
+    // 4: sharing groups.
+    r#"
+CREATE TABLE sharing_groups (
+  id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL DEFAULT '',
+  releasability TEXT NOT NULL DEFAULT '', org_id BIGINT NOT NULL REFERENCES organisations(id), active BOOLEAN NOT NULL DEFAULT TRUE,
+  local BOOLEAN NOT NULL DEFAULT TRUE, roaming BOOLEAN NOT NULL DEFAULT FALSE, created TEXT NOT NULL DEFAULT '', modified TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sharing_group_orgs (
+  id BIGSERIAL PRIMARY KEY, sharing_group_id BIGINT NOT NULL REFERENCES sharing_groups(id) ON DELETE CASCADE,
+  org_id BIGINT NOT NULL REFERENCES organisations(id) ON DELETE CASCADE, extend BOOLEAN NOT NULL DEFAULT FALSE,
+  UNIQUE (sharing_group_id, org_id)
+);
+CREATE INDEX sharing_group_orgs_org ON sharing_group_orgs(org_id);
+CREATE TABLE sharing_group_servers (
+  id BIGSERIAL PRIMARY KEY, sharing_group_id BIGINT NOT NULL REFERENCES sharing_groups(id) ON DELETE CASCADE,
+  server_id BIGINT NOT NULL, all_orgs BOOLEAN NOT NULL DEFAULT FALSE, UNIQUE (sharing_group_id, server_id)
+);
+"#,
+    // 5: the tamper-evident audit log.
+    r#"
+CREATE TABLE audit_log (
+  id BIGSERIAL PRIMARY KEY, created BIGINT NOT NULL, user_id BIGINT NOT NULL DEFAULT 0, org_id BIGINT NOT NULL DEFAULT 0,
+  email TEXT NOT NULL DEFAULT '', authkey_id BIGINT NOT NULL DEFAULT 0, ip TEXT NOT NULL DEFAULT '', model TEXT NOT NULL,
+  model_id BIGINT NOT NULL DEFAULT 0, model_uuid TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, change TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_created ON audit_log(created);
+CREATE INDEX audit_log_model ON audit_log(model, model_id);
+CREATE TABLE audit_checkpoints (entry_id BIGINT PRIMARY KEY, hash TEXT NOT NULL, signature TEXT NOT NULL);
+"#,
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Applies the migrations this database lacks. Each runs in one transaction
+/// with the version it records, under the writer lock, so two instances
+/// starting together neither apply a migration twice nor interleave.
+pub fn migrate(client: &mut Client) -> Result<()> {
+    client
+        .batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+        .map_err(backend_err)?;
+    loop {
+        let mut tx = client.transaction().map_err(backend_err)?;
+        tx.batch_execute(
+            "SELECT pg_advisory_xact_lock(hashtext('jisr-writer:' || current_schema()))",
+        )
+        .map_err(backend_err)?;
+        let found: i64 = tx
+            .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[])
+            .and_then(|r| r.try_get(0))
+            .map_err(backend_err)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let Some(sql) = usize::try_from(found).ok().and_then(|i| MIGRATIONS.get(i)) else {
+            return Ok(());
+        };
+        tx.batch_execute(sql).map_err(backend_err)?;
+        tx.execute(
+            "INSERT INTO schema_version (version) VALUES ($1)",
+            &[&(found + 1)],
+        )
+        .map_err(backend_err)?;
+        tx.commit().map_err(backend_err)?;
+    }
+}
