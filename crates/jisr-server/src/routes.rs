@@ -88,6 +88,13 @@ pub static ROUTES: &[Route] = &[
     r("events", "contact", POST, Read, events::contact),
     r("events", "queryacl", GET, Read, servers::query_acl),
     r("logs", "adminindex", GET_POST, Read, servers::logs_index),
+    r(
+        "auditlogs",
+        "adminindex",
+        GET_POST,
+        Read,
+        servers::logs_index,
+    ),
     // Attributes.
     r("attributes", "add", POST, Write, attributes::add),
     r("attributes", "view", GET, Read, attributes::view),

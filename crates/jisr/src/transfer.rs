@@ -91,12 +91,32 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
                 id
             }
         };
-        report.attributes += tx.event_recount(id)? as usize;
+        let count = tx.event_recount(id)?;
+        report.attributes += count as usize;
+        let what = jisr_core::audit::What {
+            model: "events".into(),
+            model_id: id,
+            model_uuid: incoming.uuid.clone().unwrap_or_default(),
+            action: "import".into(),
+            change: format!("{source}: {count} attributes"),
+        };
+        jisr_core::audit::record(tx.as_mut(), &instance.secret, &cli_who(&actor), what)?;
         tx.commit()?;
         bar.inc(1);
     }
     bar.finish_and_clear();
     Ok(report)
+}
+
+/// The command line acts as the site admin, from this machine.
+fn cli_who(actor: &jisr_policy::Actor) -> jisr_core::audit::Who {
+    jisr_core::audit::Who {
+        user_id: actor.user_id,
+        org_id: actor.org_id,
+        email: actor.email.clone(),
+        authkey_id: 0,
+        ip: "cli".into(),
+    }
 }
 
 /// Writes every event as MISP JSON (`{"response": [{"Event": …}, …]}`).
@@ -140,5 +160,15 @@ pub fn export(instance: &Instance, out: &mut dyn Write) -> Result<usize> {
         written += 1;
     }
     writeln!(out, "]}}")?;
+    drop(tx);
+    let mut log = instance.store.write()?;
+    let what = jisr_core::audit::What {
+        model: "events".into(),
+        action: "export".into(),
+        change: format!("{written} events exported"),
+        ..Default::default()
+    };
+    jisr_core::audit::record(log.as_mut(), &instance.secret, &cli_who(&actor), what)?;
+    log.commit()?;
     Ok(written)
 }

@@ -42,6 +42,17 @@ fn import_export_round_trip_and_admin_commands() {
     assert_eq!(events.len(), 2);
     assert_eq!(events[0]["Event"]["Orgc"]["name"], "Amman MoI");
 
+    let (ok, out, _) = jisr(data.path(), &["audit", "search", "--action", "import"]);
+    assert!(
+        ok && out.matches("\timport\t").count() == 2,
+        "imports are audited: {out}"
+    );
+    let (ok, out, _) = jisr(data.path(), &["audit", "search", "--action", "export"]);
+    assert!(
+        ok && out.contains("2 events exported"),
+        "exports are audited: {out}"
+    );
+
     let (ok, out, _) = jisr(data.path(), &["org", "add", "Brussels CT"]);
     assert!(ok && out.contains("Brussels CT"), "{out}");
     let (ok, out, err) = jisr(
