@@ -39,6 +39,19 @@ pub const CASES: &[Case] = &[
     ("sharing_groups", sharing_groups),
     ("tlp_caps_in_the_query", tlp_caps_in_the_query),
     ("audit_log", audit_log),
+    (
+        "failed_write_leaves_transaction_usable",
+        failed_write_leaves_transaction_usable,
+    ),
+    (
+        "case_insensitive_names_and_patterns",
+        case_insensitive_names_and_patterns,
+    ),
+    (
+        "generated_ids_follow_explicit_ones",
+        generated_ids_follow_explicit_ones,
+    ),
+    ("text_sorts_in_byte_order", text_sorts_in_byte_order),
 ];
 
 fn uuid() -> String {
@@ -701,4 +714,165 @@ fn audit_log(make: Factory) {
         tx.audit_checkpoints().unwrap(),
         vec![(last, "h4".to_string(), "sig".to_string())]
     );
+}
+
+/// A rejected write undoes only itself: the transaction carries on and
+/// commits what came before and after (backends whose engine aborts the
+/// whole transaction on error must contain the failure).
+fn failed_write_leaves_transaction_usable(make: Factory) {
+    let (store, org, _) = seeded(make);
+    {
+        let mut tx = store.write().unwrap();
+        let before = tx.event_insert(&event(org, 0, false, "before")).unwrap();
+        let dup = tx.event_get(before).unwrap().unwrap();
+        assert!(matches!(
+            tx.event_insert(&dup),
+            Err(StoreError::Conflict(_))
+        ));
+        let missing_org = Event {
+            orgc_id: 999_999,
+            ..event(org, 0, false, "bad reference")
+        };
+        assert!(matches!(
+            tx.event_insert(&missing_org),
+            Err(StoreError::Conflict(_))
+        ));
+        assert!(matches!(
+            tx.event_update(&Event {
+                id: 999_999,
+                ..event(org, 0, false, "absent")
+            }),
+            Err(StoreError::NotFound(_))
+        ));
+        tx.event_insert(&event(org, 0, false, "after")).unwrap();
+        tx.commit().unwrap();
+    }
+    let mut tx = store.read().unwrap();
+    let ids = tx
+        .search_events(&SearchQuery::default(), &Scope::Everything)
+        .unwrap();
+    let infos: Vec<String> = ids
+        .iter()
+        .map(|id| tx.event_get(*id).unwrap().unwrap().info)
+        .collect();
+    assert_eq!(infos, vec!["before", "after"]);
+}
+
+/// Organisation names and user emails are unique and found ignoring case;
+/// tag patterns match ignoring case, where `%` and `_` are the only
+/// special characters (a backslash is literal); tag names are exact.
+fn case_insensitive_names_and_patterns(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    assert_eq!(tx.org_by_name("CAIRO").unwrap().unwrap().id, org);
+    let clash = Organisation {
+        uuid: uuid(),
+        name: "cairo".into(),
+        ..Default::default()
+    };
+    assert!(matches!(
+        tx.org_insert(&clash),
+        Err(StoreError::Conflict(_))
+    ));
+    let u = User {
+        email: "Analyst@Example.org".into(),
+        org_id: org,
+        role_id: 3,
+        ..Default::default()
+    };
+    let uid = tx.user_insert(&u).unwrap();
+    assert_eq!(
+        tx.user_by_email("analyst@example.ORG").unwrap().unwrap().id,
+        uid
+    );
+    let shout = User {
+        email: "ANALYST@EXAMPLE.ORG".into(),
+        ..u
+    };
+    assert!(matches!(
+        tx.user_insert(&shout),
+        Err(StoreError::Conflict(_))
+    ));
+    for name in ["TLP:RED", "tlp:green", "a\\b", "misp-galaxy:x"] {
+        tx.tag_insert(&Tag {
+            name: name.into(),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let names = |tags: Vec<Tag>| tags.into_iter().map(|t| t.name).collect::<Vec<_>>();
+    assert_eq!(
+        names(tx.tag_list(Some("tlp:%")).unwrap()),
+        vec!["TLP:RED", "tlp:green"]
+    );
+    assert_eq!(names(tx.tag_list(Some("a\\b")).unwrap()), vec!["a\\b"]);
+    assert_eq!(
+        names(tx.tag_list(Some("misp_galaxy:%")).unwrap()),
+        vec!["misp-galaxy:x"]
+    );
+    assert!(tx.tag_by_name("tlp:red").unwrap().is_none());
+    assert!(tx.tag_by_name("TLP:RED").unwrap().is_some());
+    let eid = tx
+        .event_insert(&event(org, 0, false, "Phishing Wave"))
+        .unwrap();
+    let q = SearchQuery {
+        event_info: TermFilter {
+            any_of: vec!["%phishing%".into()],
+            none_of: vec![],
+        },
+        ..Default::default()
+    };
+    assert_eq!(tx.search_events(&q, &Scope::Everything).unwrap(), vec![eid]);
+}
+
+/// Rows inserted with explicit ids (MISP's default roles) do not make later
+/// generated ids collide.
+fn generated_ids_follow_explicit_ones(make: Factory) {
+    let (store, _, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let highest = tx.role_list().unwrap().iter().map(|r| r.id).max().unwrap();
+    let role = jisr_model::roles::Role {
+        id: 0,
+        name: "custom".into(),
+        ..Default::default()
+    };
+    let id = tx.role_insert(&role).unwrap();
+    assert!(id > highest, "generated id {id} must follow {highest}");
+    assert_eq!(tx.role_get(id).unwrap().unwrap().name, "custom");
+}
+
+/// Sorting by text is by bytes (upper case before lower case), whatever
+/// the database's locale.
+fn text_sorts_in_byte_order(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let ids: Vec<i64> = ["b", "B", "a"]
+        .iter()
+        .map(|i| tx.event_insert(&event(org, 0, false, i)).unwrap())
+        .collect();
+    let sorted = SearchQuery {
+        sort: Some(crate::EventSort {
+            key: crate::EventSortKey::Info,
+            descending: false,
+        }),
+        ..Default::default()
+    };
+    assert_eq!(
+        tx.search_events(&sorted, &Scope::Everything).unwrap(),
+        vec![ids[1], ids[2], ids[0]]
+    );
+    for name in ["b", "B", "a"] {
+        tx.tag_insert(&Tag {
+            name: name.into(),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let names: Vec<String> = tx
+        .tag_list(None)
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names, vec!["B", "a", "b"]);
 }
