@@ -2,6 +2,7 @@
 
 mod config;
 mod instance;
+mod json_stream;
 mod names_cmd;
 mod serve;
 mod transfer;

@@ -2,31 +2,15 @@
 
 use std::io::{Read, Write};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use jisr_core::event_read::{ViewOptions, load_tree};
 use jisr_core::event_write;
 use jisr_model::wire::{event_json, parse_event};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::instance::{Instance, admin_actor};
-
-/// The events in a MISP JSON document: one event, a list, or a restSearch response.
-fn events_in(doc: Value) -> Result<Vec<Value>> {
-    let doc = match doc {
-        Value::Object(mut m) if m.contains_key("response") => {
-            m.remove("response").unwrap_or(Value::Null)
-        }
-        other => other,
-    };
-    match doc {
-        Value::Array(items) => Ok(items),
-        v @ Value::Object(_) => Ok(vec![v]),
-        _ => bail!(
-            "the file holds no MISP event: expected an event object, a list of events, or {{\"response\": [...]}}"
-        ),
-    }
-}
+use crate::json_stream;
 
 pub struct ImportReport {
     pub added: usize,
@@ -35,37 +19,39 @@ pub struct ImportReport {
 }
 
 /// Imports every event, each in its own transaction, so that a bad event
-/// is reported by its position and the others are kept.
+/// is reported by its position and the events before it are kept. The
+/// document is read as a stream: memory follows the largest event.
 pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
-    let mut text = String::new();
-    if source == "-" {
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("cannot read standard input")?;
-    } else {
-        text = std::fs::read_to_string(source).with_context(|| format!("cannot read {source}"))?;
-    }
-    let doc: Value =
-        serde_json::from_str(&text).with_context(|| format!("{source} is not valid JSON"))?;
-    let events = events_in(doc)?;
     let actor = admin_actor(instance)?;
-    let bar = if events.len() > 20 {
-        let b = ProgressBar::new(events.len() as u64);
+    let (reader, size): (Box<dyn Read>, u64) = if source == "-" {
+        (Box::new(std::io::stdin().lock()), 0)
+    } else {
+        let f = std::fs::File::open(source).with_context(|| format!("cannot read {source}"))?;
+        let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+        (Box::new(f), size)
+    };
+    // Progress by bytes read: the number of events is known only at the end.
+    let bar = if size > 1_000_000 {
+        let b = ProgressBar::new(size);
         b.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} events, {per_sec}, eta {eta}")
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg}, eta {eta}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         b
     } else {
         ProgressBar::hidden()
     };
+    let reader = bar.wrap_read(reader);
     let mut report = ImportReport {
         added: 0,
         updated: 0,
         attributes: 0,
     };
-    for (i, raw) in events.iter().enumerate() {
-        let incoming = parse_event(raw).with_context(|| format!("event {} of {source}", i + 1))?;
+    let mut position = 0;
+    json_stream::for_each_event(reader, |raw| {
+        position += 1;
+        let i = position;
+        let incoming = parse_event(&raw).with_context(|| format!("event {i} of {source}"))?;
         let mut tx = instance.store.write()?;
         let existing = match &incoming.uuid {
             Some(u) => tx.event_by_uuid(u)?,
@@ -76,8 +62,7 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
                 let id = e.id;
                 event_write::edit_event(tx.as_mut(), &actor, e, &incoming).with_context(|| {
                     format!(
-                        "event {} of {source} (uuid {})",
-                        i + 1,
+                        "event {i} of {source} (uuid {})",
                         incoming.uuid.clone().unwrap_or_default()
                     )
                 })?;
@@ -86,7 +71,7 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
             }
             None => {
                 let id = event_write::add_event(tx.as_mut(), &actor, &incoming)
-                    .with_context(|| format!("event {} of {source}", i + 1))?;
+                    .with_context(|| format!("event {i} of {source}"))?;
                 report.added += 1;
                 id
             }
@@ -102,8 +87,10 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
         };
         jisr_core::audit::record(tx.as_mut(), &instance.secret, &cli_who(&actor), what)?;
         tx.commit()?;
-        bar.inc(1);
-    }
+        bar.set_message(format!("{i} events"));
+        Ok(())
+    })
+    .with_context(|| format!("importing {source}"))?;
     bar.finish_and_clear();
     Ok(report)
 }
