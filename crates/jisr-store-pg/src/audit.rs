@@ -31,9 +31,14 @@ fn entry(r: &Row) -> PgResult<AuditEntry> {
 
 impl AuditTx for PgTx<'_> {
     fn audit_append(&mut self, e: &AuditEntry) -> Result<i64> {
+        // Ids are the highest plus one, as SQLite's rowid, not from the
+        // sequence: a sequence leaves gaps after rolled-back writes, and jisr
+        // signs a checkpoint at every multiple of N, which a gap would skip.
+        // Safe because writers are serialised (see `BEGIN_WRITE`).
         self.insert(
-            "INSERT INTO audit_log (created, user_id, org_id, email, authkey_id, ip, model, model_id, model_uuid, action, change,
-               prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            "INSERT INTO audit_log (id, created, user_id, org_id, email, authkey_id, ip, model, model_id, model_uuid, action,
+               change, prev_hash, hash)
+             VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             params![e.created, e.user_id, e.org_id, e.email, e.authkey_id, e.ip, e.model, e.model_id, e.model_uuid, e.action,
                 e.change, e.prev_hash, e.hash],
         )

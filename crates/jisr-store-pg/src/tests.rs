@@ -175,3 +175,85 @@ fn a_conflict_leaves_the_transaction_usable() {
     assert_eq!(tx.settings_all().unwrap().len(), 2);
     assert_eq!(tx.org_by_name("cairo").unwrap().unwrap().uuid, "u");
 }
+
+/// Import-shaped load on both backends, one transaction per event (as
+/// `jisr import` does): `cargo test --release -p jisr-store-pg bulk -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn bulk_insert_figures() {
+    let Some(url) = url() else { return };
+    let (events, per_event) = (200, 50);
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite: Box<dyn Store> =
+        Box::new(jisr_store_sqlite::SqliteStore::open(dir.path().join("jisr.db")).unwrap());
+    let pg: Box<dyn Store> = Box::new(PgStore::connect_config(fresh_config(&url)).unwrap());
+    for (name, store) in [("sqlite", &sqlite), ("postgres", &pg)] {
+        let org = {
+            let mut tx = store.write().unwrap();
+            let org = tx
+                .org_insert(&jisr_model::Organisation {
+                    uuid: uuid::Uuid::new_v4().to_string(),
+                    name: "Cairo".into(),
+                    ..Default::default()
+                })
+                .unwrap();
+            tx.commit().unwrap();
+            org
+        };
+        let started = std::time::Instant::now();
+        for i in 0..events {
+            let mut tx = store.write().unwrap();
+            let eid = tx
+                .event_insert(&jisr_model::Event {
+                    uuid: uuid::Uuid::new_v4().to_string(),
+                    org_id: org,
+                    orgc_id: org,
+                    info: format!("event {i}"),
+                    date: "2024-01-01".into(),
+                    distribution: 1,
+                    ..Default::default()
+                })
+                .unwrap();
+            for j in 0..per_event {
+                tx.attribute_insert(&jisr_model::Attribute {
+                    uuid: uuid::Uuid::new_v4().to_string(),
+                    event_id: eid,
+                    attr_type: "ip-dst".into(),
+                    category: "Network activity".into(),
+                    value1: format!("10.{}.{}.{}", i / 256, i % 256, j),
+                    distribution: 5,
+                    ..Default::default()
+                })
+                .unwrap();
+            }
+            tx.event_recount(eid).unwrap();
+            tx.commit().unwrap();
+        }
+        let insert = started.elapsed();
+        let started = std::time::Instant::now();
+        let mut tx = store.read().unwrap();
+        for i in 0..100 {
+            let q = jisr_store::SearchQuery {
+                values: jisr_store::TermFilter {
+                    any_of: vec![format!("10.0.{i}.7")],
+                    none_of: vec![],
+                },
+                ..Default::default()
+            };
+            assert_eq!(
+                tx.search_attributes(&q, &jisr_policy::Scope::Everything)
+                    .unwrap()
+                    .len(),
+                1
+            );
+        }
+        let search = started.elapsed();
+        println!(
+            "{name}: {} attributes in {events} transactions: {:.2?} ({:.0} attributes/s); 100 value searches: {:.2?}",
+            events * per_event,
+            insert,
+            f64::from(events * per_event) / insert.as_secs_f64(),
+            search
+        );
+    }
+}
