@@ -22,15 +22,33 @@ fn arg(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// The largest resident set of any finished child process (the import).
-fn children_peak_rss_mib() -> f64 {
-    // SAFETY: getrusage only writes into the struct we hand it.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
-    if rc != 0 {
-        return 0.0;
+/// Runs `jisr` and samples its memory high-water mark (VmHWM) until it exits.
+/// (getrusage's maxrss of children would count the benchmark's own memory,
+/// copied at fork, before the child execs.)
+fn run_measured(args: &[&str]) -> (std::process::ExitStatus, f64) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jisr"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn jisr");
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0.0f64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        {
+            peak_kib = peak_kib.max(kb);
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            return (status, peak_kib / 1024.0);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
-    usage.ru_maxrss as f64 / 1024.0
 }
 
 /// A deterministic pseudo-random sequence (no dependency needed for a benchmark's data).
@@ -122,18 +140,14 @@ fn main() {
     // jisr import, as a separate process so that its peak memory is its own.
     let data = dir.path().join("data");
     let t = Instant::now();
-    let out = run_jisr(&[
+    let (status, import_peak_mib) = run_measured(&[
         "import",
         "--data",
         data.to_str().unwrap_or("."),
         file.to_str().unwrap_or("."),
     ]);
     let jisr_secs = t.elapsed().as_secs_f64();
-    assert!(
-        out.status.success(),
-        "import failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(status.success(), "import failed");
     let jisr_rate = total as f64 / jisr_secs;
 
     // The floor: a bare table, one statement, one transaction.
@@ -158,10 +172,7 @@ fn main() {
     println!("import: {total} attributes in {jisr_secs:.1} s = {jisr_rate:.0} attributes/s");
     println!("raw SQLite bulk insert of the same rows: {raw_rate:.0} rows/s");
     println!("ratio raw/jisr: {:.1}x", raw_rate / jisr_rate);
-    println!(
-        "peak memory of the import process: {:.0} MiB",
-        children_peak_rss_mib()
-    );
+    println!("peak memory of the import process: {import_peak_mib:.0} MiB");
 
     // One big event, viewed through the API.
     let mut rng = Lcg(7);
