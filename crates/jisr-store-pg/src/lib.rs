@@ -23,6 +23,14 @@
 //! may carry on (the conformance suite inserts a duplicate, expects
 //! `Conflict`, and keeps using the transaction). Every write in a write
 //! transaction therefore runs under a savepoint that is rolled back on error.
+//! Savepoints are not free (a subtransaction and a round trip per write,
+//! about 4x on an import-shaped load), so [`PgStore::write_atomic`] offers
+//! write transactions without them for callers that abandon the whole
+//! transaction on any error anyway (`jisr import`: one event, all or nothing).
+//!
+//! Either way, a transaction that PostgreSQL has aborted is never reported
+//! as committed: PostgreSQL answers COMMIT of an aborted transaction by
+//! rolling back without an error, so the `Tx` remembers failures itself.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 /// Positional parameters for a statement (`$1`, `$2`, …).
@@ -143,13 +151,39 @@ impl PgStore {
         })
     }
 
-    fn begin<'a>(&'a self, mut conn: Held<'a>, sql: &str, write: bool) -> Result<Box<dyn Tx + 'a>> {
+    /// A write transaction without per-statement savepoints: faster, but
+    /// the first failed statement dooms the whole transaction (every later
+    /// statement and `commit` fail). For all-or-nothing work such as imports.
+    pub fn write_atomic(&self) -> Result<Box<dyn Tx + '_>> {
+        self.write_with(Guard::None)
+    }
+
+    fn write_with(&self, guard_mode: Guard) -> Result<Box<dyn Tx + '_>> {
+        let mut guard = self
+            .writer
+            .lock()
+            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
+        // A server restart or network failure closes the connection for good;
+        // reconnect rather than failing every later write.
+        if !guard.usable() {
+            *guard = Conn::open(&self.config)?;
+        }
+        self.begin(Held::Writer(guard), BEGIN_WRITE, guard_mode)
+    }
+
+    fn begin<'a>(
+        &'a self,
+        mut conn: Held<'a>,
+        sql: &str,
+        guard: Guard,
+    ) -> Result<Box<dyn Tx + 'a>> {
         conn.client.batch_execute(sql).map_err(backend_err)?;
         Ok(Box::new(PgTx {
             conn,
             open: true,
-            write,
+            guard,
             savepoint: false,
+            failed: false,
         }))
     }
 }
@@ -173,20 +207,15 @@ impl Store for PgStore {
             Some(c) if c.usable() => Box::new(c),
             _ => Box::new(Conn::open(&self.config)?),
         };
-        self.begin(Held::Reader(Some(conn), &self.readers), BEGIN_READ, false)
+        self.begin(
+            Held::Reader(Some(conn), &self.readers),
+            BEGIN_READ,
+            Guard::None,
+        )
     }
 
     fn write(&self) -> Result<Box<dyn Tx + '_>> {
-        let mut guard = self
-            .writer
-            .lock()
-            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
-        // A server restart or network failure closes the connection for good;
-        // reconnect rather than failing every later write.
-        if !guard.usable() {
-            *guard = Conn::open(&self.config)?;
-        }
-        self.begin(Held::Writer(guard), BEGIN_WRITE, true)
+        self.write_with(Guard::Savepoint)
     }
 
     fn backend_name(&self) -> &'static str {
@@ -238,12 +267,24 @@ impl Drop for Held<'_> {
     }
 }
 
+/// How the writes of a transaction are protected from each other's failure.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    /// Read transactions, and `write_atomic`: no savepoints.
+    None,
+    /// Each write under a savepoint, as SQLite undoes only a failed statement.
+    Savepoint,
+}
+
 pub struct PgTx<'a> {
     conn: Held<'a>,
     open: bool,
-    write: bool,
+    guard: Guard,
     /// Whether savepoint `w` exists (it is then moved forward, not stacked).
     savepoint: bool,
+    /// Whether PostgreSQL may have aborted the transaction: set by any
+    /// failed statement that no savepoint contained.
+    pub(crate) failed: bool,
 }
 
 impl PgTx<'_> {
@@ -256,8 +297,10 @@ impl PgTx<'_> {
         &mut self,
         f: impl FnOnce(&mut Conn) -> std::result::Result<T, StoreError>,
     ) -> Result<T> {
-        if !self.write {
-            return f(&mut self.conn);
+        if self.guard == Guard::None {
+            let r = f(&mut self.conn);
+            self.failed |= r.is_err();
+            return r;
         }
         // Releasing and re-creating in one round trip keeps a single
         // savepoint alive instead of a growing stack of subtransactions.
@@ -266,14 +309,24 @@ impl PgTx<'_> {
         } else {
             "SAVEPOINT w"
         };
-        self.conn.client.batch_execute(sp).map_err(backend_err)?;
+        if let Err(e) = self.conn.client.batch_execute(sp) {
+            self.failed = true;
+            return Err(backend_err(e));
+        }
         self.savepoint = true;
         match f(&mut self.conn) {
             Ok(v) => Ok(v),
             Err(e) => {
                 // If even this fails the transaction is lost; the original
                 // error is the one worth reporting.
-                let _ = self.conn.client.batch_execute("ROLLBACK TO SAVEPOINT w");
+                if self
+                    .conn
+                    .client
+                    .batch_execute("ROLLBACK TO SAVEPOINT w")
+                    .is_err()
+                {
+                    self.failed = true;
+                }
                 Err(e)
             }
         }
@@ -282,6 +335,13 @@ impl PgTx<'_> {
 
 impl Tx for PgTx<'_> {
     fn commit(mut self: Box<Self>) -> Result<()> {
+        if self.failed {
+            // Drop rolls back.
+            return Err(StoreError::Backend(
+                "an earlier statement failed and aborted the transaction; nothing was committed"
+                    .into(),
+            ));
+        }
         self.open = false;
         self.conn
             .client

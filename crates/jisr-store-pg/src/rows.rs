@@ -234,11 +234,9 @@ impl PgTx<'_> {
         params: Params,
         map: impl FnOnce(&Row) -> PgResult<T>,
     ) -> Result<Option<T>> {
-        let conn = self.conn();
-        let stmt = conn.prepare(sql)?;
         // Not query_opt: like SQLite's query_row, the first of several rows
         // is an answer, not an error.
-        let rows = conn.client().query(&stmt, params).map_err(backend_err)?;
+        let rows = self.query(sql, params)?;
         rows.first().map(map).transpose().map_err(backend_err)
     }
 
@@ -248,13 +246,22 @@ impl PgTx<'_> {
         params: Params,
         map: impl FnMut(&Row) -> PgResult<T>,
     ) -> Result<Vec<T>> {
-        let conn = self.conn();
-        let stmt = conn.prepare(sql)?;
-        let rows = conn.client().query(&stmt, params).map_err(backend_err)?;
+        let rows = self.query(sql, params)?;
         rows.iter()
             .map(map)
             .collect::<PgResult<Vec<T>>>()
             .map_err(backend_err)
+    }
+
+    /// Runs a read outside any savepoint: a failure (say, a NUL character,
+    /// which PostgreSQL refuses in text) marks the transaction as failed.
+    fn query(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+        let conn = self.conn();
+        let result = conn
+            .prepare(sql)
+            .and_then(|stmt| conn.client().query(&stmt, params).map_err(backend_err));
+        self.failed |= result.is_err();
+        result
     }
 
     /// Runs a write; the number of rows it touched.

@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::str::FromStr;
 
-use jisr_store::{Store, StoreError};
+use jisr_store::{Store, StoreError, Tx};
 use postgres::{Config, NoTls};
 
 use crate::PgStore;
@@ -177,83 +177,122 @@ fn a_conflict_leaves_the_transaction_usable() {
 }
 
 /// Import-shaped load on both backends, one transaction per event (as
-/// `jisr import` does): `cargo test --release -p jisr-store-pg bulk -- --ignored --nocapture`.
+/// `jisr import` does), then value searches:
+/// `cargo test --release -p jisr-store-pg bulk -- --ignored --nocapture`.
 #[test]
 #[ignore = "a measurement, not a check"]
 fn bulk_insert_figures() {
     let Some(url) = url() else { return };
-    let (events, per_event) = (200, 50);
     let dir = tempfile::tempdir().unwrap();
-    let sqlite: Box<dyn Store> =
-        Box::new(jisr_store_sqlite::SqliteStore::open(dir.path().join("jisr.db")).unwrap());
-    let pg: Box<dyn Store> = Box::new(PgStore::connect_config(fresh_config(&url)).unwrap());
-    for (name, store) in [("sqlite", &sqlite), ("postgres", &pg)] {
-        let org = {
-            let mut tx = store.write().unwrap();
-            let org = tx
-                .org_insert(&jisr_model::Organisation {
-                    uuid: uuid::Uuid::new_v4().to_string(),
-                    name: "Cairo".into(),
-                    ..Default::default()
-                })
-                .unwrap();
-            tx.commit().unwrap();
-            org
-        };
-        let started = std::time::Instant::now();
-        for i in 0..events {
-            let mut tx = store.write().unwrap();
-            let eid = tx
-                .event_insert(&jisr_model::Event {
-                    uuid: uuid::Uuid::new_v4().to_string(),
-                    org_id: org,
-                    orgc_id: org,
-                    info: format!("event {i}"),
-                    date: "2024-01-01".into(),
-                    distribution: 1,
-                    ..Default::default()
-                })
-                .unwrap();
-            for j in 0..per_event {
-                tx.attribute_insert(&jisr_model::Attribute {
-                    uuid: uuid::Uuid::new_v4().to_string(),
-                    event_id: eid,
-                    attr_type: "ip-dst".into(),
-                    category: "Network activity".into(),
-                    value1: format!("10.{}.{}.{}", i / 256, i % 256, j),
-                    distribution: 5,
-                    ..Default::default()
-                })
-                .unwrap();
-            }
-            tx.event_recount(eid).unwrap();
-            tx.commit().unwrap();
-        }
-        let insert = started.elapsed();
-        let started = std::time::Instant::now();
-        let mut tx = store.read().unwrap();
-        for i in 0..100 {
-            let q = jisr_store::SearchQuery {
-                values: jisr_store::TermFilter {
-                    any_of: vec![format!("10.0.{i}.7")],
-                    none_of: vec![],
-                },
+    let sqlite = jisr_store_sqlite::SqliteStore::open(dir.path().join("jisr.db")).unwrap();
+    let pg = PgStore::connect_config(fresh_config(&url)).unwrap();
+    let pg_atomic = PgStore::connect_config(fresh_config(&url)).unwrap();
+    load("sqlite", &sqlite, &|| sqlite.write().unwrap());
+    load("postgres write()", &pg, &|| pg.write().unwrap());
+    load("postgres write_atomic()", &pg_atomic, &|| {
+        pg_atomic.write_atomic().unwrap()
+    });
+}
+
+fn load<'a>(name: &str, store: &dyn Store, write: &dyn Fn() -> Box<dyn Tx + 'a>) {
+    let (events, per_event) = (200, 50);
+    let org = {
+        let mut tx = write();
+        let org = tx
+            .org_insert(&jisr_model::Organisation {
+                uuid: uuid::Uuid::new_v4().to_string(),
+                name: "Cairo".into(),
                 ..Default::default()
-            };
-            assert_eq!(
-                tx.search_attributes(&q, &jisr_policy::Scope::Everything)
-                    .unwrap()
-                    .len(),
-                1
-            );
+            })
+            .unwrap();
+        tx.commit().unwrap();
+        org
+    };
+    let started = std::time::Instant::now();
+    for i in 0..events {
+        let mut tx = write();
+        let eid = tx
+            .event_insert(&jisr_model::Event {
+                uuid: uuid::Uuid::new_v4().to_string(),
+                org_id: org,
+                orgc_id: org,
+                info: format!("event {i}"),
+                date: "2024-01-01".into(),
+                distribution: 1,
+                ..Default::default()
+            })
+            .unwrap();
+        for j in 0..per_event {
+            tx.attribute_insert(&jisr_model::Attribute {
+                uuid: uuid::Uuid::new_v4().to_string(),
+                event_id: eid,
+                attr_type: "ip-dst".into(),
+                category: "Network activity".into(),
+                value1: format!("10.{}.{}.{}", i / 256, i % 256, j),
+                distribution: 5,
+                ..Default::default()
+            })
+            .unwrap();
         }
-        let search = started.elapsed();
-        println!(
-            "{name}: {} attributes in {events} transactions: {:.2?} ({:.0} attributes/s); 100 value searches: {:.2?}",
-            events * per_event,
-            insert,
-            f64::from(events * per_event) / insert.as_secs_f64(),
-            search
-        );
+        tx.event_recount(eid).unwrap();
+        tx.commit().unwrap();
     }
+    let insert = started.elapsed();
+    let started = std::time::Instant::now();
+    let mut tx = store.read().unwrap();
+    for i in 0..100 {
+        let q = jisr_store::SearchQuery {
+            values: jisr_store::TermFilter {
+                any_of: vec![format!("10.0.{i}.7")],
+                none_of: vec![],
+            },
+            ..Default::default()
+        };
+        let hits = tx
+            .search_attributes(&q, &jisr_policy::Scope::Everything)
+            .unwrap();
+        assert_eq!(hits.len(), 1);
+    }
+    let search = started.elapsed();
+    println!(
+        "{name}: {} attributes in {events} transactions: {:.2?} ({:.0} attributes/s); 100 value searches: {:.2?}",
+        events * per_event,
+        insert,
+        f64::from(events * per_event) / insert.as_secs_f64(),
+        search
+    );
+}
+
+/// `write_atomic`: the first failure dooms the transaction, and commit says
+/// so instead of silently rolling back.
+#[test]
+fn an_atomic_write_fails_as_a_whole() {
+    let Some(url) = url() else { return };
+    let s = PgStore::connect_config(fresh_config(&url)).unwrap();
+    let org = jisr_model::Organisation {
+        uuid: "u".into(),
+        name: "Cairo".into(),
+        ..Default::default()
+    };
+    let mut tx = s.write_atomic().unwrap();
+    tx.org_insert(&org).unwrap();
+    assert!(matches!(tx.org_insert(&org), Err(StoreError::Conflict(_))));
+    assert!(tx.setting_set("after", "x").is_err());
+    assert!(tx.commit().is_err());
+    let mut tx = s.read().unwrap();
+    assert!(tx.org_list().unwrap().is_empty());
+}
+
+/// A read PostgreSQL refuses (text with NUL) inside a write transaction
+/// aborts it; commit must then fail rather than report success.
+#[test]
+fn an_aborted_transaction_is_never_reported_committed() {
+    let Some(url) = url() else { return };
+    let s = PgStore::connect_config(fresh_config(&url)).unwrap();
+    let mut tx = s.write().unwrap();
+    tx.setting_set("k", "v").unwrap();
+    assert!(tx.event_by_uuid("a\0b").is_err());
+    assert!(tx.commit().is_err());
+    let mut tx = s.read().unwrap();
+    assert!(tx.setting_get("k").unwrap().is_none());
 }
