@@ -23,8 +23,9 @@
 //! may carry on (the conformance suite inserts a duplicate, expects
 //! `Conflict`, and keeps using the transaction). Every write in a write
 //! transaction therefore runs under a savepoint that is rolled back on error.
-//! Savepoints are not free (a subtransaction and a round trip per write,
-//! about 4x on an import-shaped load), so [`PgStore::write_atomic`] offers
+//! Savepoints are not free (a subtransaction and a round trip per write:
+//! about 1.5x the time of an import-shaped load, measured on a busy two-core
+//! machine, so noisy), so [`PgStore::write_atomic`] offers
 //! write transactions without them for callers that abandon the whole
 //! transaction on any error anyway (`jisr import`: one event, all or nothing).
 //!

@@ -85,6 +85,9 @@ CREATE INDEX attributes_object ON attributes(object_id);
 -- 2.7 kB), and the index only serves equality lookups anyway.
 CREATE INDEX attributes_value1 ON attributes USING hash (lower(value1));
 CREATE INDEX attributes_value2 ON attributes USING hash (lower(value2));
+-- restSearch also matches composite values ("file.exe|md5"); with this one
+-- the three alternatives of a value term are each an index lookup.
+CREATE INDEX attributes_value_pair ON attributes USING hash (lower(value1 || '|' || value2));
 CREATE INDEX attributes_type ON attributes(type);
 CREATE TABLE attribute_tags (
   id BIGSERIAL PRIMARY KEY, attribute_id BIGINT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,

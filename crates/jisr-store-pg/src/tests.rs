@@ -195,7 +195,12 @@ fn bulk_insert_figures() {
 }
 
 fn load<'a>(name: &str, store: &dyn Store, write: &dyn Fn() -> Box<dyn Tx + 'a>) {
-    let (events, per_event) = (200, 50);
+    // JISR_BENCH_EVENTS scales the load: figures on a busy machine are noisy.
+    let events: u32 = std::env::var("JISR_BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let per_event = 50;
     let org = {
         let mut tx = write();
         let org = tx
