@@ -178,7 +178,12 @@ impl PgStore {
         sql: &str,
         guard: Guard,
     ) -> Result<Box<dyn Tx + 'a>> {
-        conn.client.batch_execute(sql).map_err(backend_err)?;
+        if let Err(e) = conn.client.batch_execute(sql) {
+            // BEGIN may have succeeded before the lock failed: the connection
+            // could be left inside a transaction, so it is not used again.
+            conn.broken = true;
+            return Err(backend_err(e));
+        }
         Ok(Box::new(PgTx {
             conn,
             open: true,

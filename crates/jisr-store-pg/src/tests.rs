@@ -301,3 +301,35 @@ fn an_aborted_transaction_is_never_reported_committed() {
     let mut tx = s.read().unwrap();
     assert!(tx.setting_get("k").unwrap().is_none());
 }
+
+/// A server-side disconnect (restart, failover, idle kill) costs at most the
+/// transaction that notices it: the next one gets a fresh connection.
+#[test]
+fn a_lost_connection_is_replaced() {
+    let Some(url) = url() else { return };
+    let mut config = fresh_config(&url);
+    let name = format!("jisr-test-{}", uuid::Uuid::new_v4().simple());
+    config.application_name(&name);
+    let s = PgStore::connect_config(config).unwrap();
+    for round in 0..2 {
+        {
+            let mut tx = s.write().unwrap();
+            tx.setting_set("k", &round.to_string()).unwrap();
+            tx.commit().unwrap();
+            let mut tx = s.read().unwrap();
+            assert!(tx.setting_get("k").unwrap().is_some());
+        }
+        let mut admin = Config::from_str(&url).unwrap().connect(NoTls).unwrap();
+        admin
+            .execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+                &[&name],
+            )
+            .unwrap();
+        // The first use of each dead connection may fail; then it is replaced.
+        let _ = s.write().and_then(|mut tx| tx.setting_get("k"));
+        let _ = s.read().and_then(|mut tx| tx.setting_get("k"));
+    }
+    let mut tx = s.write().unwrap();
+    assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("1"));
+}
