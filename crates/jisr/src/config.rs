@@ -16,6 +16,8 @@ pub struct FileConfig {
     pub max_body_bytes: Option<usize>,
     pub auth_max_failures: Option<u64>,
     pub auth_lockout_seconds: Option<u64>,
+    /// `postgres://…` to use PostgreSQL instead of the embedded SQLite.
+    pub database: Option<String>,
 }
 
 impl FileConfig {

@@ -23,7 +23,11 @@ pub struct Identity {
 
 /// Opens (creating when needed) the instance in `data_dir`. Returns the
 /// admin's key when this call created the admin.
-pub fn open(data_dir: &Path, identity: &Identity) -> Result<(Instance, Option<String>)> {
+pub fn open(
+    data_dir: &Path,
+    database: Option<&str>,
+    identity: &Identity,
+) -> Result<(Instance, Option<String>)> {
     std::fs::create_dir_all(data_dir).with_context(|| {
         format!(
             "cannot create the data directory {}; choose another with --data",
@@ -31,9 +35,28 @@ pub fn open(data_dir: &Path, identity: &Identity) -> Result<(Instance, Option<St
         )
     })?;
     let secret = load_or_create_secret(data_dir)?;
-    let db = data_dir.join("jisr.db");
-    let store = SqliteStore::open(&db)
-        .with_context(|| format!("cannot open the database {}", db.display()))?;
+    let store: Arc<dyn Store> = match database {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Arc::new(jisr_store_pg::PgStore::connect(url).context(
+                "cannot open the PostgreSQL database given with --database / JISR_DATABASE",
+            )?)
+        }
+        Some(other) if !other.is_empty() && !other.starts_with("sqlite:") => {
+            anyhow::bail!(
+                "--database takes postgres://user@host:port/db (or sqlite:PATH); got {other}"
+            )
+        }
+        other => {
+            let db = other
+                .and_then(|o| o.strip_prefix("sqlite:"))
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| data_dir.join("jisr.db"));
+            Arc::new(
+                SqliteStore::open(&db)
+                    .with_context(|| format!("cannot open the database {}", db.display()))?,
+            )
+        }
+    };
     let mut tx = store.write()?;
     let first = FirstStart {
         host_org_name: &identity.host_org,
@@ -44,13 +67,7 @@ pub fn open(data_dir: &Path, identity: &Identity) -> Result<(Instance, Option<St
         "setting up the instance failed (JISR_ADMIN_KEY, if set, must be 40 letters and digits)",
     )?;
     tx.commit()?;
-    Ok((
-        Instance {
-            store: Arc::new(store),
-            secret,
-        },
-        key,
-    ))
+    Ok((Instance { store, secret }, key))
 }
 
 /// The site admin, for CLI commands that act with full rights.

@@ -38,6 +38,10 @@ struct DataArgs {
     /// A configuration file (default: DATA/jisr.toml if present).
     #[arg(long, env = "JISR_CONFIG")]
     config: Option<PathBuf>,
+    /// The database: `postgres://user@host:port/db` for PostgreSQL; the
+    /// default is SQLite in DATA/jisr.db.
+    #[arg(long, env = "JISR_DATABASE")]
+    database: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -179,7 +183,8 @@ fn identity(file: &FileConfig) -> Identity {
 
 fn open(data: &DataArgs) -> Result<(instance::Instance, FileConfig, Option<String>)> {
     let file = FileConfig::load(data.config.as_deref(), &data.data)?;
-    let (inst, key) = instance::open(&data.data, &identity(&file))?;
+    let database = data.database.clone().or(file.database.clone());
+    let (inst, key) = instance::open(&data.data, database.as_deref(), &identity(&file))?;
     Ok((inst, file, key))
 }
 
