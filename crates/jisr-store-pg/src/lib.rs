@@ -227,6 +227,69 @@ impl Store for PgStore {
     fn backend_name(&self) -> &'static str {
         "postgres"
     }
+
+    fn backup(&self, to: &std::path::Path) -> Result<()> {
+        if to.exists() {
+            return Err(StoreError::Conflict(format!(
+                "{} exists already; choose a new file",
+                to.display()
+            )));
+        }
+        // A logical dump by PostgreSQL's own tool: one consistent snapshot, restorable with pg_restore.
+        let mut cmd = std::process::Command::new(pg_tool("pg_dump"));
+        cmd.arg("--format=custom")
+            .arg("--no-password")
+            .arg("--file")
+            .arg(to);
+        dump_connection_args(&self.config, &mut cmd);
+        let out = cmd.output().map_err(|e| {
+            StoreError::Backend(format!(
+                "cannot run pg_dump (install postgresql-client): {e}"
+            ))
+        })?;
+        if !out.status.success() {
+            return Err(StoreError::Backend(format!(
+                "pg_dump failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A PostgreSQL client tool: on PATH, or the newest in Debian's versioned folders.
+pub fn pg_tool(name: &str) -> std::path::PathBuf {
+    let mut versions: Vec<std::path::PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path().join("bin").join(name))
+                .filter(|p| p.exists())
+                .collect()
+        })
+        .unwrap_or_default();
+    versions.sort();
+    versions
+        .pop()
+        .unwrap_or_else(|| std::path::PathBuf::from(name))
+}
+
+/// Host, port, user, database (and password, through the environment) for libpq tools.
+pub fn dump_connection_args(config: &Config, cmd: &mut std::process::Command) {
+    if let Some(postgres::config::Host::Tcp(h)) = config.get_hosts().first() {
+        cmd.arg("--host").arg(h);
+    }
+    if let Some(p) = config.get_ports().first() {
+        cmd.arg("--port").arg(p.to_string());
+    }
+    if let Some(u) = config.get_user() {
+        cmd.arg("--username").arg(u);
+    }
+    if let Some(d) = config.get_dbname() {
+        cmd.arg("--dbname").arg(d);
+    }
+    if let Some(pw) = config.get_password() {
+        cmd.env("PGPASSWORD", String::from_utf8_lossy(pw).into_owned());
+    }
 }
 
 /// A connection held for the length of a transaction.

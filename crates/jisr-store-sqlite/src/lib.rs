@@ -96,6 +96,21 @@ impl Store for SqliteStore {
     fn backend_name(&self) -> &'static str {
         "sqlite"
     }
+
+    fn backup(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(StoreError::Conflict(format!(
+                "{} exists already; choose a new file",
+                to.display()
+            )));
+        }
+        // VACUUM INTO copies one read snapshot: consistent while writers go on.
+        let conn = open_connection(&self.path)?;
+        let target = to.to_string_lossy().into_owned();
+        conn.execute("VACUUM INTO ?1", [target])
+            .map_err(backend_err)?;
+        Ok(())
+    }
 }
 
 /// A connection held for the length of a transaction.

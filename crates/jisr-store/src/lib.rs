@@ -39,4 +39,7 @@ pub trait Store: Send + Sync {
     fn write(&self) -> Result<Box<dyn Tx + '_>>;
     /// The backend's name, for logs and `getVersion`.
     fn backend_name(&self) -> &'static str;
+    /// Writes a consistent copy of the whole database to `to` while the
+    /// instance keeps running (SQLite: a snapshot file; PostgreSQL: a dump).
+    fn backup(&self, to: &std::path::Path) -> Result<()>;
 }

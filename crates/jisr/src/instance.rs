@@ -80,3 +80,60 @@ pub fn admin_actor(instance: &Instance) -> Result<jisr_policy::Actor> {
         .context("this instance has no site admin")?;
     Ok(jisr_core::auth::actor_for_user(tx.as_mut(), admin.id)?)
 }
+
+/// Puts a backup back: a SQLite snapshot replaces `DATA/jisr.db` (checked by
+/// opening it first, which also refuses a snapshot newer than this binary);
+/// a PostgreSQL dump is loaded with `pg_restore`.
+pub fn restore(data_dir: &Path, database: Option<&str>, from: &Path, force: bool) -> Result<()> {
+    if !from.is_file() {
+        anyhow::bail!(
+            "{} is not a file; give the backup written by `jisr backup --to`",
+            from.display()
+        );
+    }
+    if let Some(url) =
+        database.filter(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
+    {
+        let config: postgres::Config = url.parse().context("the --database URL is not valid")?;
+        let mut cmd = std::process::Command::new(jisr_store_pg::pg_tool("pg_restore"));
+        cmd.args(["--clean", "--if-exists", "--no-owner", "--no-password"]);
+        jisr_store_pg::dump_connection_args(&config, &mut cmd);
+        cmd.arg(from);
+        let out = cmd
+            .output()
+            .context("cannot run pg_restore (install postgresql-client)")?;
+        if !out.status.success() {
+            anyhow::bail!(
+                "pg_restore failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        return Ok(());
+    }
+    std::fs::create_dir_all(data_dir)?;
+    let target = data_dir.join("jisr.db");
+    if target.exists() && !force {
+        anyhow::bail!(
+            "{} exists; stop the server and add --force to replace it",
+            target.display()
+        );
+    }
+    let staged = data_dir.join("jisr.db.restoring");
+    std::fs::copy(from, &staged).with_context(|| format!("cannot copy {}", from.display()))?;
+    if let Err(e) = SqliteStore::open(&staged) {
+        let _ = std::fs::remove_file(&staged);
+        return Err(
+            anyhow::Error::new(e).context(format!("{} is not a jisr database", from.display()))
+        );
+    }
+    for stale in [
+        "jisr.db-wal",
+        "jisr.db-shm",
+        "jisr.db.restoring-wal",
+        "jisr.db.restoring-shm",
+    ] {
+        let _ = std::fs::remove_file(data_dir.join(stale));
+    }
+    std::fs::rename(&staged, &target).context("cannot put the restored database in place")?;
+    Ok(())
+}

@@ -74,6 +74,25 @@ enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a consistent copy of the database while the server runs (SQLite snapshot; PostgreSQL dump).
+    Backup {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The file to write (must not exist).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Put a backup back in place. Stop `jisr serve` first.
+    Restore {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+        /// Replace an existing SQLite database.
+        #[arg(long)]
+        force: bool,
+    },
     /// The tamper-evident audit log: verify the chain, or search it.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -236,6 +255,21 @@ fn run(cli: Cli) -> Result<()> {
             import_warninglists(&data, &dir)
         }
         Command::Audit(cmd) => audit(cmd),
+        Command::Backup { data, to } => {
+            let (inst, _, _) = open(&data)?;
+            inst.store
+                .backup(&to)
+                .with_context(|| format!("cannot back up to {}", to.display()))?;
+            println!("backup written to {}", to.display());
+            Ok(())
+        }
+        Command::Restore { data, from, force } => {
+            let file = FileConfig::load(data.config.as_deref(), &data.data)?;
+            let database = data.database.clone().or(file.database.clone());
+            instance::restore(&data.data, database.as_deref(), &from, force)?;
+            println!("restored {}; start `jisr serve` again", from.display());
+            Ok(())
+        }
     }
 }
 

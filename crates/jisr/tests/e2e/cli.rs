@@ -73,3 +73,59 @@ fn import_export_round_trip_and_admin_commands() {
         "a CLI error says what to do: {err}"
     );
 }
+
+#[test]
+fn backup_and_restore_round_trip() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("one.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({"Event": {"info": "kept"}}).to_string(),
+    )
+    .unwrap();
+    assert!(jisr(data.path(), &["import", file.to_str().unwrap()]).0);
+    let backup = data.path().join("backup.db");
+    let (ok, out, err) = jisr(data.path(), &["backup", "--to", backup.to_str().unwrap()]);
+    assert!(ok && out.contains("backup written"), "{err}");
+    let (ok, _, err) = jisr(data.path(), &["backup", "--to", backup.to_str().unwrap()]);
+    assert!(
+        !ok && err.contains("exists"),
+        "a backup never overwrites: {err}"
+    );
+
+    std::fs::write(
+        &file,
+        serde_json::json!({"Event": {"info": "after the backup"}}).to_string(),
+    )
+    .unwrap();
+    assert!(jisr(data.path(), &["import", file.to_str().unwrap()]).0);
+    let (ok, _, err) = jisr(
+        data.path(),
+        &["restore", "--from", backup.to_str().unwrap()],
+    );
+    assert!(!ok && err.contains("--force"), "{err}");
+    let (ok, _, err) = jisr(
+        data.path(),
+        &["restore", "--from", backup.to_str().unwrap(), "--force"],
+    );
+    assert!(ok, "{err}");
+    let (_, out, _) = jisr(data.path(), &["export"]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let infos: Vec<&str> = doc["response"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["Event"]["info"].as_str().unwrap())
+        .collect();
+    assert_eq!(infos, vec!["kept"]);
+    let (ok, _, err) = jisr(
+        data.path(),
+        &["restore", "--from", file.to_str().unwrap(), "--force"],
+    );
+    assert!(!ok && err.contains("not a jisr database"), "{err}");
+    let (_, out, _) = jisr(data.path(), &["export"]);
+    assert!(
+        out.contains("kept"),
+        "a failed restore leaves the database as it was"
+    );
+}
