@@ -75,9 +75,7 @@ pub fn add(
     break_on_duplicate: bool,
 ) -> Result<Attribute> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     if let Some(u) = &incoming.uuid
         && tx.attribute_by_uuid(u)?.is_some()
@@ -126,9 +124,7 @@ pub fn edit(
     incoming: &InAttribute,
 ) -> Result<Attribute> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     let mut change = incoming.clone();
     change.uuid = Some(existing.uuid.clone());
@@ -151,9 +147,7 @@ pub fn delete(
     hard: bool,
 ) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     if hard {
         if !actor.is_org_admin() {
@@ -179,9 +173,7 @@ pub fn restore(
     mut event: Event,
 ) -> Result<Attribute> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     a.deleted = false;
     a.timestamp = now();

@@ -10,8 +10,6 @@ use serde_json::Value;
 use crate::auth;
 use crate::error::{CoreError, Result, field_error, forbidden, invalid, not_found};
 
-const NO_PERMISSION: &str = "You do not have permission to use this functionality.";
-
 fn stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
@@ -20,7 +18,7 @@ pub fn require_site_admin(actor: &Actor) -> Result<()> {
     if actor.is_site_admin() {
         Ok(())
     } else {
-        Err(forbidden(NO_PERMISSION))
+        Err(crate::error::no_permission())
     }
 }
 
@@ -28,7 +26,7 @@ pub fn require_org_admin(actor: &Actor) -> Result<()> {
     if actor.is_org_admin() {
         Ok(())
     } else {
-        Err(forbidden(NO_PERMISSION))
+        Err(crate::error::no_permission())
     }
 }
 
@@ -234,7 +232,7 @@ pub fn may_manage_user(actor: &Actor, u: &User) -> bool {
 
 pub fn edit_user(tx: &mut dyn Tx, actor: &Actor, mut u: User, body: &Value) -> Result<User> {
     if !may_manage_user(actor, &u) {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     if let Some(e) = str_field(body, "email") {
         let e = e.trim().to_lowercase();
@@ -306,7 +304,7 @@ pub fn edit_user(tx: &mut dyn Tx, actor: &Actor, mut u: User, body: &Value) -> R
 
 pub fn delete_user(tx: &mut dyn Tx, actor: &Actor, u: &User) -> Result<()> {
     if !may_manage_user(actor, u) {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     if u.id == actor.user_id {
         return Err(invalid("You cannot delete yourself."));

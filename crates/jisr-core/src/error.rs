@@ -50,3 +50,10 @@ pub fn field_error(message: &str, field: &str, reason: &str) -> CoreError {
         errors: serde_json::json!({ field: [reason] }),
     }
 }
+
+/// MISP's words for a missing permission; clients match on them.
+pub const NO_PERMISSION: &str = "You do not have permission to use this functionality.";
+
+pub fn no_permission() -> CoreError {
+    CoreError::Forbidden(NO_PERMISSION.into())
+}

@@ -10,7 +10,7 @@ use jisr_policy::Actor;
 use jisr_store::Tx;
 
 use crate::attribute_build::{build_attribute, build_object, check_event_distribution};
-use crate::error::{CoreError, Result, field_error, forbidden, invalid};
+use crate::error::{CoreError, Result, field_error, invalid};
 use crate::{settings, tags};
 
 fn check_threat_level(v: i64) -> Result<i64> {
@@ -219,9 +219,7 @@ pub fn save_report(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &s
 /// `events/add`: a new event with everything inside it, in one transaction.
 pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i64> {
     if !jisr_policy::can_add_event(actor) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     let uuid = match &incoming.uuid {
         Some(u) => valid_uuid(u, "Event")?,
@@ -324,9 +322,7 @@ pub fn edit_event(
     incoming: &InEvent,
 ) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     if let Some(u) = &incoming.uuid
         && valid_uuid(u, "Event")? != event.uuid
@@ -412,9 +408,7 @@ pub fn edit_event(
 /// Marks the event published now.
 pub fn publish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event> {
     if !jisr_policy::can_publish_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     event.published = true;
     event.publish_timestamp = now();
@@ -424,9 +418,7 @@ pub fn publish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event
 
 pub fn unpublish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event> {
     if !jisr_policy::can_publish_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     event.published = false;
     tx.event_update(&event)?;

@@ -6,7 +6,7 @@ use jisr_policy::tlp::Cap;
 use jisr_policy::{Actor, Scope};
 use jisr_store::Tx;
 
-use crate::error::{CoreError, Result, forbidden, invalid, not_found};
+use crate::error::{CoreError, Result, invalid, not_found};
 use crate::event_write::{save_object, touch};
 
 pub fn save_reference(
@@ -90,9 +90,7 @@ pub fn visible_object(
 
 pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InObject) -> Result<i64> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     if let Some(u) = &incoming.uuid
         && tx.object_by_uuid(u)?.is_some()
@@ -113,9 +111,7 @@ pub fn edit(
     incoming: &InObject,
 ) -> Result<i64> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     let mut change = incoming.clone();
     change.uuid = Some(existing.uuid.clone());
@@ -136,9 +132,7 @@ pub fn delete(
     hard: bool,
 ) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     if hard {
         tx.object_delete(o.id)?;

@@ -8,7 +8,7 @@ use jisr_policy::{Actor, Scope};
 use jisr_store::Tx;
 
 use crate::attribute_build::build_attribute;
-use crate::error::{Result, forbidden, not_found};
+use crate::error::{Result, not_found};
 use crate::event_read::visible_event;
 
 fn new_proposal(actor: &Actor, event: &Event, old_id: i64, attribute: Attribute) -> Proposal {
@@ -114,9 +114,7 @@ pub fn list(
 /// Applies a proposal to its event (the event's editors only) and removes it.
 pub fn accept(tx: &mut dyn Tx, actor: &Actor, p: Proposal, mut event: Event) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     let t = now();
     if p.old_id == 0 {
@@ -162,9 +160,7 @@ pub fn accept(tx: &mut dyn Tx, actor: &Actor, p: Proposal, mut event: Event) -> 
 /// Drops a proposal: the event's editors, or the proposing organisation.
 pub fn discard(tx: &mut dyn Tx, actor: &Actor, p: Proposal, event: &Event) -> Result<()> {
     if !(jisr_policy::can_modify_event(actor, event) || p.org_id == actor.org_id) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     Ok(tx.proposal_delete(p.id)?)
 }

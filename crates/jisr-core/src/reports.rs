@@ -5,7 +5,7 @@ use jisr_model::{Event, EventReport};
 use jisr_policy::{Actor, Scope};
 use jisr_store::Tx;
 
-use crate::error::{Result, field_error, forbidden, not_found};
+use crate::error::{Result, field_error, not_found};
 
 /// Inserts or updates a report of `event` (matched by uuid).
 pub fn save(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &str) -> Result<i64> {
@@ -108,9 +108,7 @@ pub fn add(
     incoming: &InReport,
 ) -> Result<EventReport> {
     if !jisr_policy::can_modify_event(actor, event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     let mut fresh = incoming.clone();
     fresh.uuid = fresh
@@ -130,9 +128,7 @@ pub fn edit(
     incoming: &InReport,
 ) -> Result<EventReport> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     let mut change = incoming.clone();
     change.uuid = Some(report.uuid.clone());
@@ -151,9 +147,7 @@ pub fn delete(
     hard: bool,
 ) -> Result<()> {
     if !jisr_policy::can_modify_event(actor, &event) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     if hard {
         tx.report_delete(report.id)?;

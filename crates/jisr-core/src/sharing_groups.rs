@@ -8,9 +8,7 @@ use jisr_policy::Actor;
 use jisr_store::Tx;
 use serde_json::Value;
 
-use crate::error::{Result, field_error, forbidden, not_found};
-
-const NO_PERMISSION: &str = "You do not have permission to use this functionality.";
+use crate::error::{Result, field_error, not_found};
 
 fn stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string()
@@ -91,7 +89,7 @@ fn apply(g: &mut SharingGroup, body: &Value) {
 
 pub fn add(tx: &mut dyn Tx, actor: &Actor, body: &Value) -> Result<SharingGroup> {
     if !actor.can("perm_sharing_group") {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     let t = stamp();
     let mut g = SharingGroup {
@@ -138,7 +136,7 @@ pub fn edit(
     body: &Value,
 ) -> Result<SharingGroup> {
     if !may_edit(tx, actor, &g)? {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     apply(&mut g, body);
     if g.name.trim().is_empty() {
@@ -155,7 +153,7 @@ pub fn edit(
 
 pub fn delete(tx: &mut dyn Tx, actor: &Actor, g: &SharingGroup) -> Result<()> {
     if !(actor.is_site_admin() || (g.org_id == actor.org_id && actor.can("perm_sharing_group"))) {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     Ok(tx.sharing_group_delete(g.id)?)
 }
@@ -168,7 +166,7 @@ pub fn add_org(
     extend: bool,
 ) -> Result<()> {
     if !may_edit(tx, actor, g)? {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     if tx.org_get(org_id)?.is_none() {
         return Err(not_found("Invalid organisation."));
@@ -178,7 +176,7 @@ pub fn add_org(
 
 pub fn remove_org(tx: &mut dyn Tx, actor: &Actor, g: &SharingGroup, org_id: i64) -> Result<bool> {
     if !may_edit(tx, actor, g)? {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     Ok(tx.sharing_group_org_remove(g.id, org_id)?)
 }
@@ -191,7 +189,7 @@ pub fn add_server(
     all_orgs: bool,
 ) -> Result<()> {
     if !may_edit(tx, actor, g)? {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     Ok(tx.sharing_group_server_set(g.id, server_id, all_orgs)?)
 }
@@ -203,7 +201,7 @@ pub fn remove_server(
     server_id: i64,
 ) -> Result<bool> {
     if !may_edit(tx, actor, g)? {
-        return Err(forbidden(NO_PERMISSION));
+        return Err(crate::error::no_permission());
     }
     Ok(tx.sharing_group_server_remove(g.id, server_id)?)
 }

@@ -5,7 +5,7 @@ use jisr_model::{Attribute, Event, Sighting};
 use jisr_policy::{Actor, Scope};
 use jisr_store::{SearchQuery, TermFilter, Tx};
 
-use crate::error::{Result, forbidden, invalid, not_found};
+use crate::error::{Result, invalid, not_found};
 
 fn check_type(t: i64) -> Result<i64> {
     if (0..=2).contains(&t) {
@@ -68,9 +68,7 @@ pub fn add(
     s: &InSighting,
 ) -> Result<Vec<Sighting>> {
     if !jisr_policy::can_sight(actor) {
-        return Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ));
+        return Err(crate::error::no_permission());
     }
     let scope = jisr_policy::scope(actor);
     let attributes: Vec<Attribute> = match target {

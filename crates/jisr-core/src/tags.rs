@@ -6,7 +6,7 @@ use jisr_model::wire::InTag;
 use jisr_policy::Actor;
 use jisr_store::Tx;
 
-use crate::error::{Result, forbidden, invalid};
+use crate::error::{Result, invalid};
 
 /// A colour derived from the name, so that a tag keeps its colour across instances.
 pub fn default_colour(name: &str) -> String {
@@ -16,7 +16,7 @@ pub fn default_colour(name: &str) -> String {
     format!("#{:06x}", h & 0x00ff_ffff)
 }
 
-pub fn new_tag(actor: &Actor, incoming: &InTag) -> Result<Tag> {
+pub fn new_tag(incoming: &InTag) -> Result<Tag> {
     let name = incoming.name.trim();
     if name.is_empty() {
         return Err(invalid("a tag needs a name"));
@@ -41,11 +41,6 @@ pub fn new_tag(actor: &Actor, incoming: &InTag) -> Result<Tag> {
         is_galaxy: name.starts_with("misp-galaxy:"),
         is_custom_galaxy: false,
     })
-    .map(|mut t| {
-        t.user_id = 0;
-        let _ = actor;
-        t
-    })
 }
 
 /// The tag named `incoming.name`; created when missing if the actor may
@@ -57,7 +52,7 @@ pub fn resolve(tx: &mut dyn Tx, actor: &Actor, incoming: &InTag) -> Result<Optio
     if !(actor.can("perm_tag_editor") || actor.can("perm_sync")) {
         return Ok(None);
     }
-    let mut tag = new_tag(actor, incoming)?;
+    let mut tag = new_tag(incoming)?;
     tag.id = tx.tag_insert(&tag)?;
     Ok(Some(tag))
 }
@@ -75,9 +70,7 @@ pub fn require_tagger(actor: &Actor) -> Result<()> {
     if jisr_policy::can_tag(actor) {
         Ok(())
     } else {
-        Err(forbidden(
-            "You do not have permission to use this functionality.",
-        ))
+        Err(crate::error::no_permission())
     }
 }
 

@@ -126,10 +126,7 @@ pub fn user_edit(c: &mut Call) -> ApiResult {
     let u = dir::find_user(c.tx, &c.actor, &reference)?;
     let body = unwrap_envelope(&c.body, "User").clone();
     let u = if u.id == c.actor.user_id && !c.actor.is_org_admin() {
-        return Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into());
+        return Err(jisr_core::error::no_permission().into());
     } else {
         dir::edit_user(c.tx, &c.actor, u, &body)?
     };
@@ -196,10 +193,7 @@ pub fn authkey_add(c: &mut Call) -> ApiResult {
         dir::find_user(c.tx, &c.actor, &reference)?
     };
     if u.id != c.actor.user_id && !dir::may_manage_user(&c.actor, &u) {
-        return Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into());
+        return Err(jisr_core::error::no_permission().into());
     }
     let comment = jisr_model::wire::str_field(&c.body, "comment").unwrap_or_default();
     let expiration = match c.body.get("expiration").filter(|v| !v.is_null()) {

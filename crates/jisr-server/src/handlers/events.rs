@@ -99,10 +99,7 @@ pub fn delete(c: &mut Call) -> ApiResult {
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &reference)?;
     if !jisr_policy::can_modify_event(&c.actor, &event) {
-        return Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into());
+        return Err(jisr_core::error::no_permission().into());
     }
     c.tx.event_delete(event.id)?;
     Ok(Reply::saved("Event deleted.", &c.url, Some(event.id)))

@@ -71,10 +71,7 @@ pub fn add_reference(c: &mut Call) -> ApiResult {
     let scope = c.scope();
     let (o, event) = visible_object(c.tx, &scope, &source)?;
     if !jisr_policy::can_modify_event(&c.actor, &event) {
-        return Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into());
+        return Err(jisr_core::error::no_permission().into());
     }
     let incoming = InReference {
         uuid: str_field(&body, "uuid"),
@@ -105,10 +102,7 @@ pub fn delete_reference(c: &mut Call) -> ApiResult {
             .ok_or_else(|| ApiError::not_found("Invalid object reference"))?;
     let event = visible_event(c.tx, &scope, &r.event_id.to_string())?;
     if !jisr_policy::can_modify_event(&c.actor, &event) {
-        return Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into());
+        return Err(jisr_core::error::no_permission().into());
     }
     if hard {
         c.tx.reference_delete(r.id)?;

@@ -18,10 +18,7 @@ fn require_propose(c: &Call) -> Result<(), ApiError> {
     if c.actor.can("perm_add") {
         Ok(())
     } else {
-        Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into())
+        Err(jisr_core::error::no_permission().into())
     }
 }
 

@@ -166,10 +166,7 @@ pub fn delete(c: &mut Call) -> ApiResult {
     };
     let s = s.ok_or_else(|| ApiError::not_found("Invalid sighting"))?;
     if !(c.actor.is_site_admin() || s.org_id == c.actor.org_id) {
-        return Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into());
+        return Err(jisr_core::error::no_permission().into());
     }
     c.tx.sighting_delete(s.id)?;
     Ok(Reply::saved(

@@ -14,10 +14,7 @@ fn require_tag_editor(c: &Call) -> Result<(), ApiError> {
     if c.actor.can("perm_tag_editor") {
         Ok(())
     } else {
-        Err(jisr_core::CoreError::Forbidden(
-            "You do not have permission to use this functionality.".into(),
-        )
-        .into())
+        Err(jisr_core::error::no_permission().into())
     }
 }
 
@@ -38,7 +35,7 @@ pub fn add(c: &mut Call) -> ApiResult {
         )
         .into());
     }
-    let mut tag = tags::new_tag(&c.actor, &incoming)?;
+    let mut tag = tags::new_tag(&incoming)?;
     let body = jisr_model::wire::unwrap_envelope(&c.body, "Tag");
     tag.org_id = int_field(body, "org_id").unwrap_or(0);
     tag.user_id = int_field(body, "user_id").unwrap_or(0);
@@ -245,8 +242,7 @@ pub fn remove(c: &mut Call) -> ApiResult {
 }
 
 fn forbidden() -> ApiError {
-    jisr_core::CoreError::Forbidden("You do not have permission to use this functionality.".into())
-        .into()
+    jisr_core::error::no_permission().into()
 }
 
 impl Target {
