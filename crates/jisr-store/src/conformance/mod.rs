@@ -11,6 +11,7 @@ use jisr_model::*;
 
 use crate::Store;
 
+mod accounts;
 mod directory;
 mod events;
 mod search;
@@ -64,6 +65,11 @@ pub const CASES: &[Case] = &[
     (
         "audit_ids_stay_dense_after_rollback",
         directory::audit_ids_stay_dense_after_rollback,
+    ),
+    ("passwords_and_sessions", accounts::passwords_and_sessions),
+    (
+        "password_links_and_prefs",
+        accounts::password_links_and_prefs,
     ),
 ];
 
