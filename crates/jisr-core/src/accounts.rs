@@ -3,8 +3,8 @@
 //! Session and link tokens are random and stored only as keyed digests (as
 //! API keys are), so a copy of the database opens no session.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use jisr_model::wire::now;
 use jisr_model::{PasswordLink, PasswordRecord, User, WebSession};
 use jisr_policy::Actor;
@@ -102,8 +102,14 @@ pub fn set_password(tx: &mut dyn Tx, user_id: i64, password: &str) -> Result<()>
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Login {
     /// The clear session token for the cookie.
-    Ok { user_id: i64, token: String },
-    Refused { user_id: i64, reason: &'static str },
+    Ok {
+        user_id: i64,
+        token: String,
+    },
+    Refused {
+        user_id: i64,
+        reason: &'static str,
+    },
 }
 
 /// Checks an email and password. Failures are counted per account (in the
@@ -252,7 +258,7 @@ mod tests {
 
     fn world() -> (jisr_store_sqlite::SqliteStore, tempfile::TempDir, i64, i64) {
         let dir = tempfile::tempdir().unwrap();
-        let store = jisr_store_sqlite::SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        let store = jisr_store_sqlite::SqliteStore::open(dir.path().join("t.db")).unwrap();
         let mut tx = store.write().unwrap();
         for r in jisr_model::roles::default_roles() {
             tx.role_insert(&r).unwrap();
@@ -303,20 +309,34 @@ mod tests {
         let actor = session_actor(tx.as_mut(), secret, &token).unwrap().unwrap();
         assert_eq!(actor.user_id, user);
         // A token is only good under the secret it was issued with.
-        assert!(session_actor(tx.as_mut(), b"other", &token).unwrap().is_none());
+        assert!(
+            session_actor(tx.as_mut(), b"other", &token)
+                .unwrap()
+                .is_none()
+        );
         for _ in 0..MAX_FAILED_LOGINS {
             assert!(matches!(
                 login(tx.as_mut(), secret, "user@x.test", "wrong password!!").unwrap(),
-                Login::Refused { reason: "wrong password", .. }
+                Login::Refused {
+                    reason: "wrong password",
+                    ..
+                }
             ));
         }
         // Locked: even the right password is refused now.
         assert!(matches!(
             login(tx.as_mut(), secret, "user@x.test", "correct horse battery").unwrap(),
-            Login::Refused { reason: "account locked", .. }
+            Login::Refused {
+                reason: "account locked",
+                ..
+            }
         ));
         logout(tx.as_mut(), secret, &token).unwrap();
-        assert!(session_actor(tx.as_mut(), secret, &token).unwrap().is_none());
+        assert!(
+            session_actor(tx.as_mut(), secret, &token)
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

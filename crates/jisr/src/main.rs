@@ -4,6 +4,7 @@ mod config;
 mod instance;
 mod json_stream;
 mod names_cmd;
+mod passwd_cmd;
 mod serve;
 mod transfer;
 
@@ -182,6 +183,8 @@ enum UserCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Set a user's console password (prompted, or one line on standard input), or print a set-password link.
+    Passwd(passwd_cmd::PasswdArgs),
 }
 
 fn identity(file: &FileConfig) -> Identity {
@@ -341,6 +344,7 @@ mod admin {
                 );
                 Ok(())
             }
+            UserCommand::Passwd(args) => crate::passwd_cmd::run(args),
             UserCommand::List { data } => {
                 let (inst, _, _) = open(&data)?;
                 let mut tx = inst.store.read()?;

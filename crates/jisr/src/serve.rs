@@ -44,11 +44,15 @@ pub fn run(
         config.auth_max_failures,
         std::time::Duration::from_secs(config.auth_lockout_seconds),
     );
+    let secret = Arc::new(instance.secret);
+    let tls = std::env::var("JISR_TLS").is_ok_and(|v| v == "1") || file.tls.unwrap_or(false);
+    let web = jisr_web::WebState::new(instance.store.clone(), secret.clone(), tls)
+        .map_err(|e| anyhow::anyhow!("cannot load the web console: {e}"))?;
     let state = AppState {
         guard: Arc::new(guard),
         warninglists: Arc::new(warninglists),
         store: instance.store,
-        secret: Arc::new(instance.secret),
+        secret,
         config: Arc::new(config),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -62,7 +66,11 @@ pub fn run(
         let addr = listener.local_addr()?;
         // Tests and scripts read this line to learn the port when started on port 0.
         eprintln!("jisr: listening on http://{addr}");
-        let app = jisr_server::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        // The console's paths (`/`, `/ui/…`, `/assets/…`) first; everything
+        // else falls through to MISP's REST API.
+        let app = jisr_web::router(web)
+            .merge(jisr_server::router(state))
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;

@@ -66,6 +66,7 @@ pub const CASES: &[Case] = &[
         "audit_ids_stay_dense_after_rollback",
         directory::audit_ids_stay_dense_after_rollback,
     ),
+    ("distribution_filter", search::distribution_filter),
     ("passwords_and_sessions", accounts::passwords_and_sessions),
     (
         "password_links_and_prefs",
