@@ -3,8 +3,10 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod entities;
+pub mod federation;
 pub mod roles;
 pub mod types;
 pub mod wire;
 
 pub use entities::*;
+pub use federation::{Server, SyncJob};

@@ -11,7 +11,15 @@ use crate::{Result, SearchQuery};
 /// The operations are grouped into sub-traits so that a backend can keep
 /// each group in a module of its own.
 pub trait Tx:
-    DirectoryTx + TagTx + EventTx + ActivityTx + ProposalTx + SharingGroupTx + AuditTx + SearchTx
+    DirectoryTx
+    + TagTx
+    + EventTx
+    + ActivityTx
+    + ProposalTx
+    + SharingGroupTx
+    + AuditTx
+    + SearchTx
+    + crate::FederationTx
 {
     fn commit(self: Box<Self>) -> Result<()>;
 }

@@ -13,6 +13,7 @@ use crate::Store;
 
 mod directory;
 mod events;
+mod federation;
 mod search;
 
 pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Store>;
@@ -64,6 +65,12 @@ pub const CASES: &[Case] = &[
     (
         "audit_ids_stay_dense_after_rollback",
         directory::audit_ids_stay_dense_after_rollback,
+    ),
+    ("servers_round_trip", federation::servers_round_trip),
+    ("sync_jobs_queue", federation::sync_jobs_queue),
+    (
+        "outbox_and_push_candidates",
+        federation::outbox_and_push_candidates,
     ),
 ];
 
