@@ -51,6 +51,7 @@ pub fn cross(distribution: i64, cap: Cap, internal: bool, crossing: Crossing) ->
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use Crossing::*;
