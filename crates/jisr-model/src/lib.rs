@@ -4,9 +4,11 @@
 
 pub mod accounts;
 pub mod entities;
+pub mod federation;
 pub mod roles;
 pub mod types;
 pub mod wire;
 
 pub use accounts::*;
 pub use entities::*;
+pub use federation::{Server, SyncJob};

@@ -7,6 +7,8 @@ use jisr_model::distribution::{ALL, COMMUNITY, CONNECTED, INHERIT, SHARING_GROUP
 use jisr_model::roles::Role;
 use jisr_model::{Attribute, Event, MispObject};
 
+pub mod federation;
+
 /// Handling codes that jisr enforces where MISP only labels: the strictest
 /// TLP 2.0 mark on an item (or inherited from its event) caps how far the
 /// item may reach.

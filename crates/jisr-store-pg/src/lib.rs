@@ -46,6 +46,7 @@ mod activity;
 mod audit;
 mod directory;
 mod events;
+mod federation;
 mod proposals;
 mod rows;
 mod schema;

@@ -167,7 +167,31 @@ CREATE INDEX audit_log_created ON audit_log(created);
 CREATE INDEX audit_log_model ON audit_log(model, model_id);
 CREATE TABLE audit_checkpoints (entry_id BIGINT PRIMARY KEY, hash TEXT NOT NULL, signature TEXT NOT NULL);
 "#,
-    // 6: web console accounts: passwords, sessions, set-password links, preferences.
+    // 6: federation: server links, the durable sync job queue, the push outbox.
+    r#"
+CREATE TABLE servers (
+  id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, authkey TEXT NOT NULL DEFAULT '',
+  org_id BIGINT NOT NULL, remote_org_id BIGINT NOT NULL DEFAULT 0, push BOOLEAN NOT NULL DEFAULT FALSE,
+  pull BOOLEAN NOT NULL DEFAULT FALSE, push_sightings BOOLEAN NOT NULL DEFAULT FALSE, push_rules TEXT NOT NULL DEFAULT '',
+  pull_rules TEXT NOT NULL DEFAULT '', self_signed BOOLEAN NOT NULL DEFAULT FALSE, cert_file TEXT NOT NULL DEFAULT '',
+  internal BOOLEAN NOT NULL DEFAULT FALSE, priority BIGINT NOT NULL DEFAULT 0, remote_uuid TEXT NOT NULL DEFAULT '',
+  unpublish_event BOOLEAN NOT NULL DEFAULT FALSE, publish_without_email BOOLEAN NOT NULL DEFAULT FALSE,
+  remove_missing_tags BOOLEAN NOT NULL DEFAULT FALSE, push_cursor BIGINT NOT NULL DEFAULT 0,
+  last_push_at BIGINT NOT NULL DEFAULT 0, last_push_result TEXT NOT NULL DEFAULT '',
+  last_pull_at BIGINT NOT NULL DEFAULT 0, last_pull_result TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sync_jobs (
+  id BIGSERIAL PRIMARY KEY, server_id BIGINT NOT NULL REFERENCES servers(id) ON DELETE CASCADE, kind TEXT NOT NULL,
+  event_ref TEXT NOT NULL DEFAULT '', technique TEXT NOT NULL DEFAULT '', user_id BIGINT NOT NULL DEFAULT 0,
+  created BIGINT NOT NULL, started BIGINT NOT NULL DEFAULT 0, finished BIGINT NOT NULL DEFAULT 0,
+  attempts BIGINT NOT NULL DEFAULT 0, result TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sync_jobs_pending ON sync_jobs(finished, id);
+CREATE TABLE sync_outbox (
+  id BIGSERIAL PRIMARY KEY, event_id BIGINT NOT NULL, created BIGINT NOT NULL
+);
+"#,
+    // 7: web console accounts: passwords, sessions, set-password links, preferences.
     r#"
 CREATE TABLE user_passwords (
   user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT NOT NULL DEFAULT '',

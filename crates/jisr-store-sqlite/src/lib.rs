@@ -8,6 +8,7 @@ mod activity;
 mod audit;
 mod directory;
 mod events;
+mod federation;
 mod proposals;
 mod rows;
 mod schema;

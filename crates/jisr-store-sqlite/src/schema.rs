@@ -156,7 +156,31 @@ CREATE INDEX audit_log_created ON audit_log(created);
 CREATE INDEX audit_log_model ON audit_log(model, model_id);
 CREATE TABLE audit_checkpoints (entry_id INTEGER PRIMARY KEY, hash TEXT NOT NULL, signature TEXT NOT NULL);
 "#,
-    // 6: web console accounts: passwords, sessions, set-password links, preferences.
+    // 6: federation: server links, the durable sync job queue, the push outbox.
+    r#"
+CREATE TABLE servers (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, authkey TEXT NOT NULL DEFAULT '',
+  org_id INTEGER NOT NULL, remote_org_id INTEGER NOT NULL DEFAULT 0, push INTEGER NOT NULL DEFAULT 0,
+  pull INTEGER NOT NULL DEFAULT 0, push_sightings INTEGER NOT NULL DEFAULT 0, push_rules TEXT NOT NULL DEFAULT '',
+  pull_rules TEXT NOT NULL DEFAULT '', self_signed INTEGER NOT NULL DEFAULT 0, cert_file TEXT NOT NULL DEFAULT '',
+  internal INTEGER NOT NULL DEFAULT 0, priority INTEGER NOT NULL DEFAULT 0, remote_uuid TEXT NOT NULL DEFAULT '',
+  unpublish_event INTEGER NOT NULL DEFAULT 0, publish_without_email INTEGER NOT NULL DEFAULT 0,
+  remove_missing_tags INTEGER NOT NULL DEFAULT 0, push_cursor INTEGER NOT NULL DEFAULT 0,
+  last_push_at INTEGER NOT NULL DEFAULT 0, last_push_result TEXT NOT NULL DEFAULT '',
+  last_pull_at INTEGER NOT NULL DEFAULT 0, last_pull_result TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE sync_jobs (
+  id INTEGER PRIMARY KEY, server_id INTEGER NOT NULL REFERENCES servers(id) ON DELETE CASCADE, kind TEXT NOT NULL,
+  event_ref TEXT NOT NULL DEFAULT '', technique TEXT NOT NULL DEFAULT '', user_id INTEGER NOT NULL DEFAULT 0,
+  created INTEGER NOT NULL, started INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0, result TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sync_jobs_pending ON sync_jobs(finished, id);
+CREATE TABLE sync_outbox (
+  id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL, created INTEGER NOT NULL
+);
+"#,
+    // 7: web console accounts: passwords, sessions, set-password links, preferences.
     r#"
 CREATE TABLE user_passwords (
   user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT NOT NULL DEFAULT '',

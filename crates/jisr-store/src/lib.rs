@@ -8,9 +8,11 @@
 
 #[cfg(feature = "conformance")]
 pub mod conformance;
+mod federation;
 mod query;
 mod tx;
 
+pub use federation::FederationTx;
 pub use query::*;
 pub use tx::*;
 

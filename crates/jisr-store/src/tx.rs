@@ -19,6 +19,7 @@ pub trait Tx:
     + SharingGroupTx
     + AuditTx
     + SearchTx
+    + crate::FederationTx
     + AccountTx
 {
     fn commit(self: Box<Self>) -> Result<()>;

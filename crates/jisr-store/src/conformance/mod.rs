@@ -14,6 +14,7 @@ use crate::Store;
 mod accounts;
 mod directory;
 mod events;
+mod federation;
 mod search;
 
 pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Store>;
@@ -65,6 +66,12 @@ pub const CASES: &[Case] = &[
     (
         "audit_ids_stay_dense_after_rollback",
         directory::audit_ids_stay_dense_after_rollback,
+    ),
+    ("servers_round_trip", federation::servers_round_trip),
+    ("sync_jobs_queue", federation::sync_jobs_queue),
+    (
+        "outbox_and_push_candidates",
+        federation::outbox_and_push_candidates,
     ),
     ("distribution_filter", search::distribution_filter),
     ("passwords_and_sessions", accounts::passwords_and_sessions),
