@@ -3,8 +3,10 @@
 # conformance suite against SQLite and against a throwaway PostgreSQL, the
 # end-to-end tests that start the real binary), then our PyMISP suite and
 # PyMISP's own upstream live suite against `jisr serve`, once on each
-# backend. Installs what the tests need on first run: a Python venv with
-# pymisp and pytest, and PostgreSQL from Debian's packages.
+# backend, and the web console's browser tests (headless Chromium) on both.
+# Installs what the tests need on first run: a Python venv with pymisp and
+# pytest, PostgreSQL, chromium and chromium-driver from Debian's packages,
+# and the browser tests' npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,3 +39,8 @@ echo "== PyMISP's upstream live suite on PostgreSQL"
 JISR_DATABASE=$(fresh_db pymisp_upstream) tests/upstream/pymisp-live.sh
 echo "== PyMISP's upstream live suite on SQLite"
 tests/upstream/pymisp-live.sh
+
+echo "== Browser tests of the console (tests/browser) on SQLite"
+tests/browser/run.sh
+echo "== Browser tests of the console (tests/browser) on PostgreSQL"
+JISR_DATABASE=$(fresh_db browser) tests/browser/run.sh

@@ -198,6 +198,17 @@ err-field-email = البريد الإلكتروني غير صالح أو مست�
 err-field-org_id = الجهة غير صالحة.
 err-field-role_id = الدور غير صالح.
 
+history-add = أنشأ الحدث
+history-edit = عدّل الحدث
+history-delete = حذف
+history-publish = نشر
+history-unpublish = ألغى النشر
+history-import = استورد
+history-attribute_add = أضاف سمة
+history-attribute_edit = عدّل سمة
+history-object_add = أضاف كائنًا
+history-tag_add = أضاف وسمًا
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

@@ -193,6 +193,17 @@ err-field-email = The email address is not valid or is already taken.
 err-field-org_id = The organisation is not valid.
 err-field-role_id = The role is not valid.
 
+history-add = created the event
+history-edit = edited the event
+history-delete = deleted
+history-publish = published
+history-unpublish = unpublished
+history-import = imported
+history-attribute_add = added an attribute
+history-attribute_edit = edited an attribute
+history-object_add = added an object
+history-tag_add = added a tag
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

@@ -107,14 +107,20 @@ impl Ui {
             shape_digits(state, v.to_string())
         });
         let d_tr = tr.clone();
+        // Dates are isolated (LRI … PDI) so that "2024-07-08" keeps its
+        // order inside right-to-left text; the Hijri date follows in the
+        // reader's language, isolated by first strong character (FSI).
         env.add_filter("day", move |state: &State, v: String| {
-            let mut out = v.clone();
+            let mut out = format!("\u{2066}{v}\u{2069}");
             if state.lookup("hijri").is_some_and(|h| h.is_true())
                 && let Some(h) = crate::hijri::from_iso(&v)
             {
                 let month = d_tr.get(lang_of(state), &format!("hijri-month-{}", h.month), &[]);
                 let suffix = d_tr.get(lang_of(state), "hijri-suffix", &[]);
-                out = format!("{v} ({} {month} {} {suffix})", h.day, h.year);
+                out = format!(
+                    "{out} (\u{2068}{} {month} {} {suffix}\u{2069})",
+                    h.day, h.year
+                );
             }
             shape_digits(state, out)
         });

@@ -15,6 +15,20 @@ use crate::render::html;
 
 pub const PAGE_SIZE: i64 = 50;
 
+/// Audit actions with a translated label (`history-<action>`).
+const HISTORY_ACTIONS: &[&str] = &[
+    "add",
+    "edit",
+    "delete",
+    "publish",
+    "unpublish",
+    "import",
+    "attribute_add",
+    "attribute_edit",
+    "object_add",
+    "tag_add",
+];
+
 pub fn tag_json(t: &TagLink) -> serde_json::Value {
     json!({"name": t.tag.name, "colour": t.tag.colour, "local": t.local})
 }
@@ -176,7 +190,11 @@ fn history(tx: &mut dyn Tx, actor: &Actor, e: &Event) -> Result<Vec<serde_json::
             String::new()
         };
         let org = event_read::org_ref(tx, entry.org_id)?.name;
-        out.push(json!({"created": entry.created, "action": entry.action, "who": who, "org": org}));
+        // Known actions are shown in the reader's language, others as recorded.
+        let known = HISTORY_ACTIONS.contains(&entry.action.as_str());
+        out.push(json!({
+            "created": entry.created, "action": entry.action, "known": known, "who": who, "org": org,
+        }));
         if out.len() >= 50 {
             break;
         }
