@@ -298,7 +298,17 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     save_children(tx, actor, &event, incoming)?;
     tx.event_recount(event.id)?;
+    offer_to_push_links(tx, &event)?;
     Ok(event.id)
+}
+
+/// A published event is offered to the servers we push to (the sync worker
+/// drains this outbox; it survives restarts).
+fn offer_to_push_links(tx: &mut dyn Tx, event: &Event) -> Result<()> {
+    if event.published {
+        tx.outbox_append(event.id, now())?;
+    }
+    Ok(())
 }
 
 fn save_children(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InEvent) -> Result<()> {
@@ -402,6 +412,7 @@ pub fn edit_event(
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     save_children(tx, actor, &event, incoming)?;
     tx.event_recount(event.id)?;
+    offer_to_push_links(tx, &event)?;
     Ok(())
 }
 
@@ -413,6 +424,7 @@ pub fn publish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event
     event.published = true;
     event.publish_timestamp = now();
     tx.event_update(&event)?;
+    offer_to_push_links(tx, &event)?;
     Ok(event)
 }
 

@@ -18,8 +18,6 @@ pub struct FileConfig {
     pub auth_lockout_seconds: Option<u64>,
     /// `postgres://…` to use PostgreSQL instead of the embedded SQLite.
     pub database: Option<String>,
-    /// Served over TLS (directly or behind a proxy): console cookies get `Secure`.
-    pub tls: Option<bool>,
 }
 
 impl FileConfig {
