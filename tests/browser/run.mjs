@@ -145,6 +145,24 @@ try {
   await axe(admin, "admin users (en)");
   await shot(admin, "en-admin-users");
 
+  // A sync server, and its status on the dashboard.
+  await admin.goto(base + "/ui/admin/servers");
+  await admin.fill("#name", "Amman partner");
+  await admin.fill("#url", "ftp://amman.example");
+  await admin.fill("#authkey", "k".repeat(40));
+  await admin.selectOption("#remote_org_id", String(brussels.id));
+  await admin.check("#push");
+  await Promise.all([admin.waitForNavigation(), admin.click("form.stack button[type=submit]")]);
+  check(await admin.isVisible("#form-error"), "a sync server with a bad URL is refused with a message");
+  await admin.fill("#url", "https://amman.example");
+  await admin.fill("#authkey", "k".repeat(40));
+  await Promise.all([admin.waitForNavigation(), admin.click("form.stack button[type=submit]")]);
+  check((await admin.textContent("#servers")).includes("Amman partner"), "the sync server is listed with its last results");
+  await axe(admin, "sync servers (en)");
+  await shot(admin, "en-admin-servers");
+  await admin.goto(base + "/");
+  check((await admin.textContent("#sync-status")).includes("Amman partner"), "the dashboard shows the sync status");
+
   // A form posted without its CSRF token is refused and changes nothing.
   const forged = await admin.request.post(base + "/ui/events/new", {
     form: { info: "forged", distribution: "0" },
@@ -278,7 +296,7 @@ try {
   // 4. The administrator's Arabic pages (admin, audit log) for axe and screenshots.
   await admin.goto(base + "/");
   await Promise.all([admin.waitForNavigation(), admin.click("#switch-lang")]);
-  for (const [path, name] of [["/", "ar-dashboard"], ["/ui/admin/users", "ar-admin-users"], ["/ui/admin/sharing-groups", "ar-admin-groups"], ["/ui/audit", "ar-audit"]]) {
+  for (const [path, name] of [["/", "ar-dashboard"], ["/ui/admin/users", "ar-admin-users"], ["/ui/admin/servers", "ar-admin-servers"], ["/ui/admin/sharing-groups", "ar-admin-groups"], ["/ui/audit", "ar-audit"]]) {
     await admin.goto(base + path);
     check((await dir(admin)).join() === "rtl,ar", `${name} is Arabic and right-to-left`);
     await shot(admin, name);

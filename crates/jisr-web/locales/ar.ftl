@@ -209,6 +209,19 @@ history-attribute_edit = عدّل سمة
 history-object_add = أضاف كائنًا
 history-tag_add = أضاف وسمًا
 
+admin-servers = خوادم المزامنة
+server-url = العنوان (URL)
+server-key = مفتاح الواجهة البرمجية لمستخدم المزامنة لدينا هناك
+server-remote-org = الجهة الشريكة
+server-push = دفع
+server-pull = سحب
+server-last-push = آخر دفع
+server-last-pull = آخر سحب
+server-add = إضافة خادم مزامنة
+dashboard-sync = المزامنة
+err-field-url = يجب أن يكون العنوان رابط http(s).
+err-field-authkey = مفتاح الواجهة البرمجية أربعون حرفًا ورقمًا.
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

@@ -204,6 +204,19 @@ history-attribute_edit = edited an attribute
 history-object_add = added an object
 history-tag_add = added a tag
 
+admin-servers = Sync servers
+server-url = Address (URL)
+server-key = API key of our sync user there
+server-remote-org = Their organisation
+server-push = Push
+server-pull = Pull
+server-last-push = Last push
+server-last-pull = Last pull
+server-add = Add a sync server
+dashboard-sync = Synchronisation
+err-field-url = The address must be an http(s) URL.
+err-field-authkey = An API key is 40 letters and digits.
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

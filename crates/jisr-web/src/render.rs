@@ -59,6 +59,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/admin_groups.html"),
     ),
     ("audit.html", include_str!("../templates/audit.html")),
+    (
+        "admin_servers.html",
+        include_str!("../templates/admin_servers.html"),
+    ),
 ];
 
 fn lang_of(state: &State) -> Lang {

@@ -36,7 +36,10 @@ pub fn form_error(e: &CoreError) -> Option<serde_json::Value> {
     };
     let id = match field.as_str() {
         "info" | "value" | "type" | "category" | "distribution" | "date" | "name"
-        | "sharing_group_id" | "email" | "org_id" | "role_id" => format!("err-field-{field}"),
+        | "sharing_group_id" | "email" | "org_id" | "role_id" | "url" | "authkey" => {
+            format!("err-field-{field}")
+        }
+        "Organisation" => "err-field-org_id".into(),
         _ => "err-generic".into(),
     };
     Some(json!({"field": field, "id": id, "detail": detail}))

@@ -82,10 +82,20 @@ pub fn dashboard(ctx: &mut Ctx) -> PageResult {
     };
     let mine_total = ctx.tx.search_events(&all_mine, &scope)?.len();
     let org = event_read::org_ref(ctx.tx, actor.org_id)?.name;
+    // Sync links are site-admin business, as in the API (`servers/index`).
+    let sync = if actor.is_site_admin() {
+        let list = jisr_core::federation::servers::list(ctx.tx, &actor)?;
+        Some(super::servers::server_rows(ctx, &list)?)
+    } else {
+        None
+    };
     html(
         ctx,
         "dashboard.html",
-        context! { recent, mine, mine_total, org, can_add => jisr_policy::can_add_event(&actor) },
+        context! {
+            recent, mine, mine_total, org, can_add => jisr_policy::can_add_event(&actor),
+            sync => Value::from_serialize(&sync),
+        },
     )
 }
 

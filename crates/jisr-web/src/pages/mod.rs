@@ -5,6 +5,7 @@ mod auth;
 mod edit;
 mod events;
 mod search;
+mod servers;
 
 use axum::Router;
 use axum::extract::{RawPathParams, Request, State};
@@ -73,6 +74,7 @@ pub fn routes() -> Router<WebState> {
             "/ui/admin/sharing-groups",
             both(admin::groups, admin::group_add),
         )
+        .route("/ui/admin/servers", both(servers::list, servers::add))
         .route("/ui/audit", get(admin::audit))
 }
 
