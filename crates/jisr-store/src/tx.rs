@@ -214,6 +214,9 @@ pub trait AuditTx {
     fn audit_last(&mut self) -> Result<Option<(i64, String)>>;
     /// Entries with id greater than `after`, oldest first, at most `limit`.
     fn audit_page(&mut self, after: i64, limit: i64) -> Result<Vec<AuditEntry>>;
+    /// Entries about one record (`model`, `model_id`), newest first, at most
+    /// `limit`: an index lookup, not a scan of the log.
+    fn audit_of(&mut self, model: &str, model_id: i64, limit: i64) -> Result<Vec<AuditEntry>>;
     fn audit_checkpoint_add(&mut self, entry_id: i64, hash: &str, signature: &str) -> Result<()>;
     /// Checkpoints as `(entry_id, hash, signature)`, oldest first.
     fn audit_checkpoints(&mut self) -> Result<Vec<(i64, String, String)>>;

@@ -117,3 +117,37 @@ pub(super) fn password_links_and_prefs(make: Factory) {
         Some("latn")
     );
 }
+
+pub(super) fn audit_of_one_record(make: Factory) {
+    let (store, _, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let entry = |model: &str, model_id: i64, action: &str| AuditEntry {
+        created: 1,
+        model: model.into(),
+        model_id,
+        action: action.into(),
+        prev_hash: String::new(),
+        hash: format!("{model}{model_id}{action}"),
+        ..Default::default()
+    };
+    for (m, id, a) in [
+        ("events", 7, "add"),
+        ("events", 8, "add"),
+        ("attributes", 7, "add"),
+        ("events", 7, "edit"),
+        ("events", 7, "publish"),
+    ] {
+        tx.audit_append(&entry(m, id, a)).unwrap();
+    }
+    let actions = |v: Vec<AuditEntry>| v.into_iter().map(|e| e.action).collect::<Vec<_>>();
+    assert_eq!(
+        actions(tx.audit_of("events", 7, 10).unwrap()),
+        vec!["publish", "edit", "add"],
+        "newest first, only that model and id"
+    );
+    assert_eq!(
+        actions(tx.audit_of("events", 7, 2).unwrap()),
+        vec!["publish", "edit"]
+    );
+    assert!(tx.audit_of("events", 9, 10).unwrap().is_empty());
+}

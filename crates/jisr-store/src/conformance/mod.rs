@@ -79,6 +79,7 @@ pub const CASES: &[Case] = &[
         "password_links_and_prefs",
         accounts::password_links_and_prefs,
     ),
+    ("audit_of_one_record", accounts::audit_of_one_record),
 ];
 
 pub(super) fn uuid() -> String {

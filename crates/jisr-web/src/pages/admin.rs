@@ -47,7 +47,13 @@ pub fn org_add(ctx: &mut Ctx) -> PageResult {
     });
     match directory::add_org(ctx.tx, &actor, &body) {
         Ok(o) => {
-            ctx.audit = Some(what("Organisation", "add", o.id, &o.uuid, body.to_string()));
+            ctx.audit = Some(what(
+                "organisations",
+                "add",
+                o.id,
+                &o.uuid,
+                body.to_string(),
+            ));
             Ok(Out::Redirect("/ui/admin/orgs".into()))
         }
         Err(e) => match form_error(&e) {
@@ -128,7 +134,7 @@ pub fn user_add(ctx: &mut Ctx) -> PageResult {
         }
     };
     let token = jisr_core::accounts::issue_link(ctx.tx, &ctx.st.secret, &actor, &user)?;
-    ctx.audit = Some(what("User", "add", user.id, "", body.to_string()));
+    ctx.audit = Some(what("users", "add", user.id, "", body.to_string()));
     // Shown on this response only; committing here keeps the page the single
     // place the secrets appear (no redirect that would have to carry them).
     ctx.keep = true;
@@ -144,7 +150,7 @@ pub fn user_link(ctx: &mut Ctx) -> PageResult {
         return Err(jisr_core::error::no_permission().into());
     }
     let token = jisr_core::accounts::issue_link(ctx.tx, &ctx.st.secret, &actor, &user)?;
-    ctx.audit = Some(what("User", "password_link", user.id, "", String::new()));
+    ctx.audit = Some(what("users", "password_link", user.id, "", String::new()));
     ctx.keep = true;
     let issued = json!({"email": user.email, "link": format!("/ui/password/{token}")});
     users_page(ctx, &actor, None, Some(issued))
@@ -206,7 +212,13 @@ pub fn group_add(ctx: &mut Ctx) -> PageResult {
     });
     match sharing_groups::add(ctx.tx, &actor, &body) {
         Ok(g) => {
-            ctx.audit = Some(what("SharingGroup", "add", g.id, &g.uuid, body.to_string()));
+            ctx.audit = Some(what(
+                "sharing_groups",
+                "add",
+                g.id,
+                &g.uuid,
+                body.to_string(),
+            ));
             Ok(Out::Redirect("/ui/admin/sharing-groups".into()))
         }
         Err(e) => match form_error(&e) {

@@ -129,7 +129,7 @@ pub fn event_new(ctx: &mut Ctx) -> PageResult {
         Ok(id) => {
             let uuid = ctx.tx.event_get(id)?.map(|e| e.uuid).unwrap_or_default();
             let change = json!({"info": incoming.info, "distribution": incoming.distribution});
-            ctx.audit = Some(what("Event", "add", id, &uuid, change.to_string()));
+            ctx.audit = Some(what("events", "add", id, &uuid, change.to_string()));
             Ok(Out::Redirect(format!("/ui/events/{id}")))
         }
         Err(shown) => {
@@ -171,7 +171,7 @@ pub fn event_edit(ctx: &mut Ctx) -> PageResult {
     ))? {
         Ok(()) => {
             let change = json!({"info": incoming.info, "distribution": incoming.distribution});
-            ctx.audit = Some(what("Event", "edit", id, &uuid, change.to_string()));
+            ctx.audit = Some(what("events", "edit", id, &uuid, change.to_string()));
             Ok(Out::Redirect(format!("/ui/events/{id}")))
         }
         Err(shown) => {
@@ -400,7 +400,7 @@ pub fn object_new(ctx: &mut Ctx) -> PageResult {
     ))? {
         Ok(object_id) => {
             let change = json!({"name": incoming.name, "object_id": object_id});
-            ctx.audit = Some(what("Event", "object_add", id, &uuid, change.to_string()));
+            ctx.audit = Some(what("events", "object_add", id, &uuid, change.to_string()));
             Ok(Out::Redirect(format!("/ui/events/{id}")))
         }
         Err(shown) => object_form(ctx, &e, Some(shown)),
@@ -441,6 +441,6 @@ pub fn event_tag(ctx: &mut Ctx) -> PageResult {
         jisr_core::event_write::touch(ctx.tx, &mut e)?;
     }
     let change = json!({"tag": tag.name, "local": local});
-    ctx.audit = Some(what("Event", "tag_add", e.id, &e.uuid, change.to_string()));
+    ctx.audit = Some(what("events", "tag_add", e.id, &e.uuid, change.to_string()));
     Ok(Out::Redirect(format!("/ui/events/{}", e.id)))
 }

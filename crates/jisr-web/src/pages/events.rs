@@ -182,16 +182,9 @@ pub fn list(ctx: &mut Ctx) -> PageResult {
 /// writes to it. Entries name the acting organisation; the person only
 /// for their own organisation (or a site admin).
 fn history(tx: &mut dyn Tx, actor: &Actor, e: &Event) -> Result<Vec<serde_json::Value>, WebError> {
-    let f = jisr_core::audit::Filter {
-        model_id: Some(e.id),
-        limit: 5000,
-        ..Default::default()
-    };
     let mut out = vec![];
-    for entry in jisr_core::audit::search(tx, &f)? {
-        let about_event =
-            entry.model.eq_ignore_ascii_case("events") || entry.model.eq_ignore_ascii_case("Event");
-        if !about_event || matches!(entry.action.as_str(), "view" | "index" | "restsearch") {
+    for entry in tx.audit_of("events", e.id, 1000)? {
+        if matches!(entry.action.as_str(), "view" | "index" | "restsearch") {
             continue;
         }
         let who = if actor.is_site_admin() || entry.org_id == actor.org_id {

@@ -67,7 +67,7 @@ pub fn add(ctx: &mut Ctx) -> PageResult {
         Ok(s) => {
             // The key is a credential: the audit entry records everything else.
             let change = json!({"name": s.name, "url": s.url, "push": s.push, "pull": s.pull});
-            ctx.audit = Some(what("Server", "add", s.id, "", change.to_string()));
+            ctx.audit = Some(what("servers", "add", s.id, "", change.to_string()));
             Ok(Out::Redirect("/ui/admin/servers".into()))
         }
         Err(e) => match form_error(&e) {
