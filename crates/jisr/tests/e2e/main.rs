@@ -7,3 +7,5 @@ mod api_errors;
 mod audit;
 mod cli;
 mod events;
+mod federation;
+mod federation_faults;
