@@ -405,3 +405,35 @@ fn records_travel_as_their_distribution_allows() {
     );
     let _ = cairo_to_brussels;
 }
+
+#[test]
+fn scheduled_pulls_bring_new_events_and_report_each_run() {
+    let cairo = site("Cairo");
+    let brussels = Jisr::start_with(&[
+        ("JISR_HOST_ORG", "Brussels"),
+        ("JISR_SYNC_TICK_MS", "200"),
+        ("JISR_SYNC_PULL_INTERVAL", "1"),
+    ]);
+    let from_cairo = link(&brussels, &cairo, false, json!({}));
+    let uuid = publish(
+        &cairo,
+        json!({"info": "pulled on schedule", "distribution": 1,
+        "Attribute": [{"type": "phone-number", "value": "+20 2 1234 5678"}]}),
+    );
+    eventually("the scheduler pulled the event", || {
+        view(&brussels, &uuid).is_some()
+    });
+    assert_eq!(view(&brussels, &uuid).unwrap()["distribution"], "0");
+    let (_, list) = brussels.admin("GET", "/servers/index", None);
+    let s = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["Server"]["id"] == from_cairo.to_string().as_str())
+        .unwrap();
+    assert!(s["Server"]["last_pull_at"].as_i64() > Some(0), "{s}");
+    assert!(
+        s["Server"]["last_pull_result"]["considered"].as_u64() >= Some(1),
+        "{s}"
+    );
+}

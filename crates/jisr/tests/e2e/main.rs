@@ -8,4 +8,5 @@ mod audit;
 mod cli;
 mod events;
 mod federation;
+mod federation_cli;
 mod federation_faults;
