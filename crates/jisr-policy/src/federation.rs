@@ -51,19 +51,15 @@ pub fn cross(distribution: i64, cap: Cap, internal: bool, crossing: Crossing) ->
 }
 
 /// Whether an item of a sharing group may be pushed over a link (MISP's
-/// rule): never for a group kept local; when the group lists the link's
-/// server, if it covers all that server's organisations or the remote
-/// organisation is a member; an unlisted server only for a roaming group
-/// whose members include the remote organisation.
+/// rule): when the group lists the link's server, if it covers all that
+/// server's organisations or the remote organisation is a member; an
+/// unlisted server only for a roaming group whose members include the
+/// remote organisation.
 pub fn sharing_group_reaches_server(
-    local: bool,
     roaming: bool,
     listed_with_all_orgs: Option<bool>,
     remote_org_is_member: bool,
 ) -> bool {
-    if local {
-        return false;
-    }
     match listed_with_all_orgs {
         Some(true) => true,
         Some(false) => remote_org_is_member,
@@ -123,28 +119,12 @@ mod tests {
 
     #[test]
     fn sharing_groups_reach_listed_servers_or_roam_to_members() {
-        assert!(!sharing_group_reaches_server(true, true, Some(true), true));
-        assert!(sharing_group_reaches_server(
-            false,
-            false,
-            Some(true),
-            false
-        ));
-        assert!(sharing_group_reaches_server(
-            false,
-            false,
-            Some(false),
-            true
-        ));
-        assert!(!sharing_group_reaches_server(
-            false,
-            false,
-            Some(false),
-            false
-        ));
-        assert!(!sharing_group_reaches_server(false, false, None, true));
-        assert!(sharing_group_reaches_server(false, true, None, true));
-        assert!(!sharing_group_reaches_server(false, true, None, false));
+        assert!(sharing_group_reaches_server(false, Some(true), false));
+        assert!(sharing_group_reaches_server(false, Some(false), true));
+        assert!(!sharing_group_reaches_server(false, Some(false), false));
+        assert!(!sharing_group_reaches_server(false, None, true));
+        assert!(sharing_group_reaches_server(true, None, true));
+        assert!(!sharing_group_reaches_server(true, None, false));
     }
 
     #[test]

@@ -229,3 +229,91 @@ impl Remote {
         })
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+
+    use super::*;
+
+    /// A peer that answers every request with `reply`, counting requests.
+    fn peer(reply: &'static str) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = hits.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut s) = stream else { continue };
+                let mut buf = [0u8; 4096];
+                let _ = s.read(&mut buf);
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let _ = s.write_all(reply.as_bytes());
+            }
+        });
+        (url, hits)
+    }
+
+    fn remote(url: &str) -> Remote {
+        let server = Server {
+            url: url.into(),
+            authkey: "k".repeat(40),
+            ..Default::default()
+        };
+        let mut r = Remote::new(&server, Duration::from_secs(5)).unwrap();
+        r.backoff = Duration::from_millis(10);
+        r
+    }
+
+    #[test]
+    fn garbage_and_server_errors_are_retried_then_reported_as_transient() {
+        for reply in [
+            "HTTP/1.1 200 OK\r\nContent-Length: 11\r\nConnection: close\r\n\r\nnot json!!!",
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            "garbage that is not HTTP at all\r\n\r\n",
+        ] {
+            let (url, hits) = peer(reply);
+            let r = remote(&url);
+            match r.get("events/index") {
+                Err(SyncError::Transient(_)) => {}
+                other => panic!("{reply:?}: {other:?}"),
+            }
+            assert_eq!(
+                hits.load(std::sync::atomic::Ordering::SeqCst),
+                r.attempts as usize,
+                "{reply:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_refused_key_is_not_retried() {
+        let (url, hits) =
+            peer("HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        let r = remote(&url);
+        assert!(matches!(
+            r.get("servers/getVersion"),
+            Err(SyncError::Refused(_))
+        ));
+        assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(r.test("")["status"], 4);
+    }
+
+    #[test]
+    fn a_peer_that_is_down_is_unreachable() {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut r = remote(&format!("http://127.0.0.1:{port}"));
+        r.attempts = 2;
+        assert!(matches!(
+            r.get("servers/getVersion"),
+            Err(SyncError::Transient(_))
+        ));
+        assert_eq!(r.test("")["status"], 2);
+    }
+}

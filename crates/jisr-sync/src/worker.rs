@@ -29,6 +29,8 @@ pub struct WorkerConfig {
     pub tick: Duration,
     /// Time limit of one HTTP request.
     pub timeout: Duration,
+    /// The longest wait before a failing server is tried again.
+    pub max_backoff: Duration,
 }
 
 impl Default for WorkerConfig {
@@ -38,6 +40,7 @@ impl Default for WorkerConfig {
             pull_interval: Duration::from_secs(3600),
             tick: Duration::from_secs(1),
             timeout: Duration::from_secs(120),
+            max_backoff: Duration::from_secs(300),
         }
     }
 }
@@ -81,7 +84,8 @@ impl SyncWorker {
     }
 }
 
-/// A failing server waits before it is tried again: 2, 4, 8 … up to 300 s.
+/// A failing server waits before it is tried again: 2, 4, 8 … seconds, up
+/// to the configured maximum.
 struct Backoff {
     failures: u32,
     until: Instant,
@@ -217,7 +221,8 @@ impl Worker {
             until: Instant::now(),
         });
         b.failures = (b.failures + 1).min(8);
-        b.until = Instant::now() + Duration::from_secs((1u64 << b.failures).min(300));
+        b.until =
+            Instant::now() + Duration::from_secs(1u64 << b.failures).min(self.config.max_backoff);
     }
 
     fn once(

@@ -87,6 +87,9 @@ pub fn run(
                 env_num("JISR_SYNC_PULL_INTERVAL").unwrap_or(3600),
             ),
             tick: std::time::Duration::from_millis(env_num("JISR_SYNC_TICK_MS").unwrap_or(1000)),
+            max_backoff: std::time::Duration::from_secs(
+                env_num("JISR_SYNC_MAX_BACKOFF").unwrap_or(300),
+            ),
             ..Default::default()
         },
     );

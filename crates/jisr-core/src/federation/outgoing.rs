@@ -121,7 +121,7 @@ impl Link<'_> {
                     .sharing_group_orgs(sg)?
                     .iter()
                     .any(|o| o.org_id == self.server.remote_org_id);
-                sharing_group_reaches_server(g.local, g.roaming, listed, member)
+                sharing_group_reaches_server(g.roaming, listed, member)
             }
         };
         self.groups.insert(sg, reaches);

@@ -132,6 +132,10 @@ pub fn bulk_save_sightings(c: &mut Call) -> ApiResult {
         jisr_core::sightings::store_incoming(c.tx, &c.actor, &event, a.id, &incoming)?;
         saved += 1;
     }
+    if saved > 0 {
+        // Passed on to our own push links, as MISP relays sightings.
+        jisr_core::sightings::offer_to_push_links(c.tx, &event)?;
+    }
     Ok(Reply::json(
         json!({"saved": true, "success": true, "name": format!("{saved} sightings saved"),
         "message": format!("{saved} sightings saved"), "url": c.url}),
