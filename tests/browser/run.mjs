@@ -226,7 +226,7 @@ try {
   check(ipIsolated, "an IP inside Arabic text is bidi-isolated");
   await analyst.fill("#tag", "tlp:amber");
   await Promise.all([analyst.waitForNavigation(), analyst.click("form.inline-form button[type=submit]")]);
-  check((await analyst.textContent("#tags-h + p")).includes("tlp:amber"), "a tag is attached");
+  check((await analyst.textContent("#tags-h + *")).includes("tlp:amber"), "a tag is attached");
   await shot(analyst, "ar-event");
   await axe(analyst, "event view (ar)");
 
@@ -293,7 +293,18 @@ try {
   const hidden = await other.goto(eventUrl);
   check(hidden.status() === 404, "Brussels gets 404 for the event itself");
 
-  // 4. The administrator's Arabic pages (admin, audit log) for axe and screenshots.
+  // 4. The administrator publishes the event, removes its tag and deletes the IP attribute.
+  await admin.goto(eventUrl);
+  await Promise.all([admin.waitForNavigation(), admin.click("#publish")]);
+  check((await admin.textContent("#publish")).includes("Unpublish"), "the event is published");
+  await Promise.all([admin.waitForNavigation(), admin.click("ul.taglist button")]);
+  check(!(await admin.textContent("main")).includes("tlp:amber"), "the tag is removed");
+  await Promise.all([admin.waitForNavigation(), admin.click("button[aria-label='Delete the attribute ip-dst']")]);
+  check(!(await admin.textContent("main")).includes("198.51.100.7"), "the attribute is deleted");
+  const hist = await admin.textContent(".history");
+  check(hist.includes("deleted an attribute"), `the history shows the deletion: ${hist.slice(0, 300)}`);
+
+  // 5. The administrator's Arabic pages (admin, audit log) for axe and screenshots.
   await admin.goto(base + "/");
   await Promise.all([admin.waitForNavigation(), admin.click("#switch-lang")]);
   for (const [path, name] of [["/", "ar-dashboard"], ["/ui/admin/users", "ar-admin-users"], ["/ui/admin/servers", "ar-admin-servers"], ["/ui/admin/sharing-groups", "ar-admin-groups"], ["/ui/audit", "ar-audit"]]) {

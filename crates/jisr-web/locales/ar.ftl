@@ -222,6 +222,15 @@ dashboard-sync = المزامنة
 err-field-url = يجب أن يكون العنوان رابط http(s).
 err-field-authkey = مفتاح الواجهة البرمجية أربعون حرفًا ورقمًا.
 
+event-publish = نشر
+event-unpublish = إلغاء النشر
+tag-remove = إزالة الوسم
+remove = إزالة
+delete = حذف
+attribute-delete = حذف السمة
+history-attribute_delete = حذف سمة
+history-tag_remove = أزال وسمًا
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

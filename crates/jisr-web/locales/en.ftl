@@ -217,6 +217,15 @@ dashboard-sync = Synchronisation
 err-field-url = The address must be an http(s) URL.
 err-field-authkey = An API key is 40 letters and digits.
 
+event-publish = Publish
+event-unpublish = Unpublish
+tag-remove = Remove the tag
+remove = remove
+delete = Delete
+attribute-delete = Delete the attribute
+history-attribute_delete = deleted an attribute
+history-tag_remove = removed a tag
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

@@ -25,8 +25,10 @@ const HISTORY_ACTIONS: &[&str] = &[
     "import",
     "attribute_add",
     "attribute_edit",
+    "attribute_delete",
     "object_add",
     "tag_add",
+    "tag_remove",
 ];
 
 pub fn tag_json(t: &TagLink) -> serde_json::Value {
@@ -276,6 +278,7 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
             history => Value::from_serialize(&history),
             sightings,
             can_edit => jisr_policy::can_modify_event(&actor, &event),
+            can_publish => jisr_policy::can_publish_event(&actor, &event),
             can_tag => jisr_policy::can_tag(&actor),
         },
     )

@@ -1,5 +1,6 @@
 //! The console's pages, one module per area.
 
+mod actions;
 mod admin;
 mod auth;
 mod edit;
@@ -61,6 +62,12 @@ pub fn routes() -> Router<WebState> {
             both(edit::object_new_form, edit::object_new),
         )
         .route("/ui/events/{id}/tags", post(edit::event_tag))
+        .route("/ui/events/{id}/tags/remove", post(actions::tag_remove))
+        .route("/ui/events/{id}/publish", post(actions::publish))
+        .route(
+            "/ui/attributes/{id}/delete",
+            post(actions::attribute_delete),
+        )
         .route(
             "/ui/attributes/{id}/edit",
             both(edit::attribute_edit_form, edit::attribute_edit),

@@ -364,6 +364,19 @@ fn another_organisation_sees_nothing_of_an_org_only_event() {
         &[("csrf", &token), ("type", "ip-dst"), ("value", "192.0.2.1")],
     );
     assert_eq!(s, 404, "no write to a hidden event");
+    for path in [
+        format!("/ui/events/{id}/publish"),
+        format!("/ui/events/{id}/tags/remove"),
+    ] {
+        let (s, _, _) = brussels.post(&path, &[("csrf", &token), ("tag", "tlp:amber")]);
+        assert_eq!(s, 404, "{path}");
+    }
+    let (_, v) = jisr.admin("GET", &format!("/events/view/{id}"), None);
+    assert_eq!(
+        v["Event"]["Attribute"].as_array().unwrap().len(),
+        2,
+        "nothing changed"
+    );
     // Administration pages follow the same roles as the API.
     assert_eq!(brussels.get("/ui/audit").0, 403);
     assert_eq!(brussels.get("/ui/admin/users").0, 403);
