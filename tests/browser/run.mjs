@@ -163,6 +163,19 @@ try {
   await admin.goto(base + "/");
   check((await admin.textContent("#sync-status")).includes("Amman partner"), "the dashboard shows the sync status");
 
+  // Tags: a bad colour is refused, a good tag is added and then renamed.
+  await admin.goto(base + "/ui/admin/tags");
+  await admin.fill("#name", "case:financing");
+  await admin.fill("#colour", "red");
+  await Promise.all([admin.waitForNavigation(), admin.click("form[action='/ui/admin/tags'] button")]);
+  check((await admin.textContent("#form-error")).includes("#rrggbb"), "a tag with a bad colour is refused");
+  await admin.fill("#colour", "#aa3300");
+  await Promise.all([admin.waitForNavigation(), admin.click("form[action='/ui/admin/tags'] button")]);
+  await admin.fill("input[aria-label='Name case:financing']", "case:financing-network");
+  await Promise.all([admin.waitForNavigation(), admin.click("button[aria-label='Save case:financing']")]);
+  check((await admin.textContent("#tags")).includes("case:financing-network"), "a tag is created and renamed");
+  await axe(admin, "tags (en)");
+
   // A form posted without its CSRF token is refused and changes nothing.
   const forged = await admin.request.post(base + "/ui/events/new", {
     form: { info: "forged", distribution: "0" },
@@ -307,7 +320,7 @@ try {
   // 5. The administrator's Arabic pages (admin, audit log) for axe and screenshots.
   await admin.goto(base + "/");
   await Promise.all([admin.waitForNavigation(), admin.click("#switch-lang")]);
-  for (const [path, name] of [["/", "ar-dashboard"], ["/ui/admin/users", "ar-admin-users"], ["/ui/admin/servers", "ar-admin-servers"], ["/ui/admin/sharing-groups", "ar-admin-groups"], ["/ui/audit", "ar-audit"]]) {
+  for (const [path, name] of [["/", "ar-dashboard"], ["/ui/admin/users", "ar-admin-users"], ["/ui/admin/servers", "ar-admin-servers"], ["/ui/admin/tags", "ar-admin-tags"], ["/ui/admin/sharing-groups", "ar-admin-groups"], ["/ui/audit", "ar-audit"]]) {
     await admin.goto(base + path);
     check((await dir(admin)).join() === "rtl,ar", `${name} is Arabic and right-to-left`);
     await shot(admin, name);

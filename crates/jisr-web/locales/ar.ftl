@@ -231,6 +231,11 @@ attribute-delete = حذف السمة
 history-attribute_delete = حذف سمة
 history-tag_remove = أزال وسمًا
 
+admin-tags = الوسوم
+tag-new = وسم جديد
+tag-colour = اللون
+err-field-colour = يُكتب اللون على الصورة #rrggbb.
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

@@ -226,6 +226,11 @@ attribute-delete = Delete the attribute
 history-attribute_delete = deleted an attribute
 history-tag_remove = removed a tag
 
+admin-tags = Tags
+tag-new = New tag
+tag-colour = Colour
+err-field-colour = A colour is written #rrggbb.
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

@@ -63,6 +63,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "admin_servers.html",
         include_str!("../templates/admin_servers.html"),
     ),
+    (
+        "admin_tags.html",
+        include_str!("../templates/admin_tags.html"),
+    ),
 ];
 
 fn lang_of(state: &State) -> Lang {
@@ -187,5 +191,25 @@ pub fn error_page(ctx: &mut Ctx, status: StatusCode, message_id: &str) -> String
             tracing::error!("error template: {e:#}");
             format!("<!doctype html><title>{}</title>", status.as_u16())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn every_template_file_is_embedded_and_parses() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut embedded: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(files, embedded);
+        assert!(Ui::load().is_ok());
     }
 }

@@ -36,7 +36,7 @@ pub fn form_error(e: &CoreError) -> Option<serde_json::Value> {
     };
     let id = match field.as_str() {
         "info" | "value" | "type" | "category" | "distribution" | "date" | "name"
-        | "sharing_group_id" | "email" | "org_id" | "role_id" | "url" | "authkey" => {
+        | "sharing_group_id" | "email" | "org_id" | "role_id" | "url" | "authkey" | "colour" => {
             format!("err-field-{field}")
         }
         "Organisation" => "err-field-org_id".into(),

@@ -7,6 +7,7 @@ mod edit;
 mod events;
 mod search;
 mod servers;
+mod tags;
 
 use axum::Router;
 use axum::extract::{RawPathParams, Request, State};
@@ -82,6 +83,8 @@ pub fn routes() -> Router<WebState> {
             both(admin::groups, admin::group_add),
         )
         .route("/ui/admin/servers", both(servers::list, servers::add))
+        .route("/ui/admin/tags", both(tags::list, tags::add))
+        .route("/ui/admin/tags/{id}", post(tags::edit))
         .route("/ui/audit", get(admin::audit))
 }
 
