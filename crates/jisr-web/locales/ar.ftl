@@ -236,6 +236,14 @@ tag-new = وسم جديد
 tag-colour = اللون
 err-field-colour = يُكتب اللون على الصورة #rrggbb.
 
+report-new = إضافة تقرير
+report-content = التقرير (بصيغة ماركداون)
+report-help = ماركداون: عناوين وقوائم وروابط وجداول. تُزال النصوص البرمجية والمحتوى المضمّن عند العرض.
+object-edit = تعديل الكائن
+object-edit-help = تُعدَّل سمات الكائن واحدة واحدة في صفحة الحدث.
+history-object_edit = عدّل كائنًا
+history-report_add = أضاف تقريرًا
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

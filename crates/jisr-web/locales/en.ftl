@@ -231,6 +231,14 @@ tag-new = New tag
 tag-colour = Colour
 err-field-colour = A colour is written #rrggbb.
 
+report-new = Add report
+report-content = Report (markdown)
+report-help = Markdown: headings, lists, links, tables. Scripts and embedded content are removed when shown.
+object-edit = Edit object
+object-edit-help = The object's attributes are edited one by one on the event page.
+history-object_edit = edited an object
+history-report_add = added a report
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

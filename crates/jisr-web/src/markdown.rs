@@ -1,6 +1,8 @@
 //! Event reports are markdown written by people of other organisations:
 //! rendered with pulldown-cmark, then cleaned by ammonia so no script,
-//! event handler, style or foreign frame survives.
+//! event handler, style or foreign frame survives. Images are dropped too:
+//! a remote one would be a beacon to its author (and the console's CSP
+//! blocks it anyway), and report images rarely carry a text alternative.
 
 use pulldown_cmark::{Options, Parser, html};
 
@@ -9,6 +11,7 @@ pub fn to_safe_html(markdown: &str) -> String {
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     html::push_html(&mut raw, Parser::new_ext(markdown, opts));
     ammonia::Builder::default()
+        .rm_tags(&["img"])
         .link_rel(Some("noopener noreferrer nofollow"))
         .clean(&raw)
         .to_string()
@@ -28,5 +31,6 @@ mod tests {
         assert!(!out.contains("<script"), "{out}");
         assert!(!out.contains("onerror"), "{out}");
         assert!(!out.contains("javascript:"), "{out}");
+        assert!(!out.contains("<img"), "{out}");
     }
 }

@@ -67,6 +67,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "admin_tags.html",
         include_str!("../templates/admin_tags.html"),
     ),
+    (
+        "report_form.html",
+        include_str!("../templates/report_form.html"),
+    ),
+    (
+        "object_edit.html",
+        include_str!("../templates/object_edit.html"),
+    ),
 ];
 
 fn lang_of(state: &State) -> Lang {
@@ -137,7 +145,7 @@ impl Ui {
                 .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "timestamp out of range"))?;
             Ok(shape_digits(
                 state,
-                dt.format("%Y-%m-%d %H:%M UTC").to_string(),
+                dt.format("\u{2066}%Y-%m-%d %H:%M UTC\u{2069}").to_string(),
             ))
         });
         Ok(Ui { env })
@@ -211,5 +219,25 @@ mod tests {
         embedded.sort();
         assert_eq!(files, embedded);
         assert!(Ui::load().is_ok());
+    }
+
+    #[test]
+    fn dates_are_isolated_and_follow_the_preferences() {
+        let ui = Ui::load().unwrap();
+        let render = |tmpl: &str, ctx: Value| ui.env.render_str(tmpl, ctx).unwrap();
+        let plain = render("{{ 86400|ts }}", context! { lang => "en" });
+        assert_eq!(plain, "\u{2066}1970-01-02 00:00 UTC\u{2069}");
+        let arabic = render(
+            "{{ '2024-07-08'|day }}",
+            context! { lang => "ar", digits => "arab", hijri => true },
+        );
+        assert!(arabic.starts_with("\u{2066}٢٠٢٤-٠٧-٠٨\u{2069}"), "{arabic}");
+        assert!(arabic.contains("١ محرم ١٤٤٦ هـ"), "{arabic}");
+        let english = render(
+            "{{ '2024-07-08'|day }}",
+            context! { lang => "en", hijri => true },
+        );
+        assert!(english.contains("1 Muharram 1446 AH"), "{english}");
+        assert_eq!(render("{{ t('yes') }}", context! { lang => "ar" }), "نعم");
     }
 }

@@ -27,6 +27,8 @@ const HISTORY_ACTIONS: &[&str] = &[
     "attribute_edit",
     "attribute_delete",
     "object_add",
+    "object_edit",
+    "report_add",
     "tag_add",
     "tag_remove",
 ];

@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod edit;
 mod events;
+mod reports;
 mod search;
 mod servers;
 mod tags;
@@ -63,6 +64,14 @@ pub fn routes() -> Router<WebState> {
             both(edit::object_new_form, edit::object_new),
         )
         .route("/ui/events/{id}/tags", post(edit::event_tag))
+        .route(
+            "/ui/events/{id}/reports/new",
+            both(reports::report_new_form, reports::report_new),
+        )
+        .route(
+            "/ui/objects/{id}/edit",
+            both(reports::object_edit_form, reports::object_edit),
+        )
         .route("/ui/events/{id}/tags/remove", post(actions::tag_remove))
         .route("/ui/events/{id}/publish", post(actions::publish))
         .route(
