@@ -8,6 +8,7 @@ mod audit;
 mod directory;
 mod events;
 mod federation;
+mod portable;
 mod proposals;
 mod rows;
 mod schema;

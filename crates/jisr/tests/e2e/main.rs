@@ -10,3 +10,4 @@ mod events;
 mod federation;
 mod federation_cli;
 mod federation_faults;
+mod migrate;
