@@ -14,6 +14,7 @@ use crate::Store;
 mod directory;
 mod events;
 mod federation;
+mod portable;
 mod search;
 
 pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Store>;
@@ -71,6 +72,10 @@ pub const CASES: &[Case] = &[
     (
         "outbox_and_push_candidates",
         federation::outbox_and_push_candidates,
+    ),
+    (
+        "whole_tables_copy_exactly",
+        portable::whole_tables_copy_exactly,
     ),
 ];
 
