@@ -116,3 +116,66 @@ fn an_instance_moves_from_sqlite_to_postgresql_and_back_without_loss() {
     assert!(out2.contains("content hash"), "{out2}");
     let _ = ADMIN_KEY;
 }
+
+fn jisr_on(db: &str, data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(bin())
+        .args(args)
+        .args(["--data", data.to_str().unwrap()])
+        .env("JISR_DATABASE", db)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn backup_and_restore_on_postgresql() {
+    let Some(pg) = fresh_database() else {
+        eprintln!("PostgreSQL backup test skipped: JISR_TEST_PG_URL not set");
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("one.json");
+    std::fs::write(
+        &file,
+        json!({"Event": {"info": "محفوظ — kept"}}).to_string(),
+    )
+    .unwrap();
+    assert!(jisr_on(&pg, data.path(), &["import", file.to_str().unwrap()]).0);
+    let backup = data.path().join("backup.dump");
+    let (ok, out, err) = jisr_on(
+        &pg,
+        data.path(),
+        &["backup", "--to", backup.to_str().unwrap()],
+    );
+    assert!(ok && out.contains("backup written"), "{out} {err}");
+    std::fs::write(
+        &file,
+        json!({"Event": {"info": "after the backup"}}).to_string(),
+    )
+    .unwrap();
+    assert!(jisr_on(&pg, data.path(), &["import", file.to_str().unwrap()]).0);
+    let (ok, _, err) = jisr_on(
+        &pg,
+        data.path(),
+        &["restore", "--from", backup.to_str().unwrap(), "--force"],
+    );
+    assert!(ok, "{err}");
+    let (ok, out, err) = jisr_on(&pg, data.path(), &["export"]);
+    assert!(ok, "{err}");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let infos: Vec<&str> = doc["response"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["Event"]["info"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        infos,
+        vec!["محفوظ — kept"],
+        "the restore brings back the state of the backup"
+    );
+}
