@@ -9,10 +9,12 @@
 #[cfg(feature = "conformance")]
 pub mod conformance;
 mod federation;
+mod portable;
 mod query;
 mod tx;
 
 pub use federation::FederationTx;
+pub use portable::{Cell, PortableTx, TableShape, load_order};
 pub use query::*;
 pub use tx::*;
 

@@ -3,6 +3,7 @@
 mod config;
 mod instance;
 mod json_stream;
+mod migrate_store;
 mod names_cmd;
 mod passwd_cmd;
 mod serve;
@@ -114,6 +115,15 @@ enum Command {
     /// Cross-script (Arabic/Latin) name matching: match, screen, eval, bench.
     #[command(subcommand)]
     Names(names_cmd::NamesCommand),
+    /// Move a whole instance to another database (e.g. SQLite to PostgreSQL); stop `jisr serve` first.
+    MigrateStore {
+        /// The database to copy: sqlite:PATH (e.g. sqlite:jisr-data/jisr.db) or postgres://…
+        #[arg(long)]
+        from: String,
+        /// An empty database to copy into: postgres://user@host:port/db or sqlite:PATH.
+        #[arg(long)]
+        to: String,
+    },
     /// Links to other instances (MISP's sync servers): add, list, test.
     #[command(subcommand)]
     Server(sync_cmd::ServerCommand),
@@ -255,6 +265,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             serve::run(inst, &data.data, &listen, &file)
         }
+        Command::MigrateStore { from, to } => migrate_store::run(&from, &to),
         Command::Server(cmd) => {
             let (inst, _, key) = open(cmd.data())?;
             announce_admin_key(key);

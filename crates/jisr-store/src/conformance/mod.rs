@@ -15,6 +15,7 @@ mod accounts;
 mod directory;
 mod events;
 mod federation;
+mod portable;
 mod search;
 
 pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Store>;
@@ -72,6 +73,10 @@ pub const CASES: &[Case] = &[
     (
         "outbox_and_push_candidates",
         federation::outbox_and_push_candidates,
+    ),
+    (
+        "whole_tables_copy_exactly",
+        portable::whole_tables_copy_exactly,
     ),
     ("distribution_filter", search::distribution_filter),
     ("passwords_and_sessions", accounts::passwords_and_sessions),
