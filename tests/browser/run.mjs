@@ -193,6 +193,9 @@ try {
   await analyst.fill("#password2", "cairo console passphrase");
   await Promise.all([analyst.waitForNavigation(), analyst.click("form.stack button[type=submit]")]);
   check(analyst.url().includes("/ui/login"), "the link sets the password");
+  check((await dir(analyst)).join() === "rtl,ar", "the login page follows Accept-Language ar");
+  await shot(analyst, "ar-login");
+  await axe(analyst, "login (ar)");
   const reused = await analyst.goto(base + link);
   check((await analyst.textContent("main")).includes("غير صالح"), "the link works only once");
   await login(analyst, "analyst@cairo.example", "cairo console passphrase");
@@ -237,6 +240,8 @@ try {
   const ipIsolated = await analyst.evaluate(() =>
     [...document.querySelectorAll("td.value bdi")].some((b) => b.textContent === "198.51.100.7"));
   check(ipIsolated, "an IP inside Arabic text is bidi-isolated");
+  await Promise.all([analyst.waitForNavigation(), analyst.click("button[aria-label='تسجيل مشاهدة للسمة ip-dst']")]);
+  check((await analyst.textContent("dl.meta")).match(/المشاهدات\s*1/) !== null, "a sighting is recorded");
   await analyst.fill("#tag", "tlp:amber");
   await Promise.all([analyst.waitForNavigation(), analyst.click("form.inline-form button[type=submit]")]);
   check((await analyst.textContent("#tags-h + *")).includes("tlp:amber"), "a tag is attached");

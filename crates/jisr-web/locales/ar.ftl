@@ -244,6 +244,11 @@ object-edit-help = تُعدَّل سمات الكائن واحدة واحدة ف
 history-object_edit = عدّل كائنًا
 history-report_add = أضاف تقريرًا
 
+sighting-add = تسجيل مشاهدة للسمة
+sighting-false = الإبلاغ عن إنذار كاذب للسمة
+sighting-false-short = إنذار كاذب
+history-sighting_add = سجّل مشاهدة
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

@@ -239,6 +239,11 @@ object-edit-help = The object's attributes are edited one by one on the event pa
 history-object_edit = edited an object
 history-report_add = added a report
 
+sighting-add = Record a sighting of
+sighting-false = Report a false positive of
+sighting-false-short = false positive
+history-sighting_add = recorded a sighting
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

@@ -74,3 +74,33 @@ pub fn attribute_delete(ctx: &mut Ctx) -> PageResult {
     ));
     Ok(Out::Redirect(format!("/ui/events/{event_id}")))
 }
+
+/// Records a sighting (or, with `type=1`, a false positive) of an attribute
+/// by the actor's organisation: `/sightings/add`'s rules.
+pub fn sighting(ctx: &mut Ctx) -> PageResult {
+    let actor = ctx.actor()?;
+    let reference = ctx.req.param("id").to_string();
+    let kind = if ctx.req.f("type") == "1" { 1 } else { 0 };
+    let incoming = jisr_model::wire::InSighting {
+        sighting_type: Some(kind),
+        source: Some("console".into()),
+        ..Default::default()
+    };
+    let target = jisr_core::sightings::Target::Attribute(reference);
+    let made = jisr_core::sightings::add(ctx.tx, &actor, target, &incoming)?;
+    let event_id = made.first().map(|s| s.event_id).unwrap_or(0);
+    let uuid = ctx
+        .tx
+        .event_get(event_id)?
+        .map(|e| e.uuid)
+        .unwrap_or_default();
+    let change = json!({"attribute_id": made.first().map(|s| s.attribute_id), "type": kind});
+    ctx.audit = Some(what(
+        "events",
+        "sighting_add",
+        event_id,
+        &uuid,
+        change.to_string(),
+    ));
+    Ok(Out::Redirect(format!("/ui/events/{event_id}")))
+}

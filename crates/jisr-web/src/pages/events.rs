@@ -31,6 +31,7 @@ const HISTORY_ACTIONS: &[&str] = &[
     "report_add",
     "tag_add",
     "tag_remove",
+    "sighting_add",
 ];
 
 pub fn tag_json(t: &TagLink) -> serde_json::Value {
@@ -282,6 +283,7 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
             can_edit => jisr_policy::can_modify_event(&actor, &event),
             can_publish => jisr_policy::can_publish_event(&actor, &event),
             can_tag => jisr_policy::can_tag(&actor),
+            can_sight => jisr_policy::can_sight(&actor),
         },
     )
 }

@@ -78,6 +78,7 @@ pub fn routes() -> Router<WebState> {
             "/ui/attributes/{id}/delete",
             post(actions::attribute_delete),
         )
+        .route("/ui/attributes/{id}/sighting", post(actions::sighting))
         .route(
             "/ui/attributes/{id}/edit",
             both(edit::attribute_edit_form, edit::attribute_edit),
