@@ -249,6 +249,8 @@ sighting-false = الإبلاغ عن إنذار كاذب للسمة
 sighting-false-short = إنذار كاذب
 history-sighting_add = سجّل مشاهدة
 
+error-too-large = النموذج كبير جدًا.
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

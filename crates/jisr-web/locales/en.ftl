@@ -244,6 +244,8 @@ sighting-false = Report a false positive of
 sighting-false-short = false positive
 history-sighting_add = recorded a sighting
 
+error-too-large = The form is too large.
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

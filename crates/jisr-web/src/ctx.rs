@@ -183,22 +183,27 @@ pub async fn run(
     write: bool,
 ) -> Response {
     let (parts, body) = req.into_parts();
-    let body: Bytes = match to_bytes(body, MAX_FORM_BYTES).await {
-        Ok(b) => b,
-        Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response(),
-    };
     let headers = parts.headers;
     let cookies = parse_cookies(&headers);
-    let secure = st.tls
-        || headers
-            .get("x-forwarded-proto")
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.eq_ignore_ascii_case("https"));
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    // The language of pages shown when no page can be rendered.
+    let lang = cookies
+        .get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c))
+        .unwrap_or_else(|| Lang::negotiate(&accept));
+    let body: Bytes = match to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(b) => b,
+        Err(_) => return plain_page(&st, lang, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large"),
+    };
+    let secure = st.tls
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"));
     let ip = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
@@ -219,19 +224,21 @@ pub async fn run(
         cookies,
         ip,
     };
+    let shared = st.clone();
     let outcome = tokio::task::spawn_blocking(move || {
-        run_blocking(&st, req, &accept, secure, handler, write)
+        run_blocking(&shared, req, &accept, lang, secure, handler, write)
     })
     .await;
     match outcome {
         Ok(resp) => resp,
         Err(join) => {
             tracing::error!("console handler failed: {join}");
-            (
+            plain_page(
+                &st,
+                lang,
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Internal error; nothing was saved.",
+                "error-internal",
             )
-                .into_response()
         }
     }
 }
@@ -240,6 +247,7 @@ fn run_blocking(
     st: &WebState,
     req: Req,
     accept: &str,
+    lang: Lang,
     secure: bool,
     handler: Handler,
     write: bool,
@@ -248,13 +256,27 @@ fn run_blocking(
         Ok(r) => r,
         Err(e) => {
             tracing::error!("console request failed: {e}");
-            (
+            plain_page(
+                st,
+                lang,
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "Internal error; nothing was saved.",
+                "error-internal",
             )
-                .into_response()
         }
     }
+}
+
+/// A page without templates or the database, for when neither can be used.
+fn plain_page(st: &WebState, lang: Lang, status: StatusCode, message_id: &str) -> Response {
+    let text = st.ui.tr.get(lang, message_id, &[]);
+    let html = format!(
+        "<!doctype html><html lang=\"{}\" dir=\"{}\"><meta charset=\"utf-8\"><title>{}</title><p>{}</p></html>",
+        lang.code(),
+        lang.dir(),
+        status.as_u16(),
+        minijinja::HtmlEscape(&text)
+    );
+    respond(status, Out::Page(html), vec![])
 }
 
 fn run_tx(

@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Translations, arabic_digits};
 
 pub struct Ui {
     pub env: Environment<'static>,
+    pub tr: Arc<Translations>,
 }
 
 const TEMPLATES: &[(&str, &str)] = &[
@@ -148,7 +149,7 @@ impl Ui {
                 dt.format("\u{2066}%Y-%m-%d %H:%M UTC\u{2069}").to_string(),
             ))
         });
-        Ok(Ui { env })
+        Ok(Ui { env, tr })
     }
 }
 

@@ -256,6 +256,20 @@ fn cookies_csrf_and_lockout() {
     b.cookies = stolen;
     assert_eq!(b.get("/").0, 303);
 
+    // An oversized form is refused with a page in the reader's language.
+    let big = "x".repeat(2 * 1024 * 1024);
+    let req = b
+        .http
+        .post(format!("{}/ui/events/new", jisr.url))
+        .header("Accept-Language", "ar")
+        .form(&[("info", big.as_str())]);
+    let (s, _, html) = b.send(req);
+    assert_eq!(s, 413);
+    assert!(
+        html.contains("النموذج كبير جدًا") && html.contains("dir=\"rtl\""),
+        "{html}"
+    );
+
     // Behind a TLS proxy the cookies are Secure.
     let mut tls = Browser::new(&jisr);
     let req = tls
