@@ -82,7 +82,8 @@ fn users_page(
             .password_get(u.id)?
             .is_some_and(|p| !p.hash.is_empty());
         users.push(json!({
-            "id": u.id, "email": u.email, "org": org, "role": role, "disabled": u.disabled,
+            "id": u.id, "email": u.email, "org": org, "role": role, "role_id": u.role_id,
+            "disabled": u.disabled,
             "last_login": u.last_login, "has_password": has_password,
         }));
     }
@@ -257,4 +258,29 @@ pub fn audit(ctx: &mut Ctx) -> PageResult {
         "audit.html",
         context! { entries => Value::from_serialize(&entries), q => Value::from_serialize(&q) },
     )
+}
+
+/// Changes a user's role or disables them (`admin/users/edit`'s rules). A
+/// disabled user's console sessions end at once.
+pub fn user_edit(ctx: &mut Ctx) -> PageResult {
+    let actor = ctx.actor()?;
+    let reference = ctx.req.param("id").to_string();
+    let user = directory::find_user(ctx.tx, &actor, &reference)?;
+    let body = json!({
+        "role_id": ctx.req.f("role_id").trim().parse::<i64>().ok(),
+        "disabled": ctx.req.f("disabled") == "1",
+    });
+    match directory::edit_user(ctx.tx, &actor, user, &body) {
+        Ok(u) => {
+            if u.disabled {
+                ctx.tx.sessions_delete_user(u.id)?;
+            }
+            ctx.audit = Some(what("users", "edit", u.id, "", body.to_string()));
+            Ok(Out::Redirect("/ui/admin/users".into()))
+        }
+        Err(e) => match form_error(&e) {
+            Some(shown) => users_page(ctx, &actor, Some(shown), None),
+            None => Err(e.into()),
+        },
+    }
 }

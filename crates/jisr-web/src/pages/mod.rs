@@ -87,6 +87,7 @@ pub fn routes() -> Router<WebState> {
         .route("/ui/admin/orgs", both(admin::orgs, admin::org_add))
         .route("/ui/admin/users", both(admin::users, admin::user_add))
         .route("/ui/admin/users/{id}/link", post(admin::user_link))
+        .route("/ui/admin/users/{id}", post(admin::user_edit))
         .route("/ui/admin/roles", get(admin::roles))
         .route(
             "/ui/admin/sharing-groups",
