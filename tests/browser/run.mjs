@@ -176,6 +176,15 @@ try {
   check((await admin.textContent("#tags")).includes("case:financing-network"), "a tag is created and renamed");
   await axe(admin, "tags (en)");
 
+  // A sharing group, then a member organisation added to it.
+  await admin.goto(base + "/ui/admin/sharing-groups");
+  await admin.fill("#name", "Cairo–Brussels cell");
+  await Promise.all([admin.waitForNavigation(), admin.click("form.stack button[type=submit]")]);
+  await admin.selectOption("select[aria-label='Add a member organisation to Cairo–Brussels cell']", String(brussels.id));
+  await Promise.all([admin.waitForNavigation(), admin.click("button[aria-label='Add a member organisation to Cairo–Brussels cell']")]);
+  check(await admin.isVisible("button[aria-label='Remove the member Brussels Unit']"), "a sharing group is created and a member added");
+  await axe(admin, "sharing groups (en)");
+
   // A form posted without its CSRF token is refused and changes nothing.
   const forged = await admin.request.post(base + "/ui/events/new", {
     form: { info: "forged", distribution: "0" },

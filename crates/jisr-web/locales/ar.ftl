@@ -251,6 +251,9 @@ history-sighting_add = سجّل مشاهدة
 
 error-too-large = النموذج كبير جدًا.
 
+group-add-member = إضافة جهة عضو إلى
+group-remove-member = إزالة العضو
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

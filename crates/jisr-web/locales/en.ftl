@@ -246,6 +246,9 @@ history-sighting_add = recorded a sighting
 
 error-too-large = The form is too large.
 
+group-add-member = Add a member organisation to
+group-remove-member = Remove the member
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

@@ -182,19 +182,22 @@ fn groups_page(ctx: &mut Ctx, actor: &Actor, error: Option<serde_json::Value>) -
         let owner = jisr_core::event_read::org_ref(ctx.tx, g.org_id)?.name;
         let mut members = vec![];
         for m in sharing_groups::members(ctx.tx, &g)? {
-            members.push(jisr_core::event_read::org_ref(ctx.tx, m.org_id)?.name);
+            let name = jisr_core::event_read::org_ref(ctx.tx, m.org_id)?.name;
+            members.push(json!({"id": m.org_id, "name": name}));
         }
+        let editable = sharing_groups::may_edit(ctx.tx, actor, &g)?;
         groups.push(json!({
             "id": g.id, "name": g.name, "releasability": g.releasability, "owner": owner,
-            "active": g.active, "members": members,
+            "active": g.active, "members": members, "editable": editable,
         }));
     }
     let v = json!({"name": ctx.req.f("name"), "releasability": ctx.req.f("releasability")});
+    let orgs = org_rows(ctx)?;
     html(
         ctx,
         "admin_groups.html",
         context! {
-            groups, can_add => actor.can("perm_sharing_group"),
+            groups, orgs, can_add => actor.can("perm_sharing_group"),
             v => Value::from_serialize(&v), error => Value::from_serialize(&error),
         },
     )
@@ -283,4 +286,28 @@ pub fn user_edit(ctx: &mut Ctx) -> PageResult {
             None => Err(e.into()),
         },
     }
+}
+
+/// Adds an organisation to a sharing group, or removes it (`remove=1`):
+/// the group's own managers only, as `sharing_groups/addOrg|removeOrg`.
+pub fn group_member(ctx: &mut Ctx) -> PageResult {
+    let actor = ctx.actor()?;
+    let reference = ctx.req.param("id").to_string();
+    let g = sharing_groups::visible(ctx.tx, &actor, &reference)?;
+    let org_id = ctx
+        .req
+        .f("org_id")
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| jisr_core::error::not_found("Invalid organisation."))?;
+    let action = if ctx.req.f("remove") == "1" {
+        sharing_groups::remove_org(ctx.tx, &actor, &g, org_id)?;
+        "remove_org"
+    } else {
+        sharing_groups::add_org(ctx.tx, &actor, &g, org_id, ctx.req.f("extend") == "1")?;
+        "add_org"
+    };
+    let change = json!({"org_id": org_id}).to_string();
+    ctx.audit = Some(what("sharing_groups", action, g.id, &g.uuid, change));
+    Ok(Out::Redirect("/ui/admin/sharing-groups".into()))
 }

@@ -88,6 +88,10 @@ pub fn routes() -> Router<WebState> {
         .route("/ui/admin/users", both(admin::users, admin::user_add))
         .route("/ui/admin/users/{id}/link", post(admin::user_link))
         .route("/ui/admin/users/{id}", post(admin::user_edit))
+        .route(
+            "/ui/admin/sharing-groups/{id}/members",
+            post(admin::group_member),
+        )
         .route("/ui/admin/roles", get(admin::roles))
         .route(
             "/ui/admin/sharing-groups",
