@@ -1,7 +1,7 @@
 //! Search across everything the actor may see: event titles, attribute
-//! values, and person names in either script (jisr-names scores every
-//! visible name attribute against the query, so "Mahmoud Tawfik" finds
-//! "محمود توفيق").
+//! values, and person and organisation names in either script (jisr-names
+//! scores every visible name attribute against the query, so "Mahmoud
+//! Tawfik" finds "محمود توفيق").
 
 use std::collections::BTreeMap;
 
@@ -17,6 +17,8 @@ use crate::render::html;
 
 /// Attribute types that hold a person's name.
 const NAME_TYPES: &[&str] = &["full-name", "first-name", "middle-name", "last-name"];
+/// Object templates whose `name` attribute names an organisation.
+const ORG_OBJECTS: &[&str] = &["organization", "legal-entity"];
 /// How many visible name attributes one search scores at most.
 const NAME_CANDIDATES: i64 = 20_000;
 const SHOWN: usize = 50;
@@ -70,6 +72,20 @@ pub fn search(ctx: &mut Ctx) -> PageResult {
     let mut scored = vec![];
     for a in ctx.tx.attributes_get(&ids)? {
         let m = match_names(&q, &a.value1, NameKind::Person);
+        if m.score >= jisr_names::DEFAULT_THRESHOLD {
+            scored.push((m.score, m.explanation.to_string(), a));
+        }
+    }
+    // Organisation names: the `name` of MISP's organisation objects.
+    let by_org = SearchQuery {
+        object_names: terms(ORG_OBJECTS.iter().map(|s| s.to_string()).collect()),
+        object_relation: Some("name".into()),
+        limit: Some(NAME_CANDIDATES),
+        ..Default::default()
+    };
+    let ids = ctx.tx.search_attributes(&by_org, &scope)?;
+    for a in ctx.tx.attributes_get(&ids)? {
+        let m = match_names(&q, &a.value1, NameKind::Organization);
         if m.score >= jisr_names::DEFAULT_THRESHOLD {
             scored.push((m.score, m.explanation.to_string(), a));
         }

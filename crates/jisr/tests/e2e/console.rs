@@ -335,6 +335,19 @@ fn another_organisation_sees_nothing_of_an_org_only_event() {
         html.contains("محمود توفيق") && html.contains(&format!("/ui/events/{id}")),
         "{html}"
     );
+    // Organisation names, from organisation objects, match across scripts too.
+    let org = json!({"name": "organization", "meta-category": "misc", "Attribute": [
+        {"object_relation": "name", "type": "text", "value": "شركة النور للصرافة"},
+    ]});
+    let (s, o) = jisr.call(
+        "POST",
+        &format!("/objects/add/{id}"),
+        &cairo_key,
+        Some(&org),
+    );
+    assert_eq!(s, 200, "{o}");
+    let (_, _, html) = cairo.get("/ui/search?q=Al+Nour+Exchange+Company");
+    assert!(html.contains("شركة النور للصرافة"), "{html}");
 
     // Another organisation: not on any page, not in any search.
     let mut brussels = Browser::new(&jisr);
@@ -349,12 +362,14 @@ fn another_organisation_sees_nothing_of_an_org_only_event() {
         "/ui/search?q=Mahmoud+Tawfik".to_string(),
         "/ui/search?q=%D9%85%D8%AD%D9%85%D9%88%D8%AF".to_string(),
         "/ui/search?q=198.51.100.77".to_string(),
+        "/ui/search?q=Al+Nour+Exchange+Company".to_string(),
     ];
     for p in &pages {
         let (s, _, html) = brussels.get(p);
         assert_eq!(s, 200, "{p}");
         assert!(!html.contains("شبكة تمويل سرية"), "{p} shows the event");
         assert!(!html.contains("محمود توفيق"), "{p} shows the name");
+        assert!(!html.contains("شركة النور"), "{p} shows the organisation");
         assert!(
             !html.contains("198.51.100.77") || p.contains("198.51"),
             "{p} shows the value"
