@@ -101,7 +101,12 @@ fn users_page(
         .filter(|r| actor.is_site_admin() || !r.is_site_admin())
         .map(|r| json!({"id": r.id, "name": r.name}))
         .collect();
-    let v = json!({"email": ctx.req.f("email"), "org_id": ctx.req.f("org_id"), "role_id": ctx.req.f("role_id")});
+    // A refused form is shown again as sent; after a success it is empty.
+    let v = if issued.is_some() {
+        json!({})
+    } else {
+        json!({"email": ctx.req.f("email"), "org_id": ctx.req.f("org_id"), "role_id": ctx.req.f("role_id")})
+    };
     html(
         ctx,
         "admin_users.html",
