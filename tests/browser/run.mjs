@@ -185,6 +185,19 @@ try {
   check(await admin.isVisible("button[aria-label='Remove the member Brussels Unit']"), "a sharing group is created and a member added");
   await axe(admin, "sharing groups (en)");
 
+  // A role: created with two permissions, then one more granted.
+  await admin.goto(base + "/ui/admin/roles/new");
+  await admin.fill("#name", "Analyst (no publishing)");
+  await admin.check("#perm_add");
+  await admin.check("#perm_modify");
+  await Promise.all([admin.waitForNavigation(), admin.click("form.stack > button[type=submit]")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Edit role Analyst (no publishing)']")]);
+  check(await admin.isChecked("#perm_add") && !(await admin.isChecked("#perm_publish")), "a role keeps the permissions it was given");
+  await admin.check("#perm_tagger");
+  await Promise.all([admin.waitForNavigation(), admin.click("form.stack > button[type=submit]")]);
+  check((await admin.textContent("main")).includes("perm_tagger"), "a role is edited");
+  await axe(admin, "roles (en)");
+
   // A form posted without its CSRF token is refused and changes nothing.
   const forged = await admin.request.post(base + "/ui/events/new", {
     form: { info: "forged", distribution: "0" },

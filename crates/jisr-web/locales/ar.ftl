@@ -254,6 +254,9 @@ error-too-large = النموذج كبير جدًا.
 group-add-member = إضافة جهة عضو إلى
 group-remove-member = إزالة العضو
 
+role-new = دور جديد
+role-edit = تعديل الدور
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

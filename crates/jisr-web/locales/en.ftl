@@ -249,6 +249,9 @@ error-too-large = The form is too large.
 group-add-member = Add a member organisation to
 group-remove-member = Remove the member
 
+role-new = New role
+role-edit = Edit role
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

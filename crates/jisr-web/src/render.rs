@@ -76,6 +76,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "object_edit.html",
         include_str!("../templates/object_edit.html"),
     ),
+    (
+        "role_form.html",
+        include_str!("../templates/role_form.html"),
+    ),
 ];
 
 fn lang_of(state: &State) -> Lang {

@@ -178,7 +178,8 @@ pub fn roles(ctx: &mut Ctx) -> PageResult {
             json!({"id": r.id, "name": r.name, "default": r.default_role, "perms": perms})
         })
         .collect();
-    html(ctx, "admin_roles.html", context! { roles })
+    let can_edit = ctx.actor.as_ref().is_some_and(|a| a.is_site_admin());
+    html(ctx, "admin_roles.html", context! { roles, can_edit })
 }
 
 fn groups_page(ctx: &mut Ctx, actor: &Actor, error: Option<serde_json::Value>) -> PageResult {

@@ -6,6 +6,7 @@ mod auth;
 mod edit;
 mod events;
 mod reports;
+mod roles;
 mod search;
 mod servers;
 mod tags;
@@ -93,6 +94,8 @@ pub fn routes() -> Router<WebState> {
             post(admin::group_member),
         )
         .route("/ui/admin/roles", get(admin::roles))
+        .route("/ui/admin/roles/new", both(roles::new_form, roles::add))
+        .route("/ui/admin/roles/{id}", both(roles::edit_form, roles::edit))
         .route(
             "/ui/admin/sharing-groups",
             both(admin::groups, admin::group_add),
