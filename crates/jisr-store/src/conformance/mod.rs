@@ -77,6 +77,10 @@ pub const CASES: &[Case] = &[
         "whole_tables_copy_exactly",
         portable::whole_tables_copy_exactly,
     ),
+    (
+        "all_or_nothing_transactions",
+        portable::all_or_nothing_transactions,
+    ),
 ];
 
 pub(super) fn uuid() -> String {
