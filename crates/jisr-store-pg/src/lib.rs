@@ -223,6 +223,9 @@ impl Store for PgStore {
         )
     }
 
+    fn write_all_or_nothing(&self) -> Result<Box<dyn Tx + '_>> {
+        self.write_atomic()
+    }
     fn write(&self) -> Result<Box<dyn Tx + '_>> {
         self.write_with(Guard::Savepoint)
     }

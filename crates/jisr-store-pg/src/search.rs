@@ -106,8 +106,11 @@ fn element_scope(w: &mut Where, scope: &Scope) {
 fn term_match(w: &mut Where, columns: &[&str], term: &str) -> String {
     let p = w.bind(term.to_string());
     let wildcard = term.contains('%');
+    // A composite `value1|value2` can only equal a term with a `|` in it;
+    // leaving it out otherwise lets the value indexes answer.
     let alts: Vec<String> = columns
         .iter()
+        .filter(|c| !c.contains("'|'") || term.contains('|') || term.contains('%'))
         .map(|c| {
             if wildcard {
                 format!("{c} ILIKE {p} ESCAPE ''")

@@ -103,8 +103,11 @@ fn term_match(w: &mut Where, columns: &[&str], term: &str) -> String {
     } else {
         " COLLATE NOCASE"
     };
+    // A composite `value1|value2` can only equal a term with a `|` in it;
+    // leaving it out otherwise lets the value indexes answer.
     let alts: Vec<String> = columns
         .iter()
+        .filter(|c| !c.contains("'|'") || term.contains('|') || term.contains('%'))
         .map(|c| format!("{c} {op} {p}{tail}"))
         .collect();
     format!("({})", alts.join(" OR "))

@@ -41,6 +41,13 @@ pub trait Store: Send + Sync {
     fn read(&self) -> Result<Box<dyn Tx + '_>>;
     /// A write transaction; writers are serialised.
     fn write(&self) -> Result<Box<dyn Tx + '_>>;
+    /// A write transaction for all-or-nothing work (one imported or synced
+    /// event): the first failed statement dooms it, so a backend may skip
+    /// the per-statement safety net that lets a failed write undo only
+    /// itself (PostgreSQL's savepoints, a round trip each).
+    fn write_all_or_nothing(&self) -> Result<Box<dyn Tx + '_>> {
+        self.write()
+    }
     /// The backend's name, for logs and `getVersion`.
     fn backend_name(&self) -> &'static str;
     /// Writes a consistent copy of the whole database to `to` while the

@@ -120,7 +120,7 @@ impl Puller<'_> {
     }
 
     fn apply(&self, uuid: &str, body: &Value, report: &mut RunReport) -> Result<(), SyncError> {
-        let mut tx = self.store.write()?;
+        let mut tx = self.store.write_all_or_nothing()?;
         let actor = link_actor(tx.as_mut(), self.server, self.user_id)?;
         let origin = Origin {
             crossing: Crossing::Pull,

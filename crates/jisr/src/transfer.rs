@@ -52,7 +52,7 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
         position += 1;
         let i = position;
         let incoming = parse_event(&raw).with_context(|| format!("event {i} of {source}"))?;
-        let mut tx = instance.store.write()?;
+        let mut tx = instance.store.write_all_or_nothing()?;
         let existing = match &incoming.uuid {
             Some(u) => tx.event_by_uuid(u)?,
             None => None,

@@ -78,6 +78,10 @@ pub const CASES: &[Case] = &[
         "whole_tables_copy_exactly",
         portable::whole_tables_copy_exactly,
     ),
+    (
+        "all_or_nothing_transactions",
+        portable::all_or_nothing_transactions,
+    ),
     ("distribution_filter", search::distribution_filter),
     ("passwords_and_sessions", accounts::passwords_and_sessions),
     (

@@ -94,3 +94,30 @@ pub(super) fn whole_tables_copy_exactly(make: Factory) {
         .unwrap();
     assert!(next > max, "{next} > {max}");
 }
+
+pub(super) fn all_or_nothing_transactions(make: Factory) {
+    let (store, cairo, _) = seeded(make);
+    let kept = event(cairo, 1, false, "kept");
+    {
+        let mut tx = store.write_all_or_nothing().unwrap();
+        tx.event_insert(&kept).unwrap();
+        tx.commit().unwrap();
+    }
+    {
+        let mut tx = store.write_all_or_nothing().unwrap();
+        tx.event_insert(&event(cairo, 1, false, "dropped")).unwrap();
+        // A failing statement (the uuid exists) dooms the work; dropping it leaves nothing.
+        assert!(tx.event_insert(&kept).is_err());
+    }
+    let mut tx = store.read().unwrap();
+    assert!(tx.event_by_uuid(&kept.uuid).unwrap().is_some());
+    assert_eq!(tx.events_published_after(0, 10).unwrap().len(), 0);
+    let q = crate::SearchQuery::default();
+    assert_eq!(
+        tx.search_events(&q, &jisr_policy::Scope::Everything)
+            .unwrap()
+            .len(),
+        1,
+        "only the committed event"
+    );
+}
