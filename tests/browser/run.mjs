@@ -158,10 +158,19 @@ try {
   await admin.fill("#authkey", "k".repeat(40));
   await Promise.all([admin.waitForNavigation(), admin.click("form.stack button[type=submit]")]);
   check((await admin.textContent("#servers")).includes("Amman partner"), "the sync server is listed with its last results");
+  await Promise.all([admin.waitForNavigation(), admin.click("button[aria-label='Pull now Amman partner']")]);
+  check((await admin.textContent("#queued")).includes("pull is queued"), "a pull is queued for the sync worker");
   await axe(admin, "sync servers (en)");
   await shot(admin, "en-admin-servers");
   await admin.goto(base + "/");
   check((await admin.textContent("#sync-status")).includes("Amman partner"), "the dashboard shows the sync status");
+
+  // An organisation is renamed.
+  await admin.goto(base + "/ui/admin/orgs");
+  await admin.fill("input[aria-label='Sector Brussels Unit']", "Police");
+  await Promise.all([admin.waitForNavigation(), admin.click("button[aria-label='Save Brussels Unit']")]);
+  check((await admin.inputValue("input[aria-label='Sector Brussels Unit']")) === "Police", "an organisation is edited");
+  await axe(admin, "organisations (en)");
 
   // Tags: a bad colour is refused, a good tag is added and then renamed.
   await admin.goto(base + "/ui/admin/tags");

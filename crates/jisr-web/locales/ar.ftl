@@ -257,6 +257,11 @@ group-remove-member = إزالة العضو
 role-new = دور جديد
 role-edit = تعديل الدور
 
+server-push-now = ادفع الآن
+server-pull-now = اسحب الآن
+server-push-queued = أُدرج الدفع في قائمة الانتظار؛ تظهر النتيجة هنا بعد أن ينفذه العامل في الخلفية.
+server-pull-queued = أُدرج السحب في قائمة الانتظار؛ تظهر النتيجة هنا بعد أن ينفذه العامل في الخلفية.
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

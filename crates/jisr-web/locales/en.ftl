@@ -252,6 +252,11 @@ group-remove-member = Remove the member
 role-new = New role
 role-edit = Edit role
 
+server-push-now = Push now
+server-pull-now = Pull now
+server-push-queued = A push is queued; the result appears here when the background worker has run it.
+server-pull-queued = A pull is queued; the result appears here when the background worker has run it.
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

@@ -317,3 +317,33 @@ pub fn group_member(ctx: &mut Ctx) -> PageResult {
     ctx.audit = Some(what("sharing_groups", action, g.id, &g.uuid, change));
     Ok(Out::Redirect("/ui/admin/sharing-groups".into()))
 }
+
+/// Edits an organisation's name, nationality and sector (`admin/organisations/edit`).
+pub fn org_edit(ctx: &mut Ctx) -> PageResult {
+    let actor = ctx.actor()?;
+    let id = ctx.req.param("id").parse::<i64>().unwrap_or(0);
+    let o = ctx
+        .tx
+        .org_get(id)?
+        .ok_or_else(|| jisr_core::error::not_found("Invalid organisation"))?;
+    let body = json!({
+        "name": ctx.req.f("name").trim(), "nationality": ctx.req.f("nationality").trim(),
+        "sector": ctx.req.f("sector").trim(),
+    });
+    match directory::edit_org(ctx.tx, &actor, o, &body) {
+        Ok(o) => {
+            ctx.audit = Some(what(
+                "organisations",
+                "edit",
+                o.id,
+                &o.uuid,
+                body.to_string(),
+            ));
+            Ok(Out::Redirect("/ui/admin/orgs".into()))
+        }
+        Err(e) => match form_error(&e) {
+            Some(shown) => orgs_page(ctx, &actor, Some(shown)),
+            None => Err(e.into()),
+        },
+    }
+}

@@ -101,6 +101,8 @@ pub fn routes() -> Router<WebState> {
             both(admin::groups, admin::group_add),
         )
         .route("/ui/admin/servers", both(servers::list, servers::add))
+        .route("/ui/admin/servers/{id}/sync", post(servers::sync_now))
+        .route("/ui/admin/orgs/{id}", post(admin::org_edit))
         .route("/ui/admin/tags", both(tags::list, tags::add))
         .route("/ui/admin/tags/{id}", post(tags::edit))
         .route("/ui/audit", get(admin::audit))

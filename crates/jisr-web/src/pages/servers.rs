@@ -45,7 +45,7 @@ fn page(ctx: &mut Ctx, error: Option<serde_json::Value>) -> PageResult {
         ctx,
         "admin_servers.html",
         context! {
-            servers => Value::from_serialize(&rows), orgs,
+            servers => Value::from_serialize(&rows), orgs, queued => ctx.req.q("queued").to_string(),
             v => Value::from_serialize(&v), error => Value::from_serialize(&error),
         },
     )
@@ -75,4 +75,30 @@ pub fn add(ctx: &mut Ctx) -> PageResult {
             None => Err(e.into()),
         },
     }
+}
+
+/// "Push now" / "Pull now": queues a job for the sync worker, as
+/// `servers/push|pull/{id}` does; the worker records the outcome on the link.
+pub fn sync_now(ctx: &mut Ctx) -> PageResult {
+    let actor = ctx.actor()?;
+    jisr_core::directory::require_site_admin(&actor)?;
+    let reference = ctx.req.param("id").to_string();
+    let s = servers::find(ctx.tx, &reference)?;
+    let kind = if ctx.req.f("kind") == "pull" {
+        "pull"
+    } else {
+        "push"
+    };
+    let job = jisr_model::SyncJob {
+        server_id: s.id,
+        kind: kind.into(),
+        technique: if kind == "pull" { "update" } else { "full" }.into(),
+        user_id: actor.user_id,
+        created: jisr_model::wire::now(),
+        ..Default::default()
+    };
+    let id = ctx.tx.sync_job_insert(&job)?;
+    let change = json!({"server_id": s.id, "job_id": id}).to_string();
+    ctx.audit = Some(what("servers", kind, s.id, "", change));
+    Ok(Out::Redirect(format!("/ui/admin/servers?queued={kind}")))
 }
