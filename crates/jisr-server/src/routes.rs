@@ -156,6 +156,42 @@ pub static ROUTES: &[Route] = &[
         proposals::discard,
     ),
     // Sharing groups.
+    // Correlation exclusions.
+    r(
+        "correlationexclusions",
+        "index",
+        GET,
+        Read,
+        correlations::exclusions_index,
+    ),
+    r(
+        "correlationexclusions",
+        "view",
+        GET,
+        Read,
+        correlations::exclusions_view,
+    ),
+    r(
+        "correlationexclusions",
+        "add",
+        POST,
+        Write,
+        correlations::exclusions_add,
+    ),
+    r(
+        "correlationexclusions",
+        "delete",
+        DELETE,
+        Write,
+        correlations::exclusions_delete,
+    ),
+    r(
+        "correlationexclusions",
+        "clean",
+        POST,
+        Write,
+        correlations::exclusions_clean,
+    ),
     r("sharinggroups", "index", GET, Read, sharing_groups::index),
     r("sharinggroups", "view", GET, Read, sharing_groups::view),
     r("sharinggroups", "add", POST, Write, sharing_groups::add),

@@ -5,6 +5,7 @@
 
 mod activity;
 mod audit;
+mod correlation;
 mod directory;
 mod events;
 mod federation;

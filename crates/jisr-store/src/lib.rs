@@ -8,10 +8,12 @@
 
 #[cfg(feature = "conformance")]
 pub mod conformance;
+mod correlation;
 mod federation;
 mod query;
 mod tx;
 
+pub use correlation::*;
 pub use federation::FederationTx;
 pub use query::*;
 pub use tx::*;
