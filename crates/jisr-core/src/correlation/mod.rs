@@ -241,3 +241,32 @@ pub fn index_events(
 pub fn clear(tx: &mut dyn Tx) -> Result<()> {
     Ok(tx.correlation_clear()?)
 }
+
+/// Over-correlating keys, most held first, as `(what, holders)`: the value
+/// part (or name, or network) of one holder that produces the key.
+pub fn over_correlating(tx: &mut dyn Tx, limit: i64) -> Result<Vec<(String, i64)>> {
+    let mut out = vec![];
+    for (key, holders, sample) in tx.correlation_over_limit(limit)? {
+        let Some(a) = tx.attribute_get(sample)? else {
+            continue;
+        };
+        let object = if a.object_id > 0 {
+            tx.object_get(a.object_id)?.map(|o| o.name)
+        } else {
+            None
+        };
+        let d = keys::derive(&a, object.as_deref());
+        let what = if let Some(i) = d.keys.iter().position(|k| *k == key) {
+            d.parts
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("network {}", a.value()))
+        } else if d.name.as_ref().is_some_and(|(_, k)| k.contains(&key)) {
+            format!("a name part shared by \"{}\"", a.value1)
+        } else {
+            a.value()
+        };
+        out.push((what, holders));
+    }
+    Ok(out)
+}

@@ -6,4 +6,5 @@ mod harness;
 mod api_errors;
 mod audit;
 mod cli;
+mod correlate;
 mod events;
