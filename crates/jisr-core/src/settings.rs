@@ -20,6 +20,9 @@ pub const KNOWN: &[(&str, &str, Kind)] = &[
     // The lowest name-match score stored as a correlation (the name
     // engine's operating threshold).
     ("jisr.correlation.name_threshold", "0.75", Kind::Text),
+    // A name blocking key (see correlation::keys::name_keys) held by more
+    // attributes than this finds no candidates: each costs a full score.
+    ("jisr.correlation.name_block_limit", "50", Kind::Number),
     ("MISP.live", "1", Kind::Boolean),
     ("MISP.unpublishedprivate", "0", Kind::Boolean),
     ("jisr.audit.reads", "1", Kind::Boolean),

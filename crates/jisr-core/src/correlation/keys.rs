@@ -93,26 +93,24 @@ pub fn name_kind(a: &Attribute, object_name: Option<&str>) -> Option<NameKind> {
     }
 }
 
-/// Blocking keys of a name: one per informative part when the name has a
-/// single part, else one per pair of parts. Pairs keep a shared given or
-/// family name from making every holder a candidate: a pair is rare even
-/// where each part is common.
+/// Blocking keys of a name, from the sound skeletons of its informative
+/// parts in order: the first with the last, and, for three parts or more,
+/// the first, second and last together. The same person written in the
+/// other script, or without the middle of the chain, shares one of them;
+/// the longer key stays selective where "given + family" is common.
 pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
     let parsed = jisr_names::parse(value, kind);
-    let mut single = jisr_names::keys(&parsed);
-    single.sort();
-    single.dedup();
+    let parts = jisr_names::keys(&parsed);
     let tag = format!("name:{}", kind.as_str());
-    if single.len() < 2 {
-        return single.iter().map(|k| key_of(&tag, k)).collect();
+    match parts.as_slice() {
+        [] => vec![],
+        [only] => vec![key_of(&tag, only)],
+        [first, last] => vec![key_of(&tag, &format!("{first}+{last}"))],
+        [first, second, .., last] => vec![
+            key_of(&tag, &format!("{first}+{last}")),
+            key_of(&tag, &format!("{first}+{second}+{last}")),
+        ],
     }
-    let mut out = vec![];
-    for (i, a) in single.iter().enumerate() {
-        for b in &single[i + 1..] {
-            out.push(key_of(&tag, &format!("{a}+{b}")));
-        }
-    }
-    out
 }
 
 /// Everything an attribute would contribute, before exclusions.

@@ -33,6 +33,10 @@ pub struct Settings {
     pub limit: i64,
     /// `jisr.correlation.name_threshold`: the lowest name score stored.
     pub name_threshold: f64,
+    /// `jisr.correlation.name_block_limit`: a name blocking key held by more
+    /// attributes than this is too common to find candidates with (every
+    /// candidate costs a full score).
+    pub name_block_limit: i64,
     pub exclusions: Vec<String>,
 }
 
@@ -48,6 +52,8 @@ impl Settings {
             enabled: settings::get(tx, "MISP.completely_disable_correlation")? != "1",
             limit: settings::get_i64(tx, "MISP.correlation_limit", 100)?.max(1),
             name_threshold: threshold,
+            name_block_limit: settings::get_i64(tx, "jisr.correlation.name_block_limit", 50)?
+                .max(1),
             exclusions: tx
                 .correlation_exclusions()?
                 .into_iter()

@@ -22,8 +22,9 @@ pub(crate) fn match_name(
     let mut candidates: Vec<i64> = vec![];
     let mut seen = HashSet::new();
     for key in name_keys {
-        let holders = tx.correlation_key_holders(*key, s.limit + 1)?;
-        if holders.len() as i64 > s.limit {
+        let block = s.name_block_limit.min(s.limit);
+        let holders = tx.correlation_key_holders(*key, block + 1)?;
+        if holders.len() as i64 > block {
             continue;
         }
         for (attribute_id, event_id) in holders {
