@@ -147,3 +147,27 @@ def test_hidden_events_are_never_revealed(admin, server, raw):
     # The site admin sees every side.
     everything = related_ids(view(raw, server.admin_key, mine.id))
     assert {int(secret.id), int(shared.id)} <= everything
+
+
+def test_rest_search_shows_and_searches_by_correlation(admin, server, raw):
+    ip = unique_ip(4)
+    a = new_event(admin, "search a", [("ip-dst", ip), ("domain", f"only-{uuid.uuid4().hex[:8]}.example")])
+    b = new_event(admin, "search b", [("ip-src", ip)])
+    attrs = admin.search(controller="attributes", value=ip, include_correlations=True)
+    mine = next(x for x in attrs["Attribute"] if int(x["event_id"]) == int(a.id))
+    assert [int(r["event_id"]) for r in mine["RelatedAttribute"]] == [int(b.id)]
+    # The search by correlation: what correlates with a's address.
+    source = next(x for x in a.attributes if x.value == ip)
+    r = raw("POST", "/attributes/restSearch", json={"correlation": source.uuid})
+    found = r.json()["response"]["Attribute"]
+    assert [int(x["event_id"]) for x in found] == [int(b.id)], found
+    r = raw("POST", "/events/restSearch", json={"correlation": source.id, "includeEventCorrelations": 1})
+    events = r.json()["response"]
+    assert [int(e["Event"]["id"]) for e in events] == [int(b.id)]
+    assert int(a.id) in related_ids(events[0]["Event"])
+    # An attribute the user may not see correlates with nothing for them.
+    other = make_user(admin, server, make_org(admin, "Amman"), 3)
+    hidden = new_event(admin, "hidden", [("ip-dst", ip)], distribution=0)
+    secret = next(x for x in hidden.attributes if x.value == ip)
+    r = raw("POST", "/attributes/restSearch", key=other.key, json={"correlation": secret.uuid})
+    assert r.json()["response"]["Attribute"] == []
