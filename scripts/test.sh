@@ -3,8 +3,9 @@
 # conformance suite against SQLite and against a throwaway PostgreSQL, the
 # end-to-end tests that start the real binary), then our PyMISP suite and
 # PyMISP's own upstream live suite against `jisr serve`, once on each
-# backend. Installs what the tests need on first run: a Python venv with
-# pymisp and pytest, and PostgreSQL from Debian's packages.
+# backend, and PyMISP's upstream sync suite on three HTTPS instances, once on
+# each backend. Installs what the tests need on first run: a Python venv
+# with pymisp and pytest, and PostgreSQL from Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,3 +38,9 @@ echo "== PyMISP's upstream live suite on PostgreSQL"
 JISR_DATABASE=$(fresh_db pymisp_upstream) tests/upstream/pymisp-live.sh
 echo "== PyMISP's upstream live suite on SQLite"
 tests/upstream/pymisp-live.sh
+
+echo "== PyMISP's upstream sync suite (three instances over HTTPS) on SQLite"
+tests/upstream/pymisp-sync.sh
+echo "== PyMISP's upstream sync suite on PostgreSQL"
+JISR_DATABASE_1=$(fresh_db sync_one) JISR_DATABASE_2=$(fresh_db sync_two) JISR_DATABASE_3=$(fresh_db sync_three) \
+  tests/upstream/pymisp-sync.sh

@@ -308,7 +308,17 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
     // Everything in a new event is new: nothing of it is indexed yet.
     let attributes = tx.attributes_of_event(event.id)?;
     crate::correlation::refresh(tx, &event, &attributes, true)?;
+    offer_to_push_links(tx, &event)?;
     Ok(event.id)
+}
+
+/// A published event is offered to the servers we push to (the sync worker
+/// drains this outbox; it survives restarts).
+fn offer_to_push_links(tx: &mut dyn Tx, event: &Event) -> Result<()> {
+    if event.published {
+        tx.outbox_append(event.id, now())?;
+    }
+    Ok(())
 }
 
 fn save_children(
@@ -425,6 +435,7 @@ pub fn edit_event(
     } else {
         crate::correlation::refresh_ids(tx, &touched)?;
     }
+    offer_to_push_links(tx, &event)?;
     Ok(())
 }
 
@@ -436,6 +447,7 @@ pub fn publish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Event
     event.published = true;
     event.publish_timestamp = now();
     tx.event_update(&event)?;
+    offer_to_push_links(tx, &event)?;
     Ok(event)
 }
 

@@ -14,6 +14,7 @@ pub mod directory;
 pub mod error;
 pub mod event_read;
 pub mod event_write;
+pub mod federation;
 pub mod objects;
 pub mod proposals;
 pub mod reports;

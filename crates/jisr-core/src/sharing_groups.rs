@@ -191,6 +191,10 @@ pub fn add_server(
     if !may_edit(tx, actor, g)? {
         return Err(crate::error::no_permission());
     }
+    // 0 is this instance; any other id must be one of our server links.
+    if server_id != 0 && tx.server_get(server_id)?.is_none() {
+        return Err(not_found("Invalid server."));
+    }
     Ok(tx.sharing_group_server_set(g.id, server_id, all_orgs)?)
 }
 

@@ -17,6 +17,15 @@ fn check_type(t: i64) -> Result<i64> {
     }
 }
 
+/// A sighting on a published event travels to the push links (which send
+/// sightings when their `push_sightings` is on).
+pub fn offer_to_push_links(tx: &mut dyn Tx, event: &Event) -> Result<()> {
+    if event.published {
+        tx.outbox_append(event.id, now())?;
+    }
+    Ok(())
+}
+
 /// Stores a sighting that arrived inside an event or attribute body.
 pub fn store_incoming(
     tx: &mut dyn Tx,
@@ -51,6 +60,13 @@ pub fn store_incoming(
         sighting_type: check_type(s.sighting_type.unwrap_or(0))?,
     };
     tx.sighting_insert(&sighting)?;
+    // Pulls compare it to decide whether an event's sightings changed.
+    if let Some(mut e) = tx.event_get(event.id)?
+        && e.sighting_timestamp < sighting.date_sighting
+    {
+        e.sighting_timestamp = sighting.date_sighting;
+        tx.event_update(&e)?;
+    }
     Ok(())
 }
 
@@ -110,6 +126,7 @@ pub fn add(
         if let Some(mut e) = tx.event_get(a.event_id)? {
             e.sighting_timestamp = sighting.date_sighting;
             tx.event_update(&e)?;
+            offer_to_push_links(tx, &e)?;
         }
         out.push(Sighting { id, ..sighting });
     }

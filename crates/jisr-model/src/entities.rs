@@ -283,7 +283,7 @@ pub struct SharingGroup {
     /// The organisation that created (and manages) the group.
     pub org_id: i64,
     pub active: bool,
-    /// Local groups never travel to other instances.
+    /// Created on this instance (a synced copy never overwrites it).
     pub local: bool,
     /// May travel to servers not listed in it.
     pub roaming: bool,

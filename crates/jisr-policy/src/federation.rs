@@ -50,6 +50,23 @@ pub fn cross(distribution: i64, cap: Cap, internal: bool, crossing: Crossing) ->
     }
 }
 
+/// Whether an item of a sharing group may be pushed over a link (MISP's
+/// rule): when the group lists the link's server, if it covers all that
+/// server's organisations or the remote organisation is a member; an
+/// unlisted server only for a roaming group whose members include the
+/// remote organisation.
+pub fn sharing_group_reaches_server(
+    roaming: bool,
+    listed_with_all_orgs: Option<bool>,
+    remote_org_is_member: bool,
+) -> bool {
+    match listed_with_all_orgs {
+        Some(true) => true,
+        Some(false) => remote_org_is_member,
+        None => roaming && remote_org_is_member,
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -98,6 +115,16 @@ mod tests {
         // A sender that ignores the rules cannot widen what arrives.
         assert_eq!(cross(2, Cap::None, false, Received), Some(1));
         assert_eq!(cross(0, Cap::None, false, Received), None);
+    }
+
+    #[test]
+    fn sharing_groups_reach_listed_servers_or_roam_to_members() {
+        assert!(sharing_group_reaches_server(false, Some(true), false));
+        assert!(sharing_group_reaches_server(false, Some(false), true));
+        assert!(!sharing_group_reaches_server(false, Some(false), false));
+        assert!(!sharing_group_reaches_server(false, None, true));
+        assert!(sharing_group_reaches_server(true, None, true));
+        assert!(!sharing_group_reaches_server(true, None, false));
     }
 
     #[test]

@@ -29,6 +29,8 @@ pub struct ServerConfig {
     pub auth_max_failures: u32,
     /// How long a lockout lasts, in seconds.
     pub auth_lockout_seconds: u64,
+    /// The base URL this instance is reached at, when no `MISP.baseurl` is set.
+    pub public_url: String,
 }
 
 impl Default for ServerConfig {
@@ -38,6 +40,7 @@ impl Default for ServerConfig {
             misp_version: "2.5.2".into(),
             auth_max_failures: 20,
             auth_lockout_seconds: 600,
+            public_url: String::new(),
         }
     }
 }

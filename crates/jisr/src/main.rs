@@ -6,6 +6,8 @@ mod instance;
 mod json_stream;
 mod names_cmd;
 mod serve;
+mod sync_cmd;
+mod tls;
 mod transfer;
 
 use std::path::PathBuf;
@@ -32,7 +34,7 @@ struct Cli {
 
 /// Where the instance lives; shared by every command that opens it.
 #[derive(Args, Clone)]
-struct DataArgs {
+pub(crate) struct DataArgs {
     /// The data directory (database, secret, optional jisr.toml).
     #[arg(long, env = "JISR_DATA", default_value = "./jisr-data")]
     data: PathBuf,
@@ -54,6 +56,15 @@ enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "JISR_LISTEN")]
         listen: Option<String>,
+        /// Serve HTTPS: with --tls-cert/--tls-key, or a self-signed certificate kept in DATA/tls.
+        #[arg(long, env = "JISR_TLS")]
+        tls: bool,
+        /// PEM certificate (chain) for --tls.
+        #[arg(long, env = "JISR_TLS_CERT", requires = "tls")]
+        tls_cert: Option<PathBuf>,
+        /// PEM private key for --tls.
+        #[arg(long, env = "JISR_TLS_KEY", requires = "tls")]
+        tls_key: Option<PathBuf>,
     },
     /// Import MISP JSON: one event, a list of events, or a restSearch response; `-` reads standard input.
     Import {
@@ -114,6 +125,12 @@ enum Command {
         #[arg(long)]
         over: bool,
     },
+    /// Links to other instances (MISP's sync servers): add, list, test.
+    #[command(subcommand)]
+    Server(sync_cmd::ServerCommand),
+    /// Push to or pull from linked instances now.
+    #[command(subcommand)]
+    Sync(sync_cmd::SyncCommand),
 }
 
 #[derive(Subcommand)]
@@ -227,13 +244,35 @@ fn announce_admin_key(key: Option<String>) {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Serve { data, listen } => {
+        Command::Serve {
+            data,
+            listen,
+            tls,
+            tls_cert,
+            tls_key,
+        } => {
             let (inst, file, key) = open(&data)?;
             announce_admin_key(key);
-            let listen = listen
+            let addr = listen
                 .or(file.listen.clone())
                 .unwrap_or_else(|| "127.0.0.1:8080".into());
+            let listen = serve::Listen {
+                addr,
+                tls,
+                tls_cert,
+                tls_key,
+            };
             serve::run(inst, &data.data, &listen, &file)
+        }
+        Command::Server(cmd) => {
+            let (inst, _, key) = open(cmd.data())?;
+            announce_admin_key(key);
+            sync_cmd::server(&inst, cmd)
+        }
+        Command::Sync(cmd) => {
+            let (inst, _, key) = open(cmd.data())?;
+            announce_admin_key(key);
+            sync_cmd::sync(&inst, cmd)
         }
         Command::Import { data, file } => {
             let (inst, _, key) = open(&data)?;

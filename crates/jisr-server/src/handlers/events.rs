@@ -3,6 +3,7 @@
 use jisr_core::correlation;
 use jisr_core::event_read::{ViewOptions, load_tree, org_ref, visible_event};
 use jisr_core::event_write;
+use jisr_core::federation::outgoing::embed_sharing_groups;
 use jisr_core::search::{self, Controller};
 use jisr_model::wire::{event_json, event_row_json, org_ref_json, parse_event, tag_link_json};
 use serde_json::{Map, Value, json};
@@ -27,15 +28,17 @@ fn full_event(c: &mut Call, id: i64) -> Result<Value, ApiError> {
             include_attachments: false,
         },
     )?;
-    let sg = tree.event.sharing_group_id;
     let mut v = event_json(&tree);
     let related = correlation::read::related_of_tree(c.tx, &scope, &tree)?;
     correlation::read::attach(c.tx, &mut v, &related, false)?;
-    super::sharing_groups::attach_group(c, &mut v, sg)?;
+    embed_sharing_groups(c.tx, &mut v)?;
     Ok(json!({"Event": v}))
 }
 
 pub fn add(c: &mut Call) -> ApiResult {
+    if super::federation::is_sync_peer(c) {
+        return super::federation::receive(c, None);
+    }
     let incoming = parse_event(&c.body).map_err(shape_error)?;
     let id = event_write::add_event(c.tx, &c.actor, &incoming)?;
     if c.path.named_flag("metadata") == Some(true) {
@@ -69,7 +72,6 @@ pub fn view(c: &mut Call) -> ApiResult {
         include_attachments: c.flag("includeAttachments").unwrap_or(false),
     };
     let tree = load_tree(c.tx, &scope, event, opts)?;
-    let sg = tree.event.sharing_group_id;
     let mut v = event_json(&tree);
     // MISP's REST defaults: related events on, per-attribute correlations
     // only when asked for.
@@ -83,12 +85,15 @@ pub fn view(c: &mut Call) -> ApiResult {
             m.insert("RelatedEvent".into(), json!([]));
         }
     }
-    super::sharing_groups::attach_group(c, &mut v, sg)?;
+    embed_sharing_groups(c.tx, &mut v)?;
     Ok(Reply::json(json!({"Event": v})))
 }
 
 pub fn edit(c: &mut Call) -> ApiResult {
     let reference = c.id_arg("event")?;
+    if super::federation::is_sync_peer(c) {
+        return super::federation::receive(c, Some(reference));
+    }
     let incoming = parse_event(&c.body).map_err(shape_error)?;
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &reference)?;

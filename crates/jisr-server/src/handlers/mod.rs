@@ -7,6 +7,7 @@ pub mod attributes;
 pub mod correlations;
 pub mod directory;
 pub mod events;
+pub mod federation;
 pub mod objects;
 pub mod proposals;
 pub mod reports;

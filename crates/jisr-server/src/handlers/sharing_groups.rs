@@ -4,7 +4,7 @@ use jisr_core::event_read::org_ref;
 use jisr_core::sharing_groups as sg;
 use jisr_model::SharingGroup;
 use jisr_model::wire::{as_bool, as_string, sharing_group_json, unwrap_envelope};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::call::Call;
 use crate::reply::{ApiError, ApiResult, Reply};
@@ -155,17 +155,4 @@ pub fn remove_server(c: &mut Call) -> ApiResult {
         &c.url,
         Some(g.id),
     ))
-}
-
-/// `SharingGroup` for an event, attribute or object shared with a group.
-pub fn attach_group(c: &mut Call, v: &mut Value, sharing_group_id: i64) -> Result<(), ApiError> {
-    if sharing_group_id <= 0 {
-        return Ok(());
-    }
-    if let (Some(g), Some(m)) = (c.tx.sharing_group_get(sharing_group_id)?, v.as_object_mut()) {
-        let creator = org_ref(c.tx, g.org_id)?;
-        m.insert("SharingGroup".into(), json!({"id": g.id.to_string(), "name": g.name, "uuid": g.uuid,
-            "releasability": g.releasability, "description": g.description, "Organisation": jisr_model::wire::org_ref_json(&creator)}));
-    }
-    Ok(())
 }

@@ -67,10 +67,7 @@ pub fn list(c: &mut Call) -> ApiResult {
         .path
         .arg(0)
         .map(str::to_string)
-        .or_else(|| c.body.get("id").and_then(as_string))
-        .ok_or_else(|| {
-            ApiError::bad_request("Give the id of the attribute or event whose sightings to list.")
-        })?;
+        .or_else(|| c.body.get("id").and_then(as_string));
     let context = c
         .path
         .arg(1)
@@ -79,9 +76,11 @@ pub fn list(c: &mut Call) -> ApiResult {
         .or_else(|| c.body.get("context").and_then(as_string));
     let org = c.body.get("org_id").and_then(as_string);
     let scope = c.scope();
-    let mut list = match context.as_deref() {
-        Some("event") => sightings::list_for_event(c.tx, &scope, &reference)?,
-        _ => sightings::list_for_attribute(c.tx, &scope, &reference)?,
+    // Without an id, MISP's index lists every sighting the user may see.
+    let mut list = match (context.as_deref(), reference) {
+        (_, None) => sightings::search(c.tx, &scope, &sightings::SightingFilter::default())?,
+        (Some("event"), Some(r)) => sightings::list_for_event(c.tx, &scope, &r)?,
+        (_, Some(r)) => sightings::list_for_attribute(c.tx, &scope, &r)?,
     };
     if let Some(org) = org {
         let org_id = jisr_core::directory::find_org(c.tx, &org)?

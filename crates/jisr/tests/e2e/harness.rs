@@ -26,18 +26,20 @@ impl Jisr {
     }
 
     pub fn start_with(env: &[(&str, &str)]) -> Jisr {
-        let data = tempfile::tempdir().unwrap();
+        Self::start_in(tempfile::tempdir().unwrap(), env, &[])
+    }
+
+    /// Starts on an existing data directory (a restart), with extra `serve` arguments.
+    pub fn start_in(data: tempfile::TempDir, env: &[(&str, &str)], args: &[&str]) -> Jisr {
         let mut cmd = Command::new(bin());
-        cmd.args([
-            "serve",
-            "--data",
-            data.path().to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ])
-        .env("JISR_ADMIN_KEY", ADMIN_KEY)
-        .env("JISR_LOG", "warn")
-        .stderr(Stdio::piped());
+        cmd.args(["serve", "--data", data.path().to_str().unwrap()]);
+        if !args.contains(&"--listen") {
+            cmd.args(["--listen", "127.0.0.1:0"]);
+        }
+        cmd.args(args)
+            .env("JISR_ADMIN_KEY", ADMIN_KEY)
+            .env("JISR_LOG", "warn")
+            .stderr(Stdio::piped());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -165,6 +167,13 @@ impl Jisr {
     pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    /// Kills the server (SIGKILL: no clean shutdown) and hands back its data.
+    pub fn kill(mut self) -> tempfile::TempDir {
+        self.stop();
+        let placeholder = tempfile::tempdir().unwrap();
+        std::mem::replace(&mut self._data, placeholder)
     }
 }
 

@@ -8,3 +8,6 @@ mod audit;
 mod cli;
 mod correlate;
 mod events;
+mod federation;
+mod federation_cli;
+mod federation_faults;
