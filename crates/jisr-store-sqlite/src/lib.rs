@@ -48,6 +48,10 @@ fn open_connection(path: &Path) -> Result<Connection> {
          PRAGMA wal_autocheckpoint = 16000;",
     )
     .map_err(backend_err)?;
+    // A write touches many distinct statements (and IN lists of varying
+    // length); with rusqlite's default of 16 they evict each other and are
+    // parsed again on every use.
+    conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
 }
 
