@@ -276,3 +276,74 @@ pub fn over_correlating(tx: &mut dyn Tx, limit: i64) -> Result<Vec<(String, i64)
     }
     Ok(out)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn settings(exclusions: &[&str]) -> Settings {
+        Settings {
+            enabled: true,
+            limit: 100,
+            name_threshold: 0.75,
+            name_block_limit: 50,
+            exclusions: exclusions.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn attr(t: &str, v1: &str, v2: &str) -> Attribute {
+        Attribute {
+            attr_type: t.into(),
+            value1: v1.into(),
+            value2: v2.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn an_excluded_half_leaves_the_other() {
+        let e = Event::default();
+        let a = attr("domain|ip", "evil.example", "8.8.8.8");
+        let all = effective(&settings(&[]), &e, &a, None).unwrap();
+        assert_eq!(all.keys.len(), 2);
+        assert!(all.range.is_some());
+        let d = effective(&settings(&["8.8.%"]), &e, &a, None).unwrap();
+        assert_eq!(d.parts, vec!["evil.example".to_string()]);
+        assert_eq!(d.keys.len(), 1);
+        assert!(d.range.is_none(), "an excluded address has no range either");
+        assert!(effective(&settings(&["evil.example|8.8.8.8"]), &e, &a, None).is_none());
+        let net = attr("ip-src", "10.0.0.0/8", "");
+        let kept = effective(&settings(&["evil%"]), &e, &net, None).unwrap();
+        assert_eq!(kept.keys.len(), 2, "the value and its network");
+    }
+
+    #[test]
+    fn controls_switch_correlation_off() {
+        let a = attr("md5", "d41d8cd98f00b204e9800998ecf8427e", "");
+        let s = settings(&[]);
+        let e = Event::default();
+        assert!(effective(&s, &e, &a, None).is_some());
+        let disabled_event = Event {
+            disable_correlation: true,
+            ..Default::default()
+        };
+        assert!(effective(&s, &disabled_event, &a, None).is_none());
+        let mut off = a.clone();
+        off.disable_correlation = true;
+        assert!(effective(&s, &e, &off, None).is_none());
+        let mut gone = a.clone();
+        gone.deleted = true;
+        assert!(effective(&s, &e, &gone, None).is_none());
+        let in_deleted_object = ObjectFacts {
+            name: "file".into(),
+            deleted: true,
+        };
+        assert!(effective(&s, &e, &a, Some(&in_deleted_object)).is_none());
+        let off_everywhere = Settings {
+            enabled: false,
+            ..s
+        };
+        assert!(effective(&off_everywhere, &e, &a, None).is_none());
+    }
+}
