@@ -310,7 +310,7 @@ fn sizes(store_db: &Option<String>, sqlite_path: &std::path::Path) -> Option<(f6
     if let Some(url) = store_db {
         let mut c = postgres::Client::connect(url, postgres::NoTls).ok()?;
         let one = |c: &mut postgres::Client, t: &str| -> f64 {
-            c.query_one("SELECT pg_total_relation_size($1::regclass)", &[&t])
+            c.query_one("SELECT pg_total_relation_size($1::text::regclass)", &[&t])
                 .and_then(|r| r.try_get::<_, i64>(0))
                 .unwrap_or(0) as f64
         };
@@ -384,38 +384,35 @@ fn main() {
 
     if std::env::args().any(|a| a == "--baseline") {
         // The same import with correlation switched off, into a second
-        // instance: what correlating costs on top of storing.
+        // instance (for PostgreSQL, the empty database --baseline-database):
+        // what correlating costs on top of storing.
         let base = dir.path().join("baseline");
-        let mut args: Vec<String> = vec![
-            "correlate".into(),
-            "--data".into(),
-            base.to_str().unwrap_or(".").into(),
-        ];
-        if let Some(db) = &database {
-            // A baseline needs an empty database of its own; PostgreSQL runs skip it.
-            let _ = db;
-            args.clear();
+        let base_s = base.to_str().unwrap_or(".").to_string();
+        let base_db = arg("--baseline-database");
+        let mut args = vec!["correlate".to_string(), "--data".into(), base_s.clone()];
+        if let Some(db) = &base_db {
+            args.push("--database".into());
+            args.push(db.clone());
         }
-        if !args.is_empty() {
-            run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
-            let store = jisr_store_sqlite::SqliteStore::open(base.join("jisr.db")).expect("open");
-            let mut tx = store.write().expect("write");
-            tx.setting_set("MISP.completely_disable_correlation", "1")
-                .expect("setting");
-            tx.commit().expect("commit");
-            drop(store);
-            let args = [
-                "import",
-                "--data",
-                base.to_str().unwrap_or("."),
-                file.to_str().unwrap_or("."),
-            ];
-            let (took, peak, _) = run_measured(&args);
-            println!(
-                "[{backend}] import without correlation (baseline): {:.0} attributes/s, peak memory {peak:.0} MiB",
-                total as f64 / took.as_secs_f64()
-            );
-        }
+        run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let store: Box<dyn Store> = match &base_db {
+            Some(url) => Box::new(jisr_store_pg::PgStore::connect(url).expect("connect")),
+            None => {
+                Box::new(jisr_store_sqlite::SqliteStore::open(base.join("jisr.db")).expect("open"))
+            }
+        };
+        let mut tx = store.write().expect("write");
+        tx.setting_set("MISP.completely_disable_correlation", "1")
+            .expect("setting");
+        tx.commit().expect("commit");
+        drop(store);
+        args[0] = "import".into();
+        args.push(file.to_str().unwrap_or(".").into());
+        let (took, peak, _) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        println!(
+            "[{backend}] import without correlation (baseline): {:.0} attributes/s, peak memory {peak:.0} MiB",
+            total as f64 / took.as_secs_f64()
+        );
     }
     let args = with(&["import", file.to_str().unwrap_or(".")]);
     let (took, peak, _) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
