@@ -171,3 +171,19 @@ def test_rest_search_shows_and_searches_by_correlation(admin, server, raw):
     secret = next(x for x in hidden.attributes if x.value == ip)
     r = raw("POST", "/attributes/restSearch", key=other.key, json={"correlation": secret.uuid})
     assert r.json()["response"]["Attribute"] == []
+
+
+def test_over_correlating_values_are_listed_for_admins(admin, server, raw):
+    value = f"hot-{uuid.uuid4().hex[:8]}"
+    for i in range(3):
+        new_event(admin, f"hot {i}", [("text", value)])
+    admin.set_server_setting("MISP.correlation_limit", 2, force=True)
+    try:
+        r = raw("GET", "/correlations/overCorrelations/limit:1000")
+        assert r.status_code == 200, r.text
+        listed = {x["OverCorrelatingValue"]["value"]: int(x["OverCorrelatingValue"]["occurrence"]) for x in r.json()}
+        assert listed.get(value) == 3, listed
+        user = make_user(admin, server, make_org(admin, "Tunis"), 3)
+        assert raw("GET", "/correlations/overCorrelations", key=user.key).status_code == 403
+    finally:
+        admin.set_server_setting("MISP.correlation_limit", 100, force=True)

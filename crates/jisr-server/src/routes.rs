@@ -195,6 +195,13 @@ pub static ROUTES: &[Route] = &[
         proposals::discard,
     ),
     // Sharing groups.
+    r(
+        "correlations",
+        "overcorrelations",
+        GET,
+        Read,
+        correlations::over_correlations,
+    ),
     // Correlation exclusions.
     r(
         "correlationexclusions",
