@@ -47,6 +47,7 @@ mod correlation;
 mod directory;
 mod events;
 mod federation;
+mod portable;
 mod proposals;
 mod rows;
 mod schema;

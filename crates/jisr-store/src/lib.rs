@@ -10,11 +10,13 @@
 pub mod conformance;
 mod correlation;
 mod federation;
+mod portable;
 mod query;
 mod tx;
 
 pub use correlation::*;
 pub use federation::FederationTx;
+pub use portable::{Cell, PortableTx, TableShape, load_order};
 pub use query::*;
 pub use tx::*;
 

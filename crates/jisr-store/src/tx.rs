@@ -21,6 +21,7 @@ pub trait Tx:
     + SearchTx
     + crate::FederationTx
     + crate::CorrelationTx
+    + crate::PortableTx
 {
     fn commit(self: Box<Self>) -> Result<()>;
 }

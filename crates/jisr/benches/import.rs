@@ -7,6 +7,10 @@
 //! 2. In the same run, inserts the same rows into a bare SQLite table with one
 //!    prepared statement in one transaction: the floor jisr is measured against.
 //! 3. Imports one event of 100,000 attributes and times `GET /events/view` over HTTP.
+//! 4. Times a mix of restSearch calls over HTTP (`--searches N` runs each).
+//!
+//! With `JISR_DATABASE=postgres://…` (an empty database) jisr imports into and
+//! serves from PostgreSQL; the bare-table comparison stays SQLite.
 
 use std::io::Write;
 use std::time::Instant;
@@ -156,10 +160,75 @@ fn main() {
     let status = resp.status();
     let bytes = resp.bytes().expect("body").len();
     let secs = t.elapsed().as_secs_f64();
-    let _ = server.kill();
-    let _ = server.wait();
     println!(
         "view of one event with {big} attributes: {secs:.2} s ({status}, {:.1} MiB of JSON)",
         bytes as f64 / 1048576.0
     );
+    search_mix(&client, &url, &key, arg("--searches", 20));
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+/// The restSearch calls analysts and integrations make all day, each
+/// repeated `n` times over the imported data: median and 95th percentile.
+fn search_mix(client: &reqwest::blocking::Client, url: &str, key: &str, n: usize) {
+    let mix: &[(&str, &str, Value)] = &[
+        (
+            "events by exact value",
+            "events/restSearch",
+            json!({"value": "host4242.example.org"}),
+        ),
+        (
+            "attributes by type, page of 100",
+            "attributes/restSearch",
+            json!({"type": "ip-dst", "limit": 100, "page": 3}),
+        ),
+        (
+            "attributes by value pattern, 50",
+            "attributes/restSearch",
+            json!({"value": "%.example.org", "limit": 50}),
+        ),
+        (
+            "attributes of the last day, 100",
+            "attributes/restSearch",
+            json!({"timestamp": "1d", "limit": 100}),
+        ),
+        (
+            "IDS attributes as CSV, 1000",
+            "attributes/restSearch",
+            json!({"returnFormat": "csv", "to_ids": 1, "limit": 1000}),
+        ),
+        (
+            "Arabic name, exact",
+            "attributes/restSearch",
+            json!({"value": "محمد 4244 Tawfik"}),
+        ),
+        (
+            "event index, first page",
+            "events/index",
+            json!({"limit": 60, "page": 1}),
+        ),
+    ];
+    println!("restSearch mix ({n} runs each): median / p95");
+    for (name, path, body) in mix {
+        let mut times = vec![];
+        let mut status = 0;
+        for _ in 0..n {
+            let t = Instant::now();
+            let resp = client
+                .post(format!("{url}/{path}"))
+                .header("Authorization", key)
+                .header("Accept", "application/json")
+                .json(body)
+                .send()
+                .expect("search");
+            status = resp.status().as_u16();
+            let _ = resp.bytes();
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        let median = times[times.len() / 2];
+        let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+        println!("  {name:<36} {median:>8.1} ms / {p95:>8.1} ms (HTTP {status})");
+    }
 }

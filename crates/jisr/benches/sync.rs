@@ -35,19 +35,24 @@ fn main() {
         f.flush().expect("flush");
     }
     drop(events);
-    let out = run_jisr(&[
-        "import",
-        "--data",
-        a.to_str().unwrap_or("."),
-        file.to_str().unwrap_or("."),
-    ]);
+    // The first command on a data directory creates its admin, with this key.
+    let admin_key = "benchAdminKey0123456789abcdefghijABCDEFG";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jisr"))
+        .args([
+            "import",
+            "--data",
+            a.to_str().unwrap_or("."),
+            file.to_str().unwrap_or("."),
+        ])
+        .env("JISR_ADMIN_KEY", admin_key)
+        .output()
+        .expect("run jisr import");
     assert!(
         out.status.success(),
         "import failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let admin_key = "benchAdminKey0123456789abcdefghijABCDEFG";
     let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_jisr"))
         .args([
             "serve",

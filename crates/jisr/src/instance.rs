@@ -35,7 +35,24 @@ pub fn open(
         )
     })?;
     let secret = load_or_create_secret(data_dir)?;
-    let store: Arc<dyn Store> = match database {
+    let store = open_store(data_dir, database)?;
+    let mut tx = store.write()?;
+    let first = FirstStart {
+        host_org_name: &identity.host_org,
+        admin_email: &identity.admin_email,
+        admin_key: identity.admin_key.as_deref(),
+    };
+    let key = ensure_initialised(tx.as_mut(), &secret, &first).context(
+        "setting up the instance failed (JISR_ADMIN_KEY, if set, must be 40 letters and digits)",
+    )?;
+    tx.commit()?;
+    Ok((Instance { store, secret }, key))
+}
+
+/// The database alone: PostgreSQL for a `postgres://` URL, else SQLite
+/// (`sqlite:PATH`, or `DATA/jisr.db`). Migrations run; nothing is set up.
+pub fn open_store(data_dir: &Path, database: Option<&str>) -> Result<Arc<dyn Store>> {
+    Ok(match database {
         Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
             Arc::new(jisr_store_pg::PgStore::connect(url).context(
                 "cannot open the PostgreSQL database given with --database / JISR_DATABASE",
@@ -56,18 +73,7 @@ pub fn open(
                     .with_context(|| format!("cannot open the database {}", db.display()))?,
             )
         }
-    };
-    let mut tx = store.write()?;
-    let first = FirstStart {
-        host_org_name: &identity.host_org,
-        admin_email: &identity.admin_email,
-        admin_key: identity.admin_key.as_deref(),
-    };
-    let key = ensure_initialised(tx.as_mut(), &secret, &first).context(
-        "setting up the instance failed (JISR_ADMIN_KEY, if set, must be 40 letters and digits)",
-    )?;
-    tx.commit()?;
-    Ok((Instance { store, secret }, key))
+    })
 }
 
 /// The site admin, for CLI commands that act with full rights.

@@ -4,6 +4,7 @@ mod config;
 mod correlate_cmd;
 mod instance;
 mod json_stream;
+mod migrate_store;
 mod names_cmd;
 mod serve;
 mod sync_cmd;
@@ -124,6 +125,15 @@ enum Command {
         /// List values above MISP.correlation_limit (holders, value).
         #[arg(long)]
         over: bool,
+    },
+    /// Move a whole instance to another database (e.g. SQLite to PostgreSQL); stop `jisr serve` first.
+    MigrateStore {
+        /// The database to copy: sqlite:PATH (e.g. sqlite:jisr-data/jisr.db) or postgres://…
+        #[arg(long)]
+        from: String,
+        /// An empty database to copy into: postgres://user@host:port/db or sqlite:PATH.
+        #[arg(long)]
+        to: String,
     },
     /// Links to other instances (MISP's sync servers): add, list, test.
     #[command(subcommand)]
@@ -264,6 +274,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             serve::run(inst, &data.data, &listen, &file)
         }
+        Command::MigrateStore { from, to } => migrate_store::run(&from, &to),
         Command::Server(cmd) => {
             let (inst, _, key) = open(cmd.data())?;
             announce_admin_key(key);

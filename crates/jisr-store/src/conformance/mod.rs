@@ -15,6 +15,7 @@ mod correlation;
 mod directory;
 mod events;
 mod federation;
+mod portable;
 mod search;
 
 pub type Factory<'a> = &'a dyn Fn() -> Box<dyn Store>;
@@ -83,6 +84,10 @@ pub const CASES: &[Case] = &[
     ),
     ("correlation_address_ranges", correlation::address_ranges),
     ("correlation_exclusions", correlation::exclusions),
+    (
+        "whole_tables_copy_exactly",
+        portable::whole_tables_copy_exactly,
+    ),
 ];
 
 pub(super) fn uuid() -> String {

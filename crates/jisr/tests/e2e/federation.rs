@@ -437,3 +437,75 @@ fn scheduled_pulls_bring_new_events_and_report_each_run() {
         "{s}"
     );
 }
+
+#[test]
+fn a_peer_cannot_overwrite_what_was_created_here_nor_widen_what_it_sends() {
+    let cairo = site("Cairo");
+    let brussels = site("Brussels");
+    // brussels' sync user on cairo, as a pushing peer would use it.
+    let org = host_org(&brussels);
+    let (_, o) = cairo.admin(
+        "POST",
+        "/admin/organisations/add",
+        Some(&json!({"name": org["name"], "uuid": org["uuid"]})),
+    );
+    let org_id = o["Organisation"]["id"].as_str().unwrap().to_string();
+    let (_, u) = cairo.admin(
+        "POST",
+        "/admin/users/add",
+        Some(&json!({"email": "peer@brussels.example", "org_id": org_id, "role_id": 5})),
+    );
+    let peer = u["User"]["authkey"].as_str().unwrap().to_string();
+
+    let mine = publish(&cairo, json!({"info": "made in cairo", "distribution": 3}));
+    let forged = json!({"Event": {"uuid": mine, "info": "overwritten by a peer", "distribution": "3", "published": true,
+        "timestamp": (jisr_model_now() + 1000).to_string(), "Orgc": {"name": "Brussels", "uuid": org["uuid"]}}});
+    let (s, r) = cairo.call(
+        "POST",
+        &format!("/events/edit/{mine}"),
+        &peer,
+        Some(&forged),
+    );
+    assert_eq!(s, 403, "{r}");
+    assert_eq!(view(&cairo, &mine).unwrap()["info"], "made in cairo");
+
+    // An event whose items claim distributions the link may not carry.
+    let widened = json!({"Event": {"uuid": "3f1e4d2c-1b0a-4f9e-8d7c-6b5a4f3e2d1c", "info": "from a careless peer",
+    "distribution": "2", "published": true, "timestamp": "1700000000", "Orgc": {"name": "Brussels", "uuid": org["uuid"]},
+    "Attribute": [
+        {"type": "ip-dst", "value": "198.51.100.1", "distribution": "0"},
+        {"type": "ip-dst", "value": "198.51.100.2", "distribution": "2"},
+        {"type": "ip-dst", "value": "198.51.100.3", "distribution": "3", "Tag": [{"name": "tlp:red"}]},
+        {"type": "ip-dst", "value": "198.51.100.4", "distribution": "5"},
+    ]}});
+    let (s, r) = cairo.call("POST", "/events/add", &peer, Some(&widened));
+    assert_eq!(s, 200, "{r}");
+    let e = view(&cairo, "3f1e4d2c-1b0a-4f9e-8d7c-6b5a4f3e2d1c").unwrap();
+    assert_eq!(
+        e["distribution"], "1",
+        "connected communities is stored as this community only"
+    );
+    assert_eq!(
+        values(&e),
+        vec!["198.51.100.2", "198.51.100.4"],
+        "org-only and red items are dropped"
+    );
+    assert_eq!(e["Orgc"]["uuid"], org["uuid"]);
+    assert_eq!(e["locked"], true);
+    // The same version again is stored once.
+    let (s, _) = cairo.call("POST", "/events/add", &peer, Some(&widened));
+    assert_eq!(s, 404, "already there: MISP's answer with a Location");
+    let (_, index) = cairo.admin(
+        "POST",
+        "/events/index",
+        Some(&json!({"eventinfo": "careless"})),
+    );
+    assert_eq!(index.as_array().unwrap().len(), 1);
+}
+
+fn jisr_model_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}

@@ -99,7 +99,15 @@ fn exchange_with_faults(events: usize, kills: usize) {
     // Each event: three attributes that inherit, one that is org-only.
     let mut expected: Vec<Holding> = vec![Holding::new(), Holding::new(), Holding::new()];
     let mut rng = rand::thread_rng();
+    let started = Instant::now();
+    // Kills fall while events are being created and pushed: one after each
+    // equal share of the events, and the last once all are created.
+    let kill_at: Vec<usize> = (1..=kills).map(|k| k * events / (kills + 1)).collect();
     for i in 0..events {
+        if kill_at.contains(&i) {
+            let victim = rng.gen_range(0..3);
+            sites[victim].kill_and_restart(Duration::from_millis(rng.gen_range(100..1500)));
+        }
         let origin = i % 3;
         let distribution = [0, 2, 3, 3][rng.gen_range(0..4)];
         let body = json!({"info": format!("exchange {i}"), "distribution": distribution, "published": true,
@@ -126,12 +134,15 @@ fn exchange_with_faults(events: usize, kills: usize) {
             }
         }
     }
-    // Kill -9 and restart instances while they push.
-    for _ in 0..kills {
-        std::thread::sleep(Duration::from_millis(rng.gen_range(300..2500)));
-        let victim = rng.gen_range(0..3);
-        sites[victim].kill_and_restart(Duration::from_millis(rng.gen_range(100..1500)));
-    }
+    eprintln!(
+        "created {events} events in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    // One more while the last events are still travelling.
+    std::thread::sleep(Duration::from_millis(rng.gen_range(100..1000)));
+    let victim = rng.gen_range(0..3);
+    sites[victim].kill_and_restart(Duration::from_millis(rng.gen_range(100..1500)));
+    let settled = Instant::now();
     let deadline = Instant::now() + Duration::from_secs(120 + events as u64 / 5);
     loop {
         let now: Vec<Option<(Holding, usize)>> = sites.iter().map(|s| holding(s.j())).collect();
@@ -140,6 +151,17 @@ fn exchange_with_faults(events: usize, kills: usize) {
                 .is_some_and(|(map, n)| map == want && *n == want.len())
         });
         if done {
+            let sizes: Vec<String> = sites
+                .iter()
+                .zip(&expected)
+                .map(|(s, w)| format!("{} {}", s.name, w.len()))
+                .collect();
+            eprintln!(
+                "converged after {} kills: {events} events created, held {} ({:.1} s after the last restart)",
+                kills + 1,
+                sizes.join(", "),
+                settled.elapsed().as_secs_f64()
+            );
             return;
         }
         if Instant::now() > deadline {

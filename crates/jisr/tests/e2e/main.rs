@@ -11,3 +11,4 @@ mod events;
 mod federation;
 mod federation_cli;
 mod federation_faults;
+mod migrate;

@@ -1,0 +1,96 @@
+//! Whole-table copies (what `jisr migrate-store` relies on).
+
+use crate::{Cell, TableShape, load_order};
+
+use super::{Factory, attribute, event, seeded};
+
+pub(super) fn whole_tables_copy_exactly(make: Factory) {
+    let (source, cairo, _) = seeded(make);
+    {
+        let mut tx = source.write().unwrap();
+        let e = tx
+            .event_insert(&event(cairo, 3, true, "نقل — move"))
+            .unwrap();
+        let mut a = attribute(e, "ip-dst", "192.0.2.9", 5);
+        a.to_ids = true;
+        let a = tx.attribute_insert(&a).unwrap();
+        tx.attachment_put(a, &[0, 159, 146, 150, 255]).unwrap();
+        tx.setting_set("MISP.baseurl", "https://cairo.example")
+            .unwrap();
+        tx.commit().unwrap();
+    }
+    let target = make();
+    let mut src = source.read().unwrap();
+    let tables = load_order(src.portable_tables().unwrap());
+    for name in [
+        "events",
+        "attributes",
+        "organisations",
+        "settings",
+        "attachments",
+    ] {
+        assert!(tables.iter().any(|t| t.name == name), "{name} is listed");
+    }
+    assert!(
+        !tables.iter().any(|t| t.name == "schema_version"),
+        "migration bookkeeping is not data"
+    );
+    let events = tables.iter().find(|t| t.name == "events").unwrap();
+    assert_eq!(events.integer_key.as_deref(), Some("id"));
+    assert!(events.references.contains(&"organisations".to_string()));
+    let order: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+    let pos = |n: &str| order.iter().position(|x| *x == n).unwrap();
+    assert!(pos("organisations") < pos("events") && pos("events") < pos("attributes"));
+
+    let mut dst = target.write().unwrap();
+    let shapes: Vec<TableShape> = dst.portable_tables().unwrap();
+    for t in &tables {
+        let there = shapes.iter().find(|s| s.name == t.name).unwrap();
+        let types = t
+            .columns
+            .iter()
+            .map(|c| there.types[there.columns.iter().position(|x| x == c).unwrap()].clone())
+            .collect();
+        let plan = TableShape { types, ..t.clone() };
+        let rows = src.portable_rows(t, i64::MIN, 1_000_000).unwrap();
+        assert_eq!(rows.len() as i64, src.portable_count(t).unwrap());
+        dst.portable_insert(&plan, &rows).unwrap();
+    }
+    dst.portable_finish(&tables).unwrap();
+    dst.commit().unwrap();
+
+    let mut back = target.read().unwrap();
+    for t in &tables {
+        assert_eq!(
+            src.portable_rows(t, i64::MIN, 1_000_000).unwrap(),
+            back.portable_rows(t, i64::MIN, 1_000_000).unwrap(),
+            "{} copies exactly",
+            t.name
+        );
+    }
+    let a = back
+        .portable_rows(
+            tables.iter().find(|t| t.name == "attachments").unwrap(),
+            i64::MIN,
+            10,
+        )
+        .unwrap();
+    assert!(
+        a.iter()
+            .any(|r| r.contains(&Cell::Bytes(vec![0, 159, 146, 150, 255]))),
+        "bytes survive"
+    );
+    drop(back);
+    drop(src);
+    // Generated ids continue after the copied ones.
+    let mut tx = target.write().unwrap();
+    let next = tx.event_insert(&event(cairo, 1, false, "after")).unwrap();
+    let max = tx
+        .events_published_after(0, 100)
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .max()
+        .unwrap();
+    assert!(next > max, "{next} > {max}");
+}
