@@ -24,8 +24,10 @@ ACCEPTED=(
 )
 # The sharing-model issue's share of the suite.
 SHARING=(test_sharing_groups test_sharing_group test_sharing_group_search test_user_perms test_live_acl test_roles)
+# The correlation issue's share.
+CORRELATION=(test_correlation_exclusions)
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=("${ACCEPTED[@]}" "${SHARING[@]}")
+[ ${#tests[@]} -gt 0 ] || tests=("${ACCEPTED[@]}" "${SHARING[@]}" "${CORRELATION[@]}")
 
 scripts/python-env.sh
 version=$(sed -n 's/^pymisp==//p' tests/requirements.txt)
@@ -39,10 +41,11 @@ sed -i 's/^fast_mode = False/fast_mode = True/' "$suite/testlive_comprehensive.p
 
 key=$(.venv/bin/python -c 'import secrets,string; a=string.ascii_letters+string.digits; print("".join(secrets.choice(a) for _ in range(40)))')
 cargo build --quiet --bin jisr
+jisr="${CARGO_TARGET_DIR:-target}/debug/jisr"
 # MISP's warninglists, as the pymispwarninglists package ships them.
 lists=$(.venv/bin/python -c 'import os, pymispwarninglists as p; print(os.path.join(os.path.dirname(p.__file__), "data", "misp-warninglists", "lists"))')
-target/debug/jisr warninglists import "$lists" --data "$work/data" >/dev/null 2>&1
-JISR_ADMIN_KEY="$key" JISR_LOG=warn target/debug/jisr serve --data "$work/data" --listen 127.0.0.1:0 2>"$work/server.log" &
+"$jisr" warninglists import "$lists" --data "$work/data" >/dev/null 2>&1
+JISR_ADMIN_KEY="$key" JISR_LOG=warn "$jisr" serve --data "$work/data" --listen 127.0.0.1:0 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 1 300); do
   url=$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/server.log" | head -1)

@@ -32,11 +32,12 @@ key=$(sed -n "s/^key = '\([A-Za-z0-9]\{40\}\)'.*/\1/p" "$suite")
 sed -i "s#'https://192.168.1.1'#'https://localhost:8643'#; s#'https://192.168.1.2'#'https://localhost:8644'#; s#'https://192.168.1.3'#'https://localhost:8645'#" "$suite"
 
 cargo build --quiet --bin jisr
+jisr="${CARGO_TARGET_DIR:-target}/debug/jisr"
 for i in 1 2 3; do
   port=$((8642 + i))
   db_var="JISR_DATABASE_$i"
   JISR_DATABASE="${!db_var:-}" JISR_SYNC_TICK_MS=250 JISR_ADMIN_KEY="$key" JISR_LOG=warn \
-    target/debug/jisr serve --data "$work/data$i" --listen "127.0.0.1:$port" --tls 2>"$work/server$i.log" &
+    "$jisr" serve --data "$work/data$i" --listen "127.0.0.1:$port" --tls 2>"$work/server$i.log" &
   pids+=($!)
 done
 for i in 1 2 3; do

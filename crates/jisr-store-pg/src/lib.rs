@@ -43,6 +43,7 @@ macro_rules! params {
 
 mod activity;
 mod audit;
+mod correlation;
 mod directory;
 mod events;
 mod federation;

@@ -6,6 +6,7 @@ mod harness;
 mod api_errors;
 mod audit;
 mod cli;
+mod correlate;
 mod events;
 mod federation;
 mod federation_cli;
