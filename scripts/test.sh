@@ -3,9 +3,11 @@
 # conformance suite against SQLite and against a throwaway PostgreSQL, the
 # end-to-end tests that start the real binary), then our PyMISP suite and
 # PyMISP's own upstream live suite against `jisr serve`, once on each
-# backend, and PyMISP's upstream sync suite on three HTTPS instances, once on
-# each backend. Installs what the tests need on first run: a Python venv
-# with pymisp and pytest, and PostgreSQL from Debian's packages.
+# backend, PyMISP's upstream sync suite on three HTTPS instances, and the
+# web console's browser tests (headless Chromium), once on each backend.
+# Installs what the tests need on first run: a Python venv with pymisp and
+# pytest, PostgreSQL, chromium and chromium-driver from Debian's packages,
+# and the browser tests' npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,3 +46,7 @@ tests/upstream/pymisp-sync.sh
 echo "== PyMISP's upstream sync suite on PostgreSQL"
 JISR_DATABASE_1=$(fresh_db sync_one) JISR_DATABASE_2=$(fresh_db sync_two) JISR_DATABASE_3=$(fresh_db sync_three) \
   tests/upstream/pymisp-sync.sh
+echo "== Browser tests of the console (tests/browser) on SQLite"
+tests/browser/run.sh
+echo "== Browser tests of the console (tests/browser) on PostgreSQL"
+JISR_DATABASE=$(fresh_db browser) tests/browser/run.sh

@@ -3,6 +3,7 @@
 //! and the `Store`/`Tx` traits; never HTTP, never SQL.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod accounts;
 pub mod attachments;
 pub mod attribute_build;
 pub mod attributes;

@@ -107,3 +107,79 @@ pub fn resolve_for_body(tx: &mut dyn Tx, actor: &Actor, incoming: &InTag) -> Res
         other => Ok(other),
     }
 }
+
+/// MISP's tag editor permission, needed to create, rename or recolour tags.
+pub fn require_tag_editor(actor: &Actor) -> Result<()> {
+    if actor.can("perm_tag_editor") {
+        Ok(())
+    } else {
+        Err(crate::error::no_permission())
+    }
+}
+
+/// `tags/add`: a new tag with a unique name.
+pub fn add_tag(tx: &mut dyn Tx, actor: &Actor, incoming: &InTag) -> Result<Tag> {
+    require_tag_editor(actor)?;
+    if tx.tag_by_name(incoming.name.trim())?.is_some() {
+        return Err(crate::error::field_error(
+            "Tag could not be saved: the name is taken",
+            "name",
+            "A tag with this name already exists.",
+        ));
+    }
+    if let Some(c) = incoming.colour.as_deref().filter(|c| !c.is_empty()) {
+        check_colour(c)?;
+    }
+    let mut tag = new_tag(incoming)?;
+    tag.id = tx.tag_insert(&tag)?;
+    Ok(tag)
+}
+
+fn check_colour(colour: &str) -> Result<()> {
+    let hex = colour.strip_prefix('#').unwrap_or("");
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(crate::error::field_error(
+            "Tag could not be saved: the colour is not #rrggbb",
+            "colour",
+            "A colour is written #rrggbb.",
+        ));
+    }
+    Ok(())
+}
+
+/// Renames and recolours a tag (the console's edit; the API's `tags/edit`
+/// changes more fields under the same permission).
+pub fn rename_tag(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    mut tag: Tag,
+    name: &str,
+    colour: &str,
+) -> Result<Tag> {
+    require_tag_editor(actor)?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(crate::error::field_error(
+            "Tag could not be saved: empty name",
+            "name",
+            "A name is required.",
+        ));
+    }
+    if let Some(other) = tx.tag_by_name(name)?
+        && other.id != tag.id
+    {
+        return Err(crate::error::field_error(
+            "Tag could not be saved: the name is taken",
+            "name",
+            "A tag with this name already exists.",
+        ));
+    }
+    let colour = colour.trim();
+    if !colour.is_empty() {
+        check_colour(colour)?;
+        tag.colour = colour.to_string();
+    }
+    tag.name = name.to_string();
+    tx.tag_update(&tag)?;
+    Ok(tag)
+}

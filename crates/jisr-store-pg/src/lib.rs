@@ -41,6 +41,7 @@ macro_rules! params {
     };
 }
 
+mod accounts;
 mod activity;
 mod audit;
 mod correlation;

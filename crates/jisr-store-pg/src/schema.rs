@@ -217,6 +217,26 @@ CREATE TABLE correlation_exclusions (
   id BIGSERIAL PRIMARY KEY, value TEXT NOT NULL UNIQUE, from_json BOOLEAN NOT NULL DEFAULT FALSE, comment TEXT NOT NULL DEFAULT ''
 );
 "#,
+    // 8: web console accounts: passwords, sessions, set-password links, preferences.
+    r#"
+CREATE TABLE user_passwords (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT NOT NULL DEFAULT '',
+  failed BIGINT NOT NULL DEFAULT 0, locked_until BIGINT NOT NULL DEFAULT 0, changed BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE web_sessions (
+  digest TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created BIGINT NOT NULL, expires BIGINT NOT NULL
+);
+CREATE INDEX web_sessions_user ON web_sessions(user_id);
+CREATE TABLE password_links (
+  digest TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_by BIGINT NOT NULL DEFAULT 0, created BIGINT NOT NULL, expires BIGINT NOT NULL
+);
+CREATE TABLE user_prefs (
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

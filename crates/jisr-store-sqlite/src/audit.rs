@@ -57,6 +57,15 @@ impl AuditTx for SqliteTx<'_> {
         )?;
         Ok(())
     }
+    fn audit_of(&mut self, model: &str, model_id: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+        self.many(
+            &format!(
+                "SELECT {COLS} FROM audit_log WHERE model = ?1 AND model_id = ?2 ORDER BY id DESC LIMIT ?3"
+            ),
+            params![model, model_id, limit],
+            entry,
+        )
+    }
     fn audit_checkpoints(&mut self) -> Result<Vec<(i64, String, String)>> {
         self.many(
             "SELECT entry_id, hash, signature FROM audit_checkpoints ORDER BY entry_id",

@@ -3,6 +3,7 @@
 //! WAL mode so that readers never block the writer.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod accounts;
 mod activity;
 mod audit;
 mod correlation;

@@ -206,6 +206,26 @@ CREATE TABLE correlation_exclusions (
   id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE, from_json INTEGER NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT ''
 );
 "#,
+    // 8: web console accounts: passwords, sessions, set-password links, preferences.
+    r#"
+CREATE TABLE user_passwords (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT NOT NULL DEFAULT '',
+  failed INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0, changed INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE web_sessions (
+  digest TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created INTEGER NOT NULL, expires INTEGER NOT NULL
+);
+CREATE INDEX web_sessions_user ON web_sessions(user_id);
+CREATE TABLE password_links (
+  digest TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_by INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL, expires INTEGER NOT NULL
+);
+CREATE TABLE user_prefs (
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -231,6 +231,10 @@ fn event_conditions(w: &mut Where, q: &SearchQuery, uuid_also: UuidAlso) {
         let list = w.bind_list(sgs);
         w.push(format!("e.sharing_group_id IN ({list})"));
     }
+    if let Some(ds) = &q.distributions {
+        let list = w.bind_list(ds);
+        w.push(format!("e.distribution IN ({list})"));
+    }
 }
 
 fn attribute_conditions(w: &mut Where, q: &SearchQuery) {

@@ -83,6 +83,8 @@ pub struct SearchQuery {
     pub publish_timestamp_to: Option<i64>,
     pub published: Option<bool>,
     pub sharing_group_ids: Option<Vec<i64>>,
+    /// Event distribution levels (the console's filter; MISP's restSearch has none).
+    pub distributions: Option<Vec<i64>>,
     pub limit: Option<i64>,
     pub page: Option<i64>,
     /// Ordering of events; by id ascending when `None`.

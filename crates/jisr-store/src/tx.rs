@@ -22,6 +22,7 @@ pub trait Tx:
     + crate::FederationTx
     + crate::CorrelationTx
     + crate::PortableTx
+    + AccountTx
 {
     fn commit(self: Box<Self>) -> Result<()>;
 }
@@ -215,7 +216,35 @@ pub trait AuditTx {
     fn audit_last(&mut self) -> Result<Option<(i64, String)>>;
     /// Entries with id greater than `after`, oldest first, at most `limit`.
     fn audit_page(&mut self, after: i64, limit: i64) -> Result<Vec<AuditEntry>>;
+    /// Entries about one record (`model`, `model_id`), newest first, at most
+    /// `limit`: an index lookup, not a scan of the log.
+    fn audit_of(&mut self, model: &str, model_id: i64, limit: i64) -> Result<Vec<AuditEntry>>;
     fn audit_checkpoint_add(&mut self, entry_id: i64, hash: &str, signature: &str) -> Result<()>;
     /// Checkpoints as `(entry_id, hash, signature)`, oldest first.
     fn audit_checkpoints(&mut self) -> Result<Vec<(i64, String, String)>>;
+}
+
+/// Web console accounts: passwords, sessions, set-password links and
+/// per-user preferences. Tokens arrive here already digested.
+pub trait AccountTx {
+    fn password_get(&mut self, user_id: i64) -> Result<Option<PasswordRecord>>;
+    /// Inserts or replaces the user's record.
+    fn password_put(&mut self, r: &PasswordRecord) -> Result<()>;
+
+    fn session_insert(&mut self, s: &WebSession) -> Result<()>;
+    fn session_get(&mut self, digest: &str) -> Result<Option<WebSession>>;
+    fn session_delete(&mut self, digest: &str) -> Result<()>;
+    /// Ends every session of a user (password changed, user disabled).
+    fn sessions_delete_user(&mut self, user_id: i64) -> Result<u64>;
+    /// Removes sessions that expired before `now`.
+    fn sessions_purge(&mut self, now: i64) -> Result<u64>;
+
+    fn password_link_insert(&mut self, l: &PasswordLink) -> Result<()>;
+    fn password_link_get(&mut self, digest: &str) -> Result<Option<PasswordLink>>;
+    /// Removes one link, or with `user_id` every link of that user.
+    fn password_links_delete(&mut self, digest: &str, user_id: Option<i64>) -> Result<u64>;
+
+    /// A user's console preference (language, digits, calendar).
+    fn user_pref_get(&mut self, user_id: i64, key: &str) -> Result<Option<String>>;
+    fn user_pref_set(&mut self, user_id: i64, key: &str, value: &str) -> Result<()>;
 }

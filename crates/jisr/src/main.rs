@@ -6,6 +6,7 @@ mod instance;
 mod json_stream;
 mod migrate_store;
 mod names_cmd;
+mod passwd_cmd;
 mod serve;
 mod sync_cmd;
 mod tls;
@@ -221,6 +222,8 @@ enum UserCommand {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Set a user's console password (prompted, or one line on standard input), or print a set-password link.
+    Passwd(passwd_cmd::PasswdArgs),
 }
 
 fn identity(file: &FileConfig) -> Identity {
@@ -412,6 +415,7 @@ mod admin {
                 );
                 Ok(())
             }
+            UserCommand::Passwd(args) => crate::passwd_cmd::run(args),
             UserCommand::List { data } => {
                 let (inst, _, _) = open(&data)?;
                 let mut tx = inst.store.read()?;

@@ -73,6 +73,11 @@ pub fn run(
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| format!("{scheme}://{host}:{}", addr.port()));
     let secret = Arc::new(instance.secret);
+    // Console cookies are `Secure` when browsers reach jisr over HTTPS:
+    // served with --tls, or behind a TLS proxy named by JISR_PUBLIC_URL.
+    let secure = listen.tls || config.public_url.starts_with("https://");
+    let web = jisr_web::WebState::new(instance.store.clone(), secret.clone(), secure)
+        .map_err(|e| anyhow::anyhow!("cannot load the web console: {e}"))?;
     let worker = jisr_sync::SyncWorker::start(
         instance.store.clone(),
         secret.clone(),
@@ -110,7 +115,10 @@ pub fn run(
         .build()
         .context("cannot start the async runtime")?;
     let served = runtime.block_on(async move {
-        let app = jisr_server::router(state)
+        // The console's paths (`/`, `/ui/…`, `/assets/…`) first; everything
+        // else falls through to MISP's REST API.
+        let app = jisr_web::router(web)
+            .merge(jisr_server::router(state))
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         let handle = axum_server::Handle::new();
         let stopper = handle.clone();

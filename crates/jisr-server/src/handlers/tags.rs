@@ -11,11 +11,7 @@ use crate::call::Call;
 use crate::reply::{ApiError, ApiResult, Reply};
 
 fn require_tag_editor(c: &Call) -> Result<(), ApiError> {
-    if c.actor.can("perm_tag_editor") {
-        Ok(())
-    } else {
-        Err(jisr_core::error::no_permission().into())
-    }
+    Ok(tags::require_tag_editor(&c.actor)?)
 }
 
 fn find_tag(c: &mut Call) -> Result<jisr_model::Tag, ApiError> {

@@ -11,6 +11,7 @@ use jisr_model::*;
 
 use crate::Store;
 
+mod accounts;
 mod correlation;
 mod directory;
 mod events;
@@ -92,6 +93,13 @@ pub const CASES: &[Case] = &[
         "all_or_nothing_transactions",
         portable::all_or_nothing_transactions,
     ),
+    ("distribution_filter", search::distribution_filter),
+    ("passwords_and_sessions", accounts::passwords_and_sessions),
+    (
+        "password_links_and_prefs",
+        accounts::password_links_and_prefs,
+    ),
+    ("audit_of_one_record", accounts::audit_of_one_record),
 ];
 
 pub(super) fn uuid() -> String {

@@ -343,3 +343,29 @@ pub(super) fn text_sorts_in_byte_order(make: Factory) {
         .collect();
     assert_eq!(names, vec!["B", "a", "b"]);
 }
+
+pub(super) fn distribution_filter(make: Factory) {
+    let (store, org, other) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let own = tx.event_insert(&event(org, 0, true, "org only")).unwrap();
+    let community = tx.event_insert(&event(org, 1, true, "community")).unwrap();
+    let all = tx.event_insert(&event(org, 3, true, "all")).unwrap();
+    let q = |d: &[i64]| SearchQuery {
+        distributions: Some(d.to_vec()),
+        ..Default::default()
+    };
+    let everything = Scope::Everything;
+    assert_eq!(tx.search_events(&q(&[0]), &everything).unwrap(), vec![own]);
+    assert_eq!(
+        tx.search_events(&q(&[1, 3]), &everything).unwrap(),
+        vec![community, all]
+    );
+    assert!(tx.search_events(&q(&[]), &everything).unwrap().is_empty());
+    // The filter narrows the scope, never widens it.
+    let outsider = Scope::Organisation {
+        org_id: other,
+        sharing_groups: vec![],
+        unpublished_private: false,
+    };
+    assert!(tx.search_events(&q(&[0]), &outsider).unwrap().is_empty());
+}

@@ -6,6 +6,7 @@ mod harness;
 mod api_errors;
 mod audit;
 mod cli;
+mod console;
 mod correlate;
 mod events;
 mod federation;
