@@ -24,8 +24,10 @@ ACCEPTED=(
 )
 # The sharing-model issue's share of the suite.
 SHARING=(test_sharing_groups test_sharing_group test_sharing_group_search test_user_perms test_live_acl test_roles)
+# The correlation issue's share.
+CORRELATION=(test_correlation_exclusions)
 tests=("$@")
-[ ${#tests[@]} -gt 0 ] || tests=("${ACCEPTED[@]}" "${SHARING[@]}")
+[ ${#tests[@]} -gt 0 ] || tests=("${ACCEPTED[@]}" "${SHARING[@]}" "${CORRELATION[@]}")
 
 scripts/python-env.sh
 version=$(sed -n 's/^pymisp==//p' tests/requirements.txt)

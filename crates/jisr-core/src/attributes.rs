@@ -108,11 +108,14 @@ pub fn add(
         touch(tx, &mut event)?;
         return Ok(existing);
     }
-    save_attribute(tx, actor, &event, 0, &fresh, "Attribute")?;
+    save_attribute(tx, actor, &event, 0, &fresh, "Attribute", &mut Vec::new())?;
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
-    tx.attribute_by_uuid(&uuid)?
-        .ok_or_else(|| CoreError::NotFound("attribute".into()))
+    let a = tx
+        .attribute_by_uuid(&uuid)?
+        .ok_or_else(|| CoreError::NotFound("attribute".into()))?;
+    crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), true)?;
+    Ok(a)
 }
 
 /// Edits an attribute; the incoming timestamp, if any, must be newer.
@@ -131,11 +134,23 @@ pub fn edit(
     if change.timestamp.is_some_and(|t| t <= existing.timestamp) {
         change.timestamp = None;
     }
-    save_attribute(tx, actor, &event, existing.object_id, &change, "Attribute")?;
+    save_attribute(
+        tx,
+        actor,
+        &event,
+        existing.object_id,
+        &change,
+        "Attribute",
+        &mut Vec::new(),
+    )?;
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
-    tx.attribute_get(existing.id)?
-        .ok_or_else(|| CoreError::NotFound("attribute".into()))
+    let a = tx
+        .attribute_get(existing.id)?
+        .ok_or_else(|| CoreError::NotFound("attribute".into()))?;
+    // An edited value drops its old keys and takes new ones.
+    crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), false)?;
+    Ok(a)
 }
 
 /// Soft delete (MISP's default) or, for site admins, hard delete.
@@ -160,6 +175,8 @@ pub fn delete(
         a.deleted = true;
         a.timestamp = now();
         tx.attribute_update(&a)?;
+        // A soft-deleted attribute correlates with nothing.
+        crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), false)?;
     }
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
@@ -178,6 +195,7 @@ pub fn restore(
     a.deleted = false;
     a.timestamp = now();
     tx.attribute_update(&a)?;
+    crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), false)?;
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
     Ok(a)

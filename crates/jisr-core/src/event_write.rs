@@ -103,7 +103,9 @@ fn apply_event_tags(
 }
 
 /// Inserts or updates one attribute of `event`. Returns false when the
-/// stored copy is as new as the incoming one (nothing to do).
+/// stored copy is as new as the incoming one (nothing to do); otherwise the
+/// attribute's id joins `touched`, for the caller to correlate once the
+/// whole write is in place.
 pub fn save_attribute(
     tx: &mut dyn Tx,
     actor: &Actor,
@@ -111,6 +113,7 @@ pub fn save_attribute(
     object_id: i64,
     incoming: &InAttribute,
     path: &str,
+    touched: &mut Vec<i64>,
 ) -> Result<bool> {
     let t = now();
     let existing = match &incoming.uuid {
@@ -138,6 +141,7 @@ pub fn save_attribute(
         }
         None => tx.attribute_insert(&a)?,
     };
+    touched.push(id);
     if let Some(bytes) = file {
         tx.attachment_put(id, &bytes)?;
     }
@@ -156,12 +160,14 @@ pub fn save_attribute(
     Ok(true)
 }
 
+/// Inserts or updates an object with its attributes (their ids join `touched`).
 pub fn save_object(
     tx: &mut dyn Tx,
     actor: &Actor,
     event: &Event,
     incoming: &InObject,
     path: &str,
+    touched: &mut Vec<i64>,
 ) -> Result<i64> {
     let existing = match &incoming.uuid {
         Some(u) => tx.object_by_uuid(&valid_uuid(u, path)?)?,
@@ -200,6 +206,7 @@ pub fn save_object(
             object_id,
             a,
             &format!("{path}.Attribute[{i}]"),
+            touched,
         )?;
     }
     let object_uuid = match tx.object_get(object_id)? {
@@ -296,8 +303,11 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
     )?;
     event.id = tx.event_insert(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
-    save_children(tx, actor, &event, incoming)?;
+    save_children(tx, actor, &event, incoming, &mut Vec::new())?;
     tx.event_recount(event.id)?;
+    // Everything in a new event is new: nothing of it is indexed yet.
+    let attributes = tx.attributes_of_event(event.id)?;
+    crate::correlation::refresh(tx, &event, &attributes, true)?;
     offer_to_push_links(tx, &event)?;
     Ok(event.id)
 }
@@ -311,12 +321,18 @@ fn offer_to_push_links(tx: &mut dyn Tx, event: &Event) -> Result<()> {
     Ok(())
 }
 
-fn save_children(tx: &mut dyn Tx, actor: &Actor, event: &Event, incoming: &InEvent) -> Result<()> {
+fn save_children(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &Event,
+    incoming: &InEvent,
+    touched: &mut Vec<i64>,
+) -> Result<()> {
     for (i, a) in incoming.attributes.iter().enumerate() {
-        save_attribute(tx, actor, event, 0, a, &format!("Attribute[{i}]"))?;
+        save_attribute(tx, actor, event, 0, a, &format!("Attribute[{i}]"), touched)?;
     }
     for (i, o) in incoming.objects.iter().enumerate() {
-        save_object(tx, actor, event, o, &format!("Object[{i}]"))?;
+        save_object(tx, actor, event, o, &format!("Object[{i}]"), touched)?;
     }
     for (i, r) in incoming.reports.iter().enumerate() {
         save_report(tx, event, r, &format!("EventReport[{i}]"))?;
@@ -389,6 +405,7 @@ pub fn edit_event(
     if let Some(v) = &incoming.extends_uuid {
         event.extends_uuid = v.clone();
     }
+    let correlation_was_disabled = event.disable_correlation;
     if let Some(v) = incoming.disable_correlation {
         event.disable_correlation = v;
     }
@@ -410,8 +427,14 @@ pub fn edit_event(
     )?;
     tx.event_update(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
-    save_children(tx, actor, &event, incoming)?;
+    let mut touched = Vec::new();
+    save_children(tx, actor, &event, incoming, &mut touched)?;
     tx.event_recount(event.id)?;
+    if event.disable_correlation != correlation_was_disabled {
+        crate::correlation::refresh_event(tx, &event)?;
+    } else {
+        crate::correlation::refresh_ids(tx, &touched)?;
+    }
     offer_to_push_links(tx, &event)?;
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod attributes;
 pub mod audit;
 pub mod auth;
 pub mod bootstrap;
+pub mod correlation;
 pub mod directory;
 pub mod error;
 pub mod event_read;

@@ -97,9 +97,11 @@ pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InObject
     {
         return Err(invalid("Object: the uuid is already in use"));
     }
-    let id = save_object(tx, actor, &event, incoming, "Object")?;
+    let mut touched = Vec::new();
+    let id = save_object(tx, actor, &event, incoming, "Object", &mut touched)?;
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
+    crate::correlation::refresh_ids(tx, &touched)?;
     Ok(id)
 }
 
@@ -118,9 +120,11 @@ pub fn edit(
     if change.timestamp.is_some_and(|t| t <= existing.timestamp) {
         change.timestamp = None;
     }
-    let id = save_object(tx, actor, &event, &change, "Object")?;
+    let mut touched = Vec::new();
+    let id = save_object(tx, actor, &event, &change, "Object", &mut touched)?;
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;
+    crate::correlation::refresh_ids(tx, &touched)?;
     Ok(id)
 }
 
@@ -141,6 +145,7 @@ pub fn delete(
         o.deleted = true;
         o.timestamp = t;
         tx.object_update(&o)?;
+        let mut inside = vec![];
         for mut a in tx
             .attributes_of_event(event.id)?
             .into_iter()
@@ -149,7 +154,9 @@ pub fn delete(
             a.deleted = true;
             a.timestamp = t;
             tx.attribute_update(&a)?;
+            inside.push(a);
         }
+        crate::correlation::refresh(tx, &event, &inside, false)?;
     }
     touch(tx, &mut event)?;
     tx.event_recount(event.id)?;

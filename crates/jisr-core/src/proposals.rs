@@ -122,7 +122,8 @@ pub fn accept(tx: &mut dyn Tx, actor: &Actor, p: Proposal, mut event: Event) -> 
         a.uuid = uuid::Uuid::new_v4().to_string();
         a.event_id = event.id;
         a.timestamp = t;
-        tx.attribute_insert(&a)?;
+        a.id = tx.attribute_insert(&a)?;
+        crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), true)?;
     } else if let Some(mut a) = tx.attribute_get(p.old_id)? {
         if p.proposal_to_delete {
             a.deleted = true;
@@ -146,6 +147,7 @@ pub fn accept(tx: &mut dyn Tx, actor: &Actor, p: Proposal, mut event: Event) -> 
         }
         a.timestamp = t;
         tx.attribute_update(&a)?;
+        crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), false)?;
     } else {
         return Err(not_found(
             "The attribute this proposal changes no longer exists.",

@@ -14,7 +14,15 @@ pub const KNOWN: &[(&str, &str, Kind)] = &[
     ("MISP.default_event_distribution", "1", Kind::Number),
     ("MISP.default_attribute_distribution", "event", Kind::Text),
     ("MISP.default_event_threat_level", "4", Kind::Number),
-    ("MISP.correlation_limit", "20", Kind::Number),
+    // MISP's default: a value held by more attributes is over-correlating.
+    ("MISP.correlation_limit", "100", Kind::Number),
+    ("MISP.completely_disable_correlation", "0", Kind::Boolean),
+    // The lowest name-match score stored as a correlation (the name
+    // engine's operating threshold).
+    ("jisr.correlation.name_threshold", "0.75", Kind::Text),
+    // A name blocking key (see correlation::keys::name_keys) held by more
+    // attributes than this finds no candidates: each costs a full score.
+    ("jisr.correlation.name_block_limit", "50", Kind::Number),
     ("MISP.live", "1", Kind::Boolean),
     ("MISP.unpublishedprivate", "0", Kind::Boolean),
     ("jisr.audit.reads", "1", Kind::Boolean),

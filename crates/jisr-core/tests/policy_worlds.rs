@@ -5,9 +5,12 @@
 //! events and attributes with every distribution, TLP marks, published or
 //! not, objects with their own distribution) and asks every read path —
 //! event view, events restSearch, attributes restSearch, the event index
-//! query, attribute view, sightings of an event — as every user. The
-//! answers must equal a reference model written here from the rules in
-//! prose, independently of jisr-policy.
+//! query, attribute view, sightings of an event, the correlations an event
+//! view shows — as every user. The answers must equal a reference model
+//! written here from the rules in prose, independently of jisr-policy.
+//! Attribute j of event i holds `10.(i mod 2).j.1`, so events of the same
+//! parity correlate: a user must be shown exactly the correlations between
+//! attributes they may see, never one with a hidden attribute.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeSet;
@@ -244,7 +247,7 @@ fn build(w: &World) -> Built {
         let mut objects = vec![];
         let mut values = vec![];
         for (j, a) in e.attributes.iter().enumerate() {
-            let value = format!("10.{i}.{j}.1");
+            let value = format!("10.{}.{j}.1", i % 2);
             values.push(value.clone());
             let attr = json!({"type": "ip-dst", "value": value, "distribution": a.distribution,
                 "sharing_group_id": if a.distribution == 4 { group_ids[a.group] } else { 0 }, "Tag": tag(a.tlp)});
@@ -328,12 +331,50 @@ fn check(w: &World) {
                 let sightings =
                     jisr_core::sightings::list_for_event(tx.as_mut(), &scope, uuid).unwrap();
                 assert!(sightings.is_empty());
+                // Correlations: (source value, other event) pairs, and the related events.
+                let c = jisr_core::correlation::read::related_of_tree(tx.as_mut(), &scope, &tree)
+                    .unwrap();
+                let mut got_pairs = BTreeSet::new();
+                for list in c.by_attribute.values() {
+                    for r in list {
+                        got_pairs.insert((r.attribute.value1.clone(), r.event.uuid.clone()));
+                    }
+                }
+                let got_events: BTreeSet<String> =
+                    c.events.iter().map(|e| e.uuid.clone()).collect();
+                let mut want_pairs = BTreeSet::new();
+                for (other, (other_uuid, other_values)) in w.events.iter().zip(&b.events) {
+                    if other_uuid == uuid {
+                        continue;
+                    }
+                    for (j, a) in other.attributes.iter().enumerate() {
+                        let v = &other_values[j];
+                        if want_here.contains(v) && model.attribute(org, admin, other, a) {
+                            want_pairs.insert((v.clone(), other_uuid.clone()));
+                        }
+                    }
+                }
+                let want_related: BTreeSet<String> =
+                    want_pairs.iter().map(|(_, u)| u.clone()).collect();
+                assert_eq!(
+                    got_pairs, want_pairs,
+                    "correlations of {uuid} for org {org} admin {admin}\n{w:#?}"
+                );
+                assert_eq!(
+                    got_events, want_related,
+                    "related events of {uuid} for org {org} admin {admin}\n{w:#?}"
+                );
             }
             // Attribute view, one by one.
+            let event_id = tx.event_by_uuid(uuid).unwrap().unwrap().id;
             for v in values {
                 let q = SearchQuery {
                     values: jisr_store::TermFilter {
                         any_of: vec![v.clone()],
+                        none_of: vec![],
+                    },
+                    event_ids: jisr_store::IdFilter {
+                        any_of: Some(vec![event_id]),
                         none_of: vec![],
                     },
                     ..Default::default()

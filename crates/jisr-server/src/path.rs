@@ -14,6 +14,7 @@ const NAMED: &[&str] = &[
     "excludeLocalTags",
     "includeEventCorrelations",
     "includeGranularCorrelations",
+    "includeCorrelations",
     "includeFeedCorrelations",
     "includeServerCorrelations",
     "includeWarninglistHits",

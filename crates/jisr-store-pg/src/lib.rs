@@ -44,6 +44,7 @@ macro_rules! params {
 mod accounts;
 mod activity;
 mod audit;
+mod correlation;
 mod directory;
 mod events;
 mod federation;

@@ -191,7 +191,33 @@ CREATE TABLE sync_outbox (
   id BIGSERIAL PRIMARY KEY, event_id BIGINT NOT NULL, created BIGINT NOT NULL
 );
 "#,
-    // 7: web console accounts: passwords, sessions, set-password links, preferences.
+    // 7: the correlation index (one row per attribute and key, joined at
+    // read time) and MISP's correlation exclusions.
+    r#"
+CREATE TABLE correlation_keys (
+  key BIGINT NOT NULL, attribute_id BIGINT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,
+  event_id BIGINT NOT NULL, PRIMARY KEY (key, attribute_id)
+);
+CREATE INDEX correlation_keys_attribute ON correlation_keys(attribute_id);
+CREATE TABLE correlation_ranges (
+  lo BYTEA NOT NULL, hi BYTEA NOT NULL, prefix BIGINT NOT NULL,
+  attribute_id BIGINT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE, event_id BIGINT NOT NULL,
+  PRIMARY KEY (lo, attribute_id)
+);
+CREATE INDEX correlation_ranges_attribute ON correlation_ranges(attribute_id);
+CREATE TABLE correlation_prefixes (prefix BIGINT PRIMARY KEY);
+CREATE TABLE correlation_names (
+  attribute_id BIGINT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE, event_id BIGINT NOT NULL,
+  other_id BIGINT NOT NULL REFERENCES attributes(id) ON DELETE CASCADE, score DOUBLE PRECISION NOT NULL,
+  explanation TEXT NOT NULL, PRIMARY KEY (attribute_id, other_id)
+);
+CREATE INDEX correlation_names_event ON correlation_names(event_id);
+CREATE INDEX correlation_names_other ON correlation_names(other_id);
+CREATE TABLE correlation_exclusions (
+  id BIGSERIAL PRIMARY KEY, value TEXT NOT NULL UNIQUE, from_json BOOLEAN NOT NULL DEFAULT FALSE, comment TEXT NOT NULL DEFAULT ''
+);
+"#,
+    // 8: web console accounts: passwords, sessions, set-password links, preferences.
     r#"
 CREATE TABLE user_passwords (
   user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT NOT NULL DEFAULT '',

@@ -11,16 +11,16 @@ use crate::PgTx;
 
 /// A WHERE clause under construction, with its positional parameters.
 #[derive(Default)]
-struct Where {
-    parts: Vec<String>,
-    params: Vec<Box<dyn ToSql + Sync>>,
+pub(crate) struct Where {
+    pub(crate) parts: Vec<String>,
+    pub(crate) params: Vec<Box<dyn ToSql + Sync>>,
 }
 
 impl Where {
-    fn push(&mut self, sql: impl Into<String>) {
+    pub(crate) fn push(&mut self, sql: impl Into<String>) {
         self.parts.push(sql.into());
     }
-    fn bind(&mut self, v: impl ToSql + Sync + 'static) -> String {
+    pub(crate) fn bind(&mut self, v: impl ToSql + Sync + 'static) -> String {
         self.params.push(Box::new(v));
         format!("${}", self.params.len())
     }
@@ -33,13 +33,13 @@ impl Where {
             .collect::<Vec<_>>()
             .join(",")
     }
-    fn refs(&self) -> Vec<&(dyn ToSql + Sync)> {
+    pub(crate) fn refs(&self) -> Vec<&(dyn ToSql + Sync)> {
         self.params
             .iter()
             .map(|p| p.as_ref() as &(dyn ToSql + Sync))
             .collect()
     }
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.parts.is_empty() {
             "1=1".into()
         } else {
@@ -48,7 +48,7 @@ impl Where {
     }
 }
 
-fn event_scope(w: &mut Where, scope: &Scope) {
+pub(crate) fn event_scope(w: &mut Where, scope: &Scope) {
     if let Scope::Organisation {
         org_id,
         sharing_groups,
@@ -80,7 +80,7 @@ fn org_only_marks(w: &mut Where) -> String {
         .join(",")
 }
 
-fn element_scope(w: &mut Where, scope: &Scope) {
+pub(crate) fn element_scope(w: &mut Where, scope: &Scope) {
     if let Scope::Organisation {
         org_id,
         sharing_groups,

@@ -6,6 +6,7 @@
 mod accounts;
 mod activity;
 mod audit;
+mod correlation;
 mod directory;
 mod events;
 mod federation;
@@ -45,9 +46,14 @@ fn open_connection(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path).map_err(backend_err)?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-         PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;",
+         PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;
+         PRAGMA wal_autocheckpoint = 16000;",
     )
     .map_err(backend_err)?;
+    // A write touches many distinct statements (and IN lists of varying
+    // length); with rusqlite's default of 16 they evict each other and are
+    // parsed again on every use.
+    conn.set_prepared_statement_cache_capacity(256);
     Ok(conn)
 }
 

@@ -180,7 +180,33 @@ CREATE TABLE sync_outbox (
   id INTEGER PRIMARY KEY, event_id INTEGER NOT NULL, created INTEGER NOT NULL
 );
 "#,
-    // 7: web console accounts: passwords, sessions, set-password links, preferences.
+    // 7: the correlation index (one row per attribute and key, joined at
+    // read time) and MISP's correlation exclusions.
+    r#"
+CREATE TABLE correlation_keys (
+  key INTEGER NOT NULL, attribute_id INTEGER NOT NULL REFERENCES attributes(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL, PRIMARY KEY (key, attribute_id)
+) WITHOUT ROWID;
+CREATE INDEX correlation_keys_attribute ON correlation_keys(attribute_id);
+CREATE TABLE correlation_ranges (
+  lo BLOB NOT NULL, hi BLOB NOT NULL, prefix INTEGER NOT NULL,
+  attribute_id INTEGER NOT NULL REFERENCES attributes(id) ON DELETE CASCADE, event_id INTEGER NOT NULL,
+  PRIMARY KEY (lo, attribute_id)
+) WITHOUT ROWID;
+CREATE INDEX correlation_ranges_attribute ON correlation_ranges(attribute_id);
+CREATE TABLE correlation_prefixes (prefix INTEGER PRIMARY KEY);
+CREATE TABLE correlation_names (
+  attribute_id INTEGER NOT NULL REFERENCES attributes(id) ON DELETE CASCADE, event_id INTEGER NOT NULL,
+  other_id INTEGER NOT NULL REFERENCES attributes(id) ON DELETE CASCADE, score REAL NOT NULL, explanation TEXT NOT NULL,
+  PRIMARY KEY (attribute_id, other_id)
+) WITHOUT ROWID;
+CREATE INDEX correlation_names_event ON correlation_names(event_id);
+CREATE INDEX correlation_names_other ON correlation_names(other_id);
+CREATE TABLE correlation_exclusions (
+  id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE, from_json INTEGER NOT NULL DEFAULT 0, comment TEXT NOT NULL DEFAULT ''
+);
+"#,
+    // 8: web console accounts: passwords, sessions, set-password links, preferences.
     r#"
 CREATE TABLE user_passwords (
   user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, hash TEXT NOT NULL DEFAULT '',

@@ -11,16 +11,16 @@ use crate::SqliteTx;
 
 /// A WHERE clause under construction, with its positional parameters.
 #[derive(Default)]
-struct Where {
-    parts: Vec<String>,
-    params: Vec<Value>,
+pub(crate) struct Where {
+    pub(crate) parts: Vec<String>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl Where {
-    fn push(&mut self, sql: impl Into<String>) {
+    pub(crate) fn push(&mut self, sql: impl Into<String>) {
         self.parts.push(sql.into());
     }
-    fn bind(&mut self, v: impl Into<Value>) -> String {
+    pub(crate) fn bind(&mut self, v: impl Into<Value>) -> String {
         self.params.push(v.into());
         format!("?{}", self.params.len())
     }
@@ -33,7 +33,7 @@ impl Where {
             .collect::<Vec<_>>()
             .join(",")
     }
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.parts.is_empty() {
             "1=1".into()
         } else {
@@ -42,7 +42,7 @@ impl Where {
     }
 }
 
-fn event_scope(w: &mut Where, scope: &Scope) {
+pub(crate) fn event_scope(w: &mut Where, scope: &Scope) {
     if let Scope::Organisation {
         org_id,
         sharing_groups,
@@ -74,7 +74,7 @@ fn org_only_marks(w: &mut Where) -> String {
         .join(",")
 }
 
-fn element_scope(w: &mut Where, scope: &Scope) {
+pub(crate) fn element_scope(w: &mut Where, scope: &Scope) {
     if let Scope::Organisation {
         org_id,
         sharing_groups,

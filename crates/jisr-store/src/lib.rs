@@ -8,11 +8,13 @@
 
 #[cfg(feature = "conformance")]
 pub mod conformance;
+mod correlation;
 mod federation;
 mod portable;
 mod query;
 mod tx;
 
+pub use correlation::*;
 pub use federation::FederationTx;
 pub use portable::{Cell, PortableTx, TableShape, load_order};
 pub use query::*;

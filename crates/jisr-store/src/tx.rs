@@ -20,6 +20,7 @@ pub trait Tx:
     + AuditTx
     + SearchTx
     + crate::FederationTx
+    + crate::CorrelationTx
     + crate::PortableTx
     + AccountTx
 {

@@ -1,6 +1,7 @@
 //! The `jisr` binary: command-line parsing and wiring of the library crates.
 
 mod config;
+mod correlate_cmd;
 mod instance;
 mod json_stream;
 mod migrate_store;
@@ -115,6 +116,17 @@ enum Command {
     /// Cross-script (Arabic/Latin) name matching: match, screen, eval, bench.
     #[command(subcommand)]
     Names(names_cmd::NamesCommand),
+    /// The correlation index: rebuild it (with progress), list over-correlating values, show its size.
+    Correlate {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Empty the index and correlate every event again.
+        #[arg(long)]
+        rebuild: bool,
+        /// List values above MISP.correlation_limit (holders, value).
+        #[arg(long)]
+        over: bool,
+    },
     /// Move a whole instance to another database (e.g. SQLite to PostgreSQL); stop `jisr serve` first.
     MigrateStore {
         /// The database to copy: sqlite:PATH (e.g. sqlite:jisr-data/jisr.db) or postgres://…
@@ -304,6 +316,15 @@ fn run(cli: Cli) -> Result<()> {
         Command::Org(cmd) => admin::org(cmd),
         Command::User(cmd) => admin::user(cmd),
         Command::Names(cmd) => names_cmd::run(cmd),
+        Command::Correlate {
+            data,
+            rebuild,
+            over,
+        } => {
+            let (inst, _, key) = open(&data)?;
+            announce_admin_key(key);
+            correlate_cmd::run(&inst, rebuild, over)
+        }
         Command::Warninglists(WarninglistsCommand::Import { data, dir }) => {
             import_warninglists(&data, &dir)
         }

@@ -36,6 +36,11 @@ pub struct SearchRequest {
     pub include_context: bool,
     pub include_event_uuid: bool,
     pub include_correlations: bool,
+    /// Events: `RelatedEvent` (MISP's `includeEventCorrelations`).
+    pub include_event_correlations: bool,
+    /// Only what correlates with this attribute (id or uuid), as the actor
+    /// sees it: the search by correlation.
+    pub correlation: Option<String>,
     /// Events: attributes carrying one of these tags are left out of the
     /// events shown (MISP's `NOT` tags act per attribute inside events).
     pub hidden_attribute_tags: Vec<i64>,
@@ -341,6 +346,11 @@ pub fn parse_request(
         include_context: flag(body, "includeContext").unwrap_or(false),
         include_event_uuid: flag(body, "includeEventUuid").unwrap_or(false),
         include_correlations: flag(body, "includeCorrelations").unwrap_or(false),
+        include_event_correlations: flag(body, "includeEventCorrelations").unwrap_or(false),
+        correlation: body
+            .get("correlation")
+            .and_then(jisr_model::wire::as_string)
+            .filter(|s| !s.trim().is_empty()),
         hidden_attribute_tags,
         enforce_warninglist: flag(body, "enforceWarninglist").unwrap_or(false),
         with_attachments: flag(body, "withAttachments").unwrap_or(false),

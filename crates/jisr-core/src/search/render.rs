@@ -68,50 +68,34 @@ const CSV_CONTEXT_COLUMNS: &[&str] = &[
     "event_timestamp",
 ];
 
-/// Other visible attributes with the same value in other events (MISP's
-/// `RelatedAttribute`), each with a short `Event`.
+/// The attribute's correlations from the index (MISP's `RelatedAttribute`),
+/// as far as `scope` may see them, each with a short `Event`; name matches
+/// carry `score` and `explanation`.
 fn related_attributes(
     tx: &mut dyn Tx,
     scope: &jisr_policy::Scope,
+    event: &Event,
     a: &Attribute,
 ) -> Result<Vec<Value>> {
-    // A value holding the wildcard would match as a pattern, not as itself.
-    if a.value1.contains('%')
-        || !jisr_model::types::correlates(&a.attr_type)
-        || a.disable_correlation
-    {
-        return Ok(vec![]);
-    }
-    let q = jisr_store::SearchQuery {
-        values: jisr_store::TermFilter {
-            any_of: vec![a.value1.clone()],
-            none_of: vec![],
-        },
-        ..Default::default()
-    };
-    let ids: Vec<i64> = tx
-        .search_attributes(&q, scope)?
-        .into_iter()
-        .filter(|id| *id != a.id)
-        .collect();
+    let found = crate::correlation::read::related(tx, scope, event, &[a])?;
     let mut out = vec![];
-    for other in tx.attributes_get(&ids)? {
-        if other.event_id == a.event_id || other.disable_correlation {
-            continue;
-        }
-        let Some(e) = tx.event_get(other.event_id)? else {
-            continue;
-        };
-        if e.disable_correlation {
-            continue;
-        }
-        out.push(json!({
+    for r in found.by_attribute.get(&a.id).into_iter().flatten() {
+        let (other, e) = (&r.attribute, &r.event);
+        let mut v = json!({
             "id": other.id.to_string(), "event_id": other.event_id.to_string(), "object_id": other.object_id.to_string(),
             "uuid": other.uuid, "type": other.attr_type, "category": other.category, "value": other.value(),
             "Event": {"id": e.id.to_string(), "uuid": e.uuid, "info": e.info, "date": e.date,
                       "org_id": e.org_id.to_string(), "orgc_id": e.orgc_id.to_string(),
                       "distribution": e.distribution.to_string(), "published": e.published},
-        }));
+        });
+        if let (Some(score), Some(m)) = (r.score, v.as_object_mut()) {
+            m.insert("score".into(), json!((score * 1000.0).round() / 1000.0));
+            m.insert(
+                "explanation".into(),
+                json!(r.explanation.clone().unwrap_or_default()),
+            );
+        }
+        out.push(v);
     }
     Ok(out)
 }
@@ -148,7 +132,7 @@ fn attribute_rows(
         };
         let related = if req.include_correlations {
             let scope = jisr_policy::scope(actor);
-            related_attributes(tx, &scope, &a)?
+            related_attributes(tx, &scope, &event, &a)?
         } else {
             vec![]
         };
@@ -345,6 +329,16 @@ pub fn run(
                 .is_empty()
     };
     let scope = jisr_policy::scope(actor);
+    let narrowed;
+    let req = match &req.correlation {
+        Some(reference) => {
+            let mut r = req.clone();
+            r.query = correlating_with(tx, &scope, reference, r.query)?;
+            narrowed = r;
+            &narrowed
+        }
+        None => req,
+    };
     let mut org_cache: HashMap<i64, OrgRef> = HashMap::new();
     if controller == Controller::Objects {
         return objects_search(tx, &scope, req);
@@ -422,7 +416,12 @@ pub fn run(
                         o.attributes.retain(|a| !tagged(a));
                     }
                 }
-                event_json(&tree)
+                let mut v = event_json(&tree);
+                if req.include_event_correlations || req.include_correlations {
+                    let c = crate::correlation::read::related_of_tree(tx, &scope, &tree)?;
+                    crate::correlation::read::attach(tx, &mut v, &c, req.include_correlations)?;
+                }
+                v
             };
             out.push(json!({ "Event": v }));
         }
@@ -471,6 +470,37 @@ pub fn run(
         }
     };
     Ok(SearchOutput { body, count })
+}
+
+/// Narrows a query to the attributes that correlate with one attribute
+/// (which the scope must see; otherwise, as for a missing one, nothing).
+fn correlating_with(
+    tx: &mut dyn Tx,
+    scope: &jisr_policy::Scope,
+    reference: &str,
+    mut q: jisr_store::SearchQuery,
+) -> Result<jisr_store::SearchQuery> {
+    let mut uuids = vec![];
+    if let Ok((a, event)) = crate::attributes::visible_attribute(tx, scope, reference) {
+        let found = crate::correlation::read::related(tx, scope, &event, &[&a])?;
+        uuids = found
+            .by_attribute
+            .values()
+            .flatten()
+            .map(|r| r.attribute.uuid.clone())
+            .collect();
+    }
+    if !q.uuids.is_empty() {
+        // Uuids asked for as well: both conditions hold.
+        q.uuids.retain(|u| uuids.contains(u));
+    } else {
+        q.uuids = uuids;
+    }
+    if q.uuids.is_empty() {
+        // An empty id list matches nothing.
+        q.event_ids.any_of = Some(vec![]);
+    }
+    Ok(q)
 }
 
 /// Keeps only the attributes in `keep`, and the objects that still hold one.

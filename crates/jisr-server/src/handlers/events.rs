@@ -1,5 +1,6 @@
 //! `/events/…`.
 
+use jisr_core::correlation;
 use jisr_core::event_read::{ViewOptions, load_tree, org_ref, visible_event};
 use jisr_core::event_write;
 use jisr_core::federation::outgoing::embed_sharing_groups;
@@ -28,6 +29,8 @@ fn full_event(c: &mut Call, id: i64) -> Result<Value, ApiError> {
         },
     )?;
     let mut v = event_json(&tree);
+    let related = correlation::read::related_of_tree(c.tx, &scope, &tree)?;
+    correlation::read::attach(c.tx, &mut v, &related, false)?;
     embed_sharing_groups(c.tx, &mut v)?;
     Ok(json!({"Event": v}))
 }
@@ -70,6 +73,18 @@ pub fn view(c: &mut Call) -> ApiResult {
     };
     let tree = load_tree(c.tx, &scope, event, opts)?;
     let mut v = event_json(&tree);
+    // MISP's REST defaults: related events on, per-attribute correlations
+    // only when asked for.
+    let events = c.flag("includeEventCorrelations").unwrap_or(true);
+    let granular = c.flag("includeGranularCorrelations").unwrap_or(false)
+        || c.flag("includeCorrelations").unwrap_or(false);
+    if events || granular {
+        let related = correlation::read::related_of_tree(c.tx, &scope, &tree)?;
+        correlation::read::attach(c.tx, &mut v, &related, granular)?;
+        if !events && let Some(m) = v.as_object_mut() {
+            m.insert("RelatedEvent".into(), json!([]));
+        }
+    }
     embed_sharing_groups(c.tx, &mut v)?;
     Ok(Reply::json(json!({"Event": v})))
 }

@@ -4,6 +4,7 @@
 //! [`Call`]: crate::call::Call
 
 pub mod attributes;
+pub mod correlations;
 pub mod directory;
 pub mod events;
 pub mod federation;

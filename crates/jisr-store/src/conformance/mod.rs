@@ -12,6 +12,7 @@ use jisr_model::*;
 use crate::Store;
 
 mod accounts;
+mod correlation;
 mod directory;
 mod events;
 mod federation;
@@ -74,6 +75,16 @@ pub const CASES: &[Case] = &[
         "outbox_and_push_candidates",
         federation::outbox_and_push_candidates,
     ),
+    (
+        "correlation_keys_join_under_scope",
+        correlation::keys_join_under_scope,
+    ),
+    (
+        "correlation_put_replaces_and_deletes_cascade",
+        correlation::put_replaces_and_deletes_cascade,
+    ),
+    ("correlation_address_ranges", correlation::address_ranges),
+    ("correlation_exclusions", correlation::exclusions),
     (
         "whole_tables_copy_exactly",
         portable::whole_tables_copy_exactly,

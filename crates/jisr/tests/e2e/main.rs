@@ -7,6 +7,7 @@ mod api_errors;
 mod audit;
 mod cli;
 mod console;
+mod correlate;
 mod events;
 mod federation;
 mod federation_cli;
