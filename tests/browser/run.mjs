@@ -268,6 +268,15 @@ try {
   await analyst.fill("#value", "محمود توفيق");
   await Promise.all([analyst.waitForNavigation(), analyst.click("form.stack button[type=submit]")]);
   check(analyst.url() === eventUrl, "the full-name attribute is added");
+  // Another organisation's published report names the same person in Latin letters:
+  // the correlation index links the two events across scripts.
+  const latin = (await api("POST", "/events/add", { Event: {
+    info: "Open-source dossier", distribution: 3, published: true,
+    Attribute: [{ type: "full-name", value: "Mahmoud Tawfik", distribution: 5 }],
+  } })).Event;
+  await analyst.goto(eventUrl);
+  check(await analyst.isVisible(`#related-h + table a[href='/ui/events/${latin.id}']`), "the Arabic event lists the Latin one as a related event");
+  check(await analyst.isVisible(`ul.related a[href='/ui/events/${latin.id}']`), "the full-name attribute links to its cross-script correlation");
   const ipIsolated = await analyst.evaluate(() =>
     [...document.querySelectorAll("td.value bdi")].some((b) => b.textContent === "198.51.100.7"));
   check(ipIsolated, "an IP inside Arabic text is bidi-isolated");
@@ -374,6 +383,10 @@ try {
     const leaks = text.includes("شبكة تمويل") || text.includes("محمود توفيق") || (await other.isVisible(`a[href='/ui/events/${eventId}']`));
     check(!leaks, `Brussels sees nothing of the event on ${path}`);
   }
+  await other.goto(`${base}/ui/events/${latin.id}`);
+  const latinText = await other.textContent("main");
+  check(latinText.includes("Open-source dossier") && !latinText.includes("شبكة تمويل") && !(await other.isVisible(`a[href='/ui/events/${eventId}']`)),
+    "Brussels sees the published event but no correlation to the hidden one");
   const hidden = await other.goto(eventUrl);
   check(hidden.status() === 404, "Brussels gets 404 for the event itself");
 

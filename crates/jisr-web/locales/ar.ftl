@@ -262,6 +262,9 @@ server-pull-now = اسحب الآن
 server-push-queued = أُدرج الدفع في قائمة الانتظار؛ تظهر النتيجة هنا بعد أن ينفذه العامل في الخلفية.
 server-pull-queued = أُدرج السحب في قائمة الانتظار؛ تظهر النتيجة هنا بعد أن ينفذه العامل في الخلفية.
 
+correlations = الارتباطات
+related-events = الأحداث المرتبطة (الارتباطات)
+
 hijri-suffix = هـ
 hijri-month-1 = محرم
 hijri-month-2 = صفر

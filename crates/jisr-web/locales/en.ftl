@@ -257,6 +257,9 @@ server-pull-now = Pull now
 server-push-queued = A push is queued; the result appears here when the background worker has run it.
 server-pull-queued = A pull is queued; the result appears here when the background worker has run it.
 
+correlations = Correlations
+related-events = Related events (correlations)
+
 hijri-suffix = AH
 hijri-month-1 = Muharram
 hijri-month-2 = Safar

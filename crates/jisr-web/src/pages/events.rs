@@ -210,8 +210,28 @@ fn history(tx: &mut dyn Tx, actor: &Actor, e: &Event) -> Result<Vec<serde_json::
     Ok(out)
 }
 
-fn attribute_json(a: &jisr_model::AttributeTree) -> serde_json::Value {
+/// Related attributes of other events (the correlation index, already
+/// filtered by the reader's scope), as links.
+type Related = std::collections::BTreeMap<i64, Vec<jisr_core::correlation::read::RelatedAttribute>>;
+
+fn related_json(related: &Related, attribute_id: i64) -> Vec<serde_json::Value> {
+    related
+        .get(&attribute_id)
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            json!({
+                "event_id": r.event.id, "event": r.event.info, "value": r.attribute.value(),
+                "score": r.score.map(|s| (s * 100.0).round() as i64),
+                "why": r.explanation,
+            })
+        })
+        .collect()
+}
+
+fn attribute_json(a: &jisr_model::AttributeTree, related: &Related) -> serde_json::Value {
     json!({
+        "related": related_json(related, a.attribute.id),
         "id": a.attribute.id, "type": a.attribute.attr_type, "category": a.attribute.category,
         "value": a.attribute.value(), "to_ids": a.attribute.to_ids, "comment": a.attribute.comment,
         "relation": a.attribute.object_relation, "distribution": a.attribute.distribution,
@@ -231,7 +251,13 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
         ..Default::default()
     };
     let tree = event_read::load_tree(ctx.tx, &scope, event.clone(), opts)?;
-    let attributes: Vec<_> = tree.attributes.iter().map(attribute_json).collect();
+    let correlations = jisr_core::correlation::read::related_of_tree(ctx.tx, &scope, &tree)?;
+    let related = &correlations.by_attribute;
+    let attributes: Vec<_> = tree
+        .attributes
+        .iter()
+        .map(|a| attribute_json(a, related))
+        .collect();
     let objects: Vec<_> = tree
         .objects
         .iter()
@@ -239,7 +265,7 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
             json!({
                 "id": o.object.id, "name": o.object.name, "category": o.object.meta_category,
                 "comment": o.object.comment,
-                "attributes": o.attributes.iter().map(attribute_json).collect::<Vec<_>>(),
+                "attributes": o.attributes.iter().map(|a| attribute_json(a, related)).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -254,6 +280,8 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
         .chain(tree.objects.iter().flat_map(|o| o.attributes.iter()))
         .map(|a| a.sightings.len())
         .sum();
+    let related_ids: Vec<i64> = correlations.events.iter().map(|e| e.id).collect();
+    let related_events = event_rows(ctx.tx, &related_ids)?;
     let history = history(ctx.tx, &actor, &event)?;
     let e = json!({
         "id": event.id, "uuid": event.uuid, "info": event.info, "date": event.date,
@@ -279,6 +307,7 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
             objects => Value::from_serialize(&objects),
             reports => Value::from_serialize(&reports),
             history => Value::from_serialize(&history),
+            related_events => Value::from_serialize(&related_events),
             sightings,
             can_edit => jisr_policy::can_modify_event(&actor, &event),
             can_publish => jisr_policy::can_publish_event(&actor, &event),
