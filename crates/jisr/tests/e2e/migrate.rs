@@ -141,17 +141,7 @@ fn an_instance_moves_from_sqlite_to_postgresql_and_back_without_loss() {
 }
 
 fn jisr_on(db: &str, data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .args(["--data", data.to_str().unwrap()])
-        .env("JISR_DATABASE", db)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crate::harness::cli(data, args, &[("JISR_DATABASE", db)])
 }
 
 #[test]
