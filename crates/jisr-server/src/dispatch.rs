@@ -198,7 +198,10 @@ const EVENT_CONTROLLERS: &[&str] = &[
 
 /// Keeps audit entries bounded: a huge import body is summarised.
 fn change_text(body: &Value) -> String {
-    let mut text = body.to_string();
+    bounded(body.to_string())
+}
+
+fn bounded(mut text: String) -> String {
     if text.len() > 65_536 {
         let cut = (0..=65_536)
             .rev()
@@ -316,11 +319,17 @@ fn run_route(
                         .get("x-result-count")
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("");
-                    let asked = if count.is_empty() {
+                    let mut asked = if count.is_empty() {
                         change
                     } else {
                         format!("{change} → {count} results")
                     };
+                    // Every event a search or index showed is named: each is a read.
+                    if !reply.events_shown.is_empty() {
+                        let ids: Vec<String> =
+                            reply.events_shown.iter().map(|i| i.to_string()).collect();
+                        asked = bounded(format!("{asked}; events read: {}", ids.join(",")));
+                    }
                     jisr_core::audit::record(
                         log.as_mut(),
                         &state.secret,

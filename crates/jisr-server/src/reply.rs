@@ -16,6 +16,9 @@ pub struct Reply {
     pub status: StatusCode,
     pub payload: Payload,
     pub headers: HeaderMap,
+    /// Events whose content a search or index showed: each is a read the
+    /// audit log records.
+    pub events_shown: Vec<i64>,
 }
 
 impl Reply {
@@ -24,6 +27,7 @@ impl Reply {
             status: StatusCode::OK,
             payload: Payload::Json(v),
             headers: HeaderMap::new(),
+            events_shown: vec![],
         }
     }
     pub fn text(body: String, content_type: &'static str) -> Reply {
@@ -31,12 +35,17 @@ impl Reply {
             status: StatusCode::OK,
             payload: Payload::Text { body, content_type },
             headers: HeaderMap::new(),
+            events_shown: vec![],
         }
     }
     pub fn header(mut self, name: &'static str, value: &str) -> Reply {
         if let Ok(v) = HeaderValue::from_str(value) {
             self.headers.insert(name, v);
         }
+        self
+    }
+    pub fn showing(mut self, events: Vec<i64>) -> Reply {
+        self.events_shown = events;
         self
     }
     /// MISP's answer to a successful save or delete.

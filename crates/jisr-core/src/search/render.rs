@@ -16,6 +16,9 @@ use crate::event_read::{ViewOptions, load_tree, org_ref};
 pub struct SearchOutput {
     pub body: Body,
     pub count: usize,
+    /// The events whose content the result shows, for the audit log (a
+    /// search hit is a read of that event).
+    pub events: Vec<i64>,
 }
 
 pub enum Body {
@@ -429,6 +432,7 @@ pub fn run(
         return Ok(SearchOutput {
             body: Body::Json(json!({ "response": out })),
             count,
+            events: ids,
         });
     };
     let mut rows = attribute_rows(tx, actor, &ids, req)?;
@@ -445,6 +449,7 @@ pub fn run(
         });
     }
     let count = rows.len();
+    let events = distinct(rows.iter().map(|r| r.attribute.event_id));
     let body = match req.format {
         Format::Json => {
             let mut lookup = |id: i64| -> OrgRef {
@@ -469,7 +474,17 @@ pub fn run(
             Body::Text(text)
         }
     };
-    Ok(SearchOutput { body, count })
+    Ok(SearchOutput {
+        body,
+        count,
+        events,
+    })
+}
+
+/// Event ids in first-seen order, once each.
+fn distinct(ids: impl Iterator<Item = i64>) -> Vec<i64> {
+    let mut seen = HashSet::new();
+    ids.filter(|id| seen.insert(*id)).collect()
 }
 
 /// Narrows a query to the attributes that correlate with one attribute
@@ -520,6 +535,7 @@ fn objects_search(
 ) -> Result<SearchOutput> {
     let ids = tx.search_attributes(&req.query, scope)?;
     let mut seen = HashSet::new();
+    let mut events = vec![];
     let mut out = vec![];
     for a in tx.attributes_get(&ids)? {
         if a.object_id == 0 || !seen.insert(a.object_id) {
@@ -533,10 +549,12 @@ fn objects_search(
         };
         let tree = crate::objects::get_tree(tx, scope, o, &e)?;
         out.push(json!({"Object": jisr_model::wire::object_json(&tree)}));
+        events.push(e.id);
     }
     let count = out.len();
     Ok(SearchOutput {
         body: Body::Json(json!({"response": out})),
         count,
+        events: distinct(events.into_iter()),
     })
 }

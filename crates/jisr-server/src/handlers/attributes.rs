@@ -20,6 +20,7 @@ pub fn search_reply(out: SearchOutput) -> Reply {
     reply
         .header("x-result-count", &out.count.to_string())
         .header("x-response-format", format)
+        .showing(out.events)
 }
 
 fn attribute_reply(c: &mut Call, a: jisr_model::Attribute) -> Result<Value, ApiError> {

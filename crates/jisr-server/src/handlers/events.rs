@@ -215,6 +215,7 @@ pub fn index(c: &mut Call) -> ApiResult {
     let minimal = c.flag("minimal").unwrap_or(false);
     let scope = c.scope();
     let ids = c.tx.search_events(&req.query, &scope)?;
+    let shown = ids.clone();
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {
         let Some(e) = c.tx.event_get(id)? else {
@@ -241,7 +242,9 @@ pub fn index(c: &mut Call) -> ApiResult {
         rows.push(Value::Object(m));
     }
     let count = rows.len();
-    Ok(Reply::json(Value::Array(rows)).header("x-result-count", &count.to_string()))
+    Ok(Reply::json(Value::Array(rows))
+        .header("x-result-count", &count.to_string())
+        .showing(shown))
 }
 
 /// `events/contact/{id}`: a question to the organisation that reported the

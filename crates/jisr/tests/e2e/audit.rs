@@ -109,3 +109,48 @@ fn every_access_is_chained_and_tampering_is_caught() {
     let (ok, text) = tamper(&data, swap);
     assert!(!ok && text.contains("entry 3"), "{text}");
 }
+
+#[test]
+fn every_search_hit_is_a_recorded_read() {
+    let j = Jisr::start();
+    let (_, analyst) = j.user("Hit Org", 3);
+    let mut ids = vec![];
+    for info in ["first hit", "second hit"] {
+        let (s, e) = j.call(
+            "POST",
+            "/events/add",
+            &analyst,
+            Some(&json!({"info": info, "Attribute": [{"type": "domain", "value": "hit.example"}]})),
+        );
+        assert_eq!(s, 200, "{e}");
+        ids.push(e["Event"]["id"].as_str().unwrap().to_string());
+    }
+    for (path, body) in [
+        ("/events/restSearch", json!({"value": "hit.example"})),
+        (
+            "/attributes/restSearch",
+            json!({"value": "hit.example", "returnFormat": "csv"}),
+        ),
+        ("/events/index", json!({})),
+    ] {
+        let (s, _) = j.call("POST", path, &analyst, Some(&body));
+        assert_eq!(s, 200);
+    }
+    let (_, log) = j.admin("POST", "/admin/logs/index", Some(&json!({"limit": 10})));
+    let reads: Vec<String> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["Log"]["change"].as_str().unwrap_or_default().to_string())
+        .filter(|c| c.contains("events read:"))
+        .collect();
+    assert_eq!(reads.len(), 3, "{log}");
+    for r in &reads {
+        let listed = r.rsplit("events read: ").next().unwrap();
+        let mut got: Vec<&str> = listed.split(',').collect();
+        got.sort();
+        let mut want: Vec<&str> = ids.iter().map(String::as_str).collect();
+        want.sort();
+        assert_eq!(got, want, "{r}");
+    }
+}

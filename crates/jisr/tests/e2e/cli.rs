@@ -1,20 +1,7 @@
 //! The command line: import, export, org and user management.
 
-use std::process::Command;
-
-use crate::harness::bin;
-
 fn jisr(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .args(["--data", data.to_str().unwrap()])
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crate::harness::cli(data, args, &[])
 }
 
 #[test]

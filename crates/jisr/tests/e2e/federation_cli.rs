@@ -1,21 +1,10 @@
 //! Links and sync from the command line, over HTTPS with a pinned
 //! certificate: the path an administrator without PyMISP takes.
 
-use std::process::Command;
-
-use crate::harness::{Jisr, bin};
+use crate::harness::Jisr;
 
 fn jisr(data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .args(["--data", data.to_str().unwrap()])
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crate::harness::cli(data, args, &[])
 }
 
 #[test]

@@ -20,6 +20,21 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_jisr")
 }
 
+/// Runs a `jisr` command on a data directory: (success, stdout, stderr).
+pub fn cli(data: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (bool, String, String) {
+    let mut cmd = Command::new(bin());
+    cmd.args(args).args(["--data", data.to_str().unwrap()]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 impl Jisr {
     pub fn start() -> Jisr {
         Self::start_with(&[])

@@ -7,17 +7,39 @@ use serde_json::json;
 
 use crate::harness::{ADMIN_KEY, Jisr, bin};
 
-/// A fresh, empty PostgreSQL database on the test cluster.
-fn fresh_database() -> Option<String> {
-    let url = std::env::var("JISR_TEST_PG_URL")
+/// A fresh, empty PostgreSQL database on the test cluster, dropped with the value.
+struct FreshDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+fn fresh_database() -> Option<FreshDatabase> {
+    let admin_url = std::env::var("JISR_TEST_PG_URL")
         .ok()
         .filter(|u| !u.is_empty())?;
     let name = format!("mig_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut admin = postgres::Client::connect(&admin_url, postgres::NoTls).unwrap();
     admin
         .batch_execute(&format!("CREATE DATABASE {name}"))
         .unwrap();
-    Some(format!("{}/{name}", url.rsplit_once('/').unwrap().0))
+    let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
+    Some(FreshDatabase {
+        admin_url,
+        name,
+        url,
+    })
+}
+
+impl Drop for FreshDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = postgres::Client::connect(&self.admin_url, postgres::NoTls) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
 }
 
 fn migrate(from: &str, to: &str) -> (bool, String, String) {
@@ -34,10 +56,11 @@ fn migrate(from: &str, to: &str) -> (bool, String, String) {
 
 #[test]
 fn an_instance_moves_from_sqlite_to_postgresql_and_back_without_loss() {
-    let Some(pg) = fresh_database() else {
+    let Some(db) = fresh_database() else {
         eprintln!("migrate-store test skipped: JISR_TEST_PG_URL not set");
         return;
     };
+    let pg = db.url.clone();
     let site = Jisr::start();
     let (_, user_key) = site.user("Interior Ministry", 3);
     let (s, sg) = site.admin(
@@ -118,25 +141,16 @@ fn an_instance_moves_from_sqlite_to_postgresql_and_back_without_loss() {
 }
 
 fn jisr_on(db: &str, data: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(bin())
-        .args(args)
-        .args(["--data", data.to_str().unwrap()])
-        .env("JISR_DATABASE", db)
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crate::harness::cli(data, args, &[("JISR_DATABASE", db)])
 }
 
 #[test]
 fn backup_and_restore_on_postgresql() {
-    let Some(pg) = fresh_database() else {
+    let Some(db) = fresh_database() else {
         eprintln!("PostgreSQL backup test skipped: JISR_TEST_PG_URL not set");
         return;
     };
+    let pg = db.url.clone();
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("one.json");
     std::fs::write(
