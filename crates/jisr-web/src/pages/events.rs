@@ -86,6 +86,11 @@ pub fn dashboard(ctx: &mut Ctx) -> PageResult {
         ..mine_q
     };
     let mine_total = ctx.tx.search_events(&all_mine, &scope)?.len();
+    ctx.read_audit = Some(super::listing(
+        "dashboard",
+        recent_ids.iter().chain(&mine_ids).copied(),
+        "dashboard",
+    ));
     let org = event_read::org_ref(ctx.tx, actor.org_id)?.name;
     // Sync links are site-admin business, as in the API (`servers/index`).
     let sync = if actor.is_site_admin() {
@@ -157,6 +162,7 @@ pub fn list(ctx: &mut Ctx) -> PageResult {
         _ => None,
     };
     let ids = ctx.tx.search_events(&q, &scope)?;
+    ctx.read_audit = Some(super::listing("index", ids.iter().copied(), "event list"));
     let more = ids.len() as i64 == PAGE_SIZE;
     let events = event_rows(ctx.tx, &ids)?;
     let orgs: Vec<_> = ctx

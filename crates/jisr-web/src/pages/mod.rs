@@ -108,6 +108,24 @@ pub fn routes() -> Router<WebState> {
         .route("/ui/audit", get(admin::audit))
 }
 
+/// The read audit entry of a page listing events: every event it shows is
+/// named, as the API's searches and indexes name theirs.
+pub(crate) fn listing(action: &str, shown: impl IntoIterator<Item = i64>, asked: &str) -> What {
+    let mut seen = std::collections::BTreeSet::new();
+    let ids: Vec<String> = shown
+        .into_iter()
+        .filter(|id| seen.insert(*id))
+        .map(|id| id.to_string())
+        .collect();
+    what(
+        "events",
+        action,
+        0,
+        "",
+        format!("console: {asked}; events read: {}", ids.join(",")),
+    )
+}
+
 /// An audit entry for a console action: the same shape as the API's, with
 /// the console's path so that a reader can tell the two apart.
 pub(crate) fn what(model: &str, action: &str, id: i64, uuid: &str, change: String) -> What {

@@ -11,7 +11,6 @@ use minijinja::{Value, context};
 use serde_json::json;
 
 use super::events::event_rows;
-use super::what;
 use crate::ctx::{Ctx, PageResult};
 use crate::render::html;
 
@@ -100,7 +99,8 @@ pub fn search(ctx: &mut Ctx) -> PageResult {
             "score": (score * 100.0).round() as i64, "why": why,
         }));
     }
-    ctx.read_audit = Some(what("Search", "search", 0, "", format!("console: {q}")));
+    let shown = event_ids.iter().chain(titles.keys()).copied();
+    ctx.read_audit = Some(super::listing("search", shown, &q));
     html(
         ctx,
         "search.html",

@@ -410,3 +410,43 @@ fn another_organisation_sees_nothing_of_an_org_only_event() {
     assert_eq!(brussels.get("/ui/audit").0, 403);
     assert_eq!(brussels.get("/ui/admin/users").0, 403);
 }
+
+#[test]
+fn console_lists_and_searches_record_the_events_they_show() {
+    let jisr = Jisr::start();
+    let (_, key) = person(&jisr, "Cairo", "reader@cairo.example");
+    let (s, e) = jisr.call(
+        "POST",
+        "/events/add",
+        &key,
+        Some(&json!({"info": "مراقبة الحدود — border watch", "Attribute": [{"type": "full-name", "value": "محمود توفيق"}]})),
+    );
+    assert_eq!(s, 200, "{e}");
+    let id = e["Event"]["id"].as_str().unwrap().to_string();
+    let mut b = Browser::new(&jisr);
+    assert_eq!(
+        b.login("reader@cairo.example", "a long console password"),
+        303
+    );
+    assert_eq!(b.get("/").0, 200);
+    assert_eq!(b.get("/ui/events").0, 200);
+    assert_eq!(b.get("/ui/search?q=Mahmoud+Tawfik").0, 200);
+    let (_, log) = jisr.admin("POST", "/admin/logs/index", Some(&json!({"limit": 20})));
+    let changes: Vec<String> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["Log"]["change"].as_str().unwrap_or_default().to_string())
+        .collect();
+    for page in [
+        "console: dashboard",
+        "console: event list",
+        "console: Mahmoud Tawfik",
+    ] {
+        let entry = changes
+            .iter()
+            .find(|c| c.starts_with(page))
+            .unwrap_or_else(|| panic!("no read entry for {page}: {changes:?}"));
+        assert!(entry.ends_with(&format!("events read: {id}")), "{entry}");
+    }
+}
