@@ -16,6 +16,7 @@ pub mod error;
 pub mod event_read;
 pub mod event_write;
 pub mod federation;
+pub mod guard;
 pub mod objects;
 pub mod proposals;
 pub mod reports;

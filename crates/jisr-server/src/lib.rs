@@ -4,7 +4,6 @@
 
 mod call;
 mod dispatch;
-mod guard;
 mod handlers;
 mod path;
 mod reply;
@@ -16,7 +15,7 @@ use axum::Router;
 use jisr_store::Store;
 
 pub use dispatch::handle;
-pub use guard::AuthGuard;
+pub use jisr_core::guard::AuthGuard;
 
 /// Settings of the HTTP server itself.
 #[derive(Debug, Clone)]

@@ -30,6 +30,9 @@ pub struct WebState {
     /// (the instance is served over TLS).
     pub tls: bool,
     pub(crate) ui: Arc<render::Ui>,
+    /// Failed logins per address (shared with the API's failed keys when
+    /// the binary hands in the API's guard).
+    pub guard: Arc<jisr_core::guard::AuthGuard>,
 }
 
 impl WebState {
@@ -39,7 +42,17 @@ impl WebState {
             secret,
             tls,
             ui: Arc::new(render::Ui::load()?),
+            guard: Arc::new(jisr_core::guard::AuthGuard::new(
+                20,
+                std::time::Duration::from_secs(600),
+            )),
         })
+    }
+
+    /// Counts failed logins against the same per-address guard as the API.
+    pub fn with_guard(mut self, guard: Arc<jisr_core::guard::AuthGuard>) -> WebState {
+        self.guard = guard;
+        self
     }
 }
 

@@ -49,10 +49,10 @@ pub fn run(
     if let Some(n) = env_num("JISR_AUTH_LOCKOUT_SECONDS").or(file.auth_lockout_seconds) {
         config.auth_lockout_seconds = n;
     }
-    let guard = jisr_server::AuthGuard::new(
+    let guard = Arc::new(jisr_server::AuthGuard::new(
         config.auth_max_failures,
         std::time::Duration::from_secs(config.auth_lockout_seconds),
-    );
+    ));
     crate::tls::install_crypto_provider();
     let std_listener = std::net::TcpListener::bind(&listen.addr).with_context(|| {
         format!(
@@ -77,7 +77,8 @@ pub fn run(
     // served with --tls, or behind a TLS proxy named by JISR_PUBLIC_URL.
     let secure = listen.tls || config.public_url.starts_with("https://");
     let web = jisr_web::WebState::new(instance.store.clone(), secret.clone(), secure)
-        .map_err(|e| anyhow::anyhow!("cannot load the web console: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("cannot load the web console: {e}"))?
+        .with_guard(guard.clone());
     let worker = jisr_sync::SyncWorker::start(
         instance.store.clone(),
         secret.clone(),
@@ -94,7 +95,7 @@ pub fn run(
         },
     );
     let state = AppState {
-        guard: Arc::new(guard),
+        guard,
         warninglists: Arc::new(warninglists),
         store: instance.store,
         secret,

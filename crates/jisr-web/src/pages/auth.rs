@@ -27,8 +27,21 @@ pub fn login(ctx: &mut Ctx) -> PageResult {
     let email = ctx.req.f("email").trim().to_lowercase();
     let password = ctx.req.f("password").to_string();
     let next = safe_next(ctx.req.f("next")).to_string();
+    // Per address, beside the per-account lockout in accounts::login.
+    if ctx.st.guard.locked(&ctx.req.ip).is_some() {
+        ctx.audit = Some(what(
+            "Auth",
+            "login_fail",
+            0,
+            "",
+            format!("console: {email}: address locked out"),
+        ));
+        ctx.keep = true;
+        return html(ctx, "login.html", context! { next, email, error => true });
+    }
     match accounts::login(ctx.tx, &ctx.st.secret, &email, &password)? {
         Login::Ok { user_id, token } => {
+            ctx.st.guard.succeeded(&ctx.req.ip);
             ctx.actor = Some(jisr_core::auth::actor_for_user(ctx.tx, user_id)?);
             ctx.cookie(SESSION_COOKIE, &token, accounts::SESSION_SECONDS);
             ctx.audit = Some(what("Auth", "login", user_id, "", "console".into()));
@@ -38,6 +51,7 @@ pub fn login(ctx: &mut Ctx) -> PageResult {
             // The failure counter and the audit entry are kept although the
             // login is refused.
             ctx.keep = true;
+            ctx.st.guard.failed(&ctx.req.ip);
             ctx.audit = Some(what(
                 "Auth",
                 "login_fail",

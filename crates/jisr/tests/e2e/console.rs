@@ -450,3 +450,27 @@ fn console_lists_and_searches_record_the_events_they_show() {
         assert!(entry.ends_with(&format!("events read: {id}")), "{entry}");
     }
 }
+
+#[test]
+fn failed_logins_lock_out_the_address_across_accounts() {
+    let jisr = Jisr::start_with(&[("JISR_AUTH_MAX_FAILURES", "3")]);
+    person(&jisr, "Cairo", "one@cairo.example");
+    let mut b = Browser::new(&jisr);
+    // Three wrong passwords, each for another account: no account locks, the address does.
+    for who in ["x@cairo.example", "y@cairo.example", "z@cairo.example"] {
+        assert_ne!(b.login(who, "not the password at all"), 303);
+    }
+    assert_ne!(
+        b.login("one@cairo.example", "a long console password"),
+        303,
+        "the right password is refused while the address is locked out"
+    );
+    // The API's failed keys count against the same address.
+    let (s, _) = jisr.call(
+        "GET",
+        "/users/view/me",
+        "WrongKeyWrongKeyWrongKeyWrongKeyWrongKey",
+        None,
+    );
+    assert_eq!(s, 429);
+}
