@@ -112,13 +112,7 @@ fn find(inst: &Instance, reference: &str) -> Result<Server> {
 
 fn own_url(inst: &Instance) -> Result<String> {
     let mut tx = inst.store.read()?;
-    for key in ["MISP.external_baseurl", "MISP.baseurl"] {
-        let v = jisr_core::settings::get(tx.as_mut(), key)?;
-        if !v.is_empty() {
-            return Ok(v);
-        }
-    }
-    Ok(String::new())
+    Ok(jisr_core::federation::servers::own_url(tx.as_mut(), "")?)
 }
 
 fn describe(result: &str) -> String {

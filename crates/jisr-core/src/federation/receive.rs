@@ -35,8 +35,9 @@ impl Received {
     }
 }
 
-fn tags_cap(item: &Value) -> Cap {
-    let names: Vec<String> = field(item, "Tag")
+/// The strictest TLP mark among an item's `Tag` list.
+fn tags_cap(tags: Option<&Value>) -> Cap {
+    let names: Vec<String> = tags
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
@@ -62,8 +63,7 @@ fn admit(
     parent_cap: Cap,
     origin: &Origin,
 ) -> Result<bool> {
-    let as_value = Value::Object(item.clone());
-    let cap = parent_cap.max(tags_cap(&as_value));
+    let cap = parent_cap.max(tags_cap(item.get("Tag")));
     let distribution = item.get("distribution").and_then(as_i64).unwrap_or(5);
     let Some(d) = cross(distribution, cap, origin.internal, origin.crossing) else {
         return Ok(false);
@@ -125,7 +125,7 @@ fn sanitise(
         .as_object()
         .cloned()
         .ok_or_else(|| invalid("Event: expected a JSON object"))?;
-    let cap = tags_cap(&Value::Object(ev.clone()));
+    let cap = tags_cap(ev.get("Tag"));
     let distribution = ev
         .get("distribution")
         .and_then(as_i64)
@@ -160,7 +160,7 @@ fn sanitise(
 
 /// Sightings of the admitted attributes, taken even when the event itself
 /// is unchanged (a sighting does not make an event newer).
-fn store_sightings(tx: &mut dyn Tx, actor: &Actor, ev: &Map<String, Value>) -> Result<()> {
+fn store_sightings(tx: &mut dyn Tx, actor: &Actor, ev: &Value) -> Result<()> {
     let event_uuid = ev.get("uuid").and_then(Value::as_str).unwrap_or_default();
     let Some(event) = tx.event_by_uuid(event_uuid)? else {
         return Ok(());
@@ -215,7 +215,8 @@ pub fn receive_event(
     origin: &Origin,
 ) -> Result<Received> {
     let ev = sanitise(tx, actor, body, origin)?;
-    let incoming = parse_event(&Value::Object(ev.clone())).map_err(|e| invalid(e.to_string()))?;
+    let ev = Value::Object(ev);
+    let incoming = parse_event(&ev).map_err(|e| invalid(e.to_string()))?;
     let uuid = incoming
         .uuid
         .clone()

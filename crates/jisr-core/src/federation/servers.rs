@@ -298,6 +298,18 @@ pub fn to_json(tx: &mut dyn Tx, s: &Server) -> Result<Value> {
     }))
 }
 
+/// This instance's base URL as peers reach it: MISP's `external_baseurl`,
+/// else `baseurl`, else `fallback` (the address it serves on).
+pub fn own_url(tx: &mut dyn Tx, fallback: &str) -> Result<String> {
+    for key in ["MISP.external_baseurl", "MISP.baseurl"] {
+        let v = settings::get(tx, key)?;
+        if !v.is_empty() {
+            return Ok(v.trim_end_matches('/').to_string());
+        }
+    }
+    Ok(fallback.trim_end_matches('/').to_string())
+}
+
 /// `servers/createSync`: what a sync user gives the other side's admin to
 /// import: this instance's URL and uuid, a fresh API key of the user, and
 /// the host organisation.
@@ -312,13 +324,7 @@ pub fn sync_config(
             "Site admin accounts cannot be used to create server sync configurations.".into(),
         ));
     }
-    let mut url = settings::get(tx, "MISP.external_baseurl")?;
-    if url.is_empty() {
-        url = settings::get(tx, "MISP.baseurl")?;
-    }
-    if url.is_empty() {
-        url = fallback_url.to_string();
-    }
+    let url = own_url(tx, fallback_url)?;
     let host_id = settings::get_i64(tx, "MISP.host_org_id", 0)?;
     let host = tx.org_get(host_id)?.ok_or_else(|| {
         CoreError::Forbidden(

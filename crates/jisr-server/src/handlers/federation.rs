@@ -15,13 +15,7 @@ use crate::reply::{ApiError, ApiResult, Reply};
 
 /// Our base URL as peers should reach us.
 pub fn own_url(c: &mut Call) -> Result<String, ApiError> {
-    for key in ["MISP.external_baseurl", "MISP.baseurl"] {
-        let v = settings::get(c.tx, key)?;
-        if !v.is_empty() {
-            return Ok(v.trim_end_matches('/').to_string());
-        }
-    }
-    Ok(c.config.public_url.clone())
+    Ok(servers::own_url(c.tx, &c.config.public_url)?)
 }
 
 /// A sync user (not a site admin) speaks for a peer instance.
