@@ -61,6 +61,19 @@ fn checkpoint_signature(secret: &[u8], entry_id: i64, hash: &str) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
+/// The change text of a read that showed several events (a search, an
+/// index, a console list): what was asked, then every event shown, once,
+/// so that each search hit is a recorded read of that event.
+pub fn reads_change(asked: &str, events: impl IntoIterator<Item = i64>) -> String {
+    let mut seen = std::collections::BTreeSet::new();
+    let ids: Vec<String> = events
+        .into_iter()
+        .filter(|id| seen.insert(*id))
+        .map(|id| id.to_string())
+        .collect();
+    format!("{asked}; events read: {}", ids.join(","))
+}
+
 /// Appends an entry to the chain (inside the caller's transaction).
 pub fn record(tx: &mut dyn Tx, secret: &[u8], who: &Who, what: What) -> Result<i64> {
     let prev_hash = tx.audit_last()?.map(|(_, h)| h).unwrap_or_default();

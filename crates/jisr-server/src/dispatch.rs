@@ -326,9 +326,8 @@ fn run_route(
                     };
                     // Every event a search or index showed is named: each is a read.
                     if !reply.events_shown.is_empty() {
-                        let ids: Vec<String> =
-                            reply.events_shown.iter().map(|i| i.to_string()).collect();
-                        asked = bounded(format!("{asked}; events read: {}", ids.join(",")));
+                        let shown = reply.events_shown.iter().copied();
+                        asked = bounded(jisr_core::audit::reads_change(&asked, shown));
                     }
                     jisr_core::audit::record(
                         log.as_mut(),

@@ -111,19 +111,8 @@ pub fn routes() -> Router<WebState> {
 /// The read audit entry of a page listing events: every event it shows is
 /// named, as the API's searches and indexes name theirs.
 pub(crate) fn listing(action: &str, shown: impl IntoIterator<Item = i64>, asked: &str) -> What {
-    let mut seen = std::collections::BTreeSet::new();
-    let ids: Vec<String> = shown
-        .into_iter()
-        .filter(|id| seen.insert(*id))
-        .map(|id| id.to_string())
-        .collect();
-    what(
-        "events",
-        action,
-        0,
-        "",
-        format!("console: {asked}; events read: {}", ids.join(",")),
-    )
+    let change = jisr_core::audit::reads_change(&format!("console: {asked}"), shown);
+    what("events", action, 0, "", change)
 }
 
 /// An audit entry for a console action: the same shape as the API's, with
