@@ -7,65 +7,19 @@
 // of another, runs axe-core on the main pages in both languages, and saves
 // screenshots under tests/browser/artifacts/. Exits non-zero on any failed check.
 
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { ADMIN, PASSWORD, axeSource, check, failed, startServer } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
 const bin = resolve(process.argv[2] || join(root, "target", "debug", "jisr"));
 const artifacts = join(here, "artifacts");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const ADMIN_KEY = "browserAdminKey0123456789abcdefghijABCDE";
-const ADMIN = "admin@admin.test";
-const PASSWORD = "admin console passphrase";
-
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
-  if (!ok) failures += 1;
-}
 
 // --- the server -------------------------------------------------------------
-const data = mkdtempSync(join(tmpdir(), "jisr-browser-"));
-const server = spawn(bin, ["serve", "--data", data, "--listen", "127.0.0.1:0"], {
-  env: { ...process.env, JISR_ADMIN_KEY: ADMIN_KEY, JISR_LOG: "warn" },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-const base = await new Promise((ok, fail) => {
-  let buf = "";
-  const timer = setTimeout(() => fail(new Error("jisr did not start")), 60000);
-  server.stderr.on("data", (d) => {
-    buf += d.toString();
-    const m = buf.match(/listening on (http:\/\/\S+)\r?\n/);
-    if (m) {
-      clearTimeout(timer);
-      ok(m[1]);
-    }
-  });
-  server.on("exit", (code) => fail(new Error(`jisr exited with ${code}: ${buf}`)));
-});
-server.stderr.resume();
-
-async function api(method, path, body) {
-  const r = await fetch(base + path, {
-    method,
-    headers: { Authorization: ADMIN_KEY, Accept: "application/json", "Content-Type": "application/json" },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await r.json();
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-function passwd(email, password) {
-  const r = spawnSync(bin, ["user", "passwd", email, "--data", data], { input: password + "\n" });
-  if (r.status !== 0) throw new Error(`jisr user passwd: ${r.stderr}`);
-}
+const { base, api, passwd, stop } = await startServer(bin);
 
 const cairo = (await api("POST", "/admin/organisations/add", { name: "Cairo Directorate" })).Organisation;
 const brussels = (await api("POST", "/admin/organisations/add", { name: "Brussels Unit" })).Organisation;
@@ -402,24 +356,115 @@ try {
   const hist = await admin.textContent(".history");
   check(hist.includes("deleted an attribute"), `the history shows the deletion${hist.includes("deleted an attribute") ? "" : ": " + hist.slice(0, 300)}`);
 
+  // 4b. Deletions and edits, each confirmed on its own page (a form with a CSRF token).
+  // A tag on one attribute: attached on the attribute's page, removed after confirmation.
+  const fullName = await admin.evaluate(() =>
+    [...document.querySelectorAll("a[href^='/ui/attributes/']")].find((a) => a.getAttribute("aria-label")?.endsWith("full-name"))?.getAttribute("href"));
+  await admin.goto(base + fullName);
+  await admin.fill("#attr-tag", "case:financing-network");
+  await Promise.all([admin.waitForNavigation(), admin.click("form[action$='/tags'] button[type=submit]")]);
+  check(await admin.isVisible("a[aria-label='Remove the tag case:financing-network (full-name)']"), "a tag is attached to one attribute");
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Remove the tag case:financing-network (full-name)']")]);
+  check((await admin.textContent("#confirm-question")).includes("case:financing-network"), "removing an attribute's tag asks for confirmation");
+  await axe(admin, "confirmation (en)");
+  await shot(admin, "en-confirm");
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(admin.url() === eventUrl && !(await admin.isVisible("a[aria-label='Remove the tag case:financing-network (full-name)']")),
+    "the attribute's tag is removed");
+  // The object and the report.
+  await Promise.all([admin.waitForNavigation(), admin.click("section.object a[href$='/delete']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#cancel")]);
+  check(admin.url() === eventUrl && (await admin.isVisible("section.object")), "cancelling a deletion keeps the object");
+  await Promise.all([admin.waitForNavigation(), admin.click("section.object a[href$='/delete']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(!(await admin.isVisible("section.object")), "the object is deleted");
+  await Promise.all([admin.waitForNavigation(), admin.click(".report a[href$='/delete']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(!(await admin.isVisible(".report")), "the report is deleted");
+  check((await admin.textContent(".history")).includes("deleted an object"), "the history shows the object's deletion");
+  // Brussels may see the published event but not delete it: no button, and the form is refused.
+  await other.goto(`${base}/ui/events/${latin.id}`);
+  check(!(await other.isVisible("#delete-event")), "Brussels is offered no delete button on an event it may not modify");
+  await other.goto(`${base}/ui/events/${latin.id}/delete`);
+  const refusedDelete = await Promise.all([other.waitForNavigation(), other.click("#confirm")]).then(([r]) => r);
+  check(refusedDelete.status() === 403, `Brussels cannot delete another organisation's event (status ${refusedDelete.status()})`);
+  check((await api("GET", `/events/view/${latin.id}`)).Event.id === String(latin.id), "the event is still there");
+  const hiddenDelete = await other.goto(`${eventUrl}/delete`);
+  check(hiddenDelete.status() === 404, "a hidden event's deletion page answers 404");
+  // The administrator deletes the whole event.
+  await admin.goto(eventUrl);
+  await Promise.all([admin.waitForNavigation(), admin.click("#delete-event")]);
+  check((await admin.textContent("#confirm-question")).includes("شبكة تمويل"), "deleting an event names it");
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(await admin.isVisible("#deleted"), "the event list confirms the deletion");
+  check((await admin.goto(eventUrl)).status() === 404, "the deleted event is gone");
+
+  // Administration: an organisation with users is refused with a reason; an empty one goes.
+  await admin.goto(`${base}/ui/admin/orgs/${cairo.id}/delete`);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check((await admin.textContent("#form-error")).includes("still has users"), "an organisation with users is not deleted, with the reason");
+  const spare = (await api("POST", "/admin/organisations/add", { name: "Spare Office" })).Organisation;
+  await admin.goto(base + "/ui/admin/orgs");
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Delete organisation Spare Office']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(!(await admin.textContent("main")).includes("Spare Office"), "an organisation is deleted");
+  await api("POST", "/admin/users/add", { email: "leaver@cairo.example", org_id: cairo.id, role_id: 3 });
+  await admin.goto(base + "/ui/admin/users");
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Delete user leaver@cairo.example']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(!(await admin.textContent("main")).includes("leaver@cairo.example"), "a user is deleted");
+  await admin.goto(base + "/ui/admin/roles");
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Delete role Analyst (no publishing)']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(!(await admin.textContent("main")).includes("Analyst (no publishing)"), "a role is deleted");
+  await admin.goto(base + "/ui/admin/sharing-groups");
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Delete sharing group Cairo–Brussels cell']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(!(await admin.textContent("main")).includes("Cairo–Brussels cell"), "a sharing group is deleted");
+  // A sync server's rules and certificate pinning, then the server itself.
+  await admin.goto(base + "/ui/admin/servers");
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Edit sync server Amman partner']")]);
+  await admin.fill("#push_orgs_or", "Cairo Directorate");
+  await admin.fill("#pull_tags_not", "tlp:red, case:noise");
+  await admin.fill("#cert_file", "not a certificate");
+  await Promise.all([admin.waitForNavigation(), admin.click("form.stack > button[type=submit]")]);
+  check((await admin.textContent("#form-error")).includes("PEM"), "a pinned certificate that is not PEM is refused");
+  check((await admin.inputValue("#pull_tags_not")).includes("case:noise"), "the refused form keeps what was typed");
+  await axe(admin, "sync server edit with an error (en)");
+  await admin.fill("#cert_file", "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2Fpcm8=\n-----END CERTIFICATE-----");
+  await admin.uncheck("#push");
+  await Promise.all([admin.waitForNavigation(), admin.click("form.stack > button[type=submit]")]);
+  const saved = (await api("GET", "/servers/index")).find((x) => x.Server.name === "Amman partner").Server;
+  check(JSON.parse(saved.push_rules).orgs.OR[0] === "Cairo Directorate" && JSON.parse(saved.pull_rules).tags.NOT.length === 2
+    && saved.cert_file.includes("BEGIN CERTIFICATE") && saved.push === false,
+    "a sync server's rules, pinning and push switch are edited");
+  await admin.goto(base + "/ui/admin/servers");
+  await Promise.all([admin.waitForNavigation(), admin.click("a[aria-label='Delete sync server Amman partner']")]);
+  await Promise.all([admin.waitForNavigation(), admin.click("#confirm")]);
+  check(!(await admin.isVisible("#servers")), "a sync server is deleted");
+
   // 5. The administrator's Arabic pages (admin, audit log) for axe and screenshots.
   await admin.goto(base + "/");
   await Promise.all([admin.waitForNavigation(), admin.click("#switch-lang")]);
-  for (const [path, name] of [["/", "ar-dashboard"], ["/ui/admin/users", "ar-admin-users"], ["/ui/admin/servers", "ar-admin-servers"], ["/ui/admin/tags", "ar-admin-tags"], ["/ui/admin/sharing-groups", "ar-admin-groups"], ["/ui/audit", "ar-audit"]]) {
+  for (const [path, name] of [["/", "ar-dashboard"], ["/ui/admin/users", "ar-admin-users"], ["/ui/admin/servers", "ar-admin-servers"], ["/ui/admin/tags", "ar-admin-tags"], ["/ui/admin/sharing-groups", "ar-admin-groups"], ["/ui/audit", "ar-audit"],
+    [`/ui/admin/orgs/${cairo.id}/delete`, "ar-confirm"]]) {
     await admin.goto(base + path);
     check((await dir(admin)).join() === "rtl,ar", `${name} is Arabic and right-to-left`);
     await shot(admin, name);
     await axe(admin, name);
   }
+  await admin.goto(base + "/ui/audit?action=login_fail");
   check((await admin.textContent("main")).includes("login_fail"), "the audit log shows the failed login");
+  await admin.goto(base + "/ui/audit?model=organisations&action=delete");
+  check((await admin.textContent("main")).includes("Spare Office"), "the audit log records a console deletion");
 } catch (e) {
   check(false, `unexpected error: ${e.stack || e}`);
 } finally {
   await browser.close();
-  server.kill();
-  rmSync(data, { recursive: true, force: true });
+  stop();
 }
 
-console.log(failures === 0 ? "browser tests: all passed" : `browser tests: ${failures} failed`);
+const failures = failed();
+console.log(failures === 0 ? "browser tests (Chromium): all passed" : `browser tests (Chromium): ${failures} failed`);
 console.log(`screenshots: ${artifacts}`);
 process.exit(failures === 0 ? 0 : 1);

@@ -460,6 +460,15 @@ pub fn unpublish(tx: &mut dyn Tx, actor: &Actor, mut event: Event) -> Result<Eve
     Ok(event)
 }
 
+/// `events/delete`: the event and everything in it, for whoever may modify it.
+pub fn delete_event(tx: &mut dyn Tx, actor: &Actor, event: &Event) -> Result<()> {
+    if !jisr_policy::can_modify_event(actor, event) {
+        return Err(crate::error::no_permission());
+    }
+    tx.event_delete(event.id)?;
+    Ok(())
+}
+
 /// Any change below the event bumps its timestamp and unpublishes it, as MISP does.
 pub fn touch(tx: &mut dyn Tx, event: &mut Event) -> Result<()> {
     event.timestamp = now().max(event.timestamp);

@@ -1,8 +1,8 @@
 //! Tags: resolving names to tag rows (creating them when allowed) and
 //! attaching them to events and attributes.
 
-use jisr_model::Tag;
 use jisr_model::wire::InTag;
+use jisr_model::{Attribute, Event, Tag};
 use jisr_policy::Actor;
 use jisr_store::Tx;
 
@@ -182,4 +182,80 @@ pub fn rename_tag(
     tag.name = name.to_string();
     tx.tag_update(&tag)?;
     Ok(tag)
+}
+
+/// What a tag is attached to or removed from.
+pub enum Target {
+    Event(Event),
+    Attribute(Box<Attribute>, Event),
+}
+
+impl Target {
+    pub fn event(&self) -> &Event {
+        match self {
+            Target::Event(e) | Target::Attribute(_, e) => e,
+        }
+    }
+
+    /// MISP's name of the target's kind and its id, for messages.
+    pub fn describe(&self) -> (&'static str, i64) {
+        match self {
+            Target::Event(e) => ("Event", e.id),
+            Target::Attribute(a, _) => ("Attribute", a.id),
+        }
+    }
+}
+
+/// `tags/attachTagToObject`: the tagger permission, the tag's restrictions,
+/// and (unless the tag is local) the right to modify the event.
+pub fn attach(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    target: Target,
+    tag: &Tag,
+    local: bool,
+) -> Result<()> {
+    require_tagger(actor)?;
+    check_restrictions(actor, tag)?;
+    // A local tag only labels the copy on this instance, so it needs no edit right.
+    if !local && !jisr_policy::can_modify_event(actor, target.event()) {
+        return Err(crate::error::no_permission());
+    }
+    match target {
+        Target::Event(mut e) => {
+            tx.event_tag_add(e.id, tag.id, local)?;
+            if !local {
+                crate::event_write::touch(tx, &mut e)?;
+            }
+        }
+        Target::Attribute(mut a, mut e) => {
+            tx.attribute_tag_add(a.id, e.id, tag.id, local)?;
+            if !local {
+                a.timestamp = jisr_model::wire::now();
+                tx.attribute_update(&a)?;
+                crate::event_write::touch(tx, &mut e)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `tags/removeTagFromObject`: the tagger permission and the right to modify
+/// the event. `false` when the tag was not attached (nothing changes).
+pub fn remove(tx: &mut dyn Tx, actor: &Actor, target: Target, tag: &Tag) -> Result<bool> {
+    require_tagger(actor)?;
+    if !jisr_policy::can_modify_event(actor, target.event()) {
+        return Err(crate::error::no_permission());
+    }
+    let removed = match &target {
+        Target::Event(e) => tx.event_tag_remove(e.id, tag.id)?,
+        Target::Attribute(a, _) => tx.attribute_tag_remove(a.id, tag.id)?,
+    };
+    if removed {
+        let mut e = match target {
+            Target::Event(e) | Target::Attribute(_, e) => e,
+        };
+        crate::event_write::touch(tx, &mut e)?;
+    }
+    Ok(removed)
 }

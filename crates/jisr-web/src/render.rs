@@ -60,6 +60,11 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/admin_groups.html"),
     ),
     ("audit.html", include_str!("../templates/audit.html")),
+    ("confirm.html", include_str!("../templates/confirm.html")),
+    (
+        "server_form.html",
+        include_str!("../templates/server_form.html"),
+    ),
     (
         "admin_servers.html",
         include_str!("../templates/admin_servers.html"),

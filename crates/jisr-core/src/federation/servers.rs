@@ -155,6 +155,14 @@ fn apply(tx: &mut dyn Tx, actor: &Actor, s: &mut Server, body: &Value) -> Result
         s.priority = v;
     }
     if let Some(v) = str_field(body, "cert_file") {
+        // A pin that is not a certificate would fail every sync later; say so now.
+        if !v.trim().is_empty() && !v.contains("-----BEGIN CERTIFICATE-----") {
+            return Err(field_error(
+                "Server: the pinned certificate is not PEM",
+                "cert_file",
+                "A pinned certificate is PEM text (-----BEGIN CERTIFICATE-----).",
+            ));
+        }
         s.cert_file = v;
     }
     if let Some(v) = str_field(body, "uuid").filter(|u| uuid::Uuid::parse_str(u).is_ok()) {

@@ -118,10 +118,7 @@ pub fn delete(c: &mut Call) -> ApiResult {
     };
     let scope = c.scope();
     let event = visible_event(c.tx, &scope, &reference)?;
-    if !jisr_policy::can_modify_event(&c.actor, &event) {
-        return Err(jisr_core::error::no_permission().into());
-    }
-    c.tx.event_delete(event.id)?;
+    event_write::delete_event(c.tx, &c.actor, &event)?;
     Ok(Reply::saved("Event deleted.", &c.url, Some(event.id)))
 }
 

@@ -2,8 +2,7 @@
 
 use jisr_core::attributes::visible_attribute;
 use jisr_core::event_read::visible_event;
-use jisr_core::event_write::touch;
-use jisr_core::tags::{self, require_tagger};
+use jisr_core::tags::{self, Target, require_tagger};
 use jisr_model::wire::{as_string, bool_field, int_field, parse_tag, str_field, tag_json};
 use serde_json::{Value, json};
 
@@ -123,11 +122,6 @@ pub fn search(c: &mut Call) -> ApiResult {
 }
 
 /// The event or attribute a `uuid` in an attach/remove request names.
-enum Target {
-    Event(jisr_model::Event),
-    Attribute(Box<jisr_model::Attribute>, jisr_model::Event),
-}
-
 fn target(c: &mut Call) -> Result<Target, ApiError> {
     let uuid = str_field(&c.body, "uuid")
         .ok_or_else(|| ApiError::bad_request("Give the uuid of the event or attribute to tag."))?;
@@ -170,29 +164,8 @@ pub fn attach(c: &mut Call) -> ApiResult {
                 .ok_or_else(|| ApiError::not_found("Invalid Tag."))?
         }
     };
-    tags::check_restrictions(&c.actor, &tag)?;
-    // A local tag only labels the copy on this instance, so it needs no edit right.
-    if !local && !jisr_policy::can_modify_event(&c.actor, target.event()) {
-        return Err(forbidden());
-    }
-    let (kind, id) = match target {
-        Target::Event(mut e) => {
-            c.tx.event_tag_add(e.id, tag.id, local)?;
-            if !local {
-                touch(c.tx, &mut e)?;
-            }
-            ("Event", e.id)
-        }
-        Target::Attribute(mut a, mut e) => {
-            c.tx.attribute_tag_add(a.id, e.id, tag.id, local)?;
-            if !local {
-                a.timestamp = jisr_model::wire::now();
-                c.tx.attribute_update(&a)?;
-                touch(c.tx, &mut e)?;
-            }
-            ("Attribute", a.id)
-        }
-    };
+    let (kind, id) = target.describe();
+    tags::attach(c.tx, &c.actor, target, &tag, local)?;
     let scope_word = if local { "Local" } else { "Global" };
     let message = format!(
         "{scope_word} tag {}({}) successfully attached to {kind}({id}).",
@@ -208,21 +181,8 @@ pub fn remove(c: &mut Call) -> ApiResult {
     let target = target(c)?;
     let reference = tag_reference(c)?;
     let tag = tags::find(c.tx, &reference)?.ok_or_else(|| ApiError::not_found("Invalid Tag."))?;
-    if !jisr_policy::can_modify_event(&c.actor, target.event()) {
-        return Err(forbidden());
-    }
-    let (removed, kind, id) = match target {
-        Target::Event(mut e) => {
-            let r = c.tx.event_tag_remove(e.id, tag.id)?;
-            touch(c.tx, &mut e)?;
-            (r, "Event", e.id)
-        }
-        Target::Attribute(a, mut e) => {
-            let r = c.tx.attribute_tag_remove(a.id, tag.id)?;
-            touch(c.tx, &mut e)?;
-            (r, "Attribute", a.id)
-        }
-    };
+    let (kind, id) = target.describe();
+    let removed = tags::remove(c.tx, &c.actor, target, &tag)?;
     if !removed {
         return Err(ApiError::not_found(
             "Invalid Tag: it is not attached to this target.",
@@ -235,16 +195,4 @@ pub fn remove(c: &mut Call) -> ApiResult {
     Ok(Reply::json(
         json!({"saved": true, "success": message, "message": message, "check_publish": true}),
     ))
-}
-
-fn forbidden() -> ApiError {
-    jisr_core::error::no_permission().into()
-}
-
-impl Target {
-    fn event(&self) -> &jisr_model::Event {
-        match self {
-            Target::Event(e) | Target::Attribute(_, e) => e,
-        }
-    }
 }

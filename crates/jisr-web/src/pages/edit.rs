@@ -5,7 +5,7 @@
 
 use jisr_core::CoreError;
 use jisr_core::event_read;
-use jisr_model::wire::{InAttribute, InEvent, InObject, InTag};
+use jisr_model::wire::{InAttribute, InEvent, InObject};
 use jisr_model::{Attribute, Event};
 use jisr_policy::Actor;
 use minijinja::{Value, context};
@@ -36,7 +36,8 @@ pub fn form_error(e: &CoreError) -> Option<serde_json::Value> {
     };
     let id = match field.as_str() {
         "info" | "value" | "type" | "category" | "distribution" | "date" | "name"
-        | "sharing_group_id" | "email" | "org_id" | "role_id" | "url" | "authkey" | "colour" => {
+        | "sharing_group_id" | "email" | "org_id" | "role_id" | "url" | "authkey" | "colour"
+        | "cert_file" | "push_rules" => {
             format!("err-field-{field}")
         }
         "Organisation" => "err-field-org_id".into(),
@@ -405,42 +406,4 @@ pub fn object_new(ctx: &mut Ctx) -> PageResult {
         }
         Err(shown) => object_form(ctx, &e, Some(shown)),
     }
-}
-
-/// Attaches a tag (existing, or created when the actor may) to an event:
-/// the API's rules for `tags/attachTagToObject`.
-pub fn event_tag(ctx: &mut Ctx) -> PageResult {
-    let actor = ctx.actor()?;
-    let scope = jisr_policy::scope(&actor);
-    let reference = ctx.req.param("id").to_string();
-    let mut e = event_read::visible_event(ctx.tx, &scope, &reference)?;
-    let name = ctx.req.f("tag").trim().to_string();
-    let local = ctx.req.f("local") == "1";
-    if name.is_empty() {
-        return Ok(Out::Redirect(format!("/ui/events/{}", e.id)));
-    }
-    jisr_core::tags::require_tagger(&actor)?;
-    let tag = match jisr_core::tags::find(ctx.tx, &name)? {
-        Some(t) => t,
-        None => {
-            let incoming = InTag {
-                name: name.clone(),
-                ..Default::default()
-            };
-            jisr_core::tags::resolve(ctx.tx, &actor, &incoming)?
-                .ok_or_else(|| CoreError::NotFound("tag".into()))?
-        }
-    };
-    jisr_core::tags::check_restrictions(&actor, &tag)?;
-    // A local tag labels only this instance's copy, so it needs no edit right.
-    if !local && !jisr_policy::can_modify_event(&actor, &e) {
-        return Err(jisr_core::error::no_permission().into());
-    }
-    ctx.tx.event_tag_add(e.id, tag.id, local)?;
-    if !local {
-        jisr_core::event_write::touch(ctx.tx, &mut e)?;
-    }
-    let change = json!({"tag": tag.name, "local": local});
-    ctx.audit = Some(what("events", "tag_add", e.id, &e.uuid, change.to_string()));
-    Ok(Out::Redirect(format!("/ui/events/{}", e.id)))
 }

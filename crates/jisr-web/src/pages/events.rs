@@ -14,6 +14,9 @@ use crate::ctx::{Ctx, PageResult, WebError};
 use crate::render::html;
 
 pub const PAGE_SIZE: i64 = 50;
+/// Attributes (outside objects) and objects on one page of an event.
+const VIEW_ATTRIBUTES: usize = 200;
+const VIEW_OBJECTS: usize = 50;
 
 /// Audit actions with a translated label (`history-<action>`).
 const HISTORY_ACTIONS: &[&str] = &[
@@ -28,6 +31,8 @@ const HISTORY_ACTIONS: &[&str] = &[
     "attribute_delete",
     "object_add",
     "object_edit",
+    "object_delete",
+    "report_delete",
     "report_add",
     "tag_add",
     "tag_remove",
@@ -35,7 +40,10 @@ const HISTORY_ACTIONS: &[&str] = &[
 ];
 
 pub fn tag_json(t: &TagLink) -> serde_json::Value {
-    json!({"name": t.tag.name, "colour": t.tag.colour, "local": t.local})
+    json!({
+        "name": t.tag.name, "colour": t.tag.colour, "local": t.local,
+        "query": crate::ctx::urlencode(&t.tag.name),
+    })
 }
 
 /// What a list shows of each event.
@@ -185,6 +193,7 @@ pub fn list(ctx: &mut Ctx) -> PageResult {
         context! {
             events, orgs, f => Value::from_serialize(&f), page, more, next, prev,
             can_add => jisr_policy::can_add_event(&actor),
+            deleted => ctx.req.q("deleted") == "1",
         },
     )
 }
@@ -256,7 +265,37 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
         include_sightings: true,
         ..Default::default()
     };
-    let tree = event_read::load_tree(ctx.tx, &scope, event.clone(), opts)?;
+    let mut tree = event_read::load_tree(ctx.tx, &scope, event.clone(), opts)?;
+    let sightings: usize = tree
+        .attributes
+        .iter()
+        .chain(tree.objects.iter().flat_map(|o| o.attributes.iter()))
+        .map(|a| a.sightings.len())
+        .sum();
+    // A big event is shown a page at a time, and only the shown attributes
+    // are correlated, so a page costs the same whatever the event's size.
+    let pages = tree
+        .attributes
+        .len()
+        .div_ceil(VIEW_ATTRIBUTES)
+        .max(tree.objects.len().div_ceil(VIEW_OBJECTS))
+        .max(1);
+    let page = ctx
+        .req
+        .q("page")
+        .parse::<usize>()
+        .unwrap_or(1)
+        .clamp(1, pages);
+    tree.attributes = std::mem::take(&mut tree.attributes)
+        .into_iter()
+        .skip((page - 1) * VIEW_ATTRIBUTES)
+        .take(VIEW_ATTRIBUTES)
+        .collect();
+    tree.objects = std::mem::take(&mut tree.objects)
+        .into_iter()
+        .skip((page - 1) * VIEW_OBJECTS)
+        .take(VIEW_OBJECTS)
+        .collect();
     let correlations = jisr_core::correlation::read::related_of_tree(ctx.tx, &scope, &tree)?;
     let related = &correlations.by_attribute;
     let attributes: Vec<_> = tree
@@ -278,14 +317,8 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
     let reports: Vec<_> = tree
         .reports
         .iter()
-        .map(|r| json!({"name": r.name, "html": crate::markdown::to_safe_html(&r.content)}))
+        .map(|r| json!({"id": r.id, "name": r.name, "html": crate::markdown::to_safe_html(&r.content)}))
         .collect();
-    let sightings: usize = tree
-        .attributes
-        .iter()
-        .chain(tree.objects.iter().flat_map(|o| o.attributes.iter()))
-        .map(|a| a.sightings.len())
-        .sum();
     let related_ids: Vec<i64> = correlations.events.iter().map(|e| e.id).collect();
     let related_events = event_rows(ctx.tx, &related_ids)?;
     let history = history(ctx.tx, &actor, &event)?;
@@ -314,7 +347,7 @@ pub fn view(ctx: &mut Ctx) -> PageResult {
             reports => Value::from_serialize(&reports),
             history => Value::from_serialize(&history),
             related_events => Value::from_serialize(&related_events),
-            sightings,
+            sightings, page, pages,
             can_edit => jisr_policy::can_modify_event(&actor, &event),
             can_publish => jisr_policy::can_publish_event(&actor, &event),
             can_tag => jisr_policy::can_tag(&actor),

@@ -3,6 +3,7 @@
 mod actions;
 mod admin;
 mod auth;
+mod delete;
 mod edit;
 mod events;
 mod reports;
@@ -64,7 +65,7 @@ pub fn routes() -> Router<WebState> {
             "/ui/events/{id}/objects/new",
             both(edit::object_new_form, edit::object_new),
         )
-        .route("/ui/events/{id}/tags", post(edit::event_tag))
+        .route("/ui/events/{id}/tags", post(actions::event_tag))
         .route(
             "/ui/events/{id}/reports/new",
             both(reports::report_new_form, reports::report_new),
@@ -106,6 +107,53 @@ pub fn routes() -> Router<WebState> {
         .route("/ui/admin/tags", both(tags::list, tags::add))
         .route("/ui/admin/tags/{id}", post(tags::edit))
         .route("/ui/audit", get(admin::audit))
+        .route("/ui/attributes/{id}/tags", post(actions::attribute_tag))
+        .route(
+            "/ui/admin/servers/{id}",
+            both(servers::edit_form, servers::edit),
+        )
+        .merge(deletions())
+}
+
+/// Every deletion: GET asks for confirmation, POST deletes.
+fn deletions() -> Router<WebState> {
+    Router::new()
+        .route(
+            "/ui/events/{id}/delete",
+            both(delete::event_form, delete::event),
+        )
+        .route(
+            "/ui/objects/{id}/delete",
+            both(delete::object_form, delete::object),
+        )
+        .route(
+            "/ui/reports/{id}/delete",
+            both(delete::report_form, delete::report),
+        )
+        .route(
+            "/ui/attributes/{id}/tags/remove",
+            both(delete::attribute_tag_form, delete::attribute_tag),
+        )
+        .route(
+            "/ui/admin/orgs/{id}/delete",
+            both(delete::org_form, delete::org),
+        )
+        .route(
+            "/ui/admin/users/{id}/delete",
+            both(delete::user_form, delete::user),
+        )
+        .route(
+            "/ui/admin/roles/{id}/delete",
+            both(delete::role_form, delete::role),
+        )
+        .route(
+            "/ui/admin/sharing-groups/{id}/delete",
+            both(delete::group_form, delete::group),
+        )
+        .route(
+            "/ui/admin/servers/{id}/delete",
+            both(delete::server_form, delete::server),
+        )
 }
 
 /// The read audit entry of a page listing events: every event it shows is
