@@ -4,9 +4,9 @@
 # end-to-end tests that start the real binary), then our PyMISP suite and
 # PyMISP's own upstream live suite against `jisr serve`, once on each
 # backend, PyMISP's upstream sync suite on three HTTPS instances, and the
-# web console's browser tests (headless Chromium), once on each backend.
+# web console's browser tests (headless Chromium and Firefox), once on each backend.
 # Installs what the tests need on first run: a Python venv with pymisp and
-# pytest, PostgreSQL, chromium and chromium-driver from Debian's packages,
+# pytest, PostgreSQL, chromium, chromium-driver and firefox-esr from Debian's packages,
 # and the browser tests' npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,4 +49,4 @@ JISR_DATABASE_1=$(fresh_db sync_one) JISR_DATABASE_2=$(fresh_db sync_two) JISR_D
 echo "== Browser tests of the console (tests/browser) on SQLite"
 tests/browser/run.sh
 echo "== Browser tests of the console (tests/browser) on PostgreSQL"
-JISR_DATABASE=$(fresh_db browser) tests/browser/run.sh
+JISR_DATABASE=$(fresh_db browser) JISR_DATABASE_FIREFOX=$(fresh_db browser_firefox) tests/browser/run.sh
