@@ -1,25 +1,32 @@
 //! Search across everything the actor may see: event titles, attribute
-//! values, and person and organisation names in either script (jisr-names
-//! scores every visible name attribute against the query, so "Mahmoud
-//! Tawfik" finds "محمود توفيق").
+//! values, and person and organisation names in either script ("Mahmoud
+//! Tawfik" finds "محمود توفيق"). Name candidates come from the correlation
+//! index: the holders of the query's name blocking keys (the keys under
+//! which the same name in the other script is filed when it is written), so
+//! a search scores a few hundred names at most, whatever the instance holds.
+//! Names in attributes that do not correlate (`disable_correlation`) are
+//! found only by the value search. The `name` of MISP's `organization`
+//! objects is not in the index; those are scored directly, a bounded number.
 
 use std::collections::BTreeMap;
 
+use jisr_core::correlation::keys::name_keys;
 use jisr_names::{NameKind, match_names};
+use jisr_policy::Scope;
 use jisr_store::{SearchQuery, TermFilter};
 use minijinja::{Value, context};
 use serde_json::json;
 
 use super::events::event_rows;
-use crate::ctx::{Ctx, PageResult};
+use crate::ctx::{Ctx, PageResult, WebError};
 use crate::render::html;
 
 /// Attribute types that hold a person's name.
 const NAME_TYPES: &[&str] = &["full-name", "first-name", "middle-name", "last-name"];
-/// Object templates whose `name` attribute names an organisation.
-const ORG_OBJECTS: &[&str] = &["organization", "legal-entity"];
-/// How many visible name attributes one search scores at most.
-const NAME_CANDIDATES: i64 = 20_000;
+/// How many holders of one blocking key a search scores at most.
+const KEY_HOLDERS: i64 = 500;
+/// How many `organization` object names a search scores at most.
+const ORG_OBJECT_NAMES: i64 = 2_000;
 const SHOWN: usize = 50;
 
 fn terms(any: Vec<String>) -> TermFilter {
@@ -62,35 +69,7 @@ pub fn search(ctx: &mut Ctx) -> PageResult {
         }));
     }
 
-    let by_type = SearchQuery {
-        types: terms(NAME_TYPES.iter().map(|s| s.to_string()).collect()),
-        limit: Some(NAME_CANDIDATES),
-        ..Default::default()
-    };
-    let ids = ctx.tx.search_attributes(&by_type, &scope)?;
-    let mut scored = vec![];
-    for a in ctx.tx.attributes_get(&ids)? {
-        let m = match_names(&q, &a.value1, NameKind::Person);
-        if m.score >= jisr_names::DEFAULT_THRESHOLD {
-            scored.push((m.score, m.explanation.to_string(), a));
-        }
-    }
-    // Organisation names: the `name` of MISP's organisation objects.
-    let by_org = SearchQuery {
-        object_names: terms(ORG_OBJECTS.iter().map(|s| s.to_string()).collect()),
-        object_relation: Some("name".into()),
-        limit: Some(NAME_CANDIDATES),
-        ..Default::default()
-    };
-    let ids = ctx.tx.search_attributes(&by_org, &scope)?;
-    for a in ctx.tx.attributes_get(&ids)? {
-        let m = match_names(&q, &a.value1, NameKind::Organization);
-        if m.score >= jisr_names::DEFAULT_THRESHOLD {
-            scored.push((m.score, m.explanation.to_string(), a));
-        }
-    }
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0));
-    scored.truncate(SHOWN);
+    let scored = name_matches(ctx, &scope, &q)?;
     let mut names = vec![];
     for (score, why, a) in scored {
         let title = event_title(ctx, &mut titles, a.event_id)?;
@@ -127,4 +106,63 @@ fn event_title(
         .unwrap_or_default();
     cache.insert(event_id, t.clone());
     Ok(t)
+}
+
+/// The best visible names matching `q`, best first: `(score, explanation,
+/// attribute)`. Candidates are scored first (pure, cheap) and only those at
+/// or above the threshold are checked for visibility, through the same
+/// `visible_attribute` the API uses, until enough are shown.
+fn name_matches(
+    ctx: &mut Ctx,
+    scope: &Scope,
+    q: &str,
+) -> Result<Vec<(f64, String, jisr_model::Attribute)>, WebError> {
+    let mut candidates = vec![];
+    let mut seen = std::collections::HashSet::new();
+    for kind in [NameKind::Person, NameKind::Organization] {
+        for key in name_keys(kind, q) {
+            for (attribute_id, _) in ctx.tx.correlation_key_holders(key, KEY_HOLDERS)? {
+                if seen.insert(attribute_id) {
+                    candidates.push(attribute_id);
+                }
+            }
+        }
+    }
+    // Organisation objects, which the index leaves out: visible ones only.
+    let by_org = SearchQuery {
+        object_names: terms(vec!["organization".into()]),
+        object_relation: Some("name".into()),
+        limit: Some(ORG_OBJECT_NAMES),
+        ..Default::default()
+    };
+    let org_names = ctx.tx.search_attributes(&by_org, scope)?;
+    candidates.extend(org_names.into_iter().filter(|id| seen.insert(*id)));
+    let mut scored = vec![];
+    for a in ctx.tx.attributes_get(&candidates)? {
+        // Person names by type; the others are organisation names (the
+        // `name` of a legal-entity object).
+        let kind = if NAME_TYPES.contains(&a.attr_type.as_str()) {
+            NameKind::Person
+        } else {
+            NameKind::Organization
+        };
+        let m = match_names(q, &a.value1, kind);
+        if m.score >= jisr_names::DEFAULT_THRESHOLD {
+            scored.push((m.score, m.explanation.to_string(), a));
+        }
+    }
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let mut shown = vec![];
+    for (score, why, a) in scored {
+        if shown.len() == SHOWN {
+            break;
+        }
+        let visible = jisr_core::attributes::visible_attribute(ctx.tx, scope, &a.id.to_string());
+        match visible {
+            Ok(_) => shown.push((score, why, a)),
+            Err(jisr_core::CoreError::NotFound(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(shown)
 }
