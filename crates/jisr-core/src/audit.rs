@@ -196,6 +196,62 @@ pub struct Filter {
     pub limit: usize,
 }
 
+impl Filter {
+    fn keeps(&self, e: &AuditEntry) -> bool {
+        self.model
+            .as_ref()
+            .is_none_or(|m| e.model.eq_ignore_ascii_case(m))
+            && self
+                .action
+                .as_ref()
+                .is_none_or(|a| e.action.eq_ignore_ascii_case(a))
+            && self
+                .email
+                .as_ref()
+                .is_none_or(|m| e.email.eq_ignore_ascii_case(m))
+            && self.model_id.is_none_or(|id| e.model_id == id)
+            && self.from.is_none_or(|t| e.created >= t)
+    }
+}
+
+/// The newest entries that pass `f`, newest first, reading the log
+/// backwards a window at a time and at most `max_scanned` entries, so a
+/// page costs the same however long the log is. The flag says whether the
+/// whole log was read (`false`: older entries were not searched).
+pub fn recent(tx: &mut dyn Tx, f: &Filter, max_scanned: usize) -> Result<(Vec<AuditEntry>, bool)> {
+    const WINDOW: i64 = 2000;
+    let limit = if f.limit == 0 { 100 } else { f.limit };
+    let mut out = vec![];
+    let Some((mut top, _)) = tx.audit_last()? else {
+        return Ok((out, true));
+    };
+    let mut scanned = 0;
+    while top > 0 {
+        if scanned >= max_scanned {
+            return Ok((out, false));
+        }
+        let after = (top - WINDOW).max(0);
+        // Ids may have gaps, so a window can return entries above it: skip those.
+        let mut page: Vec<AuditEntry> = tx
+            .audit_page(after, WINDOW)?
+            .into_iter()
+            .filter(|e| e.id <= top)
+            .collect();
+        scanned += page.len();
+        page.reverse();
+        for e in page {
+            if f.keeps(&e) {
+                out.push(e);
+                if out.len() == limit {
+                    return Ok((out, true));
+                }
+            }
+        }
+        top = after;
+    }
+    Ok((out, true))
+}
+
 /// Newest first.
 pub fn search(tx: &mut dyn Tx, f: &Filter) -> Result<Vec<AuditEntry>> {
     let mut all = vec![];
@@ -204,19 +260,7 @@ pub fn search(tx: &mut dyn Tx, f: &Filter) -> Result<Vec<AuditEntry>> {
         let page = tx.audit_page(after, 5000)?;
         let Some(last) = page.last() else { break };
         after = last.id;
-        all.extend(page.into_iter().filter(|e| {
-            f.model
-                .as_ref()
-                .is_none_or(|m| e.model.eq_ignore_ascii_case(m))
-                && f.action
-                    .as_ref()
-                    .is_none_or(|a| e.action.eq_ignore_ascii_case(a))
-                && f.email
-                    .as_ref()
-                    .is_none_or(|m| e.email.eq_ignore_ascii_case(m))
-                && f.model_id.is_none_or(|id| e.model_id == id)
-                && f.from.is_none_or(|t| e.created >= t)
-        }));
+        all.extend(page.into_iter().filter(|e| f.keeps(e)));
     }
     all.reverse();
     all.truncate(if f.limit == 0 { 100 } else { f.limit });

@@ -88,7 +88,8 @@ pub fn name_kind(a: &Attribute, object_name: Option<&str>) -> Option<NameKind> {
         ("person", "full-name" | "first-name" | "middle-name" | "last-name" | "alias") => {
             Some(NameKind::Person)
         }
-        ("legal-entity", "name") => Some(NameKind::Organization),
+        // MISP has two templates for an organisation; both name it in `name`.
+        ("legal-entity" | "organization", "name") => Some(NameKind::Organization),
         _ => None,
     }
 }

@@ -239,6 +239,9 @@ pub fn group_add(ctx: &mut Ctx) -> PageResult {
 }
 
 /// The audit log, for site admins (as `admin/logs/index`).
+/// How many of the newest audit entries one page of the log reads at most.
+const AUDIT_SCANNED: usize = 100_000;
+
 pub fn audit(ctx: &mut Ctx) -> PageResult {
     let actor = ctx.actor()?;
     if !actor.is_site_admin() {
@@ -252,7 +255,8 @@ pub fn audit(ctx: &mut Ctx) -> PageResult {
         limit: 200,
         ..Default::default()
     };
-    let entries: Vec<_> = jisr_core::audit::search(ctx.tx, &f)?
+    let (found, complete) = jisr_core::audit::recent(ctx.tx, &f, AUDIT_SCANNED)?;
+    let entries: Vec<_> = found
         .into_iter()
         .map(|e| {
             json!({
@@ -265,7 +269,10 @@ pub fn audit(ctx: &mut Ctx) -> PageResult {
     html(
         ctx,
         "audit.html",
-        context! { entries => Value::from_serialize(&entries), q => Value::from_serialize(&q) },
+        context! {
+            entries => Value::from_serialize(&entries), q => Value::from_serialize(&q),
+            complete, scanned => AUDIT_SCANNED,
+        },
     )
 }
 

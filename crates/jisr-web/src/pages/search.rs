@@ -5,8 +5,11 @@
 //! which the same name in the other script is filed when it is written), so
 //! a search scores a few hundred names at most, whatever the instance holds.
 //! Names in attributes that do not correlate (`disable_correlation`) are
-//! found only by the value search. The `name` of MISP's `organization`
-//! objects is not in the index; those are scored directly, a bounded number.
+//! found only by the value search. Organisation names are often translated
+//! word by word ("Al Nour Exchange Company" is «شركة النور للصرافة»), which
+//! blocking keys miss; a query that reads as an organisation's name also
+//! scores the names of organisation objects directly, a bounded number (a
+//! scan of the attributes, so such a search costs more).
 
 use std::collections::BTreeMap;
 
@@ -25,7 +28,7 @@ use crate::render::html;
 const NAME_TYPES: &[&str] = &["full-name", "first-name", "middle-name", "last-name"];
 /// How many holders of one blocking key a search scores at most.
 const KEY_HOLDERS: i64 = 500;
-/// How many `organization` object names a search scores at most.
+/// How many organisation object names an organisation-like query scores at most.
 const ORG_OBJECT_NAMES: i64 = 2_000;
 const SHOWN: usize = 50;
 
@@ -46,15 +49,22 @@ pub fn search(ctx: &mut Ctx) -> PageResult {
     let like = format!("%{}%", q.replace('%', ""));
 
     let by_info = SearchQuery {
-        event_info: terms(vec![like.clone()]),
+        event_info: terms(vec![like]),
         limit: Some(SHOWN as i64),
         ..Default::default()
     };
     let event_ids = ctx.tx.search_events(&by_info, &scope)?;
     let events = event_rows(ctx.tx, &event_ids)?;
 
+    // A whole value is looked up in the value indexes; only a query with a
+    // wildcard (`*` or `%`) scans for values containing a pattern.
+    let value_term = if q.contains(['*', '%']) {
+        q.replace('*', "%")
+    } else {
+        q.clone()
+    };
     let by_value = SearchQuery {
-        values: terms(vec![like]),
+        values: terms(vec![value_term]),
         limit: Some(SHOWN as i64),
         ..Default::default()
     };
@@ -128,19 +138,20 @@ fn name_matches(
             }
         }
     }
-    // Organisation objects, which the index leaves out: visible ones only.
-    let by_org = SearchQuery {
-        object_names: terms(vec!["organization".into()]),
-        object_relation: Some("name".into()),
-        limit: Some(ORG_OBJECT_NAMES),
-        ..Default::default()
-    };
-    let org_names = ctx.tx.search_attributes(&by_org, scope)?;
-    candidates.extend(org_names.into_iter().filter(|id| seen.insert(*id)));
+    if jisr_names::parse(q, NameKind::Unknown).kind == NameKind::Organization {
+        let by_org = SearchQuery {
+            object_names: terms(vec!["organization".into(), "legal-entity".into()]),
+            object_relation: Some("name".into()),
+            limit: Some(ORG_OBJECT_NAMES),
+            ..Default::default()
+        };
+        let org_names = ctx.tx.search_attributes(&by_org, scope)?;
+        candidates.extend(org_names.into_iter().filter(|id| seen.insert(*id)));
+    }
     let mut scored = vec![];
     for a in ctx.tx.attributes_get(&candidates)? {
         // Person names by type; the others are organisation names (the
-        // `name` of a legal-entity object).
+        // `name` of a legal-entity or organization object).
         let kind = if NAME_TYPES.contains(&a.attr_type.as_str()) {
             NameKind::Person
         } else {
