@@ -16,9 +16,11 @@ use crate::render::html;
 
 /// The thing a confirmation page is about.
 struct Subject {
-    /// Fluent id of the question, with `$name` for the item's name.
+    /// Fluent id of the question, with `$name` for the item's name (and
+    /// `$value` for the attribute whose tag is removed).
     question: &'static str,
     name: String,
+    value: String,
     /// Where "Cancel" leads, and where a refused deletion's page links back.
     back: String,
     /// Extra fields the POST needs (a tag's name).
@@ -36,7 +38,8 @@ fn confirm(ctx: &mut Ctx, s: Subject, error: Option<serde_json::Value>) -> PageR
         ctx,
         "confirm.html",
         context! {
-            question => s.question, name => s.name, back => s.back, action,
+            question => s.question, name => s.name, value => s.value, back => s.back, action,
+            button => if s.question.starts_with("confirm-remove") { "confirm-remove" } else { "confirm-delete" },
             hidden => Value::from_serialize(&hidden), error => Value::from_serialize(&error),
         },
     )
@@ -93,6 +96,7 @@ fn event_subject(ctx: &mut Ctx) -> Result<(Subject, jisr_model::Event), WebError
     let s = Subject {
         question: "confirm-delete-event",
         name: e.info.clone(),
+        value: String::new(),
         back: format!("/ui/events/{}", e.id),
         hidden: vec![],
     };
@@ -122,6 +126,7 @@ fn object_subject(
     let s = Subject {
         question: "confirm-delete-object",
         name: o.name.clone(),
+        value: String::new(),
         back: format!("/ui/events/{}", e.id),
         hidden: vec![],
     };
@@ -153,6 +158,7 @@ fn report_subject(
     let s = Subject {
         question: "confirm-delete-report",
         name: r.name.clone(),
+        value: String::new(),
         back: format!("/ui/events/{}", e.id),
         hidden: vec![],
     };
@@ -187,7 +193,8 @@ fn attribute_tag_subject(ctx: &mut Ctx) -> Result<(Subject, Target, jisr_model::
         .ok_or_else(|| jisr_core::error::not_found("Invalid Tag."))?;
     let s = Subject {
         question: "confirm-remove-attribute-tag",
-        name: format!("{} ({})", tag.name, a.value()),
+        name: tag.name.clone(),
+        value: a.value(),
         back: format!("/ui/events/{}", e.id),
         hidden: vec![("tag", tag.name.clone())],
     };
@@ -222,6 +229,7 @@ fn org_subject(ctx: &mut Ctx) -> Result<(Subject, jisr_model::Organisation), Web
     let s = Subject {
         question: "confirm-delete-org",
         name: o.name.clone(),
+        value: String::new(),
         back: "/ui/admin/orgs".into(),
         hidden: vec![],
     };
@@ -250,6 +258,7 @@ fn user_subject(ctx: &mut Ctx) -> Result<(Subject, jisr_model::User), WebError> 
     let s = Subject {
         question: "confirm-delete-user",
         name: u.email.clone(),
+        value: String::new(),
         back: "/ui/admin/users".into(),
         hidden: vec![],
     };
@@ -282,6 +291,7 @@ fn role_subject(ctx: &mut Ctx) -> Result<(Subject, jisr_model::roles::Role), Web
     let s = Subject {
         question: "confirm-delete-role",
         name: r.name.clone(),
+        value: String::new(),
         back: "/ui/admin/roles".into(),
         hidden: vec![],
     };
@@ -310,6 +320,7 @@ fn group_subject(ctx: &mut Ctx) -> Result<(Subject, jisr_model::SharingGroup), W
     let s = Subject {
         question: "confirm-delete-group",
         name: g.name.clone(),
+        value: String::new(),
         back: "/ui/admin/sharing-groups".into(),
         hidden: vec![],
     };
@@ -335,6 +346,7 @@ fn server_subject(ctx: &mut Ctx) -> Result<(Subject, jisr_model::Server), WebErr
     let subject = Subject {
         question: "confirm-delete-server",
         name: s.name.clone(),
+        value: String::new(),
         back: "/ui/admin/servers".into(),
         hidden: vec![],
     };
