@@ -7,7 +7,8 @@
 //! side because Arabic names are shortened by dropping nasab links.
 
 use crate::cache::SimCache;
-use crate::distance::{edit_ratio, similarity, similarity_strict};
+use crate::distance::{costs, strict_costs};
+use crate::kernel::{Seq, edit_ratio};
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
 use crate::phonetic::Units;
@@ -15,6 +16,11 @@ use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
 pub const MIN_PART_SIMILARITY: f32 = 0.5;
+/// Part similarities below this are reported as 0 without being computed in
+/// full: a part pair below 0.5 is never aligned, and a merge needs 0.05 more
+/// than the better single pair and at least 0.5 itself, so a single pair
+/// below 0.45 cannot change a merge decision either (0.4 leaves a margin).
+const PART_FLOOR: f32 = 0.4;
 /// The score at and above which two names are reported as a match.
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
@@ -184,11 +190,14 @@ fn how_code(h: How) -> u8 {
 }
 
 fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
+    let (sa, sb) = (Seq::new(a.as_slice()), Seq::new(b.as_slice()));
     let s = if cross {
-        similarity(a.as_slice(), b.as_slice())
+        costs().similarity_above(&sa, &sb, PART_FLOOR)
     } else {
-        // one slip of a key in a long word is still the same word
-        let strict = similarity_strict(a.as_slice(), b.as_slice());
+        // one slip of a key in a long word is still the same word; a strict
+        // similarity cut to 0 was below the floor, where the larger of it and
+        // the edit ratio is the edit ratio or does not matter
+        let strict = strict_costs().similarity_above(&sa, &sb, PART_FLOOR);
         let (la, lb) = (a.as_slice().len(), b.as_slice().len());
         // the edit ratio cannot beat 1 - length difference / longer length
         let ceiling = 0.95 * (1.0 - la.abs_diff(lb) as f32 / la.max(lb).max(1) as f32);
@@ -332,6 +341,7 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
             }
             let joined = p[i1].units.concat(&p[i2].units);
             let jl = joined.as_slice().len();
+            let joined_seq = Seq::new(joined.as_slice());
             for y in 0..nq {
                 let j = iq[y] as usize;
                 if q[j].role == Role::Initial || q[j].script == Script::Other {
@@ -351,15 +361,18 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
                     (best_single[x][y], best_single[x + 1][y])
                 };
                 // a merge must beat the better single pair by 0.05 to be chosen
-                if s1.max(s2) >= 0.95 {
+                let single = s1.max(s2);
+                if single >= 0.95 {
                     continue;
                 }
-                let s = if p[i1].script == q[j].script {
-                    similarity_strict(joined.as_slice(), q[j].units.as_slice())
+                let floor = MIN_PART_SIMILARITY.max(single + 0.05);
+                let c = if p[i1].script == q[j].script {
+                    strict_costs()
                 } else {
-                    similarity(joined.as_slice(), q[j].units.as_slice())
+                    costs()
                 };
-                if s >= MIN_PART_SIMILARITY && s > s1.max(s2) + 0.05 && nc < MAX_CANDIDATES {
+                let s = c.similarity_above(&joined_seq, &Seq::new(q[j].units.as_slice()), floor);
+                if s >= MIN_PART_SIMILARITY && s > single + 0.05 && nc < MAX_CANDIDATES {
                     let how = if p[i1].script != q[j].script {
                         How::Transliteration
                     } else {
