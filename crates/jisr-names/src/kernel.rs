@@ -44,6 +44,20 @@ impl<'a> Seq<'a> {
             bag: units.iter().fold(0u64, |m, &x| m | 1 << (x & 63)),
         }
     }
+    /// A sequence whose weight and bag were computed by `new` beforehand.
+    pub(crate) fn with(units: &'a [u8], weight: f32, bag: u64) -> Seq<'a> {
+        Seq {
+            units: &units[..units.len().min(MAX_UNITS)],
+            weight,
+            bag,
+        }
+    }
+    pub(crate) fn weight(&self) -> f32 {
+        self.weight
+    }
+    pub(crate) fn bag(&self) -> u64 {
+        self.bag
+    }
 }
 
 /// The smaller of two costs in one instruction (`f32::min` also orders
@@ -56,15 +70,16 @@ fn fmin(a: f32, b: f32) -> f32 {
 impl Costs {
     /// A lower bound on the cost of consuming unit `x` against a side holding
     /// the units `bag`: exact when one of the first cost tiers meets the bag.
+    /// Branch-free: which tier meets the bag is different for every unit.
     #[inline]
     fn cheapest(&self, x: u8, bag: u64) -> f32 {
-        let tiers = &self.tiers[(x & 63) as usize];
-        for &(mask, cost) in &tiers[..TIERS - 1] {
-            if bag & mask != 0 {
-                return cost;
-            }
+        let t = &self.tiers[(x & 63) as usize];
+        let mut c = t[TIERS - 1].1.to_bits();
+        for k in (0..TIERS - 1).rev() {
+            let hit = bag & t[k].0 != 0;
+            c = if hit { t[k].1.to_bits() } else { c };
         }
-        tiers[TIERS - 1].1
+        f32::from_bits(c)
     }
 
     /// Similarity in [0, 1] of two sequences, exactly as the reference

@@ -136,6 +136,16 @@ pub struct PartKey {
     pub(crate) sim_id: u64,
     /// Given-name identity group shared by short forms (Bibi, Benjamin; 0 = none).
     pub(crate) nickname: u16,
+    /// The units' information weight and the set of units they contain,
+    /// computed once here instead of for every pair the part is scored in.
+    pub(crate) unit_weight: f32,
+    pub(crate) bag: u64,
+}
+
+impl PartKey {
+    pub(crate) fn seq(&self) -> crate::kernel::Seq<'_> {
+        crate::kernel::Seq::with(self.units.as_slice(), self.unit_weight, self.bag)
+    }
 }
 
 /// One part of a parsed name.
@@ -244,8 +254,8 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         } else {
             0
         };
-        let w = role.base_weight()
-            * (crate::distance::weight(g.units.as_slice()) / 3.5).clamp(0.6, 1.2);
+        let seq = crate::kernel::Seq::new(g.units.as_slice());
+        let w = role.base_weight() * (seq.weight() / 3.5).clamp(0.6, 1.2);
         let skel = skeleton(g.units.as_slice());
         keys.push(PartKey {
             units: g.units,
@@ -259,6 +269,8 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             mask: class_mask(&skel),
             sim_id: sim_id(&g.text, &g.units, role, concept ^ nickname.rotate_left(8)),
             nickname,
+            unit_weight: seq.weight(),
+            bag: seq.bag(),
         });
         out.push(Part {
             text: g.text,

@@ -11,7 +11,6 @@ use crate::distance::{costs, strict_costs};
 use crate::kernel::{Seq, edit_ratio};
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
-use crate::phonetic::Units;
 use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
@@ -189,8 +188,9 @@ fn how_code(h: How) -> u8 {
     }
 }
 
-fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
-    let (sa, sb) = (Seq::new(a.as_slice()), Seq::new(b.as_slice()));
+fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool) -> (f32, How) {
+    let (sa, sb) = (a.seq(), b.seq());
+    let (a, b) = (&a.units, &b.units);
     let s = if cross {
         costs().similarity_above(&sa, &sb, PART_FLOOR)
     } else {
@@ -256,7 +256,7 @@ pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
         return (0.0, How::Phonetic);
     }
     let same_skel = a.skel == b.skel && a.skel_len >= 3;
-    units_sim(&a.units, &b.units, a.script != b.script, same_skel)
+    units_sim(a, b, a.script != b.script, same_skel)
 }
 
 /// The alignment of two key slices: chosen candidates and the score.
@@ -371,7 +371,7 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
                 } else {
                     costs()
                 };
-                let s = c.similarity_above(&joined_seq, &Seq::new(q[j].units.as_slice()), floor);
+                let s = c.similarity_above(&joined_seq, &q[j].seq(), floor);
                 if s >= MIN_PART_SIMILARITY && s > single + 0.05 && nc < MAX_CANDIDATES {
                     let how = if p[i1].script != q[j].script {
                         How::Transliteration
