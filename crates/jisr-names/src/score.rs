@@ -11,29 +11,39 @@ use crate::distance::{costs, strict_costs};
 use crate::kernel::{Seq, edit_ratio};
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
+use crate::phonetic::Units;
+use combine::combine;
 use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
 pub const MIN_PART_SIMILARITY: f32 = 0.5;
-/// Part similarities below this are reported as 0 without being computed in
-/// full: a part pair below 0.5 is never aligned, and a merge needs 0.05 more
-/// than the better single pair and at least 0.5 itself, so a single pair
-/// below 0.45 cannot change a merge decision either (0.4 leaves a margin).
-const PART_FLOOR: f32 = 0.4;
+/// Part similarities are computed exactly only from this floor up; below it
+/// they come out as some lower value (often 0) at a fraction of the cost. A
+/// part pair below 0.5 is never aligned. A merge needs at least 0.5 and 0.05
+/// more than the better single pair, so single pairs below 0.5 matter only
+/// when a merge lands in [0.5, 0.55): then they are recomputed with
+/// `EXACT_FLOOR`, below which (0.45 with a margin) they cannot matter at all.
+const SINGLE_FLOOR: f32 = MIN_PART_SIMILARITY;
+const EXACT_FLOOR: f32 = 0.4;
+
+/// The floors an alignment computes with: `PRUNED` in use, all 0 (every
+/// similarity exact, as before the floors existed) for checking it.
+#[derive(Clone, Copy)]
+struct Floors {
+    single: f32,
+    exact: f32,
+    merge: bool,
+}
+
+const PRUNED: Floors = Floors {
+    single: SINGLE_FLOOR,
+    exact: EXACT_FLOOR,
+    merge: true,
+};
 /// The score at and above which two names are reported as a match.
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
 const MAX_PARTS: usize = 12;
-const UNMATCHED_PENALTY: f32 = 0.94;
-const SIM_SHARPNESS: f32 = 1.0;
-const SHARP_KNEE: f32 = 0.9;
-/// How much the better-covered side counts (Arabic names shorten by dropping nasab links).
-const COVER_HI: f32 = 0.75;
-const ORG_UNMATCHED_PENALTY: f32 = 0.85;
-const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
-/// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
-/// across scripts, order differs by convention and costs nothing.
-const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
 const MAX_CANDIDATES: usize = 192;
 
 /// How two parts were found to correspond.
@@ -188,16 +198,16 @@ fn how_code(h: How) -> u8 {
     }
 }
 
-fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool) -> (f32, How) {
+fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32) -> (f32, How) {
     let (sa, sb) = (a.seq(), b.seq());
     let (a, b) = (&a.units, &b.units);
     let s = if cross {
-        costs().similarity_above(&sa, &sb, PART_FLOOR)
+        costs().similarity_above(&sa, &sb, floor)
     } else {
         // one slip of a key in a long word is still the same word; a strict
         // similarity cut to 0 was below the floor, where the larger of it and
         // the edit ratio is the edit ratio or does not matter
-        let strict = strict_costs().similarity_above(&sa, &sb, PART_FLOOR);
+        let strict = strict_costs().similarity_above(&sa, &sb, floor);
         let (la, lb) = (a.as_slice().len(), b.as_slice().len());
         // the edit ratio cannot beat 1 - length difference / longer length
         let ceiling = 0.95 * (1.0 - la.abs_diff(lb) as f32 / la.max(lb).max(1) as f32);
@@ -221,7 +231,9 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool) -> (f32, Ho
     (s, how)
 }
 
-pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
+/// The similarity of two parts and how they correspond; exact when at least
+/// `floor`, else at most the exact value and below `floor`.
+pub(crate) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
     if a.text_hash == b.text_hash {
         return (1.0, How::Exact);
     }
@@ -256,7 +268,7 @@ pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
         return (0.0, How::Phonetic);
     }
     let same_skel = a.skel == b.skel && a.skel_len >= 3;
-    units_sim(a, b, a.script != b.script, same_skel)
+    units_sim(a, b, a.script != b.script, same_skel, floor)
 }
 
 /// The alignment of two key slices: chosen candidates and the score.
@@ -282,10 +294,15 @@ fn informative(keys: &[PartKey], out: &mut [u8; MAX_PARTS]) -> usize {
 const MAX_INDEX: usize = 32;
 
 fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
-    align_with(a, b, None)
+    align_with(a, b, None, PRUNED)
 }
 
-fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) -> Alignment {
+fn align_with(
+    a: &[PartKey],
+    b: &[PartKey],
+    mut cache: Option<&mut SimCache>,
+    fl: Floors,
+) -> Alignment {
     let a = &a[..a.len().min(MAX_INDEX)];
     let b = &b[..b.len().min(MAX_INDEX)];
     let mut ia = [0u8; MAX_PARTS];
@@ -303,12 +320,12 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
                     if let Some(&(s, h)) = c.map.get(&key) {
                         (s, how_from(h))
                     } else {
-                        let (s, h) = part_sim(&a[i as usize], &b[j as usize]);
+                        let (s, h) = part_sim(&a[i as usize], &b[j as usize], fl.single);
                         c.map.insert(key, (s, how_code(h)));
                         (s, h)
                     }
                 }
-                None => part_sim(&a[i as usize], &b[j as usize]),
+                None => part_sim(&a[i as usize], &b[j as usize], fl.single),
             };
             best_single[x][y] = s;
             if s >= MIN_PART_SIMILARITY && nc < MAX_CANDIDATES {
@@ -339,9 +356,9 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
             if p[i1].concept != 0 || p[i2].concept != 0 {
                 continue;
             }
-            let joined = p[i1].units.concat(&p[i2].units);
-            let jl = joined.as_slice().len();
-            let joined_seq = Seq::new(joined.as_slice());
+            let jl = p[i1].units.concat_len(&p[i2].units);
+            // built on first use: most pairs of parts meet no word of their length
+            let mut joined: Option<(Units, f32, u64)> = None;
             for y in 0..nq {
                 let j = iq[y] as usize;
                 if q[j].role == Role::Initial || q[j].script == Script::Other {
@@ -361,17 +378,45 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
                     (best_single[x][y], best_single[x + 1][y])
                 };
                 // a merge must beat the better single pair by 0.05 to be chosen
-                let single = s1.max(s2);
+                let mut single = s1.max(s2);
                 if single >= 0.95 {
                     continue;
                 }
-                let floor = MIN_PART_SIMILARITY.max(single + 0.05);
+                let floor = if fl.merge {
+                    MIN_PART_SIMILARITY.max(single + 0.05)
+                } else {
+                    0.0
+                };
                 let c = if p[i1].script == q[j].script {
                     strict_costs()
                 } else {
                     costs()
                 };
-                let s = c.similarity_above(&joined_seq, &q[j].seq(), floor);
+                let (units, weight, bag) = *joined.get_or_insert_with(|| {
+                    let u = p[i1].units.concat(&p[i2].units);
+                    let seq = Seq::new(u.as_slice());
+                    (u, seq.weight(), seq.bag())
+                });
+                let s = c.similarity_above(
+                    &Seq::with(units.as_slice(), weight, bag),
+                    &q[j].seq(),
+                    floor,
+                );
+                // singles below SINGLE_FLOOR are only bounds: when they could
+                // decide, compute them exactly
+                if s >= MIN_PART_SIMILARITY && s < fl.single + 0.05 && single < fl.single {
+                    let (k1, k2) = (&p[i1], &p[i2]);
+                    let exact = |k: &PartKey, s: f32| {
+                        if s >= fl.single {
+                            s
+                        } else if flip {
+                            part_sim(&q[j], k, fl.exact).0
+                        } else {
+                            part_sim(k, &q[j], fl.exact).0
+                        }
+                    };
+                    single = exact(k1, s1).max(exact(k2, s2));
+                }
                 if s >= MIN_PART_SIMILARITY && s > single + 0.05 && nc < MAX_CANDIDATES {
                     let how = if p[i1].script != q[j].script {
                         How::Transliteration
@@ -432,100 +477,6 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
     }
 }
 
-fn combine(a: &[PartKey], b: &[PartKey], chosen: &[Cand], ia: &[u8], ib: &[u8]) -> (f32, bool) {
-    let wa: f32 = ia.iter().map(|&i| a[i as usize].weight).sum();
-    let wb: f32 = ib.iter().map(|&i| b[i as usize].weight).sum();
-    if wa <= 0.0 || wb <= 0.0 || chosen.is_empty() {
-        return (0.0, false);
-    }
-    let mut ma = 0f32;
-    let mut mb = 0f32;
-    let mut substantive = false;
-    for c in chosen {
-        let sa: f32 = (c.a..c.a + c.a_len).map(|i| a[i as usize].weight).sum();
-        let sb: f32 = (c.b..c.b + c.b_len).map(|i| b[i as usize].weight).sum();
-        // sharpen: a near-miss part (0.8) is much weaker evidence than a clear one (0.95)
-        let q = if c.sim >= SHARP_KNEE {
-            c.sim
-        } else {
-            c.sim - SIM_SHARPNESS * (SHARP_KNEE - c.sim)
-        };
-        ma += sa * q;
-        mb += sb * q;
-        let role_a = a[c.a as usize].role;
-        let role_b = b[c.b as usize].role;
-        if how_from(c.how) != How::Initial && role_a != Role::OrgType && role_b != Role::OrgType {
-            substantive = true;
-        }
-    }
-    // every unmatched part (other than initials and an explicit nasab chain,
-    // which sources routinely drop) is a small piece of evidence against
-    let mut unmatched = 0i32;
-    for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
-        for &i in idx {
-            let k = &keys[i as usize];
-            if matches!(k.role, Role::Initial | Role::Nasab | Role::OrgType) {
-                continue;
-            }
-            let covered = chosen.iter().any(|c| {
-                let (s, l) = if first {
-                    (c.a, c.a_len)
-                } else {
-                    (c.b, c.b_len)
-                };
-                (s..s + l).contains(&i)
-            });
-            if !covered {
-                unmatched += 1;
-            }
-        }
-    }
-    let ca = (ma / wa).min(1.0);
-    let cb = (mb / wb).min(1.0);
-    let (lo, hi) = if ca < cb { (ca, cb) } else { (cb, ca) };
-    let mut score = COVER_HI * hi + (1.0 - COVER_HI) * lo;
-    // initials or generic organisation words alone are no evidence of identity
-    let org = a
-        .iter()
-        .chain(b.iter())
-        .any(|k| matches!(k.role, Role::OrgName | Role::OrgType));
-    // a distinctive word more in a company name usually means a sister company
-    score *= if org {
-        ORG_UNMATCHED_PENALTY
-    } else {
-        UNMATCHED_PENALTY
-    }
-    .powi(unmatched);
-    // "bin Salman" and "Salman" may be the same man, but the one with bin is likelier
-    let has_particle = |k: &[PartKey]| k.iter().any(|p| p.role == Role::Particle);
-    if has_particle(a) != has_particle(b) {
-        score *= PARTICLE_MISMATCH_PENALTY;
-    }
-    if !substantive {
-        score = score.min(0.4);
-    }
-    // a one-word name found inside a longer one is weak evidence
-    if (ia.len() == 1) != (ib.len() == 1) {
-        score *= 0.88;
-    }
-    let mut order: [(u8, u8); MAX_PARTS] = [(0, 0); MAX_PARTS];
-    for (k, c) in chosen.iter().enumerate().take(MAX_PARTS) {
-        order[k] = (c.a, c.b);
-    }
-    let order = &mut order[..chosen.len().min(MAX_PARTS)];
-    order.sort_unstable();
-    let swapped = order.windows(2).any(|w| w[1].1 < w[0].1);
-    if swapped && !org {
-        let same_script = chosen
-            .iter()
-            .all(|c| a[c.a as usize].script == b[c.b as usize].script);
-        if same_script {
-            score *= SAME_SCRIPT_SWAP_PENALTY;
-        }
-    }
-    (score.clamp(0.0, 1.0), swapped)
-}
-
 /// Scores two parsed names in [0, 1] without building an explanation.
 pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
     f64::from(align(a.keys(), b.keys()).score)
@@ -534,7 +485,7 @@ pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
 /// Scores a query against a candidate, reusing part similarities across
 /// candidates of the same query.
 pub(crate) fn score_keys_cached(a: &[PartKey], b: &[PartKey], cache: &mut SimCache) -> f32 {
-    align_with(a, b, Some(cache)).score
+    align_with(a, b, Some(cache), PRUNED).score
 }
 
 /// Scores two parsed names in [0, 1] and explains the alignment.
@@ -601,6 +552,8 @@ pub fn score(a: &ParsedName, b: &ParsedName) -> Match {
         explanation: ex,
     }
 }
+
+mod combine;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
