@@ -9,9 +9,10 @@
 //! cmp before.txt after.txt
 //! ```
 //!
-//! With `--rate PAIRS.tsv` it instead scores the pre-parsed pairs of a TSV
-//! (`left`, `right`, `kind`, as `jisr names bench` hands to the Python peers)
-//! for a fixed number of rounds, as a steady load for a profiler.
+//! With `--rate PAIRS.tsv [ROUNDS]` it instead scores the pre-parsed pairs of
+//! a TSV (`left`, `right`, `kind`, as `jisr names bench` hands to the Python
+//! peers) for a fixed number of rounds, as a steady load for a profiler;
+//! `--rate-full` parses, scores and explains them each round.
 
 use jisr_names::{NameKind, Scheme, parse, score, score_fast, transliterate};
 use std::io::Write;
@@ -104,6 +105,36 @@ fn pairs(data: &Path) -> Vec<(String, String, NameKind)> {
     out
 }
 
+/// Parse both names, score and explain, as `jisr names bench` does for its
+/// first figure.
+fn rate_full(path: &Path, rounds: usize) {
+    let rows = lines(path);
+    let pairs: Vec<_> = rows
+        .iter()
+        .filter(|r| r.len() > 2)
+        .map(|r| {
+            let kind = if r[2] == "org" {
+                NameKind::Organization
+            } else {
+                NameKind::Person
+            };
+            (r[0].as_str(), r[1].as_str(), kind)
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let mut sink = 0.0;
+    for _ in 0..rounds {
+        for &(a, b, kind) in &pairs {
+            sink += jisr_names::match_names(a, b, kind).score;
+        }
+    }
+    let n = pairs.len() * rounds;
+    println!(
+        "{n} pairs, {:.0} pairs/s (sum {sink:.6})",
+        n as f64 / start.elapsed().as_secs_f64()
+    );
+}
+
 fn rate(path: &Path, rounds: usize) {
     let rows = lines(path);
     let parsed: Vec<_> = rows
@@ -134,6 +165,14 @@ fn rate(path: &Path, rounds: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--rate-full") {
+        let rounds = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
+        rate_full(
+            Path::new(args.get(1).map_or("pairs.tsv", String::as_str)),
+            rounds,
+        );
+        return;
+    }
     if args.first().map(String::as_str) == Some("--rate") {
         let rounds = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(20);
         rate(

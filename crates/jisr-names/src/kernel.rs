@@ -67,6 +67,11 @@ fn fmin(a: f32, b: f32) -> f32 {
     if b < a { b } else { a }
 }
 
+#[inline(always)]
+fn fmax(a: f32, b: f32) -> f32 {
+    if b > a { b } else { a }
+}
+
 impl Costs {
     /// A lower bound on the cost of consuming unit `x` against a side holding
     /// the units `bag`: exact when one of the first cost tiers meets the bag.
@@ -83,8 +88,8 @@ impl Costs {
     }
 
     /// Similarity in [0, 1] of two sequences, exactly as the reference
-    /// computes it whenever it is at least `floor`; 0 when it is proven
-    /// below `floor`.
+    /// computes it whenever it is at least `floor`; below `floor`, either
+    /// that or 0 when a bound settled it first.
     pub(crate) fn similarity_above(&self, a: &Seq, b: &Seq, floor: f32) -> f32 {
         let (ua, ub) = (a.units, b.units);
         if ua.is_empty() || ub.is_empty() {
@@ -105,11 +110,14 @@ impl Costs {
         for i in (0..ua.len()).rev() {
             rest_a[i] = rest_a[i + 1] + self.cheapest(ua[i], b.bag);
         }
+        if rest_a[0] > budget {
+            return 0.0;
+        }
         let mut rest_b = [0f32; MAX_UNITS + 1];
         for j in (0..ub.len()).rev() {
             rest_b[j] = rest_b[j + 1] + self.cheapest(ub[j], a.bag);
         }
-        if rest_a[0].max(rest_b[0]) > budget {
+        if rest_b[0] > budget {
             return 0.0;
         }
         match self.distance_within(ua, ub, &rest_a, &rest_b, budget) {
@@ -144,25 +152,25 @@ impl Costs {
             let x = (x & 63) as usize;
             let dx = self.del[x];
             let row: &[f32; ALPHA] = &self.sub[x];
+            // every path through cell (i + 1, j) still pays for the units of
+            // both sides left after it: `bound` is the least such total
+            let ra = rest_a[i + 1];
             let mut left = prev[0] + dx;
             cur[0] = left;
+            let mut bound = left + fmax(ra, rest_b[0]);
             let mut diag = prev[0];
-            for ((c, (&up, &dy)), &y) in cur[1..].iter_mut().zip(prev[1..].iter().zip(del_b)).zip(b)
+            for ((c, (&up, &dy)), (&y, &rb)) in cur[1..]
+                .iter_mut()
+                .zip(prev[1..].iter().zip(del_b))
+                .zip(b.iter().zip(&rest_b[1..]))
             {
                 let s = diag + row[(y & 63) as usize];
                 let d1 = up + dx;
                 let d2 = left + dy;
                 left = fmin(fmin(s, d1), d2);
                 *c = left;
+                bound = fmin(bound, left + fmax(ra, rb));
                 diag = up;
-            }
-            // every path through cell (i + 1, j) still pays for the units of
-            // both sides left after it; independent of the recurrence above,
-            // so it overlaps with it
-            let ra = rest_a[i + 1];
-            let mut bound = f32::INFINITY;
-            for (&c, &rb) in cur[..=nb].iter().zip(rest_b) {
-                bound = fmin(bound, c + if rb > ra { rb } else { ra });
             }
             if bound > budget {
                 return None;

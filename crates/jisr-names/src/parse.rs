@@ -254,6 +254,12 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         } else {
             0
         };
+        // compounds keep their inner space in the text but not in its hashes
+        let compact = if g.text.contains(' ') {
+            std::borrow::Cow::Owned(g.text.replace(' ', ""))
+        } else {
+            std::borrow::Cow::Borrowed(g.text.as_str())
+        };
         let seq = crate::kernel::Seq::new(g.units.as_slice());
         let w = role.base_weight() * (seq.weight() / 3.5).clamp(0.6, 1.2);
         let skel = skeleton(g.units.as_slice());
@@ -263,11 +269,11 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             script: g.script,
             concept,
             weight: w,
-            text_hash: hash_text(&g.text.replace(' ', "")),
+            text_hash: hash_text(&compact),
             skel: hash_text(&skel) as u32,
             skel_len: skel.len().min(255) as u8,
             mask: class_mask(&skel),
-            sim_id: sim_id(&g.text, &g.units, role, concept ^ nickname.rotate_left(8)),
+            sim_id: sim_id(&compact, &g.units, role, concept ^ nickname.rotate_left(8)),
             nickname,
             unit_weight: seq.weight(),
             bag: seq.bag(),
@@ -286,9 +292,10 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
     }
 }
 
-fn sim_id(text: &str, units: &Units, role: Role, concept: u16) -> u64 {
+/// `compact`: the part's text without spaces.
+fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.replace(' ', "").hash(&mut h);
+    compact.hash(&mut h);
     units.as_slice().hash(&mut h);
     (role == Role::Initial).hash(&mut h);
     concept.hash(&mut h);
