@@ -12,7 +12,8 @@
 //! With `--rate PAIRS.tsv [ROUNDS]` it instead scores the pre-parsed pairs of
 //! a TSV (`left`, `right`, `kind`, as `jisr names bench` hands to the Python
 //! peers) for a fixed number of rounds, as a steady load for a profiler;
-//! `--rate-full` parses, scores and explains them each round.
+//! `--rate-full` parses, scores and explains them each round; `--index DATA`
+//! times top-10 queries over an index of the 50,000 negatives.
 
 use jisr_names::{NameKind, Scheme, parse, score, score_fast, transliterate};
 use std::io::Write;
@@ -135,6 +136,53 @@ fn rate_full(path: &Path, rounds: usize) {
     );
 }
 
+/// Top-10 queries over an index of the negatives' names, each query a
+/// romanised or upper-cased entry: median and p99 latency.
+fn index_latency(data: &Path) {
+    let neg = std::fs::read_to_string(data.join("negatives-global.csv")).unwrap_or_default();
+    let names: Vec<String> = neg
+        .lines()
+        .skip(1)
+        .filter_map(|l| csv_fields(l).into_iter().next())
+        .collect();
+    let t = std::time::Instant::now();
+    let index = jisr_names::NameIndex::build(
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i.to_string(), n.as_str(), NameKind::Person)),
+    );
+    println!(
+        "index of {} names built in {:.2}s",
+        index.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let mut lat = Vec::new();
+    let mut sink = 0.0;
+    for (i, n) in names
+        .iter()
+        .enumerate()
+        .step_by(names.len().max(1000) / 1000)
+    {
+        let q = if n.is_ascii() {
+            n.to_uppercase()
+        } else {
+            transliterate(n, Scheme::ALL[i % Scheme::ALL.len()])
+        };
+        let t = std::time::Instant::now();
+        let hits = index.top_k(&q, NameKind::Person, 10);
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+        sink += hits.first().map_or(0.0, |h| h.score);
+    }
+    lat.sort_by(f64::total_cmp);
+    println!(
+        "{} top-10 queries: p50 {:.3} ms, p99 {:.3} ms (sum {sink:.6})",
+        lat.len(),
+        lat[lat.len() / 2],
+        lat[lat.len() * 99 / 100]
+    );
+}
+
 fn rate(path: &Path, rounds: usize) {
     let rows = lines(path);
     let parsed: Vec<_> = rows
@@ -165,6 +213,12 @@ fn rate(path: &Path, rounds: usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--index") {
+        index_latency(Path::new(
+            args.get(1).map_or("../shared/data/names", String::as_str),
+        ));
+        return;
+    }
     if args.first().map(String::as_str) == Some("--rate-full") {
         let rounds = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
         rate_full(
