@@ -174,6 +174,50 @@ struct Cand {
     b_len: u8,
 }
 
+/// The candidate pairs of one alignment, at most `MAX_CANDIDATES`. Most
+/// names give a few dozen; filling a full-size array on every pair cost more
+/// than scoring some of them, so only a short array sits on the stack and
+/// very long names move to the heap.
+struct Cands {
+    small: [Cand; 48],
+    n: usize,
+    big: Vec<Cand>,
+}
+
+impl Default for Cands {
+    fn default() -> Self {
+        Cands {
+            small: [Cand::default(); 48],
+            n: 0,
+            big: Vec::new(),
+        }
+    }
+}
+
+impl Cands {
+    fn push(&mut self, c: Cand) {
+        if self.n >= MAX_CANDIDATES {
+            return;
+        }
+        if let Some(slot) = self.small.get_mut(self.n) {
+            *slot = c;
+        } else {
+            if self.big.is_empty() {
+                self.big.extend_from_slice(&self.small);
+            }
+            self.big.push(c);
+        }
+        self.n += 1;
+    }
+    fn as_mut_slice(&mut self) -> &mut [Cand] {
+        if self.big.is_empty() {
+            &mut self.small[..self.n]
+        } else {
+            &mut self.big[..]
+        }
+    }
+}
+
 fn how_from(x: u8) -> How {
     match x {
         0 => How::Exact,
@@ -309,8 +353,7 @@ fn align_with(
     let mut ib = [0u8; MAX_PARTS];
     let na = informative(a, &mut ia);
     let nb = informative(b, &mut ib);
-    let mut cands = [Cand::default(); MAX_CANDIDATES];
-    let mut nc = 0usize;
+    let mut cands = Cands::default();
     let mut best_single = [[0f32; MAX_PARTS]; MAX_PARTS];
     for (x, &i) in ia[..na].iter().enumerate() {
         for (y, &j) in ib[..nb].iter().enumerate() {
@@ -328,16 +371,15 @@ fn align_with(
                 None => part_sim(&a[i as usize], &b[j as usize], fl.single),
             };
             best_single[x][y] = s;
-            if s >= MIN_PART_SIMILARITY && nc < MAX_CANDIDATES {
-                cands[nc] = Cand {
+            if s >= MIN_PART_SIMILARITY {
+                cands.push(Cand {
                     sim: s,
                     how: how_code(how),
                     a: i,
                     a_len: 1,
                     b: j,
                     b_len: 1,
-                };
-                nc += 1;
+                });
             }
         }
     }
@@ -417,13 +459,13 @@ fn align_with(
                     };
                     single = exact(k1, s1).max(exact(k2, s2));
                 }
-                if s >= MIN_PART_SIMILARITY && s > single + 0.05 && nc < MAX_CANDIDATES {
+                if s >= MIN_PART_SIMILARITY && s > single + 0.05 {
                     let how = if p[i1].script != q[j].script {
                         How::Transliteration
                     } else {
                         How::Phonetic
                     };
-                    cands[nc] = if flip {
+                    cands.push(if flip {
                         Cand {
                             sim: s,
                             how: how_code(how),
@@ -441,13 +483,12 @@ fn align_with(
                             b: j as u8,
                             b_len: 1,
                         }
-                    };
-                    nc += 1;
+                    });
                 }
             }
         }
     }
-    let cands = &mut cands[..nc];
+    let cands = cands.as_mut_slice();
     cands.sort_unstable_by(|x, y| {
         y.sim
             .total_cmp(&x.sim)

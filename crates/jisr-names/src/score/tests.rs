@@ -290,3 +290,17 @@ fn floors_change_no_alignment_on_known_pairs() {
         same_alignment(&parse(a, NameKind::Person), &parse(b, NameKind::Person)).unwrap();
     }
 }
+
+#[test]
+fn candidate_list_spills_in_order_and_caps() {
+    let mut c = Cands::default();
+    for k in 0..250u32 {
+        c.push(Cand {
+            sim: k as f32,
+            ..Cand::default()
+        });
+    }
+    let got: Vec<f32> = c.as_mut_slice().iter().map(|c| c.sim).collect();
+    let want: Vec<f32> = (0..MAX_CANDIDATES as u32).map(|k| k as f32).collect();
+    assert_eq!(got, want);
+}
