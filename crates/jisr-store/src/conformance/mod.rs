@@ -40,6 +40,7 @@ pub const CASES: &[Case] = &[
     ),
     ("unique_uuid_conflicts", events::unique_uuid_conflicts),
     ("event_tree_round_trip", events::event_tree_round_trip),
+    ("bulk_attribute_insert", events::bulk_attribute_insert),
     ("arabic_and_large_values", events::arabic_and_large_values),
     ("search_filters", search::search_filters),
     (
