@@ -81,6 +81,10 @@ pub const CASES: &[Case] = &[
         correlation::keys_join_under_scope,
     ),
     (
+        "over_correlation_is_decided_per_reader",
+        correlation::over_correlation_is_decided_per_reader,
+    ),
+    (
         "correlation_put_replaces_and_deletes_cascade",
         correlation::put_replaces_and_deletes_cascade,
     ),
