@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use jisr_core::event_read::{ViewOptions, load_tree};
 use jisr_core::event_write;
-use jisr_model::wire::{event_json, parse_event};
+use jisr_model::wire::{InEvent, event_json, parse_event};
 use serde_json::json;
 
 use crate::instance::{Instance, admin_actor};
@@ -18,11 +18,23 @@ pub struct ImportReport {
     pub attributes: usize,
 }
 
-/// Imports every event, each in its own transaction, so that a bad event
-/// is reported by its position and the events before it are kept. The
-/// document is read as a stream: memory follows the largest event.
+/// Events written per transaction are bounded by their attributes, so a
+/// batch's memory stays small and one huge event is a batch of its own.
+const BATCH_ATTRIBUTES: usize = 100_000;
+const BATCH_EVENTS: usize = 500;
+
+/// Imports every event, each all-or-nothing, so that a bad event is reported
+/// by its position and the events before it are kept. The document is read
+/// as a stream: memory follows the largest batch, not the file.
+///
+/// Events are committed in batches: one commit per event rewrote the same
+/// index pages (attribute uuids, values, correlation keys land on random
+/// pages) once per event and wrote gigabytes for a file of megabytes. When an
+/// event fails, its batch is rolled back and the events before it replayed
+/// and committed, so what is kept is exactly what one commit per event kept.
 pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
     let actor = admin_actor(instance)?;
+    instance.store.prepare_for_bulk_load()?;
     let (reader, size): (Box<dyn Read>, u64) = if source == "-" {
         (Box::new(std::io::stdin().lock()), 0)
     } else {
@@ -42,42 +54,116 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
         ProgressBar::hidden()
     };
     let reader = bar.wrap_read(reader);
-    let mut report = ImportReport {
-        added: 0,
-        updated: 0,
-        attributes: 0,
+    let mut batch = Batch {
+        instance,
+        actor: &actor,
+        source,
+        tx: None,
+        pending: vec![],
+        pending_attributes: 0,
+        pending_counts: vec![],
+        report: ImportReport {
+            added: 0,
+            updated: 0,
+            attributes: 0,
+        },
     };
     let mut position = 0;
     json_stream::for_each_event(reader, |raw| {
         position += 1;
         let i = position;
-        let incoming = parse_event(&raw).with_context(|| format!("event {i} of {source}"))?;
-        let mut tx = instance.store.write_all_or_nothing()?;
+        let incoming = match parse_event(&raw) {
+            Ok(e) => e,
+            Err(e) => {
+                batch.commit()?;
+                return Err(anyhow::Error::new(e).context(format!("event {i} of {source}")));
+            }
+        };
+        batch.add(i, incoming)?;
+        bar.set_message(format!("{i} events"));
+        Ok(())
+    })
+    .and_then(|_| batch.commit())
+    .with_context(|| format!("importing {source}"))?;
+    bar.finish_and_clear();
+    Ok(batch.report)
+}
+
+/// The open import transaction and the events written in it so far.
+struct Batch<'a> {
+    instance: &'a Instance,
+    actor: &'a jisr_policy::Actor,
+    source: &'a str,
+    tx: Option<Box<dyn jisr_store::Tx + 'a>>,
+    /// Position and content of each event in `tx`, to replay after a failure.
+    pending: Vec<(usize, InEvent)>,
+    pending_attributes: usize,
+    /// (added, attributes) of each event in `tx`, reported once it commits.
+    pending_counts: Vec<(bool, usize)>,
+    report: ImportReport,
+}
+
+impl<'a> Batch<'a> {
+    fn add(&mut self, position: usize, incoming: InEvent) -> Result<()> {
+        let size = incoming.attributes.len()
+            + incoming
+                .objects
+                .iter()
+                .map(|o| o.attributes.len())
+                .sum::<usize>();
+        if self.pending_attributes + size > BATCH_ATTRIBUTES || self.pending.len() >= BATCH_EVENTS {
+            self.commit()?;
+        }
+        if let Err(e) = self.write(position, &incoming) {
+            // Undo the whole batch, then keep the events before this one.
+            self.tx = None;
+            self.pending_counts.clear();
+            let before = std::mem::take(&mut self.pending);
+            self.pending_attributes = 0;
+            for (p, event) in before {
+                self.write(p, &event)?;
+                self.pending.push((p, event));
+            }
+            self.commit()?;
+            return Err(e);
+        }
+        self.pending.push((position, incoming));
+        self.pending_attributes += size;
+        Ok(())
+    }
+
+    fn write(&mut self, i: usize, incoming: &InEvent) -> Result<()> {
+        let source = self.source;
+        if self.tx.is_none() {
+            self.tx = Some(self.instance.store.write_all_or_nothing()?);
+        }
+        let Some(tx) = self.tx.as_mut() else {
+            return Ok(());
+        };
         let existing = match &incoming.uuid {
             Some(u) => tx.event_by_uuid(u)?,
             None => None,
         };
-        let id = match existing {
+        let (id, added) = match existing {
             Some(e) => {
                 let id = e.id;
-                event_write::edit_event(tx.as_mut(), &actor, e, &incoming).with_context(|| {
-                    format!(
-                        "event {i} of {source} (uuid {})",
-                        incoming.uuid.clone().unwrap_or_default()
-                    )
-                })?;
-                report.updated += 1;
-                id
+                event_write::edit_event(tx.as_mut(), self.actor, e, incoming).with_context(
+                    || {
+                        format!(
+                            "event {i} of {source} (uuid {})",
+                            incoming.uuid.clone().unwrap_or_default()
+                        )
+                    },
+                )?;
+                (id, false)
             }
             None => {
-                let id = event_write::add_event(tx.as_mut(), &actor, &incoming)
+                let id = event_write::add_event(tx.as_mut(), self.actor, incoming)
                     .with_context(|| format!("event {i} of {source}"))?;
-                report.added += 1;
-                id
+                (id, true)
             }
         };
         let count = tx.event_recount(id)?;
-        report.attributes += count as usize;
         let what = jisr_core::audit::What {
             model: "events".into(),
             model_id: id,
@@ -85,14 +171,33 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
             action: "import".into(),
             change: format!("{source}: {count} attributes"),
         };
-        jisr_core::audit::record(tx.as_mut(), &instance.secret, &cli_who(&actor), what)?;
-        tx.commit()?;
-        bar.set_message(format!("{i} events"));
+        jisr_core::audit::record(
+            tx.as_mut(),
+            &self.instance.secret,
+            &cli_who(self.actor),
+            what,
+        )?;
+        // Counted now, kept only if the batch commits (a replay counts again).
+        self.pending_counts.push((added, count as usize));
         Ok(())
-    })
-    .with_context(|| format!("importing {source}"))?;
-    bar.finish_and_clear();
-    Ok(report)
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        if let Some(tx) = self.tx.take() {
+            tx.commit()?;
+        }
+        for (added, count) in self.pending_counts.drain(..) {
+            if added {
+                self.report.added += 1;
+            } else {
+                self.report.updated += 1;
+            }
+            self.report.attributes += count;
+        }
+        self.pending.clear();
+        self.pending_attributes = 0;
+        Ok(())
+    }
 }
 
 /// The command line acts as the site admin, from this machine.

@@ -116,3 +116,61 @@ fn backup_and_restore_round_trip() {
         "a failed restore leaves the database as it was"
     );
 }
+
+/// Import commits events in batches; a bad event must still keep exactly the
+/// events before it, whole, and nothing of itself or after it.
+#[test]
+fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("events.json");
+    let good = |n: usize| {
+        serde_json::json!({"Event": {"info": format!("good {n}"), "Attribute": [
+            {"type": "ip-dst", "value": format!("198.51.100.{n}")},
+            {"type": "domain", "value": format!("host{n}.example.org")}]}})
+    };
+    let bad = serde_json::json!({"Event": {"info": "bad", "Attribute": [
+        {"type": "ip-dst", "value": "203.0.113.9"},
+        {"type": "no-such-type", "value": "x"}]}});
+    let doc = serde_json::json!([good(1), good(2), good(3), bad, good(5)]);
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let (ok, _, err) = jisr(data.path(), &["import", file.to_str().unwrap()]);
+    assert!(!ok, "a bad event fails the import");
+    assert!(err.contains("event 4"), "the error names the event: {err}");
+
+    let (ok, out, err) = jisr(data.path(), &["export"]);
+    assert!(ok, "{err}");
+    let exported: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut infos: Vec<(String, usize)> = exported["response"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["Event"]["info"].as_str().unwrap().to_string(),
+                e["Event"]["Attribute"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    infos.sort();
+    assert_eq!(
+        infos,
+        vec![
+            ("good 1".to_string(), 2),
+            ("good 2".to_string(), 2),
+            ("good 3".to_string(), 2)
+        ],
+        "the events before the bad one are kept whole, nothing else"
+    );
+    let (_, out, _) = jisr(data.path(), &["audit", "search", "--action", "import"]);
+    assert_eq!(out.matches("\timport\t").count(), 3, "{out}");
+
+    // A document that is not even MISP JSON after two events keeps those two.
+    let other = tempfile::tempdir().unwrap();
+    let text = format!("[{},{},{{\"Event\": 7}}]", good(1), good(2));
+    std::fs::write(&file, text).unwrap();
+    let (ok, _, err) = jisr(other.path(), &["import", file.to_str().unwrap()]);
+    assert!(!ok && err.contains("event 3"), "{err}");
+    let (_, out, _) = jisr(other.path(), &["export"]);
+    let exported: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(exported["response"].as_array().unwrap().len(), 2);
+}
