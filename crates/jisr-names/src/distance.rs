@@ -2,30 +2,41 @@
 //! over them: which differences between two spellings are habits (a missing
 //! short vowel, q/k, th/s, the article's lam) and which are different names.
 
-use crate::phonetic::{MAX_UNITS, u};
+use crate::phonetic::u;
 use std::sync::OnceLock;
 
-struct Costs {
-    sub: [[f32; u::COUNT]; u::COUNT],
-    del: [f32; u::COUNT],
-    weight: [f32; u::COUNT],
+/// Table width: a power of two above `u::COUNT`, so a unit masked with 63
+/// indexes a table without a bounds check.
+pub(crate) const ALPHA: usize = 64;
+
+pub(crate) struct Costs {
+    pub(crate) sub: [[f32; ALPHA]; ALPHA],
+    pub(crate) del: [f32; ALPHA],
+    weight: [f32; ALPHA],
+    /// For each unit, its cheapest substitution costs as nested sets: the
+    /// units costing at most each of the first distinct costs, then a cost
+    /// below which nothing else goes (for the kernel's lower bounds).
+    pub(crate) tiers: [[(u64, f32); TIERS]; ALPHA],
 }
 
-fn costs() -> &'static Costs {
+/// Cost tiers kept per unit: enough to be exact for the usual near pairs.
+pub(crate) const TIERS: usize = 4;
+
+pub(crate) fn costs() -> &'static Costs {
     static COSTS: OnceLock<Costs> = OnceLock::new();
     COSTS.get_or_init(|| build_costs(false))
 }
 
 /// Costs for two Latin spellings: both sides write their vowels, so a vowel
 /// that differs is real evidence (Joana/Jenna), unlike across scripts.
-fn strict_costs() -> &'static Costs {
+pub(crate) fn strict_costs() -> &'static Costs {
     static COSTS: OnceLock<Costs> = OnceLock::new();
     COSTS.get_or_init(|| build_costs(true))
 }
 
 fn build_costs(strict: bool) -> Costs {
     use u::*;
-    let mut sub = [[1.0f32; COUNT]; COUNT];
+    let mut sub = [[1.0f32; ALPHA]; ALPHA];
     for (k, row) in sub.iter_mut().enumerate() {
         row[k] = 0.0;
     }
@@ -155,8 +166,8 @@ fn build_costs(strict: bool) -> Costs {
     set(Y, I, 0.1);
     set(Y, E, 0.3);
 
-    let mut del = [1.0f32; COUNT];
-    let mut weight = [1.0f32; COUNT];
+    let mut del = [1.0f32; ALPHA];
+    let mut weight = [1.0f32; ALPHA];
     for &x in &vowels {
         del[x as usize] = 0.12;
         weight[x as usize] = 0.25;
@@ -189,7 +200,33 @@ fn build_costs(strict: bool) -> Costs {
             }
         }
     }
-    Costs { sub, del, weight }
+    let mut tiers = [[(0u64, 0f32); TIERS]; ALPHA];
+    for (x, t) in tiers.iter_mut().enumerate() {
+        // consuming x costs at least the cheaper of deleting it and the
+        // cheapest substitution; only units of the alphabet can occur
+        let mut levels: Vec<f32> = (0..COUNT)
+            .map(|y| sub[x][y])
+            .filter(|&c| c < del[x])
+            .collect();
+        levels.push(del[x]);
+        levels.sort_by(f32::total_cmp);
+        levels.dedup();
+        for (k, slot) in t.iter_mut().enumerate() {
+            let cost = levels.get(k).copied().unwrap_or(del[x]);
+            let mask = (0..COUNT)
+                .filter(|&y| sub[x][y] <= cost)
+                .fold(0u64, |m, y| m | 1 << y);
+            *slot = (mask, cost);
+        }
+        // the last tier is the bound when no earlier tier meets the bag
+        t[TIERS - 1].0 = u64::MAX;
+    }
+    Costs {
+        sub,
+        del,
+        weight,
+        tiers,
+    }
 }
 
 /// The cost of substituting one unit for another.
@@ -205,79 +242,12 @@ pub fn sub_cost(a: u8, b: u8) -> f32 {
 /// Total information weight of a unit sequence (used to normalise distances).
 pub fn weight(a: &[u8]) -> f32 {
     let c = costs();
-    a.iter().map(|&x| c.weight[x as usize]).sum()
-}
-
-fn distance_with(c: &Costs, a: &[u8], b: &[u8]) -> f32 {
-    let a = &a[..a.len().min(MAX_UNITS)];
-    let b = &b[..b.len().min(MAX_UNITS)];
-    let mut del_b = [0f32; MAX_UNITS];
-    for (d, &y) in del_b.iter_mut().zip(b) {
-        *d = c.del[y as usize];
-    }
-    let mut prev = [0f32; MAX_UNITS + 1];
-    let mut cur = [0f32; MAX_UNITS + 1];
-    for j in 0..b.len() {
-        prev[j + 1] = prev[j] + del_b[j];
-    }
-    for &x in a {
-        let dx = c.del[x as usize];
-        let row = &c.sub[x as usize];
-        cur[0] = prev[0] + dx;
-        for (j, &y) in b.iter().enumerate() {
-            let s = prev[j] + row[y as usize];
-            let d1 = prev[j + 1] + dx;
-            let d2 = cur[j] + del_b[j];
-            cur[j + 1] = s.min(d1).min(d2);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    a.iter().map(|&x| c.weight[(x & 63) as usize]).sum()
 }
 
 /// Similarity in [0, 1] of two unit sequences.
+#[cfg(test)]
 pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
-    similarity_with(costs(), a, b)
-}
-
-/// Similarity of two same-script (Latin) spellings, where vowels count.
-pub fn similarity_strict(a: &[u8], b: &[u8]) -> f32 {
-    similarity_with(strict_costs(), a, b)
-}
-
-fn similarity_with(c: &Costs, a: &[u8], b: &[u8]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    if a == b {
-        return 1.0;
-    }
-    let norm = weight(a).max(weight(b)).max(1.0);
-    let d = distance_with(c, a, b);
-    (1.0 - d / norm).max(0.0)
-}
-
-/// Plain edit-distance ratio over units, for same-script typos (Putin/Pudin)
-/// that the sound costs rate as different consonants.
-pub fn edit_ratio(a: &[u8], b: &[u8]) -> f32 {
-    let a = &a[..a.len().min(MAX_UNITS)];
-    let b = &b[..b.len().min(MAX_UNITS)];
-    let longest = a.len().max(b.len());
-    if longest == 0 {
-        return 0.0;
-    }
-    let mut prev = [0u8; MAX_UNITS + 1];
-    let mut cur = [0u8; MAX_UNITS + 1];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j as u8;
-    }
-    for (i, &x) in a.iter().enumerate() {
-        cur[0] = i as u8 + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let sub = prev[j] + u8::from(x != y);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    1.0 - f32::from(prev[b.len()]) / longest as f32
+    use crate::kernel::Seq;
+    costs().similarity_above(&Seq::new(a), &Seq::new(b), 0.0)
 }

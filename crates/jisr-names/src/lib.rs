@@ -16,6 +16,7 @@ mod cache;
 mod distance;
 mod index;
 mod jaro;
+mod kernel;
 mod lexicon;
 mod normalize;
 mod parse;

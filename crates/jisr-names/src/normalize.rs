@@ -190,10 +190,29 @@ fn cyrillic(lower: char) -> Option<&'static str> {
 /// assert_eq!(jisr_names::normalize("M. TAWFĪQ-Sa‘īd"), "m tawfiq said");
 /// ```
 pub fn normalize(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    // NFKC first turns presentation forms and ligatures into base letters;
-    // then NFD lets Latin diacritics be stripped as combining marks.
-    for c in input.nfkc() {
+    if input.chars().all(nfkc_inert) {
+        fold(input.chars(), input.len())
+    } else {
+        // NFKC first turns presentation forms and ligatures into base letters;
+        // then NFD lets Latin diacritics be stripped as combining marks.
+        fold(input.nfkc(), input.len())
+    }
+}
+
+/// Characters that NFKC leaves alone and that compose with nothing: ASCII,
+/// the basic Arabic letters and digits, tatweel and the vowel marks (which
+/// NFKC may reorder, but folding drops them all). Only ا و ي ە ہ ے take the
+/// hamza and madda marks (U+0653..U+0655) in a composition, and those marks
+/// are left out, so a name made of these characters is its own NFKC form
+/// and skips the normaliser, as most names do.
+fn nfkc_inert(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}' | '\u{0660}'..='\u{0669}')
+}
+
+fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for c in chars {
         if is_arabic_char(c) {
             if let Some(f) = fold_arabic(c) {
                 out.push(f);
@@ -228,6 +247,19 @@ pub fn normalize(input: &str) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn inert_names_skip_nfkc_unchanged(s in "[\\x00-\\x7f\\u{0621}-\\u{063A}\\u{0640}-\\u{0652}\\u{0660}-\\u{0669}]{0,30}") {
+            proptest::prop_assert!(s.chars().all(nfkc_inert));
+            proptest::prop_assert_eq!(normalize(&s), fold(s.nfkc(), s.len()));
+        }
+
+        #[test]
+        fn any_name_normalises_as_through_nfkc(s in "(.|[\\u{0600}-\\u{06FF}ﻣﺤﻤﺪ]){0,30}") {
+            proptest::prop_assert_eq!(normalize(&s), fold(s.nfkc(), s.len()));
+        }
+    }
 
     #[test]
     fn arabic_folding() {

@@ -136,6 +136,16 @@ pub struct PartKey {
     pub(crate) sim_id: u64,
     /// Given-name identity group shared by short forms (Bibi, Benjamin; 0 = none).
     pub(crate) nickname: u16,
+    /// The units' information weight and the set of units they contain,
+    /// computed once here instead of for every pair the part is scored in.
+    pub(crate) unit_weight: f32,
+    pub(crate) bag: u64,
+}
+
+impl PartKey {
+    pub(crate) fn seq(&self) -> crate::kernel::Seq<'_> {
+        crate::kernel::Seq::with(self.units.as_slice(), self.unit_weight, self.bag)
+    }
 }
 
 /// One part of a parsed name.
@@ -244,8 +254,14 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         } else {
             0
         };
-        let w = role.base_weight()
-            * (crate::distance::weight(g.units.as_slice()) / 3.5).clamp(0.6, 1.2);
+        // compounds keep their inner space in the text but not in its hashes
+        let compact = if g.text.contains(' ') {
+            std::borrow::Cow::Owned(g.text.replace(' ', ""))
+        } else {
+            std::borrow::Cow::Borrowed(g.text.as_str())
+        };
+        let seq = crate::kernel::Seq::new(g.units.as_slice());
+        let w = role.base_weight() * (seq.weight() / 3.5).clamp(0.6, 1.2);
         let skel = skeleton(g.units.as_slice());
         keys.push(PartKey {
             units: g.units,
@@ -253,12 +269,14 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             script: g.script,
             concept,
             weight: w,
-            text_hash: hash_text(&g.text.replace(' ', "")),
+            text_hash: hash_text(&compact),
             skel: hash_text(&skel) as u32,
             skel_len: skel.len().min(255) as u8,
             mask: class_mask(&skel),
-            sim_id: sim_id(&g.text, &g.units, role, concept ^ nickname.rotate_left(8)),
+            sim_id: sim_id(&compact, &g.units, role, concept ^ nickname.rotate_left(8)),
             nickname,
+            unit_weight: seq.weight(),
+            bag: seq.bag(),
         });
         out.push(Part {
             text: g.text,
@@ -274,9 +292,10 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
     }
 }
 
-fn sim_id(text: &str, units: &Units, role: Role, concept: u16) -> u64 {
+/// `compact`: the part's text without spaces.
+fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.replace(' ', "").hash(&mut h);
+    compact.hash(&mut h);
     units.as_slice().hash(&mut h);
     (role == Role::Initial).hash(&mut h);
     concept.hash(&mut h);

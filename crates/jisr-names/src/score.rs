@@ -7,28 +7,43 @@
 //! side because Arabic names are shortened by dropping nasab links.
 
 use crate::cache::SimCache;
-use crate::distance::{edit_ratio, similarity, similarity_strict};
+use crate::distance::{costs, strict_costs};
+use crate::kernel::{Seq, edit_ratio};
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
 use crate::phonetic::Units;
+use combine::combine;
 use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
 pub const MIN_PART_SIMILARITY: f32 = 0.5;
+/// Part similarities are computed exactly only from this floor up; below it
+/// they come out as some lower value (often 0) at a fraction of the cost. A
+/// part pair below 0.5 is never aligned. A merge needs at least 0.5 and 0.05
+/// more than the better single pair, so single pairs below 0.5 matter only
+/// when a merge lands in [0.5, 0.55): then they are recomputed with
+/// `EXACT_FLOOR`, below which (0.45 with a margin) they cannot matter at all.
+const SINGLE_FLOOR: f32 = MIN_PART_SIMILARITY;
+const EXACT_FLOOR: f32 = 0.4;
+
+/// The floors an alignment computes with: `PRUNED` in use, all 0 (every
+/// similarity exact, as before the floors existed) for checking it.
+#[derive(Clone, Copy)]
+struct Floors {
+    single: f32,
+    exact: f32,
+    merge: bool,
+}
+
+const PRUNED: Floors = Floors {
+    single: SINGLE_FLOOR,
+    exact: EXACT_FLOOR,
+    merge: true,
+};
 /// The score at and above which two names are reported as a match.
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
 const MAX_PARTS: usize = 12;
-const UNMATCHED_PENALTY: f32 = 0.94;
-const SIM_SHARPNESS: f32 = 1.0;
-const SHARP_KNEE: f32 = 0.9;
-/// How much the better-covered side counts (Arabic names shorten by dropping nasab links).
-const COVER_HI: f32 = 0.75;
-const ORG_UNMATCHED_PENALTY: f32 = 0.85;
-const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
-/// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
-/// across scripts, order differs by convention and costs nothing.
-const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
 const MAX_CANDIDATES: usize = 192;
 
 /// How two parts were found to correspond.
@@ -159,6 +174,50 @@ struct Cand {
     b_len: u8,
 }
 
+/// The candidate pairs of one alignment, at most `MAX_CANDIDATES`. Most
+/// names give a few dozen; filling a full-size array on every pair cost more
+/// than scoring some of them, so only a short array sits on the stack and
+/// very long names move to the heap.
+struct Cands {
+    small: [Cand; 48],
+    n: usize,
+    big: Vec<Cand>,
+}
+
+impl Default for Cands {
+    fn default() -> Self {
+        Cands {
+            small: [Cand::default(); 48],
+            n: 0,
+            big: Vec::new(),
+        }
+    }
+}
+
+impl Cands {
+    fn push(&mut self, c: Cand) {
+        if self.n >= MAX_CANDIDATES {
+            return;
+        }
+        if let Some(slot) = self.small.get_mut(self.n) {
+            *slot = c;
+        } else {
+            if self.big.is_empty() {
+                self.big.extend_from_slice(&self.small);
+            }
+            self.big.push(c);
+        }
+        self.n += 1;
+    }
+    fn as_mut_slice(&mut self) -> &mut [Cand] {
+        if self.big.is_empty() {
+            &mut self.small[..self.n]
+        } else {
+            &mut self.big[..]
+        }
+    }
+}
+
 fn how_from(x: u8) -> How {
     match x {
         0 => How::Exact,
@@ -183,12 +242,16 @@ fn how_code(h: How) -> u8 {
     }
 }
 
-fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
+fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32) -> (f32, How) {
+    let (sa, sb) = (a.seq(), b.seq());
+    let (a, b) = (&a.units, &b.units);
     let s = if cross {
-        similarity(a.as_slice(), b.as_slice())
+        costs().similarity_above(&sa, &sb, floor)
     } else {
-        // one slip of a key in a long word is still the same word
-        let strict = similarity_strict(a.as_slice(), b.as_slice());
+        // one slip of a key in a long word is still the same word; a strict
+        // similarity cut to 0 was below the floor, where the larger of it and
+        // the edit ratio is the edit ratio or does not matter
+        let strict = strict_costs().similarity_above(&sa, &sb, floor);
         let (la, lb) = (a.as_slice().len(), b.as_slice().len());
         // the edit ratio cannot beat 1 - length difference / longer length
         let ceiling = 0.95 * (1.0 - la.abs_diff(lb) as f32 / la.max(lb).max(1) as f32);
@@ -212,7 +275,9 @@ fn units_sim(a: &Units, b: &Units, cross: bool, same_skel: bool) -> (f32, How) {
     (s, how)
 }
 
-pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
+/// The similarity of two parts and how they correspond; exact when at least
+/// `floor`, else at most the exact value and below `floor`.
+pub(crate) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
     if a.text_hash == b.text_hash {
         return (1.0, How::Exact);
     }
@@ -247,7 +312,7 @@ pub(crate) fn part_sim(a: &PartKey, b: &PartKey) -> (f32, How) {
         return (0.0, How::Phonetic);
     }
     let same_skel = a.skel == b.skel && a.skel_len >= 3;
-    units_sim(&a.units, &b.units, a.script != b.script, same_skel)
+    units_sim(a, b, a.script != b.script, same_skel, floor)
 }
 
 /// The alignment of two key slices: chosen candidates and the score.
@@ -273,18 +338,22 @@ fn informative(keys: &[PartKey], out: &mut [u8; MAX_PARTS]) -> usize {
 const MAX_INDEX: usize = 32;
 
 fn align(a: &[PartKey], b: &[PartKey]) -> Alignment {
-    align_with(a, b, None)
+    align_with(a, b, None, PRUNED)
 }
 
-fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) -> Alignment {
+fn align_with(
+    a: &[PartKey],
+    b: &[PartKey],
+    mut cache: Option<&mut SimCache>,
+    fl: Floors,
+) -> Alignment {
     let a = &a[..a.len().min(MAX_INDEX)];
     let b = &b[..b.len().min(MAX_INDEX)];
     let mut ia = [0u8; MAX_PARTS];
     let mut ib = [0u8; MAX_PARTS];
     let na = informative(a, &mut ia);
     let nb = informative(b, &mut ib);
-    let mut cands = [Cand::default(); MAX_CANDIDATES];
-    let mut nc = 0usize;
+    let mut cands = Cands::default();
     let mut best_single = [[0f32; MAX_PARTS]; MAX_PARTS];
     for (x, &i) in ia[..na].iter().enumerate() {
         for (y, &j) in ib[..nb].iter().enumerate() {
@@ -294,24 +363,23 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
                     if let Some(&(s, h)) = c.map.get(&key) {
                         (s, how_from(h))
                     } else {
-                        let (s, h) = part_sim(&a[i as usize], &b[j as usize]);
+                        let (s, h) = part_sim(&a[i as usize], &b[j as usize], fl.single);
                         c.map.insert(key, (s, how_code(h)));
                         (s, h)
                     }
                 }
-                None => part_sim(&a[i as usize], &b[j as usize]),
+                None => part_sim(&a[i as usize], &b[j as usize], fl.single),
             };
             best_single[x][y] = s;
-            if s >= MIN_PART_SIMILARITY && nc < MAX_CANDIDATES {
-                cands[nc] = Cand {
+            if s >= MIN_PART_SIMILARITY {
+                cands.push(Cand {
                     sim: s,
                     how: how_code(how),
                     a: i,
                     a_len: 1,
                     b: j,
                     b_len: 1,
-                };
-                nc += 1;
+                });
             }
         }
     }
@@ -330,8 +398,9 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
             if p[i1].concept != 0 || p[i2].concept != 0 {
                 continue;
             }
-            let joined = p[i1].units.concat(&p[i2].units);
-            let jl = joined.as_slice().len();
+            let jl = p[i1].units.concat_len(&p[i2].units);
+            // built on first use: most pairs of parts meet no word of their length
+            let mut joined: Option<(Units, f32, u64)> = None;
             for y in 0..nq {
                 let j = iq[y] as usize;
                 if q[j].role == Role::Initial || q[j].script == Script::Other {
@@ -351,21 +420,52 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
                     (best_single[x][y], best_single[x + 1][y])
                 };
                 // a merge must beat the better single pair by 0.05 to be chosen
-                if s1.max(s2) >= 0.95 {
+                let mut single = s1.max(s2);
+                if single >= 0.95 {
                     continue;
                 }
-                let s = if p[i1].script == q[j].script {
-                    similarity_strict(joined.as_slice(), q[j].units.as_slice())
+                let floor = if fl.merge {
+                    MIN_PART_SIMILARITY.max(single + 0.05)
                 } else {
-                    similarity(joined.as_slice(), q[j].units.as_slice())
+                    0.0
                 };
-                if s >= MIN_PART_SIMILARITY && s > s1.max(s2) + 0.05 && nc < MAX_CANDIDATES {
+                let c = if p[i1].script == q[j].script {
+                    strict_costs()
+                } else {
+                    costs()
+                };
+                let (units, weight, bag) = *joined.get_or_insert_with(|| {
+                    let u = p[i1].units.concat(&p[i2].units);
+                    let seq = Seq::new(u.as_slice());
+                    (u, seq.weight(), seq.bag())
+                });
+                let s = c.similarity_above(
+                    &Seq::with(units.as_slice(), weight, bag),
+                    &q[j].seq(),
+                    floor,
+                );
+                // singles below SINGLE_FLOOR are only bounds: when they could
+                // decide, compute them exactly
+                if s >= MIN_PART_SIMILARITY && s < fl.single + 0.05 && single < fl.single {
+                    let (k1, k2) = (&p[i1], &p[i2]);
+                    let exact = |k: &PartKey, s: f32| {
+                        if s >= fl.single {
+                            s
+                        } else if flip {
+                            part_sim(&q[j], k, fl.exact).0
+                        } else {
+                            part_sim(k, &q[j], fl.exact).0
+                        }
+                    };
+                    single = exact(k1, s1).max(exact(k2, s2));
+                }
+                if s >= MIN_PART_SIMILARITY && s > single + 0.05 {
                     let how = if p[i1].script != q[j].script {
                         How::Transliteration
                     } else {
                         How::Phonetic
                     };
-                    cands[nc] = if flip {
+                    cands.push(if flip {
                         Cand {
                             sim: s,
                             how: how_code(how),
@@ -383,13 +483,12 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
                             b: j as u8,
                             b_len: 1,
                         }
-                    };
-                    nc += 1;
+                    });
                 }
             }
         }
     }
-    let cands = &mut cands[..nc];
+    let cands = cands.as_mut_slice();
     cands.sort_unstable_by(|x, y| {
         y.sim
             .total_cmp(&x.sim)
@@ -419,100 +518,6 @@ fn align_with(a: &[PartKey], b: &[PartKey], mut cache: Option<&mut SimCache>) ->
     }
 }
 
-fn combine(a: &[PartKey], b: &[PartKey], chosen: &[Cand], ia: &[u8], ib: &[u8]) -> (f32, bool) {
-    let wa: f32 = ia.iter().map(|&i| a[i as usize].weight).sum();
-    let wb: f32 = ib.iter().map(|&i| b[i as usize].weight).sum();
-    if wa <= 0.0 || wb <= 0.0 || chosen.is_empty() {
-        return (0.0, false);
-    }
-    let mut ma = 0f32;
-    let mut mb = 0f32;
-    let mut substantive = false;
-    for c in chosen {
-        let sa: f32 = (c.a..c.a + c.a_len).map(|i| a[i as usize].weight).sum();
-        let sb: f32 = (c.b..c.b + c.b_len).map(|i| b[i as usize].weight).sum();
-        // sharpen: a near-miss part (0.8) is much weaker evidence than a clear one (0.95)
-        let q = if c.sim >= SHARP_KNEE {
-            c.sim
-        } else {
-            c.sim - SIM_SHARPNESS * (SHARP_KNEE - c.sim)
-        };
-        ma += sa * q;
-        mb += sb * q;
-        let role_a = a[c.a as usize].role;
-        let role_b = b[c.b as usize].role;
-        if how_from(c.how) != How::Initial && role_a != Role::OrgType && role_b != Role::OrgType {
-            substantive = true;
-        }
-    }
-    // every unmatched part (other than initials and an explicit nasab chain,
-    // which sources routinely drop) is a small piece of evidence against
-    let mut unmatched = 0i32;
-    for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
-        for &i in idx {
-            let k = &keys[i as usize];
-            if matches!(k.role, Role::Initial | Role::Nasab | Role::OrgType) {
-                continue;
-            }
-            let covered = chosen.iter().any(|c| {
-                let (s, l) = if first {
-                    (c.a, c.a_len)
-                } else {
-                    (c.b, c.b_len)
-                };
-                (s..s + l).contains(&i)
-            });
-            if !covered {
-                unmatched += 1;
-            }
-        }
-    }
-    let ca = (ma / wa).min(1.0);
-    let cb = (mb / wb).min(1.0);
-    let (lo, hi) = if ca < cb { (ca, cb) } else { (cb, ca) };
-    let mut score = COVER_HI * hi + (1.0 - COVER_HI) * lo;
-    // initials or generic organisation words alone are no evidence of identity
-    let org = a
-        .iter()
-        .chain(b.iter())
-        .any(|k| matches!(k.role, Role::OrgName | Role::OrgType));
-    // a distinctive word more in a company name usually means a sister company
-    score *= if org {
-        ORG_UNMATCHED_PENALTY
-    } else {
-        UNMATCHED_PENALTY
-    }
-    .powi(unmatched);
-    // "bin Salman" and "Salman" may be the same man, but the one with bin is likelier
-    let has_particle = |k: &[PartKey]| k.iter().any(|p| p.role == Role::Particle);
-    if has_particle(a) != has_particle(b) {
-        score *= PARTICLE_MISMATCH_PENALTY;
-    }
-    if !substantive {
-        score = score.min(0.4);
-    }
-    // a one-word name found inside a longer one is weak evidence
-    if (ia.len() == 1) != (ib.len() == 1) {
-        score *= 0.88;
-    }
-    let mut order: [(u8, u8); MAX_PARTS] = [(0, 0); MAX_PARTS];
-    for (k, c) in chosen.iter().enumerate().take(MAX_PARTS) {
-        order[k] = (c.a, c.b);
-    }
-    let order = &mut order[..chosen.len().min(MAX_PARTS)];
-    order.sort_unstable();
-    let swapped = order.windows(2).any(|w| w[1].1 < w[0].1);
-    if swapped && !org {
-        let same_script = chosen
-            .iter()
-            .all(|c| a[c.a as usize].script == b[c.b as usize].script);
-        if same_script {
-            score *= SAME_SCRIPT_SWAP_PENALTY;
-        }
-    }
-    (score.clamp(0.0, 1.0), swapped)
-}
-
 /// Scores two parsed names in [0, 1] without building an explanation.
 pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
     f64::from(align(a.keys(), b.keys()).score)
@@ -521,7 +526,7 @@ pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
 /// Scores a query against a candidate, reusing part similarities across
 /// candidates of the same query.
 pub(crate) fn score_keys_cached(a: &[PartKey], b: &[PartKey], cache: &mut SimCache) -> f32 {
-    align_with(a, b, Some(cache)).score
+    align_with(a, b, Some(cache), PRUNED).score
 }
 
 /// Scores two parsed names in [0, 1] and explains the alignment.
@@ -588,6 +593,8 @@ pub fn score(a: &ParsedName, b: &ParsedName) -> Match {
         explanation: ex,
     }
 }
+
+mod combine;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

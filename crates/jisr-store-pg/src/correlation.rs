@@ -109,17 +109,21 @@ impl PgTx<'_> {
         let mut w = Where::default();
         let src = w.bind(probes.iter().map(|p| p.0).collect::<Vec<i64>>());
         let key = w.bind(probes.iter().map(|p| p.1).collect::<Vec<i64>>());
+        let joins = visible_other(&mut w, event_id, scope, "x.attribute_id");
+        let visible = w.sql();
         let cap = w.bind(limit);
         let cap1 = w.bind(limit + 1);
-        w.push(format!(
-            "(SELECT COUNT(*) FROM (SELECT 1 FROM correlation_keys c WHERE c.key = p.key LIMIT {cap1}) c1) <= {cap}"
-        ));
-        let joins = visible_other(&mut w, event_id, scope, "x.attribute_id");
+        // Over-correlating is decided on what this reader may see: `q`
+        // keeps the keys with at most `limit` visible holders in other
+        // events (the inner aliases shadow the outer ones), once per key, so
+        // hidden holders change nothing shown.
         let sql = format!(
-            "WITH p(src, key) AS (SELECT * FROM unnest({src}::bigint[], {key}::bigint[]))
-             SELECT DISTINCT p.src, a.id, a.event_id, NULL::float8, NULL::text
-             FROM p JOIN correlation_keys x ON x.key = p.key {joins} WHERE {}",
-            w.sql()
+            "WITH p(src, key) AS (SELECT * FROM unnest({src}::bigint[], {key}::bigint[])),
+             q AS MATERIALIZED (SELECT p.src, p.key FROM p WHERE
+               (SELECT COUNT(*) FROM (SELECT 1 FROM correlation_keys x {joins}
+                WHERE x.key = p.key AND {visible} LIMIT {cap1}) c1) <= {cap})
+             SELECT DISTINCT q.src, a.id, a.event_id, NULL::float8, NULL::text
+             FROM q JOIN correlation_keys x ON x.key = q.key {joins} WHERE {visible}"
         );
         let params = w.refs();
         out.extend(self.many(&sql, &params, related_row)?);
@@ -136,17 +140,6 @@ impl PgTx<'_> {
         out: &mut Vec<Related>,
     ) -> Result<()> {
         let (lo, hi) = (range.lo.to_vec(), range.hi.to_vec());
-        let count: i64 = self
-            .one(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM correlation_ranges
-                   WHERE lo >= $1 AND lo <= $2 AND hi <= $2 AND NOT (lo = $1 AND hi = $2) LIMIT $3) c",
-                params![lo, hi, limit + 1],
-                |r| r.try_get(0),
-            )?
-            .unwrap_or(0);
-        if count > limit {
-            return Ok(());
-        }
         let mut w = Where::default();
         let lo = w.bind(lo);
         let hi = w.bind(hi);
@@ -155,13 +148,20 @@ impl PgTx<'_> {
             "x.lo >= {lo} AND x.lo <= {hi} AND x.hi <= {hi} AND NOT (x.lo = {lo} AND x.hi = {hi})"
         ));
         let joins = visible_other(&mut w, event_id, scope, "x.attribute_id");
+        let visible = w.sql();
+        let cap1 = w.bind(limit + 1);
+        // As for keys: over-correlating for this reader is more than
+        // `limit` visible attributes inside the network.
         let sql = format!(
-            "SELECT DISTINCT {s}::bigint, a.id, a.event_id, NULL::float8, NULL::text
-             FROM correlation_ranges x {joins} WHERE {}",
-            w.sql()
+            "WITH r AS (SELECT {s}::bigint AS src, a.id, a.event_id
+                        FROM correlation_ranges x {joins} WHERE {visible} LIMIT {cap1})
+             SELECT src, id, event_id, NULL::float8, NULL::text FROM r"
         );
         let params = w.refs();
-        out.extend(self.many(&sql, &params, related_row)?);
+        let found = self.many(&sql, &params, related_row)?;
+        if found.len() as i64 <= limit {
+            out.extend(found);
+        }
         Ok(())
     }
 

@@ -109,6 +109,24 @@ impl EventTx for PgTx<'_> {
                 a.distribution, a.sharing_group_id, a.comment, a.deleted, a.disable_correlation, a.first_seen, a.last_seen, a.timestamp],
         )
     }
+    fn attributes_insert(&mut self, attributes: &[Attribute]) -> Result<Vec<i64>> {
+        let mut ids = Vec::with_capacity(attributes.len());
+        for chunk in attributes.chunks(INSERT_CHUNK) {
+            ids.extend(self.insert_attribute_rows(chunk)?);
+        }
+        Ok(ids)
+    }
+    fn attribute_uuids_taken(&mut self, uuids: &[String]) -> Result<Vec<String>> {
+        let mut taken = vec![];
+        for chunk in uuids.chunks(INSERT_CHUNK) {
+            taken.extend(self.many(
+                "SELECT uuid FROM attributes WHERE uuid = ANY($1)",
+                params![chunk],
+                |r| r.try_get(0),
+            )?);
+        }
+        Ok(taken)
+    }
     fn attribute_update(&mut self, a: &Attribute) -> Result<()> {
         self.exec_one(
             "attribute",
@@ -304,5 +322,60 @@ impl EventTx for PgTx<'_> {
             "DELETE FROM object_references WHERE id = $1",
             params![id],
         )
+    }
+}
+
+/// Rows per multi-row insert: one statement instead of a round trip per
+/// attribute, its arrays still small.
+const INSERT_CHUNK: usize = 5_000;
+
+impl PgTx<'_> {
+    fn insert_attribute_rows(&mut self, rows: &[Attribute]) -> Result<Vec<i64>> {
+        let col = |f: fn(&Attribute) -> String| rows.iter().map(f).collect::<Vec<_>>();
+        let int = |f: fn(&Attribute) -> i64| rows.iter().map(f).collect::<Vec<_>>();
+        let flag = |f: fn(&Attribute) -> bool| rows.iter().map(f).collect::<Vec<_>>();
+        let opt = |f: fn(&Attribute) -> Option<i64>| rows.iter().map(f).collect::<Vec<_>>();
+        let uuids = col(|a| a.uuid.clone());
+        let relations: Vec<Option<String>> =
+            rows.iter().map(|a| a.object_relation.clone()).collect();
+        let returned: Vec<(i64, String)> = self.many(
+            "INSERT INTO attributes (uuid, event_id, object_id, object_relation, type, category, value1, value2, to_ids,
+               distribution, sharing_group_id, comment, deleted, disable_correlation, first_seen, last_seen, timestamp)
+             SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
+               $8::text[], $9::bool[], $10::bigint[], $11::bigint[], $12::text[], $13::bool[], $14::bool[], $15::bigint[],
+               $16::bigint[], $17::bigint[])
+             RETURNING id, uuid",
+            params![
+                uuids,
+                int(|a| a.event_id),
+                int(|a| a.object_id),
+                relations,
+                col(|a| a.attr_type.clone()),
+                col(|a| a.category.clone()),
+                col(|a| a.value1.clone()),
+                col(|a| a.value2.clone()),
+                flag(|a| a.to_ids),
+                int(|a| a.distribution),
+                int(|a| a.sharing_group_id),
+                col(|a| a.comment.clone()),
+                flag(|a| a.deleted),
+                flag(|a| a.disable_correlation),
+                opt(|a| a.first_seen),
+                opt(|a| a.last_seen),
+                int(|a| a.timestamp)
+            ],
+            |r| Ok((r.try_get(0)?, r.try_get(1)?)),
+        )?;
+        // RETURNING promises no order: match the ids back by uuid.
+        let by_uuid: std::collections::HashMap<String, i64> =
+            returned.into_iter().map(|(id, u)| (u, id)).collect();
+        uuids
+            .iter()
+            .map(|u| {
+                by_uuid.get(u).copied().ok_or_else(|| {
+                    jisr_store::StoreError::Backend(format!("attribute {u} was not inserted"))
+                })
+            })
+            .collect()
     }
 }

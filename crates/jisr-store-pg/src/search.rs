@@ -112,14 +112,27 @@ fn term_match(w: &mut Where, columns: &[&str], term: &str) -> String {
         .iter()
         .filter(|c| !c.contains("'|'") || term.contains('|') || term.contains('%'))
         .map(|c| {
-            if wildcard {
+            let m = if wildcard {
                 format!("{c} ILIKE {p} ESCAPE ''")
             } else {
                 format!("lower({c}) = lower({p})")
-            }
+            };
+            guard_empty(c, m)
         })
         .collect();
     format!("({})", alts.join(" OR "))
+}
+
+/// Most attributes have no second value, so the `value2` index leaves out
+/// the empty ones (one key held by nearly every row made each insert walk
+/// a long chain of index pages); a match on `value2` says so, which is what
+/// lets the partial index answer it.
+fn guard_empty(column: &str, matched: String) -> String {
+    if column == "a.value2" {
+        format!("(a.value2 <> '' AND {matched})")
+    } else {
+        matched
+    }
 }
 
 fn terms(w: &mut Where, columns: &[&str], f: &TermFilter) {

@@ -81,17 +81,22 @@ impl SqliteTx<'_> {
                     format!("({s}, {k})")
                 })
                 .collect();
+            let joins = visible_other(&mut w, event_id, scope);
+            let visible = w.sql();
             let cap = w.bind(limit);
             let cap1 = w.bind(limit + 1);
-            w.push(format!(
-                "(SELECT COUNT(*) FROM (SELECT 1 FROM correlation_keys c WHERE c.key = p.key LIMIT {cap1})) <= {cap}"
-            ));
-            let joins = visible_other(&mut w, event_id, scope);
+            // Over-correlating is decided on what this reader may see: `q`
+            // keeps the keys with at most `limit` visible holders in other
+            // events (the inner aliases shadow the outer ones), once per key,
+            // so hidden holders change nothing shown.
             let sql = format!(
-                "WITH p(src, key) AS (VALUES {}) SELECT DISTINCT p.src, a.id, a.event_id, NULL, NULL
-                 FROM p JOIN correlation_keys x ON x.key = p.key {joins} WHERE {}",
-                values.join(","),
-                w.sql()
+                "WITH p(src, key) AS (VALUES {}),
+                 q AS MATERIALIZED (SELECT p.src, p.key FROM p WHERE
+                   (SELECT COUNT(*) FROM (SELECT 1 FROM correlation_keys x {joins}
+                    WHERE x.key = p.key AND {visible} LIMIT {cap1})) <= {cap})
+                 SELECT DISTINCT q.src, a.id, a.event_id, NULL, NULL
+                 FROM q JOIN correlation_keys x ON x.key = q.key {joins} WHERE {visible}",
+                values.join(",")
             );
             out.extend(self.many(
                 &sql,
@@ -111,19 +116,6 @@ impl SqliteTx<'_> {
         scope: &Scope,
         out: &mut Vec<Related>,
     ) -> Result<()> {
-        let inside = "lo >= ?1 AND lo <= ?2 AND hi <= ?2 AND NOT (lo = ?1 AND hi = ?2)";
-        let count: i64 = self
-            .one(
-                &format!(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM correlation_ranges WHERE {inside} LIMIT ?3)"
-                ),
-                params![&range.lo[..], &range.hi[..], limit + 1],
-                |r| r.get(0),
-            )?
-            .unwrap_or(0);
-        if count > limit {
-            return Ok(());
-        }
         let mut w = Where::default();
         let lo = w.bind(range.lo.to_vec());
         let hi = w.bind(range.hi.to_vec());
@@ -132,9 +124,26 @@ impl SqliteTx<'_> {
             "x.lo >= {lo} AND x.lo <= {hi} AND x.hi <= {hi} AND NOT (x.lo = {lo} AND x.hi = {hi})"
         ));
         let joins = visible_other(&mut w, event_id, scope);
+        // As for keys: over-correlating for this reader is more than
+        // `limit` visible attributes inside the network.
+        let visible = w.sql();
+        let cap1 = w.bind(limit + 1);
+        let count_sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM correlation_ranges x {joins} WHERE {visible} LIMIT {cap1})"
+        );
+        let count: i64 = self
+            .one(
+                &count_sql,
+                rusqlite::params_from_iter(w.params.iter()),
+                |r| r.get(0),
+            )?
+            .unwrap_or(0);
+        if count > limit {
+            return Ok(());
+        }
+        w.params.pop();
         let sql = format!(
-            "SELECT DISTINCT {s}, a.id, a.event_id, NULL, NULL FROM correlation_ranges x {joins} WHERE {}",
-            w.sql()
+            "SELECT DISTINCT {s}, a.id, a.event_id, NULL, NULL FROM correlation_ranges x {joins} WHERE {visible}"
         );
         out.extend(self.many(
             &sql,

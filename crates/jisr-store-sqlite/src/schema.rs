@@ -226,6 +226,11 @@ CREATE TABLE user_prefs (
   PRIMARY KEY (user_id, key)
 );
 "#,
+    // 9: the value2 index leaves out empty values (most attributes have none).
+    r#"
+DROP INDEX attributes_value2;
+CREATE INDEX attributes_value2 ON attributes(value2 COLLATE NOCASE) WHERE value2 <> '';
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

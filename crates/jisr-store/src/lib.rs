@@ -50,6 +50,11 @@ pub trait Store: Send + Sync {
     fn write_all_or_nothing(&self) -> Result<Box<dyn Tx + '_>> {
         self.write()
     }
+    /// A long bulk load (an import) follows on this store: the backend may
+    /// trade memory for fewer writes while it lasts.
+    fn prepare_for_bulk_load(&self) -> Result<()> {
+        Ok(())
+    }
     /// The backend's name, for logs and `getVersion`.
     fn backend_name(&self) -> &'static str;
     /// Writes a consistent copy of the whole database to `to` while the

@@ -94,6 +94,24 @@ pub trait EventTx {
 
     // Attributes.
     fn attribute_insert(&mut self, a: &Attribute) -> Result<i64>;
+    /// Inserts many attributes (a new event's); their ids in the order
+    /// given. A backend with a round trip per statement does it in one.
+    fn attributes_insert(&mut self, attributes: &[Attribute]) -> Result<Vec<i64>> {
+        attributes
+            .iter()
+            .map(|a| self.attribute_insert(a))
+            .collect()
+    }
+    /// The uuids among `uuids` that an attribute already has.
+    fn attribute_uuids_taken(&mut self, uuids: &[String]) -> Result<Vec<String>> {
+        let mut taken = vec![];
+        for u in uuids {
+            if self.attribute_by_uuid(u)?.is_some() {
+                taken.push(u.clone());
+            }
+        }
+        Ok(taken)
+    }
     fn attribute_update(&mut self, a: &Attribute) -> Result<()>;
     fn attribute_delete(&mut self, id: i64) -> Result<()>;
     fn attribute_get(&mut self, id: i64) -> Result<Option<Attribute>>;

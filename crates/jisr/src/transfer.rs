@@ -20,7 +20,7 @@ pub struct ImportReport {
 
 /// Events written per transaction are bounded by their attributes, so a
 /// batch's memory stays small and one huge event is a batch of its own.
-const BATCH_ATTRIBUTES: usize = 20_000;
+const BATCH_ATTRIBUTES: usize = 100_000;
 const BATCH_EVENTS: usize = 500;
 
 /// Imports every event, each all-or-nothing, so that a bad event is reported
@@ -34,6 +34,7 @@ const BATCH_EVENTS: usize = 500;
 /// and committed, so what is kept is exactly what one commit per event kept.
 pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
     let actor = admin_actor(instance)?;
+    instance.store.prepare_for_bulk_load()?;
     let (reader, size): (Box<dyn Read>, u64) = if source == "-" {
         (Box::new(std::io::stdin().lock()), 0)
     } else {

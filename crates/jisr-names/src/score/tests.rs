@@ -179,3 +179,128 @@ fn garbage_in_zero_out() {
     assert!(s("習近平", "習近平").score > 0.9);
     assert!(s("習近平", "Xi Jinping").score < 0.5);
 }
+
+/// Every similarity exact: the alignment as it was before floors existed.
+const EXACT: Floors = Floors {
+    single: 0.0,
+    exact: 0.0,
+    merge: false,
+};
+
+fn same_alignment(a: &ParsedName, b: &ParsedName) -> Result<(), String> {
+    let fast = align(a.keys(), b.keys());
+    let slow = align_with(a.keys(), b.keys(), None, EXACT);
+    let chosen = |al: &Alignment| -> Vec<(u32, u8, u8, u8, u8, u8)> {
+        al.chosen[..al.n]
+            .iter()
+            .map(|c| (c.sim.to_bits(), c.how, c.a, c.a_len, c.b, c.b_len))
+            .collect()
+    };
+    if fast.score.to_bits() != slow.score.to_bits() || chosen(&fast) != chosen(&slow) {
+        return Err(format!(
+            "{} / {}: {} vs {}",
+            a.original, b.original, fast.score, slow.score
+        ));
+    }
+    let mut cache = SimCache::default();
+    let cached = score_keys_cached(a.keys(), b.keys(), &mut cache);
+    if cached.to_bits() != slow.score.to_bits() {
+        return Err(format!("cached {} vs {}", cached, slow.score));
+    }
+    Ok(())
+}
+
+const WORDS: &[&str] = &[
+    "محمد",
+    "أحمد",
+    "عبد",
+    "الرحمن",
+    "عبدالرحمن",
+    "بن",
+    "علي",
+    "السيسي",
+    "الفتاح",
+    "توفيق",
+    "محمود",
+    "نصر",
+    "الله",
+    "حسن",
+    "أبو",
+    "بكر",
+    "mohamed",
+    "muhammad",
+    "abdel",
+    "abdul",
+    "rahman",
+    "abdulrahman",
+    "fattah",
+    "el-sisi",
+    "sisi",
+    "tawfik",
+    "mahmoud",
+    "bin",
+    "ali",
+    "hassan",
+    "nasrallah",
+    "nasr",
+    "allah",
+    "abu",
+    "bakr",
+    "abubakr",
+    "al-baghdadi",
+    "baghdadi",
+    "scholz",
+    "scholze",
+    "putin",
+    "pudin",
+    "james",
+    "baxter",
+    "m.",
+    "dr.",
+    "ltd",
+    "bank",
+    "union",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn floors_change_no_alignment(
+        a in proptest::collection::vec(0..WORDS.len(), 1..6),
+        b in proptest::collection::vec(0..WORDS.len(), 1..6),
+        kind in 0..3usize,
+    ) {
+        let kind = [NameKind::Person, NameKind::Organization, NameKind::Unknown][kind];
+        let name = |ix: &[usize]| ix.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+        let (pa, pb) = (parse(&name(&a), kind), parse(&name(&b), kind));
+        same_alignment(&pa, &pb).map_err(proptest::test_runner::TestCaseError::fail)?;
+    }
+}
+
+#[test]
+fn floors_change_no_alignment_on_known_pairs() {
+    for (a, b) in [
+        ("Abdul Rahman", "عبدالرحمن"),
+        ("عبد الفتاح السيسي", "Abdel Fattah el-Sisi"),
+        ("Abu Bakr al-Baghdadi", "ابوبكر البغدادي"),
+        ("Hassan Nasr Allah", "حسن نصرالله"),
+        ("Olaf Scholz", "Olaf Scholze"),
+    ] {
+        same_alignment(&parse(a, NameKind::Person), &parse(b, NameKind::Person)).unwrap();
+    }
+}
+
+#[test]
+fn candidate_list_spills_in_order_and_caps() {
+    let mut c = Cands::default();
+    for k in 0..250u32 {
+        c.push(Cand {
+            sim: k as f32,
+            ..Cand::default()
+        });
+    }
+    let got: Vec<f32> = c.as_mut_slice().iter().map(|c| c.sim).collect();
+    let want: Vec<f32> = (0..MAX_CANDIDATES as u32).map(|k| k as f32).collect();
+    assert_eq!(got, want);
+}

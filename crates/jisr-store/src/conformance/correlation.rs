@@ -102,11 +102,19 @@ pub(super) fn keys_join_under_scope(make: Factory) {
         .correlation_related(e1, &probes, &[], 10, &Scope::Everything)
         .unwrap();
     assert_eq!(others(&after), vec![a2]);
-    // Over the cap (4 holders of key 7, limit 3) a key is not expanded.
+    // Over the cap (Brussels sees a1 and same_event in other events than
+    // its own, limit 1) a key is not expanded; at the cap it is.
     assert!(
-        tx.correlation_related(e1, &probes, &[], 3, &Scope::Everything)
+        tx.correlation_related(e2, &[(a2, 7)], &[], 1, &org_scope(b))
             .unwrap()
             .is_empty()
+    );
+    assert_eq!(
+        others(
+            &tx.correlation_related(e2, &[(a2, 7)], &[], 2, &org_scope(b))
+                .unwrap()
+        ),
+        vec![a1, same_event]
     );
     assert_eq!(tx.correlation_over_limit(3).unwrap(), vec![(7, 4, a1)]);
     assert!(tx.correlation_over_limit(4).unwrap().is_empty());
@@ -279,5 +287,88 @@ pub(super) fn exclusions(make: Factory) {
     tx.correlation_exclusion_delete(id).unwrap();
     assert!(tx.correlation_exclusion_get(id).unwrap().is_none());
     assert!(tx.correlation_exclusion_delete(id).is_err());
+    tx.commit().unwrap();
+}
+
+/// Whether a value is over-correlating is decided on what the reader may
+/// see: holders hidden from them neither suppress nor reveal anything.
+pub(super) fn over_correlation_is_decided_per_reader(make: Factory) {
+    let (store, a, b) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let mine = tx.event_insert(&event(a, 0, true, "cairo")).unwrap();
+    let x0 = tx
+        .attribute_insert(&attribute(mine, "ip-src", "10.0.0.0/8", 5))
+        .unwrap();
+    let shared = tx.event_insert(&event(b, 1, true, "shared")).unwrap();
+    let seen = tx
+        .attribute_insert(&attribute(shared, "ip-dst", "10.9.9.9", 5))
+        .unwrap();
+    let mut entries = vec![
+        CorrelationEntry {
+            attribute_id: x0,
+            event_id: mine,
+            keys: vec![9],
+            range: Some(v4([10, 0, 0, 0], 104)),
+        },
+        CorrelationEntry {
+            attribute_id: seen,
+            event_id: shared,
+            keys: vec![9],
+            range: Some(v4([10, 9, 9, 9], 128)),
+        },
+    ];
+    let mut hidden_events = vec![];
+    for i in 0..3u8 {
+        let e = tx
+            .event_insert(&event(b, 0, true, "brussels only"))
+            .unwrap();
+        let id = tx
+            .attribute_insert(&attribute(e, "ip-dst", &format!("10.0.0.{i}"), 5))
+            .unwrap();
+        entries.push(CorrelationEntry {
+            attribute_id: id,
+            event_id: e,
+            keys: vec![9],
+            range: Some(v4([10, 0, 0, i], 128)),
+        });
+        hidden_events.push((e, id));
+    }
+    tx.correlation_add(&entries).unwrap();
+    let net = [(x0, v4([10, 0, 0, 0], 104))];
+
+    // Cairo sees one holder in another event: within a cap of 2, shown,
+    // although five attributes hold the key and four lie in the network.
+    let cairo = tx
+        .correlation_related(mine, &[(x0, 9)], &net, 2, &org_scope(a))
+        .unwrap();
+    assert_eq!(others(&cairo), vec![seen]);
+    assert_eq!(cairo.len(), 2, "once by key, once by network: {cairo:?}");
+
+    // Brussels, from one of its own events, sees three other holders of
+    // key 9 (two of its own, the shared one; Cairo's is org-only).
+    let (e, id) = hidden_events[0];
+    assert!(
+        tx.correlation_related(e, &[(id, 9)], &[], 2, &org_scope(b))
+            .unwrap()
+            .is_empty(),
+        "over the cap for this reader"
+    );
+    let brussels = tx
+        .correlation_related(e, &[(id, 9)], &[], 3, &org_scope(b))
+        .unwrap();
+    assert_eq!(brussels.len(), 3);
+    // Seen by a site admin, the network holds four addresses of other
+    // events: over a cap of 3, shown at a cap of 4.
+    assert!(
+        tx.correlation_related(mine, &[], &net, 3, &Scope::Everything)
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        tx.correlation_related(mine, &[], &net, 4, &Scope::Everything)
+            .unwrap()
+            .len(),
+        4
+    );
     tx.commit().unwrap();
 }

@@ -237,3 +237,40 @@ pub(super) fn failed_write_leaves_transaction_usable(make: Factory) {
         .collect();
     assert_eq!(infos, vec!["before", "after"]);
 }
+
+/// A new event's attributes in one call: ids in the order given, every
+/// field stored as one insert at a time stores it, uuids checked in bulk.
+pub(super) fn bulk_attribute_insert(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let eid = tx.event_insert(&event(org, 1, true, "bulk")).unwrap();
+    let mut rows = vec![];
+    for i in 0..7 {
+        let mut a = attribute(eid, "ip-dst", &format!("192.0.2.{i}"), 5);
+        a.comment = format!("row {i} «محمود»");
+        a.to_ids = i % 2 == 0;
+        a.first_seen = (i == 3).then_some(1_700_000_000_000_000);
+        a.object_relation = (i == 4).then(|| "ip".to_string());
+        a.value2 = if i == 5 { "443".into() } else { String::new() };
+        rows.push(a);
+    }
+    let ids = tx.attributes_insert(&rows).unwrap();
+    assert_eq!(ids.len(), rows.len());
+    for (a, id) in rows.iter().zip(&ids) {
+        let mut expected = a.clone();
+        expected.id = *id;
+        assert_eq!(tx.attribute_get(*id).unwrap(), Some(expected));
+    }
+    assert!(tx.attributes_insert(&[]).unwrap().is_empty());
+    let mut asked: Vec<String> = rows.iter().map(|a| a.uuid.clone()).take(3).collect();
+    asked.push(uuid());
+    let mut taken = tx.attribute_uuids_taken(&asked).unwrap();
+    taken.sort();
+    let mut expected: Vec<String> = asked[..3].to_vec();
+    expected.sort();
+    assert_eq!(taken, expected);
+    assert!(matches!(
+        tx.attributes_insert(&rows[..1]),
+        Err(StoreError::Conflict(_))
+    ));
+}

@@ -40,6 +40,7 @@ pub const CASES: &[Case] = &[
     ),
     ("unique_uuid_conflicts", events::unique_uuid_conflicts),
     ("event_tree_round_trip", events::event_tree_round_trip),
+    ("bulk_attribute_insert", events::bulk_attribute_insert),
     ("arabic_and_large_values", events::arabic_and_large_values),
     ("search_filters", search::search_filters),
     (
@@ -78,6 +79,10 @@ pub const CASES: &[Case] = &[
     (
         "correlation_keys_join_under_scope",
         correlation::keys_join_under_scope,
+    ),
+    (
+        "over_correlation_is_decided_per_reader",
+        correlation::over_correlation_is_decided_per_reader,
     ),
     (
         "correlation_put_replaces_and_deletes_cascade",

@@ -13,6 +13,8 @@ use crate::attribute_build::{build_attribute, build_object, check_event_distribu
 use crate::error::{CoreError, Result, field_error, invalid};
 use crate::{settings, tags};
 
+mod fresh;
+
 fn check_threat_level(v: i64) -> Result<i64> {
     if (1..=4).contains(&v) {
         Ok(v)
@@ -142,6 +144,19 @@ pub fn save_attribute(
         None => tx.attribute_insert(&a)?,
     };
     touched.push(id);
+    finish_attribute(tx, actor, event, id, &incoming, file)?;
+    Ok(true)
+}
+
+/// What follows an attribute's row: its file, tags and sightings.
+fn finish_attribute(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &Event,
+    id: i64,
+    incoming: &InAttribute,
+    file: Option<Vec<u8>>,
+) -> Result<()> {
     if let Some(bytes) = file {
         tx.attachment_put(id, &bytes)?;
     }
@@ -157,7 +172,7 @@ pub fn save_attribute(
     for s in &incoming.sightings {
         crate::sightings::store_incoming(tx, actor, event, id, s)?;
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Inserts or updates an object with its attributes (their ids join `touched`).
@@ -303,10 +318,15 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
     )?;
     event.id = tx.event_insert(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
-    save_children(tx, actor, &event, incoming, &mut Vec::new())?;
+    let attributes = match fresh::save_new_children(tx, actor, &event, incoming)? {
+        Some(written) => written,
+        None => {
+            save_children(tx, actor, &event, incoming, &mut Vec::new())?;
+            tx.attributes_of_event(event.id)?
+        }
+    };
     tx.event_recount(event.id)?;
     // Everything in a new event is new: nothing of it is indexed yet.
-    let attributes = tx.attributes_of_event(event.id)?;
     crate::correlation::refresh(tx, &event, &attributes, true)?;
     offer_to_push_links(tx, &event)?;
     Ok(event.id)

@@ -1,0 +1,134 @@
+//! A new event's children are written in bulk (`event_write::fresh`); these
+//! pin that the bulk path keeps the rules of the one-by-one path.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jisr_core::event_write::add_event;
+use jisr_model::wire::parse_event;
+use jisr_policy::Actor;
+use jisr_store::{Store, Tx};
+use jisr_store_sqlite::SqliteStore;
+use serde_json::json;
+
+fn instance() -> (tempfile::TempDir, SqliteStore, Actor) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(dir.path().join("t.db")).unwrap();
+    let mut tx = store.write().unwrap();
+    let first = jisr_core::bootstrap::FirstStart {
+        host_org_name: "Cairo MoI",
+        admin_email: "admin@cairo.example",
+        admin_key: None,
+    };
+    jisr_core::bootstrap::ensure_initialised(tx.as_mut(), b"secret", &first).unwrap();
+    let admin = tx.user_list().unwrap()[0].id;
+    let actor = jisr_core::auth::actor_for_user(tx.as_mut(), admin).unwrap();
+    tx.commit().unwrap();
+    (dir, store, actor)
+}
+
+fn add(tx: &mut dyn Tx, actor: &Actor, body: serde_json::Value) -> jisr_core::error::Result<i64> {
+    add_event(tx, actor, &parse_event(&body).unwrap())
+}
+
+const A1: &str = "0b5e7c6a-3d2f-4a51-9c8e-1f2a3b4c5d6e";
+const O1: &str = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+#[test]
+fn a_new_event_keeps_objects_tags_sightings_references_and_correlates() {
+    let (_dir, store, actor) = instance();
+    let mut tx = store.write().unwrap();
+    let first = add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "first", "Attribute": [{"type": "ip-dst", "value": "198.51.100.7"}]}),
+    )
+    .unwrap();
+    let id = add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "second",
+            "Attribute": [
+                {"uuid": A1, "type": "ip-dst", "value": "198.51.100.7",
+                 "Tag": [{"name": "tlp:green"}], "Sighting": [{"type": "0"}]},
+                {"type": "domain", "value": "example.org"}],
+            "Object": [{"uuid": O1, "name": "person", "meta-category": "misc",
+                "Attribute": [{"type": "full-name", "object_relation": "full-name", "value": "محمود توفيق"}],
+                "ObjectReference": [{"referenced_uuid": A1, "relationship_type": "related-to"}]}]}),
+    )
+    .unwrap();
+    let attributes = tx.attributes_of_event(id).unwrap();
+    assert_eq!(attributes.len(), 3);
+    let a1 = tx.attribute_by_uuid(A1).unwrap().unwrap();
+    assert_eq!(a1.event_id, id);
+    let tags = tx.attribute_tags(a1.id).unwrap();
+    assert_eq!(tags.len(), 1);
+    assert_eq!(tags[0].tag.name, "tlp:green");
+    assert_eq!(tx.sightings_of_attribute(a1.id).unwrap().len(), 1);
+    let object = tx.object_by_uuid(O1).unwrap().unwrap();
+    let in_object: Vec<_> = attributes
+        .iter()
+        .filter(|a| a.object_id == object.id)
+        .collect();
+    assert_eq!(in_object.len(), 1);
+    assert_eq!(in_object[0].value1, "محمود توفيق");
+    assert_eq!(tx.references_of_event(id).unwrap().len(), 1);
+    assert_eq!(tx.event_get(id).unwrap().unwrap().attribute_count, 3);
+    // Correlated in the same write, with the ids the bulk insert returned.
+    let holders = tx
+        .correlation_key_holders(jisr_core::correlation::keys::derive(&a1, None).keys[0], 10)
+        .unwrap();
+    let events: Vec<i64> = holders.iter().map(|h| h.1).collect();
+    assert!(
+        events.contains(&first) && events.contains(&id),
+        "{holders:?}"
+    );
+}
+
+#[test]
+fn an_attribute_uuid_of_another_event_refuses_the_new_event() {
+    let (_dir, store, actor) = instance();
+    let mut tx = store.write().unwrap();
+    add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "owner", "Attribute": [{"uuid": A1, "type": "text", "value": "x"}]}),
+    )
+    .unwrap();
+    tx.commit().unwrap();
+    let mut tx = store.write().unwrap();
+    let err = add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "thief", "Attribute": [
+            {"type": "text", "value": "fine"},
+            {"uuid": A1.to_uppercase(), "type": "text", "value": "y"}]}),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("Attribute[1]") && err.to_string().contains("another event"),
+        "{err}"
+    );
+    drop(tx);
+    let mut tx = store.read().unwrap();
+    assert_eq!(
+        tx.attribute_by_uuid(A1).unwrap().unwrap().value1,
+        "x",
+        "the other event's attribute is untouched"
+    );
+}
+
+#[test]
+fn a_uuid_repeated_in_one_body_is_one_attribute() {
+    let (_dir, store, actor) = instance();
+    let mut tx = store.write().unwrap();
+    let id = add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "twice", "Attribute": [
+            {"uuid": A1, "type": "text", "value": "first", "timestamp": "100"},
+            {"uuid": A1, "type": "text", "value": "second", "timestamp": "200"}]}),
+    )
+    .unwrap();
+    let attributes = tx.attributes_of_event(id).unwrap();
+    assert_eq!(attributes.len(), 1);
+    assert_eq!(attributes[0].value1, "second", "the later copy is newer");
+}

@@ -1,0 +1,116 @@
+//! From the chosen part alignments to one score: the matched share of each
+//! side's evidence, and the penalties for what stayed unmatched.
+
+use super::{Cand, How, MAX_PARTS, how_from};
+use crate::parse::{PartKey, Role};
+
+const UNMATCHED_PENALTY: f32 = 0.94;
+const SIM_SHARPNESS: f32 = 1.0;
+const SHARP_KNEE: f32 = 0.9;
+/// How much the better-covered side counts (Arabic names shorten by dropping nasab links).
+const COVER_HI: f32 = 0.75;
+const ORG_UNMATCHED_PENALTY: f32 = 0.85;
+const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
+/// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
+/// across scripts, order differs by convention and costs nothing.
+const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
+
+pub(super) fn combine(
+    a: &[PartKey],
+    b: &[PartKey],
+    chosen: &[Cand],
+    ia: &[u8],
+    ib: &[u8],
+) -> (f32, bool) {
+    let wa: f32 = ia.iter().map(|&i| a[i as usize].weight).sum();
+    let wb: f32 = ib.iter().map(|&i| b[i as usize].weight).sum();
+    if wa <= 0.0 || wb <= 0.0 || chosen.is_empty() {
+        return (0.0, false);
+    }
+    let mut ma = 0f32;
+    let mut mb = 0f32;
+    let mut substantive = false;
+    for c in chosen {
+        let sa: f32 = (c.a..c.a + c.a_len).map(|i| a[i as usize].weight).sum();
+        let sb: f32 = (c.b..c.b + c.b_len).map(|i| b[i as usize].weight).sum();
+        // sharpen: a near-miss part (0.8) is much weaker evidence than a clear one (0.95)
+        let q = if c.sim >= SHARP_KNEE {
+            c.sim
+        } else {
+            c.sim - SIM_SHARPNESS * (SHARP_KNEE - c.sim)
+        };
+        ma += sa * q;
+        mb += sb * q;
+        let role_a = a[c.a as usize].role;
+        let role_b = b[c.b as usize].role;
+        if how_from(c.how) != How::Initial && role_a != Role::OrgType && role_b != Role::OrgType {
+            substantive = true;
+        }
+    }
+    // every unmatched part (other than initials and an explicit nasab chain,
+    // which sources routinely drop) is a small piece of evidence against
+    let mut unmatched = 0i32;
+    for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
+        for &i in idx {
+            let k = &keys[i as usize];
+            if matches!(k.role, Role::Initial | Role::Nasab | Role::OrgType) {
+                continue;
+            }
+            let covered = chosen.iter().any(|c| {
+                let (s, l) = if first {
+                    (c.a, c.a_len)
+                } else {
+                    (c.b, c.b_len)
+                };
+                (s..s + l).contains(&i)
+            });
+            if !covered {
+                unmatched += 1;
+            }
+        }
+    }
+    let ca = (ma / wa).min(1.0);
+    let cb = (mb / wb).min(1.0);
+    let (lo, hi) = if ca < cb { (ca, cb) } else { (cb, ca) };
+    let mut score = COVER_HI * hi + (1.0 - COVER_HI) * lo;
+    // initials or generic organisation words alone are no evidence of identity
+    let org = a
+        .iter()
+        .chain(b.iter())
+        .any(|k| matches!(k.role, Role::OrgName | Role::OrgType));
+    // a distinctive word more in a company name usually means a sister company
+    score *= if org {
+        ORG_UNMATCHED_PENALTY
+    } else {
+        UNMATCHED_PENALTY
+    }
+    .powi(unmatched);
+    // "bin Salman" and "Salman" may be the same man, but the one with bin is likelier
+    let has_particle = |k: &[PartKey]| k.iter().any(|p| p.role == Role::Particle);
+    if has_particle(a) != has_particle(b) {
+        score *= PARTICLE_MISMATCH_PENALTY;
+    }
+    if !substantive {
+        score = score.min(0.4);
+    }
+    // a one-word name found inside a longer one is weak evidence
+    if (ia.len() == 1) != (ib.len() == 1) {
+        score *= 0.88;
+    }
+    let mut order: [(u8, u8); MAX_PARTS] = [(0, 0); MAX_PARTS];
+    for (k, c) in chosen.iter().enumerate().take(MAX_PARTS) {
+        order[k] = (c.a, c.b);
+    }
+    let order = &mut order[..chosen.len().min(MAX_PARTS)];
+    order.sort_unstable();
+    let swapped = order.windows(2).any(|w| w[1].1 < w[0].1);
+    if swapped && !org {
+        let same_script = chosen
+            .iter()
+            .all(|c| a[c.a as usize].script == b[c.b as usize].script);
+        if same_script {
+            score *= SAME_SCRIPT_SWAP_PENALTY;
+        }
+    }
+    (score.clamp(0.0, 1.0), swapped)
+}
