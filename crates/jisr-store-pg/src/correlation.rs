@@ -111,8 +111,10 @@ impl PgTx<'_> {
         let key = w.bind(probes.iter().map(|p| p.1).collect::<Vec<i64>>());
         let joins = visible_other(&mut w, event_id, scope, "x.attribute_id");
         let visible = w.sql();
-        let cap = w.bind(limit);
-        let cap1 = w.bind(limit + 1);
+        // The probe is a holder too, as MISP counts: at most `limit`
+        // holders means at most `limit - 1` others.
+        let cap = w.bind(limit - 1);
+        let cap1 = w.bind(limit);
         // Over-correlating is decided on what this reader may see: `q`
         // keeps the keys with at most `limit` visible holders in other
         // events (the inner aliases shadow the outer ones), once per key, so
@@ -149,7 +151,7 @@ impl PgTx<'_> {
         ));
         let joins = visible_other(&mut w, event_id, scope, "x.attribute_id");
         let visible = w.sql();
-        let cap1 = w.bind(limit + 1);
+        let cap1 = w.bind(limit);
         // As for keys: over-correlating for this reader is more than
         // `limit` visible attributes inside the network.
         let sql = format!(
@@ -159,7 +161,9 @@ impl PgTx<'_> {
         );
         let params = w.refs();
         let found = self.many(&sql, &params, related_row)?;
-        if found.len() as i64 <= limit {
+        // The network is a holder too: the addresses inside and it, at
+        // most `limit`.
+        if (found.len() as i64) < limit {
             out.extend(found);
         }
         Ok(())

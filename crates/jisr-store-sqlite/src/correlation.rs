@@ -83,8 +83,10 @@ impl SqliteTx<'_> {
                 .collect();
             let joins = visible_other(&mut w, event_id, scope);
             let visible = w.sql();
-            let cap = w.bind(limit);
-            let cap1 = w.bind(limit + 1);
+            // The probe is a holder too, as MISP counts: at most `limit`
+            // holders means at most `limit - 1` others.
+            let cap = w.bind(limit - 1);
+            let cap1 = w.bind(limit);
             // Over-correlating is decided on what this reader may see: `q`
             // keeps the keys with at most `limit` visible holders in other
             // events (the inner aliases shadow the outer ones), once per key,
@@ -127,7 +129,7 @@ impl SqliteTx<'_> {
         // As for keys: over-correlating for this reader is more than
         // `limit` visible attributes inside the network.
         let visible = w.sql();
-        let cap1 = w.bind(limit + 1);
+        let cap1 = w.bind(limit);
         let count_sql = format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM correlation_ranges x {joins} WHERE {visible} LIMIT {cap1})"
         );
@@ -138,7 +140,9 @@ impl SqliteTx<'_> {
                 |r| r.get(0),
             )?
             .unwrap_or(0);
-        if count > limit {
+        // The network is a holder too: the addresses inside and it, at
+        // most `limit`.
+        if count >= limit {
             return Ok(());
         }
         w.params.pop();

@@ -102,16 +102,16 @@ pub(super) fn keys_join_under_scope(make: Factory) {
         .correlation_related(e1, &probes, &[], 10, &Scope::Everything)
         .unwrap();
     assert_eq!(others(&after), vec![a2]);
-    // Over the cap (Brussels sees a1 and same_event in other events than
-    // its own, limit 1) a key is not expanded; at the cap it is.
+    // Over the cap (Brussels sees a1 and same_event besides its own a2:
+    // three holders, limit 2) a key is not expanded; at the cap it is.
     assert!(
-        tx.correlation_related(e2, &[(a2, 7)], &[], 1, &org_scope(b))
+        tx.correlation_related(e2, &[(a2, 7)], &[], 2, &org_scope(b))
             .unwrap()
             .is_empty()
     );
     assert_eq!(
         others(
-            &tx.correlation_related(e2, &[(a2, 7)], &[], 2, &org_scope(b))
+            &tx.correlation_related(e2, &[(a2, 7)], &[], 3, &org_scope(b))
                 .unwrap()
         ),
         vec![a1, same_event]
@@ -344,28 +344,28 @@ pub(super) fn over_correlation_is_decided_per_reader(make: Factory) {
     assert_eq!(others(&cairo), vec![seen]);
     assert_eq!(cairo.len(), 2, "once by key, once by network: {cairo:?}");
 
-    // Brussels, from one of its own events, sees three other holders of
-    // key 9 (two of its own, the shared one; Cairo's is org-only).
+    // Brussels, from one of its own events, sees four holders of key 9
+    // (its three, the shared one; Cairo's is org-only).
     let (e, id) = hidden_events[0];
     assert!(
-        tx.correlation_related(e, &[(id, 9)], &[], 2, &org_scope(b))
+        tx.correlation_related(e, &[(id, 9)], &[], 3, &org_scope(b))
             .unwrap()
             .is_empty(),
         "over the cap for this reader"
     );
     let brussels = tx
-        .correlation_related(e, &[(id, 9)], &[], 3, &org_scope(b))
+        .correlation_related(e, &[(id, 9)], &[], 4, &org_scope(b))
         .unwrap();
     assert_eq!(brussels.len(), 3);
-    // Seen by a site admin, the network holds four addresses of other
-    // events: over a cap of 3, shown at a cap of 4.
+    // Seen by a site admin, the network and the four addresses inside are
+    // five holders: over a cap of 4, shown at a cap of 5.
     assert!(
-        tx.correlation_related(mine, &[], &net, 3, &Scope::Everything)
+        tx.correlation_related(mine, &[], &net, 4, &Scope::Everything)
             .unwrap()
             .is_empty()
     );
     assert_eq!(
-        tx.correlation_related(mine, &[], &net, 4, &Scope::Everything)
+        tx.correlation_related(mine, &[], &net, 5, &Scope::Everything)
             .unwrap()
             .len(),
         4
