@@ -13,7 +13,8 @@
 //! 2. the index's size against the attributes' size (tables and indexes);
 //! 3. `jisr correlate --rebuild`: time, peak memory;
 //! 4. `--adds` single-attribute adds (default 1000) to random events of the
-//!    full instance, each in its own transaction: p50/p99;
+//!    full instance, each in its own transaction: p50/p99 (`--existing DIR`
+//!    runs only this and the next step, on an instance already loaded);
 //! 5. correlations of 200 random events as `/events/view` computes them: p50/p99.
 
 use std::io::Write;
@@ -373,74 +374,81 @@ fn main() {
     } else {
         "SQLite"
     };
-    println!("generating {total} attributes in about {events} events …");
-    let file = dir.path().join("collection.json");
-    generate(&file, total, events, &mut Lcg(42));
-    if let Some(keep) = arg("--generate-only") {
-        std::fs::copy(&file, &keep).expect("copy");
-        println!("data set written to {keep}");
-        return;
-    }
-
-    if std::env::args().any(|a| a == "--baseline") {
-        // The same import with correlation switched off, into a second
-        // instance (for PostgreSQL, the empty database --baseline-database):
-        // what correlating costs on top of storing.
-        let base = dir.path().join("baseline");
-        let base_s = base.to_str().unwrap_or(".").to_string();
-        let base_db = arg("--baseline-database");
-        let mut args = vec!["correlate".to_string(), "--data".into(), base_s.clone()];
-        if let Some(db) = &base_db {
-            args.push("--database".into());
-            args.push(db.clone());
+    // `--existing DIR`: only the adds and views, on an instance already
+    // loaded (say by `jisr import` of a `--generate-only` file).
+    let existing = arg("--existing").map(std::path::PathBuf::from);
+    let data = existing.clone().unwrap_or(data);
+    if existing.is_none() {
+        println!("generating {total} attributes in about {events} events …");
+        let file = dir.path().join("collection.json");
+        generate(&file, total, events, &mut Lcg(42));
+        if let Some(keep) = arg("--generate-only") {
+            std::fs::copy(&file, &keep).expect("copy");
+            println!("data set written to {keep}");
+            return;
         }
-        run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
-        let store: Box<dyn Store> = match &base_db {
-            Some(url) => Box::new(jisr_store_pg::PgStore::connect(url).expect("connect")),
-            None => {
-                Box::new(jisr_store_sqlite::SqliteStore::open(base.join("jisr.db")).expect("open"))
+
+        if std::env::args().any(|a| a == "--baseline") {
+            // The same import with correlation switched off, into a second
+            // instance (for PostgreSQL, the empty database --baseline-database):
+            // what correlating costs on top of storing.
+            let base = dir.path().join("baseline");
+            let base_s = base.to_str().unwrap_or(".").to_string();
+            let base_db = arg("--baseline-database");
+            let mut args = vec!["correlate".to_string(), "--data".into(), base_s.clone()];
+            if let Some(db) = &base_db {
+                args.push("--database".into());
+                args.push(db.clone());
             }
-        };
-        let mut tx = store.write().expect("write");
-        tx.setting_set("MISP.completely_disable_correlation", "1")
-            .expect("setting");
-        tx.commit().expect("commit");
-        drop(store);
-        args[0] = "import".into();
-        args.push(file.to_str().unwrap_or(".").into());
+            run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
+            let store: Box<dyn Store> = match &base_db {
+                Some(url) => Box::new(jisr_store_pg::PgStore::connect(url).expect("connect")),
+                None => Box::new(
+                    jisr_store_sqlite::SqliteStore::open(base.join("jisr.db")).expect("open"),
+                ),
+            };
+            let mut tx = store.write().expect("write");
+            tx.setting_set("MISP.completely_disable_correlation", "1")
+                .expect("setting");
+            tx.commit().expect("commit");
+            drop(store);
+            args[0] = "import".into();
+            args.push(file.to_str().unwrap_or(".").into());
+            let (took, peak, _) =
+                run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
+            println!(
+                "[{backend}] import without correlation (baseline): {:.0} attributes/s, peak memory {peak:.0} MiB",
+                total as f64 / took.as_secs_f64()
+            );
+        }
+        let args = with(&["import", file.to_str().unwrap_or(".")]);
         let (took, peak, _) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
         println!(
-            "[{backend}] import without correlation (baseline): {:.0} attributes/s, peak memory {peak:.0} MiB",
+            "[{backend}] import with correlation: {total} attributes in {:.1} s = {:.0} attributes/s, peak memory {peak:.0} MiB",
+            took.as_secs_f64(),
+            total as f64 / took.as_secs_f64()
+        );
+
+        let args = with(&["correlate"]);
+        let (_, _, out) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        println!("[{backend}] {}", out.trim());
+        if let Some((attrs, corr)) = sizes(&database, &data.join("jisr.db")) {
+            println!(
+                "[{backend}] storage: attributes {:.0} MiB, correlation index {:.0} MiB ({:.2}x)",
+                attrs / 1048576.0,
+                corr / 1048576.0,
+                corr / attrs.max(1.0)
+            );
+        }
+
+        let args = with(&["correlate", "--rebuild"]);
+        let (took, peak, _) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        println!(
+            "[{backend}] full rebuild: {:.1} s ({:.0} attributes/s), peak memory {peak:.0} MiB",
+            took.as_secs_f64(),
             total as f64 / took.as_secs_f64()
         );
     }
-    let args = with(&["import", file.to_str().unwrap_or(".")]);
-    let (took, peak, _) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    println!(
-        "[{backend}] import with correlation: {total} attributes in {:.1} s = {:.0} attributes/s, peak memory {peak:.0} MiB",
-        took.as_secs_f64(),
-        total as f64 / took.as_secs_f64()
-    );
-
-    let args = with(&["correlate"]);
-    let (_, _, out) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    println!("[{backend}] {}", out.trim());
-    if let Some((attrs, corr)) = sizes(&database, &data.join("jisr.db")) {
-        println!(
-            "[{backend}] storage: attributes {:.0} MiB, correlation index {:.0} MiB ({:.2}x)",
-            attrs / 1048576.0,
-            corr / 1048576.0,
-            corr / attrs.max(1.0)
-        );
-    }
-
-    let args = with(&["correlate", "--rebuild"]);
-    let (took, peak, _) = run_measured(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    println!(
-        "[{backend}] full rebuild: {:.1} s ({:.0} attributes/s), peak memory {peak:.0} MiB",
-        took.as_secs_f64(),
-        total as f64 / took.as_secs_f64()
-    );
 
     // Single adds and views, in this process, on the full instance.
     let store: Box<dyn Store> = match &database {
