@@ -127,33 +127,22 @@ impl SqliteTx<'_> {
         ));
         let joins = visible_other(&mut w, event_id, scope);
         // As for keys: over-correlating for this reader is more than
-        // `limit` visible attributes inside the network.
+        // `limit` visible holders, the network itself among them, so at most
+        // `limit` rows are read and fewer than `limit` are shown.
         let visible = w.sql();
-        let cap1 = w.bind(limit);
-        let count_sql = format!(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM correlation_ranges x {joins} WHERE {visible} LIMIT {cap1})"
-        );
-        let count: i64 = self
-            .one(
-                &count_sql,
-                rusqlite::params_from_iter(w.params.iter()),
-                |r| r.get(0),
-            )?
-            .unwrap_or(0);
-        // The network is a holder too: the addresses inside and it, at
-        // most `limit`.
-        if count >= limit {
-            return Ok(());
-        }
-        w.params.pop();
+        let cap = w.bind(limit);
         let sql = format!(
-            "SELECT DISTINCT {s}, a.id, a.event_id, NULL, NULL FROM correlation_ranges x {joins} WHERE {visible}"
+            "SELECT {s}, a.id, a.event_id, NULL, NULL FROM correlation_ranges x {joins}
+             WHERE {visible} LIMIT {cap}"
         );
-        out.extend(self.many(
+        let found = self.many(
             &sql,
             rusqlite::params_from_iter(w.params.iter()),
             related_row,
-        )?);
+        )?;
+        if (found.len() as i64) < limit {
+            out.extend(found);
+        }
         Ok(())
     }
 

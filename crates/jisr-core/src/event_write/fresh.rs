@@ -17,13 +17,11 @@ use crate::attribute_build::{build_attribute, build_object};
 use crate::error::{CoreError, Result};
 
 /// An attribute checked and built, waiting for its row.
-struct Pending<'a> {
+struct Pending {
     path: String,
     row: Attribute,
     incoming: InAttribute,
     file: Option<Vec<u8>>,
-    /// The incoming attribute as given (for the uuid check's message).
-    given: &'a InAttribute,
     /// Its uuid in canonical form, when the body gave one.
     checked_uuid: Option<String>,
 }
@@ -107,8 +105,7 @@ pub(super) fn save_new_children(
         // The event is new, so a taken uuid is another event's attribute.
         return Err(CoreError::Invalid(format!(
             "{}: uuid {} belongs to an attribute of another event",
-            p.path,
-            p.given.uuid.as_deref().unwrap_or(&p.row.uuid)
+            p.path, p.row.uuid
         )));
     }
     let rows: Vec<Attribute> = pending.iter().map(|p| p.row.clone()).collect();
@@ -131,15 +128,15 @@ pub(super) fn save_new_children(
     Ok(Some(written))
 }
 
-fn prepare<'a>(
+fn prepare(
     tx: &mut dyn Tx,
     actor: &Actor,
     event: &Event,
     object_id: i64,
-    given: &'a InAttribute,
+    given: &InAttribute,
     path: String,
     t: i64,
-) -> Result<Pending<'a>> {
+) -> Result<Pending> {
     let checked_uuid = match &given.uuid {
         Some(u) => Some(valid_uuid(u, &path)?),
         None => None,
@@ -152,7 +149,6 @@ fn prepare<'a>(
         row,
         incoming,
         file,
-        given,
         checked_uuid,
     })
 }
