@@ -163,7 +163,8 @@ impl<'a> Batch<'a> {
                 (id, true)
             }
         };
-        let count = tx.event_recount(id)?;
+        // add_event/edit_event have just recounted it.
+        let count = tx.event_get(id)?.map_or(0, |e| e.attribute_count);
         let what = jisr_core::audit::What {
             model: "events".into(),
             model_id: id,
