@@ -8,7 +8,6 @@
 // organisation (whose reads go through the visibility SQL), and of a full
 // page load in headless Chromium (navigation to the load event).
 
-import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,42 +15,16 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(here, "..", "tests", "browser", "package.json"));
 const { chromium } = require("playwright-core");
+const { startServer } = await import("../tests/browser/server.mjs");
 
 const [bin, data, bigArg, runsArg, database] = process.argv.slice(2);
 const BIG = Number(bigArg || 20000);
 const RUNS = Number(runsArg || 20);
 const BROWSER_RUNS = Math.max(3, Math.round(RUNS / 2));
 const KEY = process.env.JISR_ADMIN_KEY;
-const env = { ...process.env, JISR_LOG: "warn" };
-if (database) env.JISR_DATABASE = database;
 
-const server = spawn(resolve(bin), ["serve", "--data", data, "--listen", "127.0.0.1:0"], { env, stdio: ["ignore", "ignore", "pipe"] });
-const base = await new Promise((ok, fail) => {
-  let buf = "";
-  server.stderr.on("data", (d) => {
-    buf += d;
-    const m = buf.match(/listening on (http:\/\/\S+)\r?\n/);
-    if (m) ok(m[1]);
-  });
-  server.on("exit", (c) => fail(new Error(`jisr exited ${c}: ${buf}`)));
-});
-server.stderr.resume();
-
-async function api(method, path, body) {
-  const r = await fetch(base + path, {
-    method,
-    headers: { Authorization: KEY, Accept: "application/json", "Content-Type": "application/json" },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
-  return r.json();
-}
-
-function passwd(email, password) {
-  const args = ["user", "passwd", email, "--data", data];
-  const r = spawnSync(resolve(bin), args, { input: password + "\n", env });
-  if (r.status !== 0) throw new Error(`passwd: ${r.stderr}`);
-}
+// Started as the browser tests start it, on the loaded instance.
+const { base, api, passwd, stop } = await startServer(resolve(bin), { data, key: KEY, database });
 
 /** Logs in through the form and returns the session cookie. */
 async function session(email, password) {
@@ -155,4 +128,4 @@ for (const [name, path, adminOnly] of pages) {
   console.log(`${(name + ` [${kb} KiB]`).padEnd(58)} ${fmt(pct(a, 0.5))} /${fmt(pct(a, 0.95))} ${fmt(pct(b, 0.5))} /${fmt(pct(b, 0.95))} ${fmt(pct(c, 0.5))} /${fmt(pct(c, 0.95))}`);
 }
 await browser.close();
-server.kill();
+stop();

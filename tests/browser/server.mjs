@@ -20,11 +20,18 @@ export function check(ok, what) {
 }
 export const failed = () => failures;
 
-/** Starts jisr; resolves to { base, api, passwd, stop }. */
-export async function startServer(bin) {
-  const data = mkdtempSync(join(tmpdir(), "jisr-browser-"));
+/**
+ * Starts jisr; resolves to { base, api, passwd, stop }. By default on a fresh
+ * data directory (removed by stop) with ADMIN_KEY; the console benchmark
+ * passes its loaded instance's `data`, `key` and `database`.
+ */
+export async function startServer(bin, { data, key = ADMIN_KEY, database } = {}) {
+  const owned = !data;
+  data = data ?? mkdtempSync(join(tmpdir(), "jisr-browser-"));
+  const env = { ...process.env, JISR_ADMIN_KEY: key, JISR_LOG: "warn" };
+  if (database) env.JISR_DATABASE = database;
   const server = spawn(bin, ["serve", "--data", data, "--listen", "127.0.0.1:0"], {
-    env: { ...process.env, JISR_ADMIN_KEY: ADMIN_KEY, JISR_LOG: "warn" },
+    env,
     stdio: ["ignore", "ignore", "pipe"],
   });
   const base = await new Promise((ok, fail) => {
@@ -45,7 +52,7 @@ export async function startServer(bin) {
   async function api(method, path, body) {
     const r = await fetch(base + path, {
       method,
-      headers: { Authorization: ADMIN_KEY, Accept: "application/json", "Content-Type": "application/json" },
+      headers: { Authorization: key, Accept: "application/json", "Content-Type": "application/json" },
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = await r.json();
@@ -54,13 +61,13 @@ export async function startServer(bin) {
   }
 
   function passwd(email, password) {
-    const r = spawnSync(bin, ["user", "passwd", email, "--data", data], { input: password + "\n" });
+    const r = spawnSync(bin, ["user", "passwd", email, "--data", data], { input: password + "\n", env });
     if (r.status !== 0) throw new Error(`jisr user passwd: ${r.stderr}`);
   }
 
   function stop() {
     server.kill();
-    rmSync(data, { recursive: true, force: true });
+    if (owned) rmSync(data, { recursive: true, force: true });
   }
   return { base, api, passwd, stop };
 }
