@@ -84,6 +84,23 @@ pub trait CorrelationTx {
     /// Up to `limit` attributes holding `key`, as `(attribute_id, event_id)`;
     /// unscoped, for computing name pairs at write time.
     fn correlation_key_holders(&mut self, key: i64, limit: i64) -> Result<Vec<(i64, i64)>>;
+    /// [`CorrelationTx::correlation_key_holders`] of each key in `keys`, as
+    /// `(key, attribute_id, event_id)`, each key's holders together and in
+    /// the order that method gives them. A backend with a round trip per
+    /// statement answers in one (an event's names need a lookup per key).
+    fn correlation_keys_holders(
+        &mut self,
+        keys: &[i64],
+        limit: i64,
+    ) -> Result<Vec<(i64, i64, i64)>> {
+        let mut out = vec![];
+        for key in keys {
+            for (attribute_id, event_id) in self.correlation_key_holders(*key, limit)? {
+                out.push((*key, attribute_id, event_id));
+            }
+        }
+        Ok(out)
+    }
     fn correlation_names_add(&mut self, pairs: &[NamePair]) -> Result<()>;
     /// The network lengths that CIDR values in the index use, so readers
     /// probe only those.

@@ -176,7 +176,11 @@ pub(crate) fn refresh_with(
                 && !name_keys.is_empty()
             {
                 entry.keys.extend(&name_keys);
-                named.push((a, kind, name_keys));
+                named.push(names::Named {
+                    attribute: a,
+                    kind,
+                    keys: name_keys,
+                });
             }
         }
         entry.keys.sort_unstable();
@@ -188,9 +192,7 @@ pub(crate) fn refresh_with(
     } else {
         tx.correlation_put(&entries)?;
     }
-    for (a, kind, name_keys) in named {
-        names::match_name(tx, s, a, kind, &name_keys)?;
-    }
+    names::match_all(tx, s, &named)?;
     Ok(())
 }
 

@@ -11,36 +11,95 @@ use jisr_store::{NamePair, Tx};
 use super::{ObjectFacts, Settings, keys};
 use crate::error::Result;
 
-/// Scores `a` against the holders of its blocking keys in other events.
-pub(crate) fn match_name(
-    tx: &mut dyn Tx,
-    s: &Settings,
-    a: &Attribute,
-    kind: NameKind,
-    name_keys: &[i64],
-) -> Result<()> {
-    let mut candidates: Vec<i64> = vec![];
+/// A name attribute waiting for its candidates: its kind and blocking keys.
+pub(crate) struct Named<'a> {
+    pub attribute: &'a Attribute,
+    pub kind: NameKind,
+    pub keys: Vec<i64>,
+}
+
+/// Scores each of `named` (attributes of one write) against the holders of
+/// its blocking keys in other events. The holders of every key, the
+/// candidates and their objects are read once for all of them, so a write's
+/// names cost a few statements instead of several per name; each name's
+/// candidates, scores and pairs are those it would get alone.
+pub(crate) fn match_all(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<()> {
+    let block = s.name_block_limit.min(s.limit);
+    let mut all_keys: Vec<i64> = named.iter().flat_map(|n| n.keys.iter().copied()).collect();
+    all_keys.sort_unstable();
+    all_keys.dedup();
+    if all_keys.is_empty() {
+        return Ok(());
+    }
+    let mut holders_of: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+    for (key, attribute_id, event_id) in tx.correlation_keys_holders(&all_keys, block + 1)? {
+        holders_of
+            .entry(key)
+            .or_default()
+            .push((attribute_id, event_id));
+    }
+    let mut candidates_of = Vec::with_capacity(named.len());
+    let mut wanted = vec![];
+    let mut wanted_seen = HashSet::new();
+    for n in named {
+        let c = candidates(&holders_of, block, n);
+        wanted.extend(c.iter().copied().filter(|id| wanted_seen.insert(*id)));
+        candidates_of.push(c);
+    }
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let fetched: HashMap<i64, Attribute> = tx
+        .attributes_get(&wanted)?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let mut objects: HashMap<i64, HashMap<i64, ObjectFacts>> = HashMap::new();
+    let mut pairs = vec![];
+    for (n, candidates) in named.iter().zip(candidates_of) {
+        let others: Vec<&Attribute> = candidates.iter().filter_map(|id| fetched.get(id)).collect();
+        pairs.extend(score_name(tx, s, n, &others, &mut objects)?);
+    }
+    tx.correlation_names_add(&pairs)?;
+    Ok(())
+}
+
+/// The attributes of other events that share a blocking key of `n` (keys
+/// held by more than `block` attributes give none), first seen first.
+fn candidates(holders_of: &HashMap<i64, Vec<(i64, i64)>>, block: i64, n: &Named) -> Vec<i64> {
+    let mut out = vec![];
     let mut seen = HashSet::new();
-    for key in name_keys {
-        let block = s.name_block_limit.min(s.limit);
-        let holders = tx.correlation_key_holders(*key, block + 1)?;
+    for key in &n.keys {
+        let holders = holders_of.get(key).map(Vec::as_slice).unwrap_or(&[]);
         if holders.len() as i64 > block {
             continue;
         }
         for (attribute_id, event_id) in holders {
-            if event_id != a.event_id && seen.insert(attribute_id) {
-                candidates.push(attribute_id);
+            if *event_id != n.attribute.event_id && seen.insert(*attribute_id) {
+                out.push(*attribute_id);
             }
         }
     }
-    if candidates.is_empty() {
-        return Ok(());
+    out
+}
+
+/// The pairs, both ways, of `n` with those of `others` that score at or
+/// above the threshold, the best `limit` of them.
+fn score_name(
+    tx: &mut dyn Tx,
+    s: &Settings,
+    n: &Named,
+    others: &[&Attribute],
+    objects: &mut HashMap<i64, HashMap<i64, ObjectFacts>>,
+) -> Result<Vec<NamePair>> {
+    let (a, kind) = (n.attribute, n.kind);
+    if others.is_empty() {
+        return Ok(vec![]);
     }
     let me = jisr_names::parse(&a.value1, kind);
     let mine = a.value1.trim().to_lowercase();
-    let mut objects: HashMap<i64, HashMap<i64, ObjectFacts>> = HashMap::new();
     let mut scored = vec![];
-    for other in tx.attributes_get(&candidates)? {
+    for &other in others {
         // Identical values already correlate exactly.
         if other.value1.trim().to_lowercase() == mine {
             continue;
@@ -56,7 +115,7 @@ pub(crate) fn match_name(
         } else {
             None
         };
-        if keys::name_kind(&other, object_name.as_deref()) != Some(kind) {
+        if keys::name_kind(other, object_name.as_deref()) != Some(kind) {
             continue;
         }
         let m = jisr_names::score(&me, &jisr_names::parse(&other.value1, kind));
@@ -85,6 +144,5 @@ pub(crate) fn match_name(
             explanation,
         });
     }
-    tx.correlation_names_add(&pairs)?;
-    Ok(())
+    Ok(pairs)
 }

@@ -122,6 +122,21 @@ pub(super) fn keys_join_under_scope(make: Factory) {
     holders.sort();
     assert_eq!(holders.len(), 4);
     assert_eq!(tx.correlation_key_holders(7, 2).unwrap().len(), 2);
+    // Several keys at once: each key's holders, as one key at a time gives them.
+    let keys = [7, 424242, 7];
+    let mut one_by_one = vec![];
+    for key in keys {
+        for (attribute, event) in tx.correlation_key_holders(key, 10).unwrap() {
+            one_by_one.push((key, attribute, event));
+        }
+    }
+    let mut together = tx.correlation_keys_holders(&keys, 10).unwrap();
+    one_by_one.sort();
+    together.sort();
+    assert_eq!(together, one_by_one);
+    // The limit is per key.
+    assert_eq!(tx.correlation_keys_holders(&keys, 2).unwrap().len(), 4);
+    assert!(tx.correlation_keys_holders(&[], 3).unwrap().is_empty());
     assert_eq!(tx.correlation_stats().unwrap().keys, 5);
     tx.commit().unwrap();
 }
