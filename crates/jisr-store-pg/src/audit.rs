@@ -2,7 +2,7 @@
 
 use jisr_model::AuditEntry;
 use jisr_store::{AuditTx, Result};
-use postgres::Row;
+use tokio_postgres::Row;
 
 use crate::rows::PgResult;
 
@@ -35,20 +35,28 @@ impl AuditTx for PgTx<'_> {
         // sequence: a sequence leaves gaps after rolled-back writes, and jisr
         // signs a checkpoint at every multiple of N, which a gap would skip.
         // Safe because writers are serialised (see `BEGIN_WRITE`).
-        self.insert(
+        let id = self.insert(
             "INSERT INTO audit_log (id, created, user_id, org_id, email, authkey_id, ip, model, model_id, model_uuid, action,
                change, prev_hash, hash)
              VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             params![e.created, e.user_id, e.org_id, e.email, e.authkey_id, e.ip, e.model, e.model_id, e.model_uuid, e.action,
                 e.change, e.prev_hash, e.hash],
-        )
+        )?;
+        // The highest id is now this one (see above).
+        self.cache.audit_last = Some(Some((id, e.hash.clone())));
+        Ok(id)
     }
     fn audit_last(&mut self) -> Result<Option<(i64, String)>> {
-        self.one(
+        if let Some(last) = &self.cache.audit_last {
+            return Ok(last.clone());
+        }
+        let last = self.one(
             "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
             params![],
             |r| Ok((r.try_get(0)?, r.try_get(1)?)),
-        )
+        )?;
+        self.cache.audit_last = Some(last.clone());
+        Ok(last)
     }
     fn audit_page(&mut self, after: i64, limit: i64) -> Result<Vec<AuditEntry>> {
         self.many(

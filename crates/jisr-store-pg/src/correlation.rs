@@ -9,7 +9,7 @@ use jisr_store::{
     CorrelationEntry, CorrelationExclusion, CorrelationStats, CorrelationTx, IpRange, NamePair,
     Related, Result,
 };
-use postgres::Row;
+use tokio_postgres::Row;
 
 use crate::PgTx;
 use crate::rows::PgResult;
@@ -229,6 +229,27 @@ impl CorrelationTx for PgTx<'_> {
         )
     }
 
+    fn correlation_keys_holders(
+        &mut self,
+        keys: &[i64],
+        limit: i64,
+    ) -> Result<Vec<(i64, i64, i64)>> {
+        if keys.is_empty() {
+            return Ok(vec![]);
+        }
+        // The same lookup as `correlation_key_holders`, once per key, in one
+        // round trip; `ordinality` keeps the keys' order.
+        self.many(
+            "SELECT k.key, h.attribute_id, h.event_id
+             FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, n)
+             CROSS JOIN LATERAL (SELECT attribute_id, event_id FROM correlation_keys
+                                 WHERE key = k.key LIMIT $2) h
+             ORDER BY k.n, h.attribute_id",
+            params![keys, limit],
+            |r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)),
+        )
+    }
+
     fn correlation_names_add(&mut self, pairs: &[NamePair]) -> Result<()> {
         if pairs.is_empty() {
             return Ok(());
@@ -297,10 +318,12 @@ impl CorrelationTx for PgTx<'_> {
     }
 
     fn correlation_exclusion_insert(&mut self, x: &CorrelationExclusion) -> Result<i64> {
-        self.insert(
+        let id = self.insert(
             "INSERT INTO correlation_exclusions (value, from_json, comment) VALUES ($1, $2, $3)",
             params![x.value, x.from_json, x.comment],
-        )
+        )?;
+        self.cache.exclusions = None;
+        Ok(id)
     }
 
     fn correlation_exclusion_get(&mut self, id: i64) -> Result<Option<CorrelationExclusion>> {
@@ -312,6 +335,9 @@ impl CorrelationTx for PgTx<'_> {
     }
 
     fn correlation_exclusion_delete(&mut self, id: i64) -> Result<()> {
+        // Forgotten first: a delete that found nothing changed nothing, but
+        // one that failed after deleting is rolled back anyway.
+        self.cache.exclusions = None;
         self.exec_one(
             "correlation exclusion",
             "DELETE FROM correlation_exclusions WHERE id = $1",
@@ -320,10 +346,15 @@ impl CorrelationTx for PgTx<'_> {
     }
 
     fn correlation_exclusions(&mut self) -> Result<Vec<CorrelationExclusion>> {
-        self.many(
+        if let Some(all) = &self.cache.exclusions {
+            return Ok(all.clone());
+        }
+        let all = self.many(
             "SELECT id, value, from_json, comment FROM correlation_exclusions ORDER BY id",
             params![],
             exclusion,
-        )
+        )?;
+        self.cache.exclusions = Some(all.clone());
+        Ok(all)
     }
 }

@@ -9,17 +9,34 @@ use crate::rows::{self, AUTHKEY_COLS, ORG_COLS, ROLE_COLS, USER_COLS};
 
 impl DirectoryTx for PgTx<'_> {
     fn setting_get(&mut self, key: &str) -> Result<Option<String>> {
-        self.one(
-            "SELECT value FROM settings WHERE key = $1",
-            params![key],
-            |r| r.try_get(0),
-        )
+        // A NUL is refused by PostgreSQL, and that error is the answer.
+        if key.contains('\0') {
+            return self.one(
+                "SELECT value FROM settings WHERE key = $1",
+                params![key],
+                |r| r.try_get(0),
+            );
+        }
+        if self.cache.settings.is_none() {
+            let all = self.many("SELECT key, value FROM settings", params![], |r| {
+                Ok((r.try_get(0)?, r.try_get(1)?))
+            })?;
+            self.cache.settings = Some(all.into_iter().collect());
+        }
+        Ok(self
+            .cache
+            .settings
+            .as_ref()
+            .and_then(|all| all.get(key).cloned()))
     }
     fn setting_set(&mut self, key: &str, value: &str) -> Result<()> {
         self.exec(
             "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
+        if let Some(all) = self.cache.settings.as_mut() {
+            all.insert(key.to_string(), value.to_string());
+        }
         Ok(())
     }
     fn settings_all(&mut self) -> Result<Vec<(String, String)>> {

@@ -2,7 +2,7 @@
 
 use jisr_model::*;
 use jisr_store::{EventTx, Result};
-use postgres::Row;
+use tokio_postgres::Row;
 
 use crate::rows::PgResult;
 
@@ -66,17 +66,16 @@ impl EventTx for PgTx<'_> {
         )
     }
     fn event_recount(&mut self, event_id: i64) -> Result<i64> {
-        self.exec(
-            "UPDATE events SET attribute_count = (SELECT COUNT(*) FROM attributes WHERE event_id = $1 AND deleted = FALSE) WHERE id = $1",
+        // The new count comes back with the update: one round trip, not two.
+        let rows = self.exec_rows(
+            "UPDATE events SET attribute_count = (SELECT COUNT(*) FROM attributes WHERE event_id = $1 AND deleted = FALSE)
+             WHERE id = $1 RETURNING attribute_count",
             params![event_id],
         )?;
-        Ok(self
-            .one(
-                "SELECT attribute_count FROM events WHERE id = $1",
-                params![event_id],
-                |r| r.try_get(0),
-            )?
-            .unwrap_or(0))
+        match rows.first() {
+            Some(r) => r.try_get(0).map_err(crate::backend_err),
+            None => Ok(0),
+        }
     }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>> {
         let sql = format!(
@@ -160,6 +159,9 @@ impl EventTx for PgTx<'_> {
         )
     }
     fn attributes_get(&mut self, ids: &[i64]) -> Result<Vec<Attribute>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
         // One array parameter: no bound-parameter limit to chunk around.
         let ids_vec = ids.to_vec();
         let mut out = self.many(

@@ -2,7 +2,7 @@
 
 use jisr_model::{Event, Server, SyncJob};
 use jisr_store::{FederationTx, Result};
-use postgres::Row;
+use tokio_postgres::Row;
 
 use crate::rows::PgResult;
 

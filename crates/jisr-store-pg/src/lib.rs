@@ -1,6 +1,14 @@
 //! The PostgreSQL backend: the same `Store`/`Tx` behaviour as the SQLite
-//! backend (the conformance suite is the judge), over the synchronous
-//! `postgres` client.
+//! backend (the conformance suite is the judge), over `tokio-postgres`
+//! driven by a current-thread runtime per connection (what the synchronous
+//! `postgres` crate does inside), so that callers stay synchronous.
+//!
+//! Round trips: jisr's statements are short, so a write's time is mostly
+//! the number of times it waits for the server. We use the async client
+//! for one thing the synchronous one cannot do: send a request without
+//! waiting for the answer to the one before. A transaction's `BEGIN` and
+//! each write's savepoint travel with the statement they prepare for
+//! ([`Conn::run`]), instead of costing a round trip each.
 //!
 //! Connections: one writer connection behind a lock and a small pool of
 //! reader connections, the same shape as the SQLite backend. We keep our own
@@ -23,9 +31,10 @@
 //! may carry on (the conformance suite inserts a duplicate, expects
 //! `Conflict`, and keeps using the transaction). Every write in a write
 //! transaction therefore runs under a savepoint that is rolled back on error.
-//! Savepoints are not free (a subtransaction and a round trip per write:
-//! about 1.5x the time of an import-shaped load, measured on a busy two-core
-//! machine, so noisy), so [`PgStore::write_atomic`] offers
+//! Savepoints are not free (a subtransaction per write; before they were
+//! sent with the write, also a round trip: about 1.5x the time of an
+//! import-shaped load, measured on a busy two-core machine, so noisy), so
+//! [`PgStore::write_atomic`] offers
 //! write transactions without them for callers that abandon the whole
 //! transaction on any error anyway (`jisr import`: one event, all or nothing).
 //!
@@ -37,7 +46,7 @@
 /// Positional parameters for a statement (`$1`, `$2`, …).
 macro_rules! params {
     ($($x:expr),* $(,)?) => {
-        &[$(&$x as &(dyn postgres::types::ToSql + Sync)),*] as &[&(dyn postgres::types::ToSql + Sync)]
+        &[$(&$x as &(dyn tokio_postgres::types::ToSql + Sync)),*] as &[&(dyn tokio_postgres::types::ToSql + Sync)]
     };
 }
 
@@ -55,6 +64,9 @@ mod schema;
 mod search;
 mod sharing_groups;
 mod tags;
+mod tx_cache;
+
+pub use tokio_postgres::Config;
 
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
@@ -62,14 +74,16 @@ use std::str::FromStr;
 use std::sync::{Mutex, MutexGuard};
 
 use jisr_store::{Result, Store, StoreError, Tx};
-use postgres::{Client, Config, NoTls, Statement};
+use tokio_postgres::{Client, NoTls, Row, Statement};
+
+use crate::rows::{Params, PgResult};
 
 pub use schema::SCHEMA_VERSION;
 
 /// Maps a driver error: integrity-constraint violations (SQLSTATE class
 /// 23: unique 23505, foreign key 23503, not null 23502, check 23514) are
 /// `Conflict`, as SQLite's constraint violations are; the rest `Backend`.
-pub(crate) fn backend_err(e: postgres::Error) -> StoreError {
+pub(crate) fn backend_err(e: tokio_postgres::Error) -> StoreError {
     if let Some(db) = e.as_db_error()
         && db.code().code().starts_with("23")
     {
@@ -91,6 +105,8 @@ const READER_POOL: usize = 8;
 
 /// One connection with its prepared-statement cache.
 pub(crate) struct Conn {
+    /// Runs the connection's task whenever a request waits for its answer.
+    runtime: tokio::runtime::Runtime,
     client: Client,
     statements: HashMap<String, Statement>,
     /// Set when a rollback failed: the connection may still be inside a
@@ -98,9 +114,50 @@ pub(crate) struct Conn {
     broken: bool,
 }
 
+/// What a statement run by [`Conn::run`] answers.
+pub(crate) enum Want {
+    Rows,
+    /// The number of rows it touched.
+    Count,
+}
+
+pub(crate) enum Answer {
+    Rows(Vec<Row>),
+    Count(u64),
+}
+
+/// Where a request sent after others failed: in those sent ahead (a
+/// savepoint then does not exist), or in the statement itself.
+pub(crate) enum Failed {
+    Ahead(tokio_postgres::Error),
+    Statement(tokio_postgres::Error),
+}
+
+impl Failed {
+    pub(crate) fn error(self) -> StoreError {
+        match self {
+            Failed::Ahead(e) | Failed::Statement(e) => backend_err(e),
+        }
+    }
+}
+
 impl Conn {
     fn open(config: &Config) -> Result<Conn> {
-        let mut client = config.connect(NoTls).map_err(backend_err)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| StoreError::Backend(format!("cannot start the client runtime: {e}")))?;
+        let (client, connection) = runtime
+            .block_on(config.connect(NoTls))
+            .map_err(backend_err)?;
+        // A closed or failed connection ends this task; `is_closed` then says so.
+        runtime.spawn(connection);
+        let mut conn = Conn {
+            runtime,
+            client,
+            statements: HashMap::new(),
+            broken: false,
+        };
         // Statements are prepared once per connection, and PostgreSQL may
         // then keep one generic plan for all parameters, chosen from the
         // statistics of that moment: planned while the correlation index
@@ -108,8 +165,7 @@ impl Conn {
         // (thousands of scans of 190 million rows in one 200,000-attribute
         // import). Planning for each execution's parameters costs little
         // beside a round trip, and a skewed key or value gets its own plan.
-        client
-            .batch_execute("SET plan_cache_mode = force_custom_plan")
+        conn.batch_execute("SET plan_cache_mode = force_custom_plan")
             .map_err(backend_err)?;
         // PostgreSQL compiles a query with its JIT once the plan's estimated
         // cost is high, which a scan of the events table with the visibility
@@ -117,34 +173,77 @@ impl Conn {
         // compilation for an 80 ms query, on every console list and search.
         // jisr's queries are short and many; compiling never pays back.
         // (A server without JIT refuses the setting; nothing to turn off then.)
-        let _ = client.batch_execute("SET jit = off");
-        Ok(Conn {
-            client,
-            statements: HashMap::new(),
-            broken: false,
-        })
+        let _ = conn.batch_execute("SET jit = off");
+        Ok(conn)
     }
 
     fn usable(&self) -> bool {
         !self.broken && !self.client.is_closed()
     }
 
-    pub(crate) fn client(&mut self) -> &mut Client {
-        &mut self.client
+    /// Simple statements (no parameters), in one round trip.
+    pub(crate) fn batch_execute(&mut self, sql: &str) -> PgResult<()> {
+        self.runtime.block_on(self.client.batch_execute(sql))
     }
 
-    /// The prepared statement for `sql`, prepared once per connection.
-    pub(crate) fn prepare(&mut self, sql: &str) -> Result<Statement> {
-        if let Some(s) = self.statements.get(sql) {
-            return Ok(s.clone());
+    /// Runs `sql` with `params`; `ahead`, simple statements such as BEGIN
+    /// or a savepoint, is sent first in the same round trip (with the
+    /// statement's preparation, the first time this connection sees it).
+    /// PostgreSQL runs requests in the order they arrive, so `ahead` has
+    /// taken effect before the statement starts.
+    pub(crate) fn run(
+        &mut self,
+        mut ahead: Option<&str>,
+        sql: &str,
+        params: Params,
+        want: Want,
+    ) -> std::result::Result<Answer, Failed> {
+        let stmt = match self.statements.get(sql) {
+            Some(s) => s.clone(),
+            None => {
+                let prepared = pipelined(
+                    &self.runtime,
+                    &self.client,
+                    ahead.take(),
+                    self.client.prepare(sql),
+                )?;
+                // Statements are cached per connection up to a bound, then
+                // the cache starts over: restSearch builds its SQL per query.
+                if self.statements.len() >= STATEMENT_CACHE {
+                    self.statements.clear();
+                }
+                self.statements.insert(sql.to_string(), prepared.clone());
+                prepared
+            }
+        };
+        let (runtime, client) = (&self.runtime, &self.client);
+        match want {
+            Want::Rows => {
+                pipelined(runtime, client, ahead, client.query(&stmt, params)).map(Answer::Rows)
+            }
+            Want::Count => {
+                pipelined(runtime, client, ahead, client.execute(&stmt, params)).map(Answer::Count)
+            }
         }
-        let stmt = self.client.prepare(sql).map_err(backend_err)?;
-        if self.statements.len() >= STATEMENT_CACHE {
-            self.statements.clear();
-        }
-        self.statements.insert(sql.to_string(), stmt.clone());
-        Ok(stmt)
     }
+}
+
+/// Waits for `request`, with `ahead` sent before it without waiting in between.
+fn pipelined<T>(
+    runtime: &tokio::runtime::Runtime,
+    client: &Client,
+    ahead: Option<&str>,
+    request: impl std::future::Future<Output = PgResult<T>>,
+) -> std::result::Result<T, Failed> {
+    runtime.block_on(async {
+        let Some(sql) = ahead else {
+            return request.await.map_err(Failed::Statement);
+        };
+        // `join!` polls in order, and a request is sent when first polled.
+        let (first, answer) = tokio::join!(client.batch_execute(sql), request);
+        first.map_err(Failed::Ahead)?;
+        answer.map_err(Failed::Statement)
+    })
 }
 
 pub struct PgStore {
@@ -165,7 +264,7 @@ impl PgStore {
     /// `options("-c search_path=…")` to keep one instance in its own schema).
     pub fn connect_config(config: Config) -> Result<Self> {
         let mut writer = Conn::open(&config)?;
-        schema::migrate(&mut writer.client)?;
+        schema::migrate(&mut writer)?;
         Ok(PgStore {
             config,
             writer: Mutex::new(writer),
@@ -193,24 +292,22 @@ impl PgStore {
         self.begin(Held::Writer(guard), BEGIN_WRITE, guard_mode)
     }
 
+    /// The transaction begins with its first statement, in the same round
+    /// trip; one that runs none never reaches the server.
     fn begin<'a>(
         &'a self,
-        mut conn: Held<'a>,
-        sql: &str,
+        conn: Held<'a>,
+        sql: &'static str,
         guard: Guard,
     ) -> Result<Box<dyn Tx + 'a>> {
-        if let Err(e) = conn.client.batch_execute(sql) {
-            // BEGIN may have succeeded before the lock failed: the connection
-            // could be left inside a transaction, so it is not used again.
-            conn.broken = true;
-            return Err(backend_err(e));
-        }
         Ok(Box::new(PgTx {
             conn,
+            begin: Some(sql),
             open: true,
             guard,
             savepoint: false,
             failed: false,
+            cache: tx_cache::TxCache::default(),
         }))
     }
 }
@@ -299,7 +396,7 @@ pub fn pg_tool(name: &str) -> std::path::PathBuf {
 
 /// Host, port, user, database (and password, through the environment) for libpq tools.
 pub fn dump_connection_args(config: &Config, cmd: &mut std::process::Command) {
-    if let Some(postgres::config::Host::Tcp(h)) = config.get_hosts().first() {
+    if let Some(tokio_postgres::config::Host::Tcp(h)) = config.get_hosts().first() {
         cmd.arg("--host").arg(h);
     }
     if let Some(p) = config.get_ports().first() {
@@ -371,6 +468,8 @@ enum Guard {
 
 pub struct PgTx<'a> {
     conn: Held<'a>,
+    /// The BEGIN not sent yet: it goes ahead of the first statement.
+    begin: Option<&'static str>,
     open: bool,
     guard: Guard,
     /// Whether savepoint `w` exists (it is then moved forward, not stacked).
@@ -378,49 +477,63 @@ pub struct PgTx<'a> {
     /// Whether PostgreSQL may have aborted the transaction: set by any
     /// failed statement that no savepoint contained.
     pub(crate) failed: bool,
+    pub(crate) cache: tx_cache::TxCache,
 }
 
 impl PgTx<'_> {
-    pub(crate) fn conn(&mut self) -> &mut Conn {
-        &mut self.conn
+    /// Runs a read: a failure (say, a NUL character, which PostgreSQL
+    /// refuses in text) marks the transaction as failed.
+    pub(crate) fn read_rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+        let begin = self.begin.take();
+        match self.conn.run(begin, sql, params, Want::Rows) {
+            Ok(Answer::Rows(rows)) => Ok(rows),
+            Ok(Answer::Count(_)) => Ok(vec![]),
+            Err(f) => {
+                self.failed = true;
+                Err(f.error())
+            }
+        }
     }
 
     /// Runs one write so that its failure undoes only itself, as in SQLite.
-    pub(crate) fn guarded<T>(
-        &mut self,
-        f: impl FnOnce(&mut Conn) -> std::result::Result<T, StoreError>,
-    ) -> Result<T> {
+    pub(crate) fn guarded(&mut self, sql: &str, params: Params, want: Want) -> Result<Answer> {
+        let begin = self.begin.take();
         if self.guard == Guard::None {
-            let r = f(&mut self.conn);
+            let r = self
+                .conn
+                .run(begin, sql, params, want)
+                .map_err(Failed::error);
             self.failed |= r.is_err();
             return r;
         }
-        // Releasing and re-creating in one round trip keeps a single
-        // savepoint alive instead of a growing stack of subtransactions.
-        let sp = if self.savepoint {
+        // Releasing and re-creating keeps a single savepoint alive instead of
+        // a growing stack of subtransactions; it travels with the write.
+        let savepoint = if self.savepoint {
             "RELEASE SAVEPOINT w; SAVEPOINT w"
         } else {
             "SAVEPOINT w"
         };
-        if let Err(e) = self.conn.client.batch_execute(sp) {
-            self.failed = true;
-            return Err(backend_err(e));
-        }
-        self.savepoint = true;
-        match f(&mut self.conn) {
-            Ok(v) => Ok(v),
-            Err(e) => {
+        let ahead = match begin {
+            Some(b) => format!("{b}; {savepoint}"),
+            None => savepoint.to_string(),
+        };
+        match self.conn.run(Some(&ahead), sql, params, want) {
+            Ok(answer) => {
+                self.savepoint = true;
+                Ok(answer)
+            }
+            Err(Failed::Ahead(e)) => {
+                self.failed = true;
+                Err(backend_err(e))
+            }
+            Err(Failed::Statement(e)) => {
+                self.savepoint = true;
                 // If even this fails the transaction is lost; the original
                 // error is the one worth reporting.
-                if self
-                    .conn
-                    .client
-                    .batch_execute("ROLLBACK TO SAVEPOINT w")
-                    .is_err()
-                {
+                if self.conn.batch_execute("ROLLBACK TO SAVEPOINT w").is_err() {
                     self.failed = true;
                 }
-                Err(e)
+                Err(backend_err(e))
             }
         }
     }
@@ -436,20 +549,21 @@ impl Tx for PgTx<'_> {
             ));
         }
         self.open = false;
-        self.conn
-            .client
-            .batch_execute("COMMIT")
-            .map_err(backend_err)
+        if self.begin.is_some() {
+            // Nothing was sent: nothing to commit.
+            return Ok(());
+        }
+        self.conn.batch_execute("COMMIT").map_err(backend_err)
     }
 }
 
 impl Drop for PgTx<'_> {
     fn drop(&mut self) {
-        if self.open {
+        if self.open && self.begin.is_none() {
             // Nothing to report to: the caller already failed or gave up. A
             // connection that cannot roll back is retired, never reused
             // while possibly still inside this transaction.
-            if self.conn.client.batch_execute("ROLLBACK").is_err() {
+            if self.conn.batch_execute("ROLLBACK").is_err() {
                 self.conn.broken = true;
             }
         }

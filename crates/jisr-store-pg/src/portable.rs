@@ -1,8 +1,8 @@
 //! Whole tables, read and written as stored, from PostgreSQL's catalog.
 
 use jisr_store::{Cell, PortableTx, Result, StoreError, TableShape};
-use postgres::Row;
-use postgres::types::ToSql;
+use tokio_postgres::Row;
+use tokio_postgres::types::ToSql;
 
 use crate::PgTx;
 use crate::rows::PgResult;
@@ -187,6 +187,7 @@ impl PortableTx for PgTx<'_> {
     }
 
     fn portable_insert(&mut self, table: &TableShape, rows: &[Vec<Cell>]) -> Result<()> {
+        self.cache.forget_all();
         let n = table.columns.len().max(1);
         let cols: Vec<String> = table.columns.iter().map(|c| quote(c)).collect();
         // PostgreSQL takes at most 65,535 parameters per statement.

@@ -2,7 +2,7 @@
 
 use jisr_model::{Attribute, Proposal};
 use jisr_store::{ProposalTx, Result};
-use postgres::Row;
+use tokio_postgres::Row;
 
 use crate::rows::PgResult;
 

@@ -3,13 +3,13 @@
 
 use jisr_model::roles::Role;
 use jisr_model::*;
-use postgres::Row;
-use postgres::types::ToSql;
+use tokio_postgres::Row;
+use tokio_postgres::types::ToSql;
 
-use crate::{PgTx, backend_err};
+use crate::{Answer, PgTx, Want, backend_err};
 use jisr_store::Result;
 
-pub type PgResult<T> = std::result::Result<T, postgres::Error>;
+pub type PgResult<T> = std::result::Result<T, tokio_postgres::Error>;
 /// Positional parameters, as built by [`crate::params!`].
 pub type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
 
@@ -253,23 +253,24 @@ impl PgTx<'_> {
             .map_err(backend_err)
     }
 
-    /// Runs a read outside any savepoint: a failure (say, a NUL character,
-    /// which PostgreSQL refuses in text) marks the transaction as failed.
     fn query(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
-        let conn = self.conn();
-        let result = conn
-            .prepare(sql)
-            .and_then(|stmt| conn.client().query(&stmt, params).map_err(backend_err));
-        self.failed |= result.is_err();
-        result
+        self.read_rows(sql, params)
     }
 
     /// Runs a write; the number of rows it touched.
     pub(crate) fn exec(&mut self, sql: &str, params: Params) -> Result<u64> {
-        self.guarded(|c| {
-            let stmt = c.prepare(sql)?;
-            c.client().execute(&stmt, params).map_err(backend_err)
-        })
+        match self.guarded(sql, params, Want::Count)? {
+            Answer::Count(n) => Ok(n),
+            Answer::Rows(rows) => Ok(rows.len() as u64),
+        }
+    }
+
+    /// Runs a write that returns rows (`RETURNING`).
+    pub(crate) fn exec_rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+        match self.guarded(sql, params, Want::Rows)? {
+            Answer::Rows(rows) => Ok(rows),
+            Answer::Count(_) => Ok(vec![]),
+        }
     }
 
     /// Runs a write and fails with NotFound when it touched no row.
@@ -283,10 +284,13 @@ impl PgTx<'_> {
     /// Runs an INSERT and returns the new row's id.
     pub(crate) fn insert(&mut self, sql: &str, params: Params) -> Result<i64> {
         let sql = format!("{sql} RETURNING id");
-        self.guarded(|c| {
-            let stmt = c.prepare(&sql)?;
-            let row = c.client().query_one(&stmt, params).map_err(backend_err)?;
-            row.try_get(0).map_err(backend_err)
-        })
+        let rows = self.exec_rows(&sql, params)?;
+        match rows.first() {
+            Some(row) => row.try_get(0).map_err(backend_err),
+            // As query_one: an INSERT … RETURNING gives exactly one row.
+            None => Err(jisr_store::StoreError::Backend(
+                "query returned an unexpected number of rows".into(),
+            )),
+        }
     }
 }

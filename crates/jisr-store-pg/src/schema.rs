@@ -6,9 +6,8 @@
 //! binary is refused.
 
 use jisr_store::{Result, StoreError};
-use postgres::Client;
 
-use crate::backend_err;
+use crate::{Answer, Conn, Failed, Want, backend_err};
 
 const MIGRATIONS: &[&str] = &[
     // 1: the MISP core model.
@@ -252,35 +251,62 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Applies the migrations this database lacks. Each runs in one transaction
 /// with the version it records, under the writer lock, so two instances
 /// starting together neither apply a migration twice nor interleave.
-pub fn migrate(client: &mut Client) -> Result<()> {
-    client
-        .batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+pub(crate) fn migrate(conn: &mut Conn) -> Result<()> {
+    conn.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
         .map_err(backend_err)?;
     loop {
-        let mut tx = client.transaction().map_err(backend_err)?;
-        tx.batch_execute(
-            "SELECT pg_advisory_xact_lock(hashtext('jisr-writer:' || current_schema()))",
+        conn.batch_execute(
+            "BEGIN; SELECT pg_advisory_xact_lock(hashtext('jisr-writer:' || current_schema()))",
         )
         .map_err(backend_err)?;
-        let found: i64 = tx
-            .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[])
-            .and_then(|r| r.try_get(0))
-            .map_err(backend_err)?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::SchemaTooNew {
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        let Some(sql) = usize::try_from(found).ok().and_then(|i| MIGRATIONS.get(i)) else {
-            return Ok(());
+        // Rolled back unless committed (an error leaves the transaction open).
+        let step = migrate_one(conn);
+        let end = if matches!(step, Ok(true)) {
+            "COMMIT"
+        } else {
+            "ROLLBACK"
         };
-        tx.batch_execute(sql).map_err(backend_err)?;
-        tx.execute(
-            "INSERT INTO schema_version (version) VALUES ($1)",
-            &[&(found + 1)],
-        )
-        .map_err(backend_err)?;
-        tx.commit().map_err(backend_err)?;
+        let ended = conn.batch_execute(end).map_err(backend_err);
+        if !step? {
+            return ended;
+        }
+        ended?;
     }
+}
+
+/// Applies the next migration this database lacks; false when there is none.
+fn migrate_one(conn: &mut Conn) -> Result<bool> {
+    let found: i64 = match conn
+        .run(
+            None,
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+            &[],
+            Want::Rows,
+        )
+        .map_err(Failed::error)?
+    {
+        Answer::Rows(rows) => match rows.first() {
+            Some(r) => r.try_get(0).map_err(backend_err)?,
+            None => 0,
+        },
+        Answer::Count(_) => 0,
+    };
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let Some(sql) = usize::try_from(found).ok().and_then(|i| MIGRATIONS.get(i)) else {
+        return Ok(false);
+    };
+    conn.batch_execute(sql).map_err(backend_err)?;
+    conn.run(
+        None,
+        "INSERT INTO schema_version (version) VALUES ($1)",
+        params![found + 1],
+        Want::Count,
+    )
+    .map_err(Failed::error)?;
+    Ok(true)
 }

@@ -5,7 +5,7 @@ use jisr_policy::Scope;
 use jisr_store::{
     DeletedFilter, EventSortKey, IdFilter, Result, SearchQuery, SearchTx, TagFilter, TermFilter,
 };
-use postgres::types::ToSql;
+use tokio_postgres::types::ToSql;
 
 use crate::PgTx;
 

@@ -2,7 +2,7 @@
 
 use jisr_model::{SharingGroup, SharingGroupOrg, SharingGroupServer};
 use jisr_store::{Result, SharingGroupTx};
-use postgres::Row;
+use tokio_postgres::Row;
 
 use crate::rows::PgResult;
 

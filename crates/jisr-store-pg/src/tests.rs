@@ -8,7 +8,9 @@ use std::io::Write;
 use std::str::FromStr;
 
 use jisr_store::{Store, StoreError, Tx};
-use postgres::{Config, NoTls};
+use postgres::NoTls;
+
+use crate::Config;
 
 use crate::PgStore;
 
@@ -35,13 +37,22 @@ fn url() -> Option<String> {
 /// writer lock are all per schema).
 fn fresh_config(url: &str) -> Config {
     let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = Config::from_str(url).unwrap().connect(NoTls).unwrap();
+    let mut admin = postgres::Client::connect(url, NoTls).unwrap();
     admin
         .batch_execute(&format!("CREATE SCHEMA {schema}"))
         .unwrap();
     let mut config = Config::from_str(url).unwrap();
-    config.options(&format!("-c search_path={schema}"));
+    config.options(format!("-c search_path={schema}"));
     config
+}
+
+/// A plain client in the schema of `config`, to look behind the store's back.
+fn client_in(url: &str, config: &Config) -> postgres::Client {
+    let mut c = postgres::Config::from_str(url).unwrap();
+    if let Some(options) = config.get_options() {
+        c.options(options);
+    }
+    c.connect(NoTls).unwrap()
 }
 
 #[test]
@@ -57,7 +68,7 @@ fn a_newer_database_is_refused() {
     let Some(url) = url() else { return };
     let config = fresh_config(&url);
     drop(PgStore::connect_config(config.clone()).unwrap());
-    let mut c = config.connect(NoTls).unwrap();
+    let mut c = client_in(&url, &config);
     c.batch_execute("INSERT INTO schema_version (version) VALUES (999)")
         .unwrap();
     drop(c);
@@ -81,7 +92,7 @@ fn reconnecting_keeps_data_and_applies_no_migration_twice() {
     let s = PgStore::connect_config(config.clone()).unwrap();
     let mut tx = s.read().unwrap();
     assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("v"));
-    let mut c = config.connect(NoTls).unwrap();
+    let mut c = client_in(&url, &config);
     let n: i64 = c
         .query_one("SELECT COUNT(*) FROM schema_version", &[])
         .unwrap()
@@ -319,7 +330,7 @@ fn a_lost_connection_is_replaced() {
             let mut tx = s.read().unwrap();
             assert!(tx.setting_get("k").unwrap().is_some());
         }
-        let mut admin = Config::from_str(&url).unwrap().connect(NoTls).unwrap();
+        let mut admin = postgres::Client::connect(&url, NoTls).unwrap();
         admin
             .execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",

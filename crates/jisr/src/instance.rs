@@ -100,7 +100,8 @@ pub fn restore(data_dir: &Path, database: Option<&str>, from: &Path, force: bool
     if let Some(url) =
         database.filter(|u| u.starts_with("postgres://") || u.starts_with("postgresql://"))
     {
-        let config: postgres::Config = url.parse().context("the --database URL is not valid")?;
+        let config: jisr_store_pg::Config =
+            url.parse().context("the --database URL is not valid")?;
         let mut cmd = std::process::Command::new(jisr_store_pg::pg_tool("pg_restore"));
         cmd.args(["--clean", "--if-exists", "--no-owner", "--no-password"]);
         jisr_store_pg::dump_connection_args(&config, &mut cmd);
