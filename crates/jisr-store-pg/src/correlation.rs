@@ -71,27 +71,26 @@ impl PgTx<'_> {
                 }
             }
         }
-        if !keys.is_empty() {
-            self.exec(
-                "INSERT INTO correlation_keys (key, attribute_id, event_id)
-                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING",
-                params![keys, attrs, events],
-            )?;
+        if lo.is_empty() {
+            if !keys.is_empty() {
+                self.exec(
+                    "INSERT INTO correlation_keys (key, attribute_id, event_id)
+                     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING",
+                    params![keys, attrs, events],
+                )?;
+            }
+            return Ok(());
         }
-        if !lo.is_empty() {
-            self.exec(
-                "INSERT INTO correlation_ranges (lo, hi, prefix, attribute_id, event_id)
-                 SELECT * FROM unnest($1::bytea[], $2::bytea[], $3::bigint[], $4::bigint[], $5::bigint[])
-                 ON CONFLICT DO NOTHING",
-                params![lo, hi, prefix, r_attrs, r_events],
-            )?;
-        }
-        if !prefixes.is_empty() {
-            self.exec(
-                "INSERT INTO correlation_prefixes (prefix) SELECT * FROM unnest($1::bigint[]) ON CONFLICT DO NOTHING",
-                params![prefixes],
-            )?;
-        }
+        // Keys, ranges and prefixes in one statement: one round trip.
+        self.exec(
+            "WITH k AS (INSERT INTO correlation_keys (key, attribute_id, event_id)
+                        SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING),
+                  r AS (INSERT INTO correlation_ranges (lo, hi, prefix, attribute_id, event_id)
+                        SELECT * FROM unnest($4::bytea[], $5::bytea[], $6::bigint[], $7::bigint[], $8::bigint[])
+                        ON CONFLICT DO NOTHING)
+             INSERT INTO correlation_prefixes (prefix) SELECT * FROM unnest($9::bigint[]) ON CONFLICT DO NOTHING",
+            params![keys, attrs, events, lo, hi, prefix, r_attrs, r_events, prefixes],
+        )?;
         Ok(())
     }
 
@@ -193,16 +192,11 @@ impl CorrelationTx for PgTx<'_> {
     fn correlation_put(&mut self, entries: &[CorrelationEntry]) -> Result<()> {
         let ids: Vec<i64> = entries.iter().map(|e| e.attribute_id).collect();
         if !ids.is_empty() {
+            // One statement; the inserts that follow see its deletes.
             self.exec(
-                "DELETE FROM correlation_keys WHERE attribute_id = ANY($1)",
-                params![ids],
-            )?;
-            self.exec(
-                "DELETE FROM correlation_ranges WHERE attribute_id = ANY($1)",
-                params![ids],
-            )?;
-            self.exec(
-                "DELETE FROM correlation_names WHERE attribute_id = ANY($1) OR other_id = ANY($1)",
+                "WITH k AS (DELETE FROM correlation_keys WHERE attribute_id = ANY($1)),
+                      r AS (DELETE FROM correlation_ranges WHERE attribute_id = ANY($1))
+                 DELETE FROM correlation_names WHERE attribute_id = ANY($1) OR other_id = ANY($1)",
                 params![ids],
             )?;
         }
