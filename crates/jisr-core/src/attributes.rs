@@ -43,19 +43,8 @@ fn find_duplicate(
 ) -> Result<Option<Attribute>> {
     // The index narrows the candidates; equality is then checked exactly
     // (a stored `%` would otherwise act as a wildcard).
-    let q = jisr_store::SearchQuery {
-        event_ids: jisr_store::IdFilter {
-            any_of: Some(vec![event_id]),
-            none_of: vec![],
-        },
-        values: jisr_store::TermFilter {
-            any_of: vec![candidate.value1.clone()],
-            none_of: vec![],
-        },
-        ..Default::default()
-    };
-    let ids = tx.search_attributes(&q, &jisr_policy::Scope::Everything)?;
-    Ok(tx.attributes_get(&ids)?.into_iter().find(|a| {
+    let candidates = tx.attributes_with_value(event_id, &candidate.value1)?;
+    Ok(candidates.into_iter().find(|a| {
         !a.deleted
             && a.object_id == 0
             && a.attr_type == candidate.attr_type

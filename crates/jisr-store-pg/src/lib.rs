@@ -540,6 +540,25 @@ impl PgTx<'_> {
 }
 
 impl Tx for PgTx<'_> {
+    fn attributes_with_value(
+        &mut self,
+        event_id: i64,
+        value1: &str,
+    ) -> Result<Vec<jisr_model::Attribute>> {
+        // Exact but for case: one short statement instead of restSearch's
+        // query (whose planning alone took a sixth of an added attribute's
+        // time) and a second read.
+        self.many(
+            &format!(
+                "SELECT {} FROM attributes WHERE event_id = $1 AND lower(value1) = lower($2)
+                 AND deleted = FALSE AND object_id = 0 ORDER BY id",
+                rows::ATTRIBUTE_COLS
+            ),
+            params![event_id, value1],
+            rows::attribute,
+        )
+    }
+
     fn commit(mut self: Box<Self>) -> Result<()> {
         if self.failed {
             // Drop rolls back.

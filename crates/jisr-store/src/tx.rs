@@ -25,6 +25,27 @@ pub trait Tx:
     + AccountTx
 {
     fn commit(self: Box<Self>) -> Result<()>;
+
+    /// Candidates for `attributes/add`'s duplicate check, in id order: at
+    /// least every live attribute outside objects of `event_id` whose first
+    /// value is exactly `value1`; the caller compares exactly, so a backend
+    /// may give more. By default, what restSearch's value filter finds (two
+    /// statements, one of them the whole restSearch query to plan).
+    fn attributes_with_value(&mut self, event_id: i64, value1: &str) -> Result<Vec<Attribute>> {
+        let q = SearchQuery {
+            event_ids: crate::IdFilter {
+                any_of: Some(vec![event_id]),
+                none_of: vec![],
+            },
+            values: crate::TermFilter {
+                any_of: vec![value1.to_string()],
+                none_of: vec![],
+            },
+            ..Default::default()
+        };
+        let ids = self.search_attributes(&q, &Scope::Everything)?;
+        self.attributes_get(&ids)
+    }
 }
 
 /// Settings, organisations, roles, users and API keys.

@@ -167,6 +167,54 @@ pub(super) fn soft_delete(make: Factory) {
     );
 }
 
+/// The duplicate check's candidates: whatever else a backend gives, every
+/// live attribute outside objects of the event with exactly the value, in
+/// id order.
+pub(super) fn attributes_with_value(make: Factory) {
+    let (store, org, _) = seeded(make);
+    let mut tx = store.write().unwrap();
+    let eid = tx.event_insert(&event(org, 0, false, "dup")).unwrap();
+    let other = tx.event_insert(&event(org, 0, false, "other")).unwrap();
+    let value = "Evil.example";
+    let first = tx
+        .attribute_insert(&attribute(eid, "domain", value, 5))
+        .unwrap();
+    let second = tx
+        .attribute_insert(&attribute(eid, "hostname", value, 5))
+        .unwrap();
+    let object = tx
+        .object_insert(&MispObject {
+            uuid: uuid(),
+            event_id: eid,
+            name: "domain-ip".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut inside = attribute(eid, "domain", value, 5);
+    inside.object_id = object;
+    tx.attribute_insert(&inside).unwrap();
+    let mut gone = attribute(eid, "domain", value, 5);
+    gone.deleted = true;
+    tx.attribute_insert(&gone).unwrap();
+    tx.attribute_insert(&attribute(eid, "domain", "evil.example.net", 5))
+        .unwrap();
+    tx.attribute_insert(&attribute(other, "domain", value, 5))
+        .unwrap();
+    let live_exact: Vec<i64> = tx
+        .attributes_with_value(eid, value)
+        .unwrap()
+        .into_iter()
+        .filter(|a| !a.deleted && a.object_id == 0 && a.value1 == value)
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(live_exact, vec![first, second]);
+    assert!(
+        tx.attributes_with_value(eid, "absent.example")
+            .unwrap()
+            .is_empty()
+    );
+}
+
 pub(super) fn proposals(make: Factory) {
     let (store, org, other) = seeded(make);
     let mut tx = store.write().unwrap();

@@ -49,6 +49,7 @@ pub const CASES: &[Case] = &[
     ),
     ("paging_and_ordering", search::paging_and_ordering),
     ("soft_delete", events::soft_delete),
+    ("attributes_with_value", events::attributes_with_value),
     ("proposals", events::proposals),
     ("sharing_groups", directory::sharing_groups),
     ("tlp_caps_in_the_query", search::tlp_caps_in_the_query),
