@@ -7,6 +7,14 @@ use tokio_postgres::types::ToSql;
 use crate::PgTx;
 use crate::rows::PgResult;
 
+/// Tables whose reference to a parent is kept by a trigger (schema
+/// migration 10), as `(table, parent)`.
+const TRIGGER_REFERENCES: &[(&str, &str)] = &[
+    ("correlation_keys", "attributes"),
+    ("correlation_ranges", "attributes"),
+    ("correlation_names", "attributes"),
+];
+
 fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
@@ -112,12 +120,21 @@ impl PortableTx for PgTx<'_> {
                 }
                 _ => None,
             };
-            let references: Vec<String> = self.many(
+            let mut references: Vec<String> = self.many(
                 "SELECT DISTINCT confrelid::regclass::text FROM pg_constraint
                   WHERE contype = 'f' AND conrelid = (quote_ident(current_schema()) || '.' || quote_ident($1))::regclass",
                 params![name],
                 |r| r.try_get(0),
             )?;
+            // References kept by a trigger rather than a foreign key still
+            // order the load: a target that checks them (SQLite) needs the
+            // attributes first.
+            references.extend(
+                TRIGGER_REFERENCES
+                    .iter()
+                    .filter(|(table, _)| *table == name)
+                    .map(|(_, parent)| parent.to_string()),
+            );
             out.push(TableShape {
                 name,
                 columns: cols.iter().map(|c| c.0.clone()).collect(),

@@ -41,6 +41,15 @@ pub(super) fn whole_tables_copy_exactly(make: Factory) {
     let order: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
     let pos = |n: &str| order.iter().position(|x| *x == n).unwrap();
     assert!(pos("organisations") < pos("events") && pos("events") < pos("attributes"));
+    // Whether or not a backend keeps them as foreign keys, an attribute's
+    // correlation rows load after it (a checking target would refuse them).
+    for index in [
+        "correlation_keys",
+        "correlation_ranges",
+        "correlation_names",
+    ] {
+        assert!(pos("attributes") < pos(index), "{index} after attributes");
+    }
 
     let mut dst = target.write().unwrap();
     let shapes: Vec<TableShape> = dst.portable_tables().unwrap();
