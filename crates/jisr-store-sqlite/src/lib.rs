@@ -138,6 +138,10 @@ impl Store for SqliteStore {
             .writer
             .lock()
             .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
+        // Back to the usual cache: SQLite's sorter may hold as much as the
+        // cache, on top of it (see `bulk::restore`).
+        conn.execute_batch("PRAGMA cache_size = -32000;")
+            .map_err(backend_err)?;
         bulk::restore(&conn)
     }
 

@@ -20,15 +20,17 @@ pub struct ImportReport {
 }
 
 /// Events written per transaction are bounded by their attributes, so one
-/// huge event is a batch of its own. Events read from standard input are
-/// held until their batch commits (to replay them after a failure), which
-/// bounds the batch by memory; a file is read again instead, so its batches
-/// are ten times larger: at 10 million attributes each commit rewrote most
-/// pages of the random-key indexes, so commits cost by their number.
-const HELD_BATCH_ATTRIBUTES: usize = 100_000;
-const HELD_BATCH_EVENTS: usize = 500;
-const FILE_BATCH_ATTRIBUTES: usize = 1_000_000;
-const FILE_BATCH_EVENTS: usize = 5_000;
+/// huge event is a batch of its own. The events of a batch are held until
+/// it commits, to write them again after a failure, which bounds it by
+/// memory. A large load (the store deferred its indexes for it) from a
+/// file reads the file again instead, so its batches are ten times larger:
+/// at 10 million attributes each commit rewrote most pages of the
+/// random-key indexes, so commits cost by their number. Other writers wait
+/// for a batch to commit, which a large load makes them do longer.
+const BATCH_ATTRIBUTES: usize = 100_000;
+const BATCH_EVENTS: usize = 500;
+const LARGE_BATCH_ATTRIBUTES: usize = 1_000_000;
+const LARGE_BATCH_EVENTS: usize = 5_000;
 
 /// Imports every event, each all-or-nothing, so that a bad event is reported
 /// by its position and the events before it are kept. The document is read
@@ -41,15 +43,24 @@ const FILE_BATCH_EVENTS: usize = 5_000;
 /// and committed, so what is kept is exactly what one commit per event kept.
 pub fn import(instance: &Instance, source: &str, defer: DeferIndexes) -> Result<ImportReport> {
     let actor = admin_actor(instance)?;
-    let (reader, size): (Box<dyn Read>, u64) = if source == "-" {
-        (Box::new(std::io::stdin().lock()), 0)
+    // A pipe or a named FIFO cannot be read twice.
+    let (reader, size, rereadable): (Box<dyn Read>, u64, bool) = if source == "-" {
+        (Box::new(std::io::stdin().lock()), 0, false)
     } else {
         let f = std::fs::File::open(source).with_context(|| format!("cannot read {source}"))?;
-        let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-        (Box::new(f), size)
+        let meta = f.metadata().ok();
+        let size = meta.as_ref().map_or(0, |m| m.len());
+        (Box::new(f), size, meta.is_some_and(|m| m.is_file()))
     };
     let deferred = instance.store.begin_bulk_load(size, defer)?;
-    let imported = import_stream(instance, &actor, source, reader, size);
+    let imported = import_stream(
+        instance,
+        &actor,
+        source,
+        reader,
+        size,
+        rereadable && deferred,
+    );
     // Built whether the import succeeded or not: what was committed is kept.
     if deferred {
         eprintln!("jisr: building the search indexes …");
@@ -67,6 +78,7 @@ fn import_stream(
     source: &str,
     reader: Box<dyn Read>,
     size: u64,
+    large: bool,
 ) -> Result<ImportReport> {
     // Progress by bytes read: the number of events is known only at the end.
     let bar = if size > 1_000_000 {
@@ -85,10 +97,10 @@ fn import_stream(
         actor,
         source,
         tx: None,
-        pending: if source == "-" {
-            Pending::Held(vec![])
-        } else {
+        pending: if large {
             Pending::Reread { first: 0, count: 0 }
+        } else {
+            Pending::Held(vec![])
         },
         pending_attributes: 0,
         pending_counts: vec![],
@@ -121,9 +133,9 @@ fn import_stream(
 
 /// How the events of the open batch can be written again.
 enum Pending {
-    /// Position and content of each (standard input cannot be read twice).
+    /// Position and content of each.
     Held(Vec<(usize, InEvent)>),
-    /// Positions `first..first + count` of the file, read again.
+    /// Positions `first..first + count` of the file, read again (a large load).
     Reread { first: usize, count: usize },
 }
 
@@ -137,8 +149,8 @@ impl Pending {
 
     fn bounds(&self) -> (usize, usize) {
         match self {
-            Pending::Held(_) => (HELD_BATCH_ATTRIBUTES, HELD_BATCH_EVENTS),
-            Pending::Reread { .. } => (FILE_BATCH_ATTRIBUTES, FILE_BATCH_EVENTS),
+            Pending::Held(_) => (BATCH_ATTRIBUTES, BATCH_EVENTS),
+            Pending::Reread { .. } => (LARGE_BATCH_ATTRIBUTES, LARGE_BATCH_EVENTS),
         }
     }
 

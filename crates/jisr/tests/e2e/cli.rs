@@ -118,8 +118,9 @@ fn backup_and_restore_round_trip() {
 }
 
 /// Import commits events in batches; a bad event must still keep exactly the
-/// events before it, whole, and nothing of itself or after it: read again
-/// from a file, held in memory from standard input.
+/// events before it, whole, and nothing of itself or after it: held in
+/// memory (a file, standard input), or read again from the file (a large
+/// load, which `--defer-indexes always` makes of any).
 #[test]
 fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
     let good = |n: usize| {
@@ -131,14 +132,15 @@ fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
         {"type": "ip-dst", "value": "203.0.113.9"},
         {"type": "no-such-type", "value": "x"}]}});
     let doc = serde_json::json!([good(1), good(2), good(3), bad, good(5)]).to_string();
-    for from_stdin in [false, true] {
+    for how in ["file", "stdin", "large"] {
         let data = tempfile::tempdir().unwrap();
         let file = data.path().join("events.json");
         std::fs::write(&file, &doc).unwrap();
-        let (ok, _, err) = if from_stdin {
-            crate::harness::cli_stdin(data.path(), &["import", "-"], doc.as_bytes())
-        } else {
-            jisr(data.path(), &["import", file.to_str().unwrap()])
+        let path = file.to_str().unwrap();
+        let (ok, _, err) = match how {
+            "stdin" => crate::harness::cli_stdin(data.path(), &["import", "-"], doc.as_bytes()),
+            "large" => jisr(data.path(), &["import", path, "--defer-indexes", "always"]),
+            _ => jisr(data.path(), &["import", path]),
         };
         assert!(!ok, "a bad event fails the import");
         assert!(err.contains("event 4"), "the error names the event: {err}");
@@ -165,7 +167,7 @@ fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
                 ("good 2".to_string(), 2),
                 ("good 3".to_string(), 2)
             ],
-            "the events before the bad one are kept whole, nothing else (stdin: {from_stdin})"
+            "the events before the bad one are kept whole, nothing else ({how})"
         );
         let (_, out, _) = jisr(data.path(), &["audit", "search", "--action", "import"]);
         assert_eq!(out.matches("\timport\t").count(), 3, "{out}");
