@@ -28,6 +28,25 @@ const DEFERRABLE: &[(&str, &str)] = &[
         "attributes_type",
         "CREATE INDEX attributes_type ON attributes(type)",
     ),
+    FOR_DELETES[0],
+    FOR_DELETES[1],
+];
+
+/// The name pairs of the correlation index by event (read by views) and by
+/// the other attribute. Every name pair is written twice, so these are two
+/// random-key inserts per pair; but deleting an attribute, or re-indexing an
+/// edited one, finds its pairs through them, so the paths that delete call
+/// `ensure_for_deletes` first (a load may edit the events it imports, and
+/// a server may delete while another process loads).
+const FOR_DELETES: [(&str, &str); 2] = [
+    (
+        "correlation_names_event",
+        "CREATE INDEX correlation_names_event ON correlation_names(event_id)",
+    ),
+    (
+        "correlation_names_other",
+        "CREATE INDEX correlation_names_other ON correlation_names(other_id)",
+    ),
 ];
 
 /// Loads smaller than this keep their indexes whatever the database holds:
@@ -51,24 +70,28 @@ pub(crate) fn drop_deferrable(conn: &Connection) -> Result<()> {
     conn.execute_batch(&sql).map_err(backend_err)
 }
 
+fn missing<'a>(conn: &Connection, of: &[(&str, &'a str)]) -> Result<Vec<&'a str>> {
+    let mut out = vec![];
+    for (name, create) in of {
+        let present: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1)",
+            )
+            .and_then(|mut st| st.query_row([name], |r| r.get(0)))
+            .map_err(backend_err)?;
+        if !present {
+            out.push(*create);
+        }
+    }
+    Ok(out)
+}
+
 /// Builds every deferrable index that is missing; a no-op when none is.
 /// The sort runs through temporary files: with the connection's
 /// temp_store = MEMORY, its runs stayed in memory (with the bulk load's
 /// cache, building the value index of 3 million attributes peaked at 316 MB).
 pub(crate) fn restore(conn: &Connection) -> Result<()> {
-    let mut missing = vec![];
-    for (name, create) in DEFERRABLE {
-        let present: bool = conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1)",
-                [name],
-                |r| r.get(0),
-            )
-            .map_err(backend_err)?;
-        if !present {
-            missing.push(*create);
-        }
-    }
+    let missing = missing(conn, DEFERRABLE)?;
     if missing.is_empty() {
         return Ok(());
     }
@@ -80,6 +103,15 @@ pub(crate) fn restore(conn: &Connection) -> Result<()> {
     conn.execute_batch("PRAGMA temp_store = MEMORY;")
         .map_err(backend_err)?;
     built
+}
+
+/// Builds the indexes that deletes of attributes need, in the caller's
+/// transaction, if a load deferred them.
+pub(crate) fn ensure_for_deletes(conn: &Connection) -> Result<()> {
+    for create in missing(conn, &FOR_DELETES)? {
+        conn.execute_batch(create).map_err(backend_err)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -115,6 +147,16 @@ mod tests {
         assert_eq!(index_sql(&conn), before);
         restore(&conn).unwrap();
         assert_eq!(index_sql(&conn), before);
+
+        drop_deferrable(&conn).unwrap();
+        ensure_for_deletes(&conn).unwrap();
+        let names =
+            |sql: Vec<(String, String)>| sql.into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        let now = names(index_sql(&conn));
+        for (name, _) in DEFERRABLE {
+            let needed = FOR_DELETES.iter().any(|(n, _)| n == name);
+            assert_eq!(now.contains(&name.to_string()), needed, "{name}");
+        }
     }
 
     #[test]

@@ -188,7 +188,10 @@ fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
 fn index_names(db: &std::path::Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut st = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'attributes_%' ORDER BY name")
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index'
+             AND (name LIKE 'attributes_%' OR name LIKE 'correlation_names_%') ORDER BY name",
+        )
         .unwrap();
     st.query_map([], |r| r.get(0))
         .unwrap()
@@ -205,7 +208,13 @@ fn an_import_that_defers_indexes_leaves_them_built() {
     let (ok, _, err) = jisr(data.path(), &["export"]);
     assert!(ok, "{err}");
     let all = index_names(&db);
-    for name in ["attributes_value1", "attributes_value2", "attributes_type"] {
+    for name in [
+        "attributes_value1",
+        "attributes_value2",
+        "attributes_type",
+        "correlation_names_event",
+        "correlation_names_other",
+    ] {
         assert!(all.contains(&name.to_string()), "{all:?}");
     }
 
@@ -232,7 +241,7 @@ fn an_import_that_defers_indexes_leaves_them_built() {
 
     // A crash between the drop and the build: the next start builds them.
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("DROP INDEX attributes_value1; DROP INDEX attributes_type;")
+    conn.execute_batch("DROP INDEX attributes_value1; DROP INDEX correlation_names_other;")
         .unwrap();
     drop(conn);
     let (ok, _, err) = jisr(data.path(), &["export"]);
