@@ -77,6 +77,12 @@ impl SqliteStore {
         &self.path
     }
 
+    fn writer(&self) -> Result<MutexGuard<'_, Connection>> {
+        self.writer
+            .lock()
+            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))
+    }
+
     fn begin<'a>(&'a self, conn: Held<'a>, sql: &str) -> Result<Box<dyn Tx + 'a>> {
         conn.execute_batch(sql).map_err(backend_err)?;
         Ok(Box::new(SqliteTx { conn, open: true }))
@@ -98,10 +104,7 @@ impl Store for SqliteStore {
     }
 
     fn write(&self) -> Result<Box<dyn Tx + '_>> {
-        let guard = self
-            .writer
-            .lock()
-            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
+        let guard = self.writer()?;
         self.begin(Held::Writer(guard), "BEGIN IMMEDIATE")
     }
 
@@ -118,10 +121,7 @@ impl Store for SqliteStore {
     /// peaked at 235 MB resident and went from 804 s (100 MB) to 507 s
     /// together with the deferred name-pair indexes.
     fn begin_bulk_load(&self, expected_bytes: u64, defer: DeferIndexes) -> Result<bool> {
-        let conn = self
-            .writer
-            .lock()
-            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
+        let conn = self.writer()?;
         conn.execute_batch("PRAGMA cache_size = -150000; PRAGMA wal_autocheckpoint = 65536;")
             .map_err(backend_err)?;
         let database_bytes = std::fs::metadata(&self.path).map_or(0, |m| m.len());
@@ -137,10 +137,7 @@ impl Store for SqliteStore {
     }
 
     fn finish_bulk_load(&self) -> Result<()> {
-        let conn = self
-            .writer
-            .lock()
-            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
+        let conn = self.writer()?;
         // Back to the usual cache: SQLite's sorter may hold as much as the
         // cache, on top of it (see `bulk::restore`).
         conn.execute_batch("PRAGMA cache_size = -32000;")
