@@ -173,6 +173,7 @@ impl SqliteTx<'_> {
 
 impl CorrelationTx for SqliteTx<'_> {
     fn correlation_put(&mut self, entries: &[CorrelationEntry]) -> Result<()> {
+        crate::bulk::ensure_for_deletes(self.conn())?;
         for e in entries {
             let id = e.attribute_id;
             self.exec("DELETE FROM correlation_keys WHERE attribute_id = ?1", [id])?;

@@ -47,6 +47,7 @@ impl EventTx for SqliteTx<'_> {
         )
     }
     fn event_delete(&mut self, id: i64) -> Result<()> {
+        crate::bulk::ensure_for_deletes(self.conn())?;
         self.exec_one("event", "DELETE FROM events WHERE id = ?1", [id])
     }
     fn event_get(&mut self, id: i64) -> Result<Option<Event>> {
@@ -119,6 +120,7 @@ impl EventTx for SqliteTx<'_> {
         )
     }
     fn attribute_delete(&mut self, id: i64) -> Result<()> {
+        crate::bulk::ensure_for_deletes(self.conn())?;
         self.exec_one("attribute", "DELETE FROM attributes WHERE id = ?1", [id])
     }
     fn attribute_get(&mut self, id: i64) -> Result<Option<Attribute>> {
@@ -236,6 +238,7 @@ impl EventTx for SqliteTx<'_> {
         )
     }
     fn object_delete(&mut self, id: i64) -> Result<()> {
+        crate::bulk::ensure_for_deletes(self.conn())?;
         self.exec("DELETE FROM attributes WHERE object_id = ?1", [id])?;
         self.exec_one("object", "DELETE FROM objects WHERE id = ?1", [id])
     }

@@ -37,6 +37,15 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// Whether a bulk load may put off index maintenance (`jisr import --defer-indexes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeferIndexes {
+    /// When the load is large against what the store already holds.
+    Auto,
+    Always,
+    Never,
+}
+
 /// A storage backend: hands out read and write transactions.
 pub trait Store: Send + Sync {
     /// A read-only snapshot.
@@ -50,9 +59,18 @@ pub trait Store: Send + Sync {
     fn write_all_or_nothing(&self) -> Result<Box<dyn Tx + '_>> {
         self.write()
     }
-    /// A long bulk load (an import) follows on this store: the backend may
-    /// trade memory for fewer writes while it lasts.
-    fn prepare_for_bulk_load(&self) -> Result<()> {
+    /// A long bulk load (an import of about `expected_bytes` of MISP JSON,
+    /// 0 when unknown) follows on this store: the backend may trade memory
+    /// for fewer writes while it lasts, and when `defer` allows it, stop
+    /// maintaining indexes that the load never reads, to build them once at
+    /// the end (`finish_bulk_load`). Returns whether it deferred any; a load
+    /// cut short has them built when the store is next opened.
+    fn begin_bulk_load(&self, expected_bytes: u64, defer: DeferIndexes) -> Result<bool> {
+        let _ = (expected_bytes, defer);
+        Ok(false)
+    }
+    /// Builds what `begin_bulk_load` deferred (nothing when it deferred nothing).
+    fn finish_bulk_load(&self) -> Result<()> {
         Ok(())
     }
     /// The backend's name, for logs and `getVersion`.

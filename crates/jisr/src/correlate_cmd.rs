@@ -9,9 +9,12 @@ use jisr_store::SearchQuery;
 
 use crate::instance::Instance;
 
-/// Events per transaction in a rebuild: long enough to amortise commits,
-/// short enough that writers waiting on the lock are not starved.
-const EVENTS_PER_COMMIT: usize = 200;
+/// A rebuild's transaction ends after this many attributes: long enough to
+/// amortise commits (each rewrites the index pages it dirtied, nearly one
+/// per key at millions of attributes), short enough that writers waiting
+/// on the lock are not starved. Events are indexed a few at a time.
+const ATTRIBUTES_PER_COMMIT: u64 = 100_000;
+const EVENTS_PER_STEP: usize = 50;
 
 struct Bar {
     bar: ProgressBar,
@@ -52,9 +55,15 @@ pub fn rebuild(instance: &Instance) -> Result<(u64, u64, std::time::Duration)> {
         tx.commit()?;
         s
     };
-    for chunk in ids.chunks(EVENTS_PER_COMMIT) {
+    let mut steps = ids.chunks(EVENTS_PER_STEP).peekable();
+    while steps.peek().is_some() {
         let mut tx = instance.store.write()?;
-        correlation::index_events(tx.as_mut(), &settings, chunk, &mut progress)?;
+        let started_at = progress.attributes;
+        while progress.attributes - started_at < ATTRIBUTES_PER_COMMIT
+            && let Some(chunk) = steps.next()
+        {
+            correlation::index_events(tx.as_mut(), &settings, chunk, &mut progress)?;
+        }
         tx.commit()?;
     }
     progress.bar.finish_and_clear();

@@ -74,6 +74,11 @@ enum Command {
         data: DataArgs,
         /// The file to import, or `-`.
         file: String,
+        /// Build the search indexes once after the import instead of row by
+        /// row (auto: when the file is large against the database; searches
+        /// of a running server slow down meanwhile).
+        #[arg(long, value_enum, default_value = "auto")]
+        defer_indexes: DeferIndexesArg,
     },
     /// Export every event as MISP JSON to standard output (or --output).
     Export {
@@ -242,6 +247,23 @@ fn identity(file: &FileConfig) -> Identity {
     }
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum DeferIndexesArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<DeferIndexesArg> for jisr_store::DeferIndexes {
+    fn from(a: DeferIndexesArg) -> Self {
+        match a {
+            DeferIndexesArg::Auto => Self::Auto,
+            DeferIndexesArg::Always => Self::Always,
+            DeferIndexesArg::Never => Self::Never,
+        }
+    }
+}
+
 fn open(data: &DataArgs) -> Result<(instance::Instance, FileConfig, Option<String>)> {
     let file = FileConfig::load(data.config.as_deref(), &data.data)?;
     let database = data.database.clone().or(file.database.clone());
@@ -288,10 +310,14 @@ fn run(cli: Cli) -> Result<()> {
             announce_admin_key(key);
             sync_cmd::sync(&inst, cmd)
         }
-        Command::Import { data, file } => {
+        Command::Import {
+            data,
+            file,
+            defer_indexes,
+        } => {
             let (inst, _, key) = open(&data)?;
             announce_admin_key(key);
-            let r = transfer::import(&inst, &file)?;
+            let r = transfer::import(&inst, &file, defer_indexes.into())?;
             println!(
                 "imported {} new and {} updated events ({} attributes)",
                 r.added, r.updated, r.attributes

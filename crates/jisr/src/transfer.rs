@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use jisr_core::event_read::{ViewOptions, load_tree};
 use jisr_core::event_write;
 use jisr_model::wire::{InEvent, event_json, parse_event};
+use jisr_store::DeferIndexes;
 use serde_json::json;
 
 use crate::instance::{Instance, admin_actor};
@@ -18,10 +19,18 @@ pub struct ImportReport {
     pub attributes: usize,
 }
 
-/// Events written per transaction are bounded by their attributes, so a
-/// batch's memory stays small and one huge event is a batch of its own.
+/// Events written per transaction are bounded by their attributes, so one
+/// huge event is a batch of its own. The events of a batch are held until
+/// it commits, to write them again after a failure, which bounds it by
+/// memory. A large load (the store deferred its indexes for it) from a
+/// file reads the file again instead, so its batches are ten times larger:
+/// at 10 million attributes each commit rewrote most pages of the
+/// random-key indexes, so commits cost by their number. Other writers wait
+/// for a batch to commit, which a large load makes them do longer.
 const BATCH_ATTRIBUTES: usize = 100_000;
 const BATCH_EVENTS: usize = 500;
+const LARGE_BATCH_ATTRIBUTES: usize = 1_000_000;
+const LARGE_BATCH_EVENTS: usize = 5_000;
 
 /// Imports every event, each all-or-nothing, so that a bad event is reported
 /// by its position and the events before it are kept. The document is read
@@ -32,16 +41,45 @@ const BATCH_EVENTS: usize = 500;
 /// pages) once per event and wrote gigabytes for a file of megabytes. When an
 /// event fails, its batch is rolled back and the events before it replayed
 /// and committed, so what is kept is exactly what one commit per event kept.
-pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
+pub fn import(instance: &Instance, source: &str, defer: DeferIndexes) -> Result<ImportReport> {
     let actor = admin_actor(instance)?;
-    instance.store.prepare_for_bulk_load()?;
-    let (reader, size): (Box<dyn Read>, u64) = if source == "-" {
-        (Box::new(std::io::stdin().lock()), 0)
+    // A pipe or a named FIFO cannot be read twice.
+    let (reader, size, rereadable): (Box<dyn Read>, u64, bool) = if source == "-" {
+        (Box::new(std::io::stdin().lock()), 0, false)
     } else {
         let f = std::fs::File::open(source).with_context(|| format!("cannot read {source}"))?;
-        let size = f.metadata().map(|m| m.len()).unwrap_or(0);
-        (Box::new(f), size)
+        let meta = f.metadata().ok();
+        let size = meta.as_ref().map_or(0, |m| m.len());
+        (Box::new(f), size, meta.is_some_and(|m| m.is_file()))
     };
+    let deferred = instance.store.begin_bulk_load(size, defer)?;
+    let imported = import_stream(
+        instance,
+        &actor,
+        source,
+        reader,
+        size,
+        rereadable && deferred,
+    );
+    // Built whether the import succeeded or not: what was committed is kept.
+    if deferred {
+        eprintln!("jisr: building the search indexes …");
+    }
+    instance
+        .store
+        .finish_bulk_load()
+        .context("building the indexes put off during the import; they are built again when jisr next opens the database")?;
+    imported
+}
+
+fn import_stream(
+    instance: &Instance,
+    actor: &jisr_policy::Actor,
+    source: &str,
+    reader: Box<dyn Read>,
+    size: u64,
+    large: bool,
+) -> Result<ImportReport> {
     // Progress by bytes read: the number of events is known only at the end.
     let bar = if size > 1_000_000 {
         let b = ProgressBar::new(size);
@@ -56,10 +94,14 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
     let reader = bar.wrap_read(reader);
     let mut batch = Batch {
         instance,
-        actor: &actor,
+        actor,
         source,
         tx: None,
-        pending: vec![],
+        pending: if large {
+            Pending::Reread { first: 0, count: 0 }
+        } else {
+            Pending::Held(vec![])
+        },
         pending_attributes: 0,
         pending_counts: vec![],
         report: ImportReport {
@@ -89,14 +131,57 @@ pub fn import(instance: &Instance, source: &str) -> Result<ImportReport> {
     Ok(batch.report)
 }
 
+/// How the events of the open batch can be written again.
+enum Pending {
+    /// Position and content of each.
+    Held(Vec<(usize, InEvent)>),
+    /// Positions `first..first + count` of the file, read again (a large load).
+    Reread { first: usize, count: usize },
+}
+
+impl Pending {
+    fn len(&self) -> usize {
+        match self {
+            Pending::Held(v) => v.len(),
+            Pending::Reread { count, .. } => *count,
+        }
+    }
+
+    fn bounds(&self) -> (usize, usize) {
+        match self {
+            Pending::Held(_) => (BATCH_ATTRIBUTES, BATCH_EVENTS),
+            Pending::Reread { .. } => (LARGE_BATCH_ATTRIBUTES, LARGE_BATCH_EVENTS),
+        }
+    }
+
+    fn push(&mut self, position: usize, event: InEvent) {
+        match self {
+            Pending::Held(v) => v.push((position, event)),
+            Pending::Reread { first, count } => {
+                if *count == 0 {
+                    *first = position;
+                }
+                *count += 1;
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        match self {
+            Pending::Held(v) => v.clear(),
+            Pending::Reread { count, .. } => *count = 0,
+        }
+    }
+}
+
 /// The open import transaction and the events written in it so far.
 struct Batch<'a> {
     instance: &'a Instance,
     actor: &'a jisr_policy::Actor,
     source: &'a str,
     tx: Option<Box<dyn jisr_store::Tx + 'a>>,
-    /// Position and content of each event in `tx`, to replay after a failure.
-    pending: Vec<(usize, InEvent)>,
+    /// The events in `tx`, to replay after a failure.
+    pending: Pending,
     pending_attributes: usize,
     /// (added, attributes) of each event in `tx`, reported once it commits.
     pending_counts: Vec<(bool, usize)>,
@@ -111,25 +196,58 @@ impl<'a> Batch<'a> {
                 .iter()
                 .map(|o| o.attributes.len())
                 .sum::<usize>();
-        if self.pending_attributes + size > BATCH_ATTRIBUTES || self.pending.len() >= BATCH_EVENTS {
+        let (most_attributes, most_events) = self.pending.bounds();
+        if self.pending_attributes + size > most_attributes || self.pending.len() >= most_events {
             self.commit()?;
         }
         if let Err(e) = self.write(position, &incoming) {
             // Undo the whole batch, then keep the events before this one.
             self.tx = None;
             self.pending_counts.clear();
-            let before = std::mem::take(&mut self.pending);
             self.pending_attributes = 0;
-            for (p, event) in before {
-                self.write(p, &event)?;
-                self.pending.push((p, event));
+            match std::mem::replace(&mut self.pending, Pending::Held(vec![])) {
+                Pending::Held(before) => {
+                    for (p, event) in before {
+                        self.write(p, &event)?;
+                    }
+                }
+                Pending::Reread { first, count } => self.reread(first, first + count)?,
             }
             self.commit()?;
             return Err(e);
         }
-        self.pending.push((position, incoming));
+        self.pending.push(position, incoming);
         self.pending_attributes += size;
         Ok(())
+    }
+
+    /// Writes the events at positions `from..to` of the source file again.
+    fn reread(&mut self, from: usize, to: usize) -> Result<()> {
+        if from >= to {
+            return Ok(());
+        }
+        let source = self.source;
+        let f = std::fs::File::open(source).with_context(|| {
+            format!("cannot read {source} again to keep the events before the failed one")
+        })?;
+        let mut position = 0;
+        let done = json_stream::for_each_event(f, |raw| {
+            position += 1;
+            if position < from {
+                return Ok(());
+            }
+            if position >= to {
+                return Err(anyhow::Error::new(Replayed));
+            }
+            let event = parse_event(&raw)
+                .with_context(|| format!("event {position} of {source} changed while importing"))?;
+            self.write(position, &event)
+        });
+        match done {
+            Err(e) if e.is::<Replayed>() => Ok(()),
+            Err(e) => Err(e),
+            Ok(_) => Ok(()),
+        }
     }
 
     fn write(&mut self, i: usize, incoming: &InEvent) -> Result<()> {
@@ -200,6 +318,18 @@ impl<'a> Batch<'a> {
         Ok(())
     }
 }
+
+/// Stops reading the file once the events before the failed one are written.
+#[derive(Debug)]
+struct Replayed;
+
+impl std::fmt::Display for Replayed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("replayed")
+    }
+}
+
+impl std::error::Error for Replayed {}
 
 /// The command line acts as the site admin, from this machine.
 fn cli_who(actor: &jisr_policy::Actor) -> jisr_core::audit::Who {

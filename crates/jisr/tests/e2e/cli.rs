@@ -118,11 +118,11 @@ fn backup_and_restore_round_trip() {
 }
 
 /// Import commits events in batches; a bad event must still keep exactly the
-/// events before it, whole, and nothing of itself or after it.
+/// events before it, whole, and nothing of itself or after it: held in
+/// memory (a file, standard input), or read again from the file (a large
+/// load, which `--defer-indexes always` makes of any).
 #[test]
 fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
-    let data = tempfile::tempdir().unwrap();
-    let file = data.path().join("events.json");
     let good = |n: usize| {
         serde_json::json!({"Event": {"info": format!("good {n}"), "Attribute": [
             {"type": "ip-dst", "value": format!("198.51.100.{n}")},
@@ -131,41 +131,51 @@ fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
     let bad = serde_json::json!({"Event": {"info": "bad", "Attribute": [
         {"type": "ip-dst", "value": "203.0.113.9"},
         {"type": "no-such-type", "value": "x"}]}});
-    let doc = serde_json::json!([good(1), good(2), good(3), bad, good(5)]);
-    std::fs::write(&file, doc.to_string()).unwrap();
-    let (ok, _, err) = jisr(data.path(), &["import", file.to_str().unwrap()]);
-    assert!(!ok, "a bad event fails the import");
-    assert!(err.contains("event 4"), "the error names the event: {err}");
+    let doc = serde_json::json!([good(1), good(2), good(3), bad, good(5)]).to_string();
+    for how in ["file", "stdin", "large"] {
+        let data = tempfile::tempdir().unwrap();
+        let file = data.path().join("events.json");
+        std::fs::write(&file, &doc).unwrap();
+        let path = file.to_str().unwrap();
+        let (ok, _, err) = match how {
+            "stdin" => crate::harness::cli_stdin(data.path(), &["import", "-"], doc.as_bytes()),
+            "large" => jisr(data.path(), &["import", path, "--defer-indexes", "always"]),
+            _ => jisr(data.path(), &["import", path]),
+        };
+        assert!(!ok, "a bad event fails the import");
+        assert!(err.contains("event 4"), "the error names the event: {err}");
 
-    let (ok, out, err) = jisr(data.path(), &["export"]);
-    assert!(ok, "{err}");
-    let exported: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let mut infos: Vec<(String, usize)> = exported["response"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            (
-                e["Event"]["info"].as_str().unwrap().to_string(),
-                e["Event"]["Attribute"].as_array().map_or(0, Vec::len),
-            )
-        })
-        .collect();
-    infos.sort();
-    assert_eq!(
-        infos,
-        vec![
-            ("good 1".to_string(), 2),
-            ("good 2".to_string(), 2),
-            ("good 3".to_string(), 2)
-        ],
-        "the events before the bad one are kept whole, nothing else"
-    );
-    let (_, out, _) = jisr(data.path(), &["audit", "search", "--action", "import"]);
-    assert_eq!(out.matches("\timport\t").count(), 3, "{out}");
+        let (ok, out, err) = jisr(data.path(), &["export"]);
+        assert!(ok, "{err}");
+        let exported: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let mut infos: Vec<(String, usize)> = exported["response"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["Event"]["info"].as_str().unwrap().to_string(),
+                    e["Event"]["Attribute"].as_array().map_or(0, Vec::len),
+                )
+            })
+            .collect();
+        infos.sort();
+        assert_eq!(
+            infos,
+            vec![
+                ("good 1".to_string(), 2),
+                ("good 2".to_string(), 2),
+                ("good 3".to_string(), 2)
+            ],
+            "the events before the bad one are kept whole, nothing else ({how})"
+        );
+        let (_, out, _) = jisr(data.path(), &["audit", "search", "--action", "import"]);
+        assert_eq!(out.matches("\timport\t").count(), 3, "{out}");
+    }
 
     // A document that is not even MISP JSON after two events keeps those two.
     let other = tempfile::tempdir().unwrap();
+    let file = other.path().join("events.json");
     let text = format!("[{},{},{{\"Event\": 7}}]", good(1), good(2));
     std::fs::write(&file, text).unwrap();
     let (ok, _, err) = jisr(other.path(), &["import", file.to_str().unwrap()]);
@@ -173,4 +183,68 @@ fn a_bad_event_in_an_import_keeps_exactly_the_events_before_it() {
     let (_, out, _) = jisr(other.path(), &["export"]);
     let exported: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(exported["response"].as_array().unwrap().len(), 2);
+}
+
+fn index_names(db: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index'
+             AND (name LIKE 'attributes_%' OR name LIKE 'correlation_names_%') ORDER BY name",
+        )
+        .unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// An import may drop the search indexes for its length; they are back
+/// afterwards, even when the import failed, and after a crash mid-import.
+#[test]
+fn an_import_that_defers_indexes_leaves_them_built() {
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join("jisr.db");
+    let (ok, _, err) = jisr(data.path(), &["export"]);
+    assert!(ok, "{err}");
+    let all = index_names(&db);
+    for name in [
+        "attributes_value1",
+        "attributes_value2",
+        "attributes_type",
+        "correlation_names_event",
+        "correlation_names_other",
+    ] {
+        assert!(all.contains(&name.to_string()), "{all:?}");
+    }
+
+    let file = data.path().join("events.json");
+    let doc = serde_json::json!([
+        {"Event": {"info": "first", "Attribute": [{"type": "domain", "value": "deferred.example.org"}]}},
+        {"Event": {"info": "bad", "Attribute": [{"type": "no-such-type", "value": "x"}]}}
+    ]);
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let (ok, _, err) = jisr(
+        data.path(),
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--defer-indexes",
+            "always",
+        ],
+    );
+    assert!(!ok && err.contains("event 2"), "{err}");
+    assert!(err.contains("building the search indexes"), "{err}");
+    assert_eq!(index_names(&db), all, "a failed import still builds them");
+    let (_, out, _) = jisr(data.path(), &["export"]);
+    assert!(out.contains("deferred.example.org"), "{out}");
+
+    // A crash between the drop and the build: the next start builds them.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("DROP INDEX attributes_value1; DROP INDEX correlation_names_other;")
+        .unwrap();
+    drop(conn);
+    let (ok, _, err) = jisr(data.path(), &["export"]);
+    assert!(ok, "{err}");
+    assert_eq!(index_names(&db), all);
 }

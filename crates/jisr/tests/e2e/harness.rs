@@ -35,6 +35,26 @@ pub fn cli(data: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (bool
     )
 }
 
+/// `cli` with `input` on standard input.
+pub fn cli_stdin(data: &std::path::Path, args: &[&str], input: &[u8]) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(bin())
+        .args(args)
+        .args(["--data", data.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 impl Jisr {
     pub fn start() -> Jisr {
         Self::start_with(&[])
