@@ -192,6 +192,7 @@ impl CorrelationTx for PgTx<'_> {
     fn correlation_put(&mut self, entries: &[CorrelationEntry]) -> Result<()> {
         let ids: Vec<i64> = entries.iter().map(|e| e.attribute_id).collect();
         if !ids.is_empty() {
+            self.ensure_for_deletes()?;
             // One statement; the inserts that follow see its deletes.
             self.exec(
                 "WITH k AS (DELETE FROM correlation_keys WHERE attribute_id = ANY($1)),

@@ -49,6 +49,7 @@ impl EventTx for PgTx<'_> {
         )
     }
     fn event_delete(&mut self, id: i64) -> Result<()> {
+        self.ensure_for_deletes()?;
         self.exec_one("event", "DELETE FROM events WHERE id = $1", params![id])
     }
     fn event_get(&mut self, id: i64) -> Result<Option<Event>> {
@@ -138,6 +139,7 @@ impl EventTx for PgTx<'_> {
         )
     }
     fn attribute_delete(&mut self, id: i64) -> Result<()> {
+        self.ensure_for_deletes()?;
         self.exec_one(
             "attribute",
             "DELETE FROM attributes WHERE id = $1",
@@ -262,6 +264,7 @@ impl EventTx for PgTx<'_> {
         )
     }
     fn object_delete(&mut self, id: i64) -> Result<()> {
+        self.ensure_for_deletes()?;
         self.exec("DELETE FROM attributes WHERE object_id = $1", params![id])?;
         self.exec_one("object", "DELETE FROM objects WHERE id = $1", params![id])
     }

@@ -53,6 +53,8 @@ macro_rules! params {
 mod accounts;
 mod activity;
 mod audit;
+mod bulk;
+mod conn;
 mod correlation;
 mod directory;
 mod events;
@@ -68,15 +70,16 @@ mod tx_cache;
 
 pub use tokio_postgres::Config;
 
-use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use jisr_store::{Result, Store, StoreError, Tx};
-use tokio_postgres::{Client, NoTls, Row, Statement};
+use jisr_store::{DeferIndexes, Result, Store, StoreError, Tx};
+use tokio_postgres::Row;
 
-use crate::rows::{Params, PgResult};
+pub(crate) use crate::conn::{Answer, Conn, Failed, Want};
+use crate::rows::Params;
 
 pub use schema::SCHEMA_VERSION;
 
@@ -96,160 +99,16 @@ pub(crate) fn backend_err(e: tokio_postgres::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
-/// Prepared statements are cached per connection up to this many distinct
-/// texts, then the cache starts over: restSearch builds its SQL per query
-/// and would otherwise grow it without bound.
-const STATEMENT_CACHE: usize = 256;
 /// Reader connections kept for reuse.
 const READER_POOL: usize = 8;
-
-/// One connection with its prepared-statement cache.
-pub(crate) struct Conn {
-    /// Runs the connection's task whenever a request waits for its answer.
-    runtime: tokio::runtime::Runtime,
-    client: Client,
-    statements: HashMap<String, Statement>,
-    /// Set when a rollback failed: the connection may still be inside a
-    /// transaction and must not be used again.
-    broken: bool,
-}
-
-/// What a statement run by [`Conn::run`] answers.
-pub(crate) enum Want {
-    Rows,
-    /// The number of rows it touched.
-    Count,
-}
-
-pub(crate) enum Answer {
-    Rows(Vec<Row>),
-    Count(u64),
-}
-
-/// Where a request sent after others failed: in those sent ahead (a
-/// savepoint then does not exist), or in the statement itself.
-pub(crate) enum Failed {
-    Ahead(tokio_postgres::Error),
-    Statement(tokio_postgres::Error),
-}
-
-impl Failed {
-    pub(crate) fn error(self) -> StoreError {
-        match self {
-            Failed::Ahead(e) | Failed::Statement(e) => backend_err(e),
-        }
-    }
-}
-
-impl Conn {
-    fn open(config: &Config) -> Result<Conn> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| StoreError::Backend(format!("cannot start the client runtime: {e}")))?;
-        let (client, connection) = runtime
-            .block_on(config.connect(NoTls))
-            .map_err(backend_err)?;
-        // A closed or failed connection ends this task; `is_closed` then says so.
-        runtime.spawn(connection);
-        let mut conn = Conn {
-            runtime,
-            client,
-            statements: HashMap::new(),
-            broken: false,
-        };
-        // Statements are prepared once per connection, and PostgreSQL may
-        // then keep one generic plan for all parameters, chosen from the
-        // statistics of that moment: planned while the correlation index
-        // was empty, a key lookup stayed a sequential scan as the table grew
-        // (thousands of scans of 190 million rows in one 200,000-attribute
-        // import). Planning for each execution's parameters costs little
-        // beside a round trip, and a skewed key or value gets its own plan.
-        conn.batch_execute("SET plan_cache_mode = force_custom_plan")
-            .map_err(backend_err)?;
-        // PostgreSQL compiles a query with its JIT once the plan's estimated
-        // cost is high, which a scan of the events table with the visibility
-        // conditions reaches: measured on 100,000 events, 120 ms of
-        // compilation for an 80 ms query, on every console list and search.
-        // jisr's queries are short and many; compiling never pays back.
-        // (A server without JIT refuses the setting; nothing to turn off then.)
-        let _ = conn.batch_execute("SET jit = off");
-        Ok(conn)
-    }
-
-    fn usable(&self) -> bool {
-        !self.broken && !self.client.is_closed()
-    }
-
-    /// Simple statements (no parameters), in one round trip.
-    pub(crate) fn batch_execute(&mut self, sql: &str) -> PgResult<()> {
-        self.runtime.block_on(self.client.batch_execute(sql))
-    }
-
-    /// Runs `sql` with `params`; `ahead`, simple statements such as BEGIN
-    /// or a savepoint, is sent first in the same round trip (with the
-    /// statement's preparation, the first time this connection sees it).
-    /// PostgreSQL runs requests in the order they arrive, so `ahead` has
-    /// taken effect before the statement starts.
-    pub(crate) fn run(
-        &mut self,
-        mut ahead: Option<&str>,
-        sql: &str,
-        params: Params,
-        want: Want,
-    ) -> std::result::Result<Answer, Failed> {
-        let stmt = match self.statements.get(sql) {
-            Some(s) => s.clone(),
-            None => {
-                let prepared = pipelined(
-                    &self.runtime,
-                    &self.client,
-                    ahead.take(),
-                    self.client.prepare(sql),
-                )?;
-                // Statements are cached per connection up to a bound, then
-                // the cache starts over: restSearch builds its SQL per query.
-                if self.statements.len() >= STATEMENT_CACHE {
-                    self.statements.clear();
-                }
-                self.statements.insert(sql.to_string(), prepared.clone());
-                prepared
-            }
-        };
-        let (runtime, client) = (&self.runtime, &self.client);
-        match want {
-            Want::Rows => {
-                pipelined(runtime, client, ahead, client.query(&stmt, params)).map(Answer::Rows)
-            }
-            Want::Count => {
-                pipelined(runtime, client, ahead, client.execute(&stmt, params)).map(Answer::Count)
-            }
-        }
-    }
-}
-
-/// Waits for `request`, with `ahead` sent before it without waiting in between.
-fn pipelined<T>(
-    runtime: &tokio::runtime::Runtime,
-    client: &Client,
-    ahead: Option<&str>,
-    request: impl std::future::Future<Output = PgResult<T>>,
-) -> std::result::Result<T, Failed> {
-    runtime.block_on(async {
-        let Some(sql) = ahead else {
-            return request.await.map_err(Failed::Statement);
-        };
-        // `join!` polls in order, and a request is sent when first polled.
-        let (first, answer) = tokio::join!(client.batch_execute(sql), request);
-        first.map_err(Failed::Ahead)?;
-        answer.map_err(Failed::Statement)
-    })
-}
 
 pub struct PgStore {
     config: Config,
     writer: Mutex<Conn>,
     readers: Mutex<Vec<Conn>>,
+    /// A bulk load of this store deferred indexes (`bulk`) and has not
+    /// built them again yet.
+    deferred: AtomicBool,
 }
 
 impl PgStore {
@@ -265,10 +124,13 @@ impl PgStore {
     pub fn connect_config(config: Config) -> Result<Self> {
         let mut writer = Conn::open(&config)?;
         schema::migrate(&mut writer)?;
+        // A bulk load that was cut short left them out.
+        bulk::restore(&mut writer)?;
         Ok(PgStore {
             config,
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
+            deferred: AtomicBool::new(false),
         })
     }
 
@@ -279,16 +141,22 @@ impl PgStore {
         self.write_with(Guard::None)
     }
 
-    fn write_with(&self, guard_mode: Guard) -> Result<Box<dyn Tx + '_>> {
+    /// The writer connection, reconnected if it was lost: a server restart
+    /// or network failure closes it for good, and every later write would
+    /// fail.
+    fn writer(&self) -> Result<MutexGuard<'_, Conn>> {
         let mut guard = self
             .writer
             .lock()
             .map_err(|_| StoreError::Backend("writer lock poisoned".into()))?;
-        // A server restart or network failure closes the connection for good;
-        // reconnect rather than failing every later write.
         if !guard.usable() {
             *guard = Conn::open(&self.config)?;
         }
+        Ok(guard)
+    }
+
+    fn write_with(&self, guard_mode: Guard) -> Result<Box<dyn Tx + '_>> {
+        let guard = self.writer()?;
         self.begin(Held::Writer(guard), BEGIN_WRITE, guard_mode)
     }
 
@@ -302,6 +170,7 @@ impl PgStore {
     ) -> Result<Box<dyn Tx + 'a>> {
         Ok(Box::new(PgTx {
             conn,
+            deferred: &self.deferred,
             begin: Some(sql),
             open: true,
             guard,
@@ -343,6 +212,31 @@ impl Store for PgStore {
     }
     fn write(&self) -> Result<Box<dyn Tx + '_>> {
         self.write_with(Guard::Savepoint)
+    }
+
+    /// Indexes the load never reads are dropped for its length when it is
+    /// large (see `bulk`).
+    fn begin_bulk_load(&self, expected_bytes: u64, defer: DeferIndexes) -> Result<bool> {
+        let mut conn = self.writer()?;
+        let deferring = match defer {
+            DeferIndexes::Always => true,
+            DeferIndexes::Never => false,
+            DeferIndexes::Auto => {
+                bulk::worth_deferring(expected_bytes, bulk::database_bytes(&mut conn)?)
+            }
+        };
+        if deferring {
+            self.deferred.store(true, Ordering::SeqCst);
+            bulk::drop_deferrable(&mut conn)?;
+        }
+        Ok(deferring)
+    }
+
+    fn finish_bulk_load(&self) -> Result<()> {
+        let mut conn = self.writer()?;
+        bulk::restore(&mut conn)?;
+        self.deferred.store(false, Ordering::SeqCst);
+        Ok(())
     }
 
     fn backend_name(&self) -> &'static str {
@@ -468,6 +362,8 @@ enum Guard {
 
 pub struct PgTx<'a> {
     conn: Held<'a>,
+    /// The store's: whether deletes must build the name-pair indexes first.
+    deferred: &'a AtomicBool,
     /// The BEGIN not sent yet: it goes ahead of the first statement.
     begin: Option<&'static str>,
     open: bool,
@@ -481,6 +377,20 @@ pub struct PgTx<'a> {
 }
 
 impl PgTx<'_> {
+    /// Before a delete of attributes or name pairs: builds the name-pair
+    /// indexes if a bulk load of this store deferred them (the delete would
+    /// otherwise scan every pair). In this transaction, so a rollback takes
+    /// them away again, and the next delete builds them again.
+    pub(crate) fn ensure_for_deletes(&mut self) -> Result<()> {
+        if !self.deferred.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        for (_, create) in bulk::FOR_DELETES {
+            self.exec(&bulk::if_not_exists(create), params![])?;
+        }
+        Ok(())
+    }
+
     /// Runs a read: a failure (say, a NUL character, which PostgreSQL
     /// refuses in text) marks the transaction as failed.
     pub(crate) fn read_rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {

@@ -344,3 +344,67 @@ fn a_lost_connection_is_replaced() {
     let mut tx = s.write().unwrap();
     assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("1"));
 }
+
+fn index_defs(url: &str, config: &Config) -> Vec<(String, String)> {
+    let mut c = client_in(url, config);
+    c.query(
+        "SELECT indexname::text, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1",
+        &[],
+    )
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect()
+}
+
+/// A bulk load drops exactly the deferrable indexes and builds them again
+/// as the migrations made them; a load cut short has them built when the
+/// store is next opened; a delete during the load builds the name-pair ones.
+#[test]
+fn deferred_indexes_match_the_schema() {
+    use jisr_store::DeferIndexes;
+    let Some(url) = url() else { return };
+    let config = fresh_config(&url);
+    let s = PgStore::connect_config(config.clone()).unwrap();
+    let before = index_defs(&url, &config);
+    for (name, _) in crate::bulk::DEFERRABLE {
+        assert!(before.iter().any(|(n, _)| n == name), "{name} exists");
+    }
+    assert!(
+        !s.begin_bulk_load(1 << 20, DeferIndexes::Auto).unwrap(),
+        "a small load keeps its indexes"
+    );
+    assert!(s.begin_bulk_load(0, DeferIndexes::Always).unwrap());
+    assert_eq!(
+        index_defs(&url, &config).len(),
+        before.len() - crate::bulk::DEFERRABLE.len()
+    );
+    {
+        let mut tx = s.write().unwrap();
+        assert!(tx.attribute_delete(424242).is_err(), "nothing to delete");
+        drop(tx);
+        let mut tx = s.write().unwrap();
+        tx.correlation_put(&[]).unwrap();
+        tx.correlation_put(&[jisr_store::CorrelationEntry {
+            attribute_id: 424242,
+            event_id: 1,
+            ..Default::default()
+        }])
+        .unwrap();
+        tx.commit().unwrap();
+    }
+    let now = index_defs(&url, &config);
+    for (name, _) in crate::bulk::FOR_DELETES {
+        assert!(
+            now.iter().any(|(n, _)| n == name),
+            "{name} built for deletes"
+        );
+    }
+    s.finish_bulk_load().unwrap();
+    assert_eq!(index_defs(&url, &config), before);
+
+    assert!(s.begin_bulk_load(0, DeferIndexes::Always).unwrap());
+    drop(s);
+    drop(PgStore::connect_config(config.clone()).unwrap());
+    assert_eq!(index_defs(&url, &config), before);
+}

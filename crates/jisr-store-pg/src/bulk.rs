@@ -1,0 +1,150 @@
+//! Bulk loads put off the indexes that a load never reads, as the SQLite
+//! backend does (see its `bulk` module for the measurements there).
+//!
+//! Here the deferred indexes are mostly hash indexes on values: a value
+//! held by thousands of attributes (a public resolver, a small number) is
+//! one bucket whose chain of overflow pages every insert of it walks, and
+//! each row costs a descent of every index. Built once at the end, each is
+//! one pass over the table. Only indexes that the import itself never
+//! consults are deferred: writes look up uuids, events and correlation
+//! keys, which stay.
+
+use jisr_store::Result;
+
+use crate::{Answer, Conn, Failed, Want, backend_err};
+
+/// Name and definition of each deferrable index, as the migrations leave
+/// them (`deferred_indexes_match_the_schema` checks this).
+pub(crate) const DEFERRABLE: &[(&str, &str)] = &[
+    (
+        "attributes_value1",
+        "CREATE INDEX attributes_value1 ON attributes USING hash (lower(value1))",
+    ),
+    (
+        "attributes_value2",
+        "CREATE INDEX attributes_value2 ON attributes USING hash (lower(value2)) WHERE value2 <> ''",
+    ),
+    (
+        "attributes_value_pair",
+        "CREATE INDEX attributes_value_pair ON attributes USING hash (lower(value1 || '|' || value2))",
+    ),
+    (
+        "attributes_type",
+        "CREATE INDEX attributes_type ON attributes(type)",
+    ),
+    FOR_DELETES[0],
+    FOR_DELETES[1],
+];
+
+/// The name pairs by event (read by views) and by the other attribute.
+/// Deleting an attribute, or re-indexing an edited one, finds its pairs
+/// through them, so the paths that delete build them first when this store
+/// deferred them (`ensure_for_deletes`). A load by another process leaves
+/// this one's deletes correct, only slower, until that load ends.
+pub(crate) const FOR_DELETES: [(&str, &str); 2] = [
+    (
+        "correlation_names_event",
+        "CREATE INDEX correlation_names_event ON correlation_names(event_id)",
+    ),
+    (
+        "correlation_names_other",
+        "CREATE INDEX correlation_names_other ON correlation_names(other_id)",
+    ),
+];
+
+/// Loads smaller than this keep their indexes whatever the database holds:
+/// rebuilding costs a pass over every row, which a small load does not repay.
+const LEAST_DEFERRED_BYTES: u64 = 64 << 20;
+
+/// Whether a load of `expected_bytes` of JSON into tables of
+/// `database_bytes` should defer: when it adds at least a quarter of what
+/// is there (the rebuild reads every row, old and new), as on SQLite.
+pub(crate) fn worth_deferring(expected_bytes: u64, database_bytes: u64) -> bool {
+    expected_bytes >= LEAST_DEFERRED_BYTES && expected_bytes >= database_bytes / 4
+}
+
+/// What the tables and their indexes of this instance's schema take.
+pub(crate) fn database_bytes(conn: &mut Conn) -> Result<u64> {
+    let bytes: i64 = one_i64(
+        conn,
+        "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relkind = 'r'",
+        None,
+    )?;
+    Ok(u64::try_from(bytes).unwrap_or(0))
+}
+
+fn one_i64(conn: &mut Conn, sql: &str, name: Option<&str>) -> Result<i64> {
+    let answer = match name {
+        Some(n) => conn.run(None, sql, params![n], Want::Rows),
+        None => conn.run(None, sql, params![], Want::Rows),
+    }
+    .map_err(Failed::error)?;
+    match answer {
+        Answer::Rows(rows) => match rows.first() {
+            Some(r) => r.try_get(0).map_err(backend_err),
+            None => Ok(0),
+        },
+        Answer::Count(_) => Ok(0),
+    }
+}
+
+/// Runs `sql` in a transaction of its own under the writer lock (the
+/// migrations' way), so that no write of this data set interleaves.
+fn under_writer_lock(conn: &mut Conn, sql: &str) -> Result<()> {
+    let whole = format!(
+        "BEGIN; SELECT pg_advisory_xact_lock(hashtext('jisr-writer:' || current_schema())); {sql}; COMMIT"
+    );
+    if let Err(e) = conn.batch_execute(&whole) {
+        // A failed statement leaves the transaction open and aborted.
+        let _ = conn.batch_execute("ROLLBACK");
+        return Err(backend_err(e));
+    }
+    Ok(())
+}
+
+pub(crate) fn drop_deferrable(conn: &mut Conn) -> Result<()> {
+    let drops: Vec<String> = DEFERRABLE
+        .iter()
+        .map(|(name, _)| format!("DROP INDEX IF EXISTS {name}"))
+        .collect();
+    under_writer_lock(conn, &drops.join("; "))
+}
+
+fn missing<'a>(conn: &mut Conn, of: &[(&str, &'a str)]) -> Result<Vec<&'a str>> {
+    let mut out = vec![];
+    for (name, create) in of {
+        let present = one_i64(
+            conn,
+            "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1",
+            Some(name),
+        )?;
+        if present == 0 {
+            out.push(*create);
+        }
+    }
+    Ok(out)
+}
+
+/// Builds every deferrable index that is missing; a no-op when none is.
+/// Returns whether any was.
+pub(crate) fn restore(conn: &mut Conn) -> Result<bool> {
+    build(conn, DEFERRABLE)
+}
+
+/// `create` that does nothing when the index exists.
+pub(crate) fn if_not_exists(create: &str) -> String {
+    create.replacen("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
+}
+
+fn build(conn: &mut Conn, of: &[(&str, &str)]) -> Result<bool> {
+    let missing = missing(conn, of)?;
+    if missing.is_empty() {
+        return Ok(false);
+    }
+    // Another process may have built one since we looked.
+    let creates: Vec<String> = missing.iter().map(|c| if_not_exists(c)).collect();
+    under_writer_lock(conn, &creates.join("; "))?;
+    Ok(true)
+}
