@@ -12,6 +12,9 @@ use rusqlite::params;
 use crate::SqliteTx;
 use crate::search::{Where, element_scope, event_scope};
 
+/// Rows deleted per statement when the index is cleared.
+const CLEAR_SLICE: usize = 50_000;
+
 /// Probes per statement: two parameters each, well under SQLite's limit.
 const PROBE_CHUNK: usize = 400;
 
@@ -193,13 +196,23 @@ impl CorrelationTx for SqliteTx<'_> {
         self.insert_entries(entries)
     }
 
+    /// In slices: these tables refer to attributes, which rules out SQLite's
+    /// truncation, so a whole-table DELETE first gathers every key it will
+    /// delete into a temporary table, in memory here (a 10 million-attribute
+    /// rebuild peaked at 300 MB, against 79 MB at 1 million).
     fn correlation_clear(&mut self) -> Result<()> {
-        self.conn()
-            .execute_batch(
-                "DELETE FROM correlation_keys; DELETE FROM correlation_ranges;
-                 DELETE FROM correlation_prefixes; DELETE FROM correlation_names;",
-            )
-            .map_err(crate::backend_err)
+        for (table, key) in [
+            ("correlation_keys", "key, attribute_id"),
+            ("correlation_ranges", "lo, attribute_id"),
+            ("correlation_names", "attribute_id, other_id"),
+        ] {
+            let sql = format!(
+                "DELETE FROM {table} WHERE ({key}) IN (SELECT {key} FROM {table} LIMIT {CLEAR_SLICE})"
+            );
+            while self.exec(&sql, [])? > 0 {}
+        }
+        self.exec("DELETE FROM correlation_prefixes", [])?;
+        Ok(())
     }
 
     fn correlation_key_holders(&mut self, key: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
