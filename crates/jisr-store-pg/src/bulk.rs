@@ -52,17 +52,6 @@ pub(crate) const FOR_DELETES: [(&str, &str); 2] = [
     ),
 ];
 
-/// Loads smaller than this keep their indexes whatever the database holds:
-/// rebuilding costs a pass over every row, which a small load does not repay.
-const LEAST_DEFERRED_BYTES: u64 = 64 << 20;
-
-/// Whether a load of `expected_bytes` of JSON into tables of
-/// `database_bytes` should defer: when it adds at least a quarter of what
-/// is there (the rebuild reads every row, old and new), as on SQLite.
-pub(crate) fn worth_deferring(expected_bytes: u64, database_bytes: u64) -> bool {
-    expected_bytes >= LEAST_DEFERRED_BYTES && expected_bytes >= database_bytes / 4
-}
-
 /// What the tables and their indexes of this instance's schema take.
 pub(crate) fn database_bytes(conn: &mut Conn) -> Result<u64> {
     let bytes: i64 = one_i64(

@@ -218,13 +218,7 @@ impl Store for PgStore {
     /// large (see `bulk`).
     fn begin_bulk_load(&self, expected_bytes: u64, defer: DeferIndexes) -> Result<bool> {
         let mut conn = self.writer()?;
-        let deferring = match defer {
-            DeferIndexes::Always => true,
-            DeferIndexes::Never => false,
-            DeferIndexes::Auto => {
-                bulk::worth_deferring(expected_bytes, bulk::database_bytes(&mut conn)?)
-            }
-        };
+        let deferring = defer.applies(expected_bytes, || bulk::database_bytes(&mut conn))?;
         if deferring {
             self.deferred.store(true, Ordering::SeqCst);
             bulk::drop_deferrable(&mut conn)?;

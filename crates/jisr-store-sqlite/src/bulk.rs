@@ -49,18 +49,6 @@ const FOR_DELETES: [(&str, &str); 2] = [
     ),
 ];
 
-/// Loads smaller than this keep their indexes whatever the database holds:
-/// rebuilding costs a sort of every row, which a small load does not repay.
-const LEAST_DEFERRED_BYTES: u64 = 64 << 20;
-
-/// Whether a load of `expected_bytes` of JSON into a database file of
-/// `database_bytes` should defer. A stored attribute takes about as many
-/// bytes as its MISP JSON, so this defers when the load adds at least a
-/// quarter of what is there: the rebuild sorts every row, old and new.
-pub(crate) fn worth_deferring(expected_bytes: u64, database_bytes: u64) -> bool {
-    expected_bytes >= LEAST_DEFERRED_BYTES && expected_bytes >= database_bytes / 4
-}
-
 pub(crate) fn drop_deferrable(conn: &Connection) -> Result<()> {
     let mut sql = String::from("BEGIN IMMEDIATE;");
     for (name, _) in DEFERRABLE {
@@ -157,14 +145,5 @@ mod tests {
             let needed = FOR_DELETES.iter().any(|(n, _)| n == name);
             assert_eq!(now.contains(&name.to_string()), needed, "{name}");
         }
-    }
-
-    #[test]
-    fn only_large_loads_defer() {
-        assert!(!worth_deferring(0, 0));
-        assert!(!worth_deferring(10 << 20, 0));
-        assert!(worth_deferring(100 << 20, 0));
-        assert!(worth_deferring(1 << 30, 4 << 30));
-        assert!(!worth_deferring(100 << 20, 4 << 30));
     }
 }

@@ -124,12 +124,9 @@ impl Store for SqliteStore {
         let conn = self.writer()?;
         conn.execute_batch("PRAGMA cache_size = -150000; PRAGMA wal_autocheckpoint = 65536;")
             .map_err(backend_err)?;
-        let database_bytes = std::fs::metadata(&self.path).map_or(0, |m| m.len());
-        let deferring = match defer {
-            DeferIndexes::Always => true,
-            DeferIndexes::Never => false,
-            DeferIndexes::Auto => bulk::worth_deferring(expected_bytes, database_bytes),
-        };
+        let deferring = defer.applies(expected_bytes, || {
+            Ok(std::fs::metadata(&self.path).map_or(0, |m| m.len()))
+        })?;
         if deferring {
             bulk::drop_deferrable(&conn)?;
         }

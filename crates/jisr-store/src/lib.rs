@@ -46,6 +46,33 @@ pub enum DeferIndexes {
     Never,
 }
 
+impl DeferIndexes {
+    /// Loads smaller than this keep their indexes whatever the store holds:
+    /// building them again costs a pass over every row, which a small load
+    /// does not repay.
+    pub const LEAST_DEFERRED_BYTES: u64 = 64 << 20;
+
+    /// Whether a load of `expected_bytes` of MISP JSON defers, into a store
+    /// whose tables take `database_bytes` (asked only for `Auto`). A stored
+    /// attribute takes about as many bytes as its JSON, so `Auto` defers
+    /// when the load adds at least a quarter of what is there: the build
+    /// at the end reads every row, old and new.
+    pub fn applies(
+        self,
+        expected_bytes: u64,
+        database_bytes: impl FnOnce() -> Result<u64>,
+    ) -> Result<bool> {
+        Ok(match self {
+            DeferIndexes::Always => true,
+            DeferIndexes::Never => false,
+            DeferIndexes::Auto => {
+                expected_bytes >= Self::LEAST_DEFERRED_BYTES
+                    && expected_bytes >= database_bytes()? / 4
+            }
+        })
+    }
+}
+
 /// A storage backend: hands out read and write transactions.
 pub trait Store: Send + Sync {
     /// A read-only snapshot.
@@ -78,4 +105,27 @@ pub trait Store: Send + Sync {
     /// Writes a consistent copy of the whole database to `to` while the
     /// instance keeps running (SQLite: a snapshot file; PostgreSQL: a dump).
     fn backup(&self, to: &std::path::Path) -> Result<()>;
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::DeferIndexes;
+
+    #[test]
+    fn only_large_loads_defer_by_themselves() {
+        let auto = |expected: u64, database: u64| {
+            DeferIndexes::Auto
+                .applies(expected, || Ok(database))
+                .unwrap()
+        };
+        assert!(!auto(0, 0));
+        assert!(!auto(10 << 20, 0));
+        assert!(auto(100 << 20, 0));
+        assert!(auto(1 << 30, 4 << 30));
+        assert!(!auto(100 << 20, 4 << 30));
+        let never_asked = || -> super::Result<u64> { unreachable!() };
+        assert!(DeferIndexes::Always.applies(0, never_asked).unwrap());
+        assert!(!DeferIndexes::Never.applies(u64::MAX, never_asked).unwrap());
+    }
 }
