@@ -199,7 +199,7 @@ impl CorrelationTx for SqliteTx<'_> {
     /// In slices: these tables refer to attributes, which rules out SQLite's
     /// truncation, so a whole-table DELETE first gathers every key it will
     /// delete into a temporary table, in memory here (a 10 million-attribute
-    /// rebuild sat at 255 MB from its first minute; in slices it peaks at
+    /// rebuild sat at 250 MiB from its first minute; in slices it peaks at
     /// 92 MiB).
     fn correlation_clear(&mut self) -> Result<()> {
         for (table, key) in [
