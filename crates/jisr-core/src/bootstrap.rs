@@ -33,7 +33,7 @@ pub fn ensure_initialised(
     if !tx.user_list()?.is_empty() {
         return Ok(None);
     }
-    let stamp = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    let stamp = crate::directory::stamp();
     let org = Organisation {
         uuid: uuid::Uuid::new_v4().to_string(),
         name: first.host_org_name.to_string(),

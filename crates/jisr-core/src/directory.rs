@@ -10,8 +10,29 @@ use serde_json::Value;
 use crate::auth;
 use crate::error::{CoreError, Result, field_error, forbidden, invalid, not_found};
 
-fn stamp() -> String {
+/// MISP's timestamp format for organisation and sharing-group dates.
+pub(crate) fn stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+/// Records an organisation met in another instance's data (not local), as
+/// events from sync users and server links name them.
+pub(crate) fn insert_remote_org(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    uuid: Option<String>,
+    name: String,
+) -> Result<i64> {
+    let t = stamp();
+    Ok(tx.org_insert(&Organisation {
+        uuid: uuid.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        name,
+        local: false,
+        created_by: actor.user_id,
+        date_created: t.clone(),
+        date_modified: t,
+        ..Default::default()
+    })?)
 }
 
 pub fn require_site_admin(actor: &Actor) -> Result<()> {

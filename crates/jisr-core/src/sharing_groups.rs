@@ -10,9 +10,7 @@ use serde_json::Value;
 
 use crate::error::{Result, field_error, not_found};
 
-fn stamp() -> String {
-    chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string()
-}
+use crate::directory::stamp;
 
 /// A group by id or uuid, if the actor may see it (site admin, creator or member).
 pub fn visible(tx: &mut dyn Tx, actor: &Actor, reference: &str) -> Result<SharingGroup> {

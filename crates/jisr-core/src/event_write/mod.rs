@@ -70,20 +70,7 @@ fn resolve_orgc(tx: &mut dyn Tx, actor: &Actor, orgc: Option<&InOrg>) -> Result<
     if name.trim().is_empty() {
         return Ok(actor.org_id);
     }
-    let stamp = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string();
-    let org = Organisation {
-        uuid: o
-            .uuid
-            .clone()
-            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
-        name,
-        local: false,
-        created_by: actor.user_id,
-        date_created: stamp.clone(),
-        date_modified: stamp,
-        ..Default::default()
-    };
-    Ok(tx.org_insert(&org)?)
+    crate::directory::insert_remote_org(tx, actor, o.uuid.clone(), name)
 }
 
 fn apply_event_tags(

@@ -1,8 +1,8 @@
 //! Server links as MISP manages them: add, import a sync config, edit,
 //! delete, and the sync config a sync user hands to the other side.
 
+use jisr_model::Server;
 use jisr_model::wire::{as_bool, as_i64, as_string, field, str_field, unwrap_envelope};
-use jisr_model::{Organisation, Server};
 use jisr_policy::Actor;
 use jisr_store::Tx;
 use serde_json::{Value, json};
@@ -53,16 +53,7 @@ pub fn capture_org(tx: &mut dyn Tx, actor: &Actor, org: &Value) -> Result<i64> {
         Some(_) => format!("{name} ({})", uuid.as_deref().unwrap_or("remote")),
         None => name,
     };
-    let stamp = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S").to_string();
-    Ok(tx.org_insert(&Organisation {
-        uuid: uuid.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
-        name,
-        local: false,
-        created_by: actor.user_id,
-        date_created: stamp.clone(),
-        date_modified: stamp,
-        ..Default::default()
-    })?)
+    crate::directory::insert_remote_org(tx, actor, uuid, name)
 }
 
 fn invalid_org() -> CoreError {
