@@ -472,7 +472,14 @@ fn main() {
             .expect("events");
         (actor, ids)
     };
-    let mut rng = Lcg(7);
+    // A seed of its own for each run: a second run on the same instance
+    // would otherwise add the first run's values again, into the same
+    // events, and time MISP's duplicate handling instead of adds.
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(7);
+    let mut rng = Lcg(seed | 1);
     let mut times = Vec::with_capacity(adds);
     for i in 0..adds {
         let id = event_ids[rng.below(event_ids.len() as u64) as usize];
