@@ -6,7 +6,7 @@ use jisr_policy::{Actor, Scope};
 use jisr_store::Tx;
 
 use crate::error::{CoreError, Result, field_error, forbidden, not_found};
-use crate::event_write::{save_attribute, touch};
+use crate::event_write::{insert_attribute, save_attribute, touch, touch_recount, valid_uuid};
 
 /// The attribute if it exists and the scope may see it (with its event).
 pub fn visible_attribute(
@@ -66,21 +66,25 @@ pub fn add(
     if !jisr_policy::can_modify_event(actor, &event) {
         return Err(crate::error::no_permission());
     }
-    if let Some(u) = &incoming.uuid
-        && tx.attribute_by_uuid(u)?.is_some()
-    {
-        return Err(field_error(
-            "Attribute: the uuid is already in use",
-            "uuid",
-            "An attribute with this uuid already exists.",
-        ));
+    if let Some(u) = &incoming.uuid {
+        let canonical = valid_uuid(u, "Attribute")?;
+        if tx.attribute_by_uuid(u)?.is_some()
+            || (canonical != *u && tx.attribute_by_uuid(&canonical)?.is_some())
+        {
+            return Err(field_error(
+                "Attribute: the uuid is already in use",
+                "uuid",
+                "An attribute with this uuid already exists.",
+            ));
+        }
     }
     let mut fresh = incoming.clone();
-    let uuid = fresh
-        .uuid
-        .clone()
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    fresh.uuid = Some(uuid.clone());
+    fresh.uuid = Some(
+        fresh
+            .uuid
+            .clone()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+    );
     let probe =
         crate::attribute_build::build_attribute(&fresh, None, event.id, 0, now(), "Attribute")?;
     if let Some(mut existing) = find_duplicate(tx, event.id, &probe)? {
@@ -97,12 +101,10 @@ pub fn add(
         touch(tx, &mut event)?;
         return Ok(existing);
     }
-    save_attribute(tx, actor, &event, 0, &fresh, "Attribute", &mut Vec::new())?;
-    touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
-    let a = tx
-        .attribute_by_uuid(&uuid)?
-        .ok_or_else(|| CoreError::NotFound("attribute".into()))?;
+    // The uuid is free (checked above, or new): no lookup before the
+    // insert and no read after it, which on PostgreSQL are round trips.
+    let a = insert_attribute(tx, actor, &event, 0, &fresh, "Attribute")?;
+    touch_recount(tx, &mut event)?;
     crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), true)?;
     Ok(a)
 }
@@ -132,8 +134,7 @@ pub fn edit(
         "Attribute",
         &mut Vec::new(),
     )?;
-    touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
+    touch_recount(tx, &mut event)?;
     let a = tx
         .attribute_get(existing.id)?
         .ok_or_else(|| CoreError::NotFound("attribute".into()))?;
@@ -167,8 +168,7 @@ pub fn delete(
         // A soft-deleted attribute correlates with nothing.
         crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), false)?;
     }
-    touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
+    touch_recount(tx, &mut event)?;
     Ok(())
 }
 
@@ -185,7 +185,6 @@ pub fn restore(
     a.timestamp = now();
     tx.attribute_update(&a)?;
     crate::correlation::refresh(tx, &event, std::slice::from_ref(&a), false)?;
-    touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
+    touch_recount(tx, &mut event)?;
     Ok(a)
 }

@@ -7,7 +7,7 @@ use jisr_policy::{Actor, Scope};
 use jisr_store::Tx;
 
 use crate::error::{CoreError, Result, invalid, not_found};
-use crate::event_write::{save_object, touch};
+use crate::event_write::{save_object, touch_recount};
 
 pub fn save_reference(
     tx: &mut dyn Tx,
@@ -99,8 +99,7 @@ pub fn add(tx: &mut dyn Tx, actor: &Actor, mut event: Event, incoming: &InObject
     }
     let mut touched = Vec::new();
     let id = save_object(tx, actor, &event, incoming, "Object", &mut touched)?;
-    touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
+    touch_recount(tx, &mut event)?;
     crate::correlation::refresh_ids(tx, &touched)?;
     Ok(id)
 }
@@ -122,8 +121,7 @@ pub fn edit(
     }
     let mut touched = Vec::new();
     let id = save_object(tx, actor, &event, &change, "Object", &mut touched)?;
-    touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
+    touch_recount(tx, &mut event)?;
     crate::correlation::refresh_ids(tx, &touched)?;
     Ok(id)
 }
@@ -158,8 +156,7 @@ pub fn delete(
         }
         crate::correlation::refresh(tx, &event, &inside, false)?;
     }
-    touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
+    touch_recount(tx, &mut event)?;
     Ok(())
 }
 

@@ -154,8 +154,7 @@ pub fn accept(tx: &mut dyn Tx, actor: &Actor, p: Proposal, mut event: Event) -> 
         ));
     }
     tx.proposal_delete(p.id)?;
-    crate::event_write::touch(tx, &mut event)?;
-    tx.event_recount(event.id)?;
+    crate::event_write::touch_recount(tx, &mut event)?;
     Ok(())
 }
 

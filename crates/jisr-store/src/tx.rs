@@ -109,6 +109,13 @@ pub trait EventTx {
     fn event_by_uuid(&mut self, uuid: &str) -> Result<Option<Event>>;
     /// Recounts the event's non-deleted attributes into `attribute_count`.
     fn event_recount(&mut self, event_id: i64) -> Result<i64>;
+    /// [`EventTx::event_update`] then [`EventTx::event_recount`]: what a
+    /// change inside an event ends with. A backend that pays for each
+    /// statement in round trips does both in one.
+    fn event_update_recount(&mut self, e: &Event) -> Result<i64> {
+        self.event_update(e)?;
+        self.event_recount(e.id)
+    }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>>;
     fn event_tag_add(&mut self, event_id: i64, tag_id: i64, local: bool) -> Result<()>;
     fn event_tag_remove(&mut self, event_id: i64, tag_id: i64) -> Result<bool>;

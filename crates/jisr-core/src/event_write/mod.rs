@@ -39,7 +39,7 @@ fn check_analysis(v: i64) -> Result<i64> {
     }
 }
 
-fn valid_uuid(u: &str, what: &str) -> Result<String> {
+pub(crate) fn valid_uuid(u: &str, what: &str) -> Result<String> {
     uuid::Uuid::parse_str(u.trim())
         .map(|u| u.to_string())
         .map_err(|_| {
@@ -104,35 +104,50 @@ pub fn save_attribute(
     path: &str,
     touched: &mut Vec<i64>,
 ) -> Result<bool> {
-    let t = now();
     let existing = match &incoming.uuid {
         Some(u) => tx.attribute_by_uuid(&valid_uuid(u, path)?)?,
         None => None,
     };
-    if let Some(old) = &existing {
-        if old.event_id != event.id {
-            return Err(CoreError::Invalid(format!(
-                "{path}: uuid {} belongs to an attribute of another event",
-                old.uuid
-            )));
-        }
-        if incoming.timestamp.is_some_and(|ts| ts <= old.timestamp) {
-            return Ok(false);
-        }
+    let Some(old) = existing else {
+        let a = insert_attribute(tx, actor, event, object_id, incoming, path)?;
+        touched.push(a.id);
+        return Ok(true);
+    };
+    if old.event_id != event.id {
+        return Err(CoreError::Invalid(format!(
+            "{path}: uuid {} belongs to an attribute of another event",
+            old.uuid
+        )));
+    }
+    if incoming.timestamp.is_some_and(|ts| ts <= old.timestamp) {
+        return Ok(false);
     }
     let (incoming, file) = with_file(incoming, path)?;
-    let a = build_attribute(&incoming, existing.as_ref(), event.id, object_id, t, path)?;
+    let a = build_attribute(&incoming, Some(&old), event.id, object_id, now(), path)?;
     check_sharing_group(tx, actor, a.distribution, a.sharing_group_id, path)?;
-    let id = match &existing {
-        Some(_) => {
-            tx.attribute_update(&a)?;
-            a.id
-        }
-        None => tx.attribute_insert(&a)?,
-    };
-    touched.push(id);
-    finish_attribute(tx, actor, event, id, &incoming, file)?;
+    tx.attribute_update(&a)?;
+    touched.push(a.id);
+    finish_attribute(tx, actor, event, a.id, &incoming, file)?;
     Ok(true)
+}
+
+/// Stores a new attribute (a uuid it carries must be free) with its file,
+/// tags and sightings, and returns it as stored: callers need not read it
+/// back.
+pub(crate) fn insert_attribute(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &Event,
+    object_id: i64,
+    incoming: &InAttribute,
+    path: &str,
+) -> Result<Attribute> {
+    let (incoming, file) = with_file(incoming, path)?;
+    let mut a = build_attribute(&incoming, None, event.id, object_id, now(), path)?;
+    check_sharing_group(tx, actor, a.distribution, a.sharing_group_id, path)?;
+    a.id = tx.attribute_insert(&a)?;
+    finish_attribute(tx, actor, event, a.id, &incoming, file)?;
+    Ok(a)
 }
 
 /// What follows an attribute's row: its file, tags and sightings.
@@ -481,6 +496,15 @@ pub fn touch(tx: &mut dyn Tx, event: &mut Event) -> Result<()> {
     event.timestamp = now().max(event.timestamp);
     event.published = false;
     tx.event_update(event)?;
+    Ok(())
+}
+
+/// [`touch`], with the event's attribute count brought up to date in the
+/// same write.
+pub fn touch_recount(tx: &mut dyn Tx, event: &mut Event) -> Result<()> {
+    event.timestamp = now().max(event.timestamp);
+    event.published = false;
+    event.attribute_count = tx.event_update_recount(event)?;
     Ok(())
 }
 
