@@ -7,6 +7,7 @@ use tokio_postgres::Row;
 use crate::rows::PgResult;
 
 use crate::PgTx;
+use crate::tx_cache;
 
 const COLS: &str = "id, created, user_id, org_id, email, authkey_id, ip, model, model_id, model_uuid, action, change, prev_hash, hash";
 
@@ -50,11 +51,7 @@ impl AuditTx for PgTx<'_> {
         if let Some(last) = &self.cache.audit_last {
             return Ok(last.clone());
         }
-        let last = self.one(
-            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            params![],
-            |r| Ok((r.try_get(0)?, r.try_get(1)?)),
-        )?;
+        let last = self.one(tx_cache::AUDIT_LAST, params![], tx_cache::audit_entry)?;
         self.cache.audit_last = Some(last.clone());
         Ok(last)
     }

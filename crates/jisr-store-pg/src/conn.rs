@@ -110,24 +110,7 @@ impl Conn {
         params: Params,
         want: Want,
     ) -> std::result::Result<Answer, Failed> {
-        let stmt = match self.statements.get(sql) {
-            Some(s) => s.clone(),
-            None => {
-                let prepared = pipelined(
-                    &self.runtime,
-                    &self.client,
-                    ahead.take(),
-                    self.client.prepare(sql),
-                )?;
-                // Statements are cached per connection up to a bound, then
-                // the cache starts over: restSearch builds its SQL per query.
-                if self.statements.len() >= STATEMENT_CACHE {
-                    self.statements.clear();
-                }
-                self.statements.insert(sql.to_string(), prepared.clone());
-                prepared
-            }
-        };
+        let stmt = self.statement(&mut ahead, sql)?;
         let (runtime, client) = (&self.runtime, &self.client);
         match want {
             Want::Rows => {
@@ -137,6 +120,72 @@ impl Conn {
                 pipelined(runtime, client, ahead, client.execute(&stmt, params)).map(Answer::Count)
             }
         }
+    }
+
+    /// As [`Conn::run`], with three reads without parameters sent between
+    /// `ahead` and the statement, in the same round trip; their rows come
+    /// back with the answer.
+    pub(crate) fn run_after_reads(
+        &mut self,
+        ahead: &str,
+        reads: [&str; 3],
+        sql: &str,
+        params: Params,
+        want: Want,
+    ) -> std::result::Result<([Vec<Row>; 3], Answer), Failed> {
+        // Prepared first, outside the transaction: `ahead` must reach the
+        // server before the reads (it takes the writer lock they rely on).
+        let [r0, r1, r2] = reads.map(|sql| self.statement(&mut None, sql));
+        let (r0, r1, r2) = (r0?, r1?, r2?);
+        let stmt = self.statement(&mut None, sql)?;
+        let client = &self.client;
+        self.runtime.block_on(async {
+            let request = async {
+                match want {
+                    Want::Rows => client.query(&stmt, params).await.map(Answer::Rows),
+                    Want::Count => client.execute(&stmt, params).await.map(Answer::Count),
+                }
+            };
+            // `join!` polls in order, and a request is sent when first polled.
+            let (first, a, b, c, answer) = tokio::join!(
+                client.batch_execute(ahead),
+                client.query(&r0, &[]),
+                client.query(&r1, &[]),
+                client.query(&r2, &[]),
+                request
+            );
+            first.map_err(Failed::Ahead)?;
+            let reads = [
+                a.map_err(Failed::Ahead)?,
+                b.map_err(Failed::Ahead)?,
+                c.map_err(Failed::Ahead)?,
+            ];
+            Ok((reads, answer.map_err(Failed::Statement)?))
+        })
+    }
+
+    /// The prepared statement for `sql`; preparing it sends `ahead` with it.
+    fn statement(
+        &mut self,
+        ahead: &mut Option<&str>,
+        sql: &str,
+    ) -> std::result::Result<Statement, Failed> {
+        if let Some(s) = self.statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let prepared = pipelined(
+            &self.runtime,
+            &self.client,
+            ahead.take(),
+            self.client.prepare(sql),
+        )?;
+        // Statements are cached per connection up to a bound, then the
+        // cache starts over: restSearch builds its SQL per query.
+        if self.statements.len() >= STATEMENT_CACHE {
+            self.statements.clear();
+        }
+        self.statements.insert(sql.to_string(), prepared.clone());
+        Ok(prepared)
     }
 }
 

@@ -14,6 +14,7 @@ use tokio_postgres::Row;
 use crate::PgTx;
 use crate::rows::PgResult;
 use crate::search::{Where, element_scope, event_scope};
+use crate::tx_cache;
 
 /// The joins and conditions that make `a` (with its event `e` and object
 /// `o`) a live attribute of another event that `scope` may see.
@@ -36,15 +37,6 @@ fn related_row(r: &Row) -> PgResult<Related> {
         event_id: r.try_get(2)?,
         score: r.try_get(3)?,
         explanation: r.try_get(4)?,
-    })
-}
-
-fn exclusion(r: &Row) -> PgResult<CorrelationExclusion> {
-    Ok(CorrelationExclusion {
-        id: r.try_get(0)?,
-        value: r.try_get(1)?,
-        from_json: r.try_get(2)?,
-        comment: r.try_get(3)?,
     })
 }
 
@@ -325,30 +317,27 @@ impl CorrelationTx for PgTx<'_> {
         self.one(
             "SELECT id, value, from_json, comment FROM correlation_exclusions WHERE id = $1",
             params![id],
-            exclusion,
+            tx_cache::exclusion,
         )
     }
 
     fn correlation_exclusion_delete(&mut self, id: i64) -> Result<()> {
-        // Forgotten first: a delete that found nothing changed nothing, but
-        // one that failed after deleting is rolled back anyway.
-        self.cache.exclusions = None;
-        self.exec_one(
+        let deleted = self.exec_one(
             "correlation exclusion",
             "DELETE FROM correlation_exclusions WHERE id = $1",
             params![id],
-        )
+        );
+        // Forgotten after the statement, whatever its outcome: the first
+        // statement of a transaction fills the cache before it runs.
+        self.cache.exclusions = None;
+        deleted
     }
 
     fn correlation_exclusions(&mut self) -> Result<Vec<CorrelationExclusion>> {
         if let Some(all) = &self.cache.exclusions {
             return Ok(all.clone());
         }
-        let all = self.many(
-            "SELECT id, value, from_json, comment FROM correlation_exclusions ORDER BY id",
-            params![],
-            exclusion,
-        )?;
+        let all = self.many(tx_cache::EXCLUSIONS, params![], tx_cache::exclusion)?;
         self.cache.exclusions = Some(all.clone());
         Ok(all)
     }

@@ -6,6 +6,7 @@ use jisr_store::{DirectoryTx, Result};
 
 use crate::PgTx;
 use crate::rows::{self, AUTHKEY_COLS, ORG_COLS, ROLE_COLS, USER_COLS};
+use crate::tx_cache;
 
 impl DirectoryTx for PgTx<'_> {
     fn setting_get(&mut self, key: &str) -> Result<Option<String>> {
@@ -18,9 +19,7 @@ impl DirectoryTx for PgTx<'_> {
             );
         }
         if self.cache.settings.is_none() {
-            let all = self.many("SELECT key, value FROM settings", params![], |r| {
-                Ok((r.try_get(0)?, r.try_get(1)?))
-            })?;
+            let all = self.many(tx_cache::SETTINGS, params![], tx_cache::setting)?;
             self.cache.settings = Some(all.into_iter().collect());
         }
         Ok(self

@@ -157,7 +157,7 @@ impl PgStore {
 
     fn write_with(&self, guard_mode: Guard) -> Result<Box<dyn Tx + '_>> {
         let guard = self.writer()?;
-        self.begin(Held::Writer(guard), BEGIN_WRITE, guard_mode)
+        self.begin(Held::Writer(guard), BEGIN_WRITE, guard_mode, true)
     }
 
     /// The transaction begins with its first statement, in the same round
@@ -167,11 +167,13 @@ impl PgStore {
         conn: Held<'a>,
         sql: &'static str,
         guard: Guard,
+        prefetch: bool,
     ) -> Result<Box<dyn Tx + 'a>> {
         Ok(Box::new(PgTx {
             conn,
             deferred: &self.deferred,
             begin: Some(sql),
+            prefetch,
             open: true,
             guard,
             savepoint: false,
@@ -204,6 +206,7 @@ impl Store for PgStore {
             Held::Reader(Some(conn), &self.readers),
             BEGIN_READ,
             Guard::None,
+            false,
         )
     }
 
@@ -360,6 +363,9 @@ pub struct PgTx<'a> {
     deferred: &'a AtomicBool,
     /// The BEGIN not sent yet: it goes ahead of the first statement.
     begin: Option<&'static str>,
+    /// Whether the first statement brings the cache's reads with it (see
+    /// `tx_cache`): write transactions.
+    prefetch: bool,
     open: bool,
     guard: Guard,
     /// Whether savepoint `w` exists (it is then moved forward, not stacked).
@@ -385,11 +391,42 @@ impl PgTx<'_> {
         Ok(())
     }
 
+    /// Sends a statement with `ahead`, where `ahead` is the BEGIN if any.
+    fn send(
+        &mut self,
+        begin: Option<&str>,
+        sql: &str,
+        params: Params,
+        want: Want,
+    ) -> std::result::Result<Answer, Failed> {
+        self.send_first(begin.is_some(), begin, sql, params, want)
+    }
+
+    /// Sends a statement with `ahead`; the transaction's `first` one
+    /// carries the cache's reads too, when it is a write transaction.
+    fn send_first(
+        &mut self,
+        first: bool,
+        ahead: Option<&str>,
+        sql: &str,
+        params: Params,
+        want: Want,
+    ) -> std::result::Result<Answer, Failed> {
+        let Some(ahead) = ahead.filter(|_| first && self.prefetch) else {
+            return self.conn.run(ahead, sql, params, want);
+        };
+        let (reads, answer) =
+            self.conn
+                .run_after_reads(ahead, tx_cache::PREFETCH, sql, params, want)?;
+        self.cache.fill(reads).map_err(Failed::Ahead)?;
+        Ok(answer)
+    }
+
     /// Runs a read: a failure (say, a NUL character, which PostgreSQL
     /// refuses in text) marks the transaction as failed.
     pub(crate) fn read_rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
         let begin = self.begin.take();
-        match self.conn.run(begin, sql, params, Want::Rows) {
+        match self.send(begin, sql, params, Want::Rows) {
             Ok(Answer::Rows(rows)) => Ok(rows),
             Ok(Answer::Count(_)) => Ok(vec![]),
             Err(f) => {
@@ -403,10 +440,7 @@ impl PgTx<'_> {
     pub(crate) fn guarded(&mut self, sql: &str, params: Params, want: Want) -> Result<Answer> {
         let begin = self.begin.take();
         if self.guard == Guard::None {
-            let r = self
-                .conn
-                .run(begin, sql, params, want)
-                .map_err(Failed::error);
+            let r = self.send(begin, sql, params, want).map_err(Failed::error);
             self.failed |= r.is_err();
             return r;
         }
@@ -421,7 +455,8 @@ impl PgTx<'_> {
             Some(b) => format!("{b}; {savepoint}"),
             None => savepoint.to_string(),
         };
-        match self.conn.run(Some(&ahead), sql, params, want) {
+        let first = begin.is_some();
+        match self.send_first(first, Some(&ahead), sql, params, want) {
             Ok(answer) => {
                 self.savepoint = true;
                 Ok(answer)

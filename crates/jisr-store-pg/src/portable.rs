@@ -204,7 +204,6 @@ impl PortableTx for PgTx<'_> {
     }
 
     fn portable_insert(&mut self, table: &TableShape, rows: &[Vec<Cell>]) -> Result<()> {
-        self.cache.forget_all();
         let n = table.columns.len().max(1);
         let cols: Vec<String> = table.columns.iter().map(|c| quote(c)).collect();
         // PostgreSQL takes at most 65,535 parameters per statement.
@@ -227,7 +226,10 @@ impl PortableTx for PgTx<'_> {
                 values.join(", ")
             );
             let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
-            self.exec(&sql, &refs)?;
+            // After the write: the transaction's first statement fills the cache.
+            let written = self.exec(&sql, &refs);
+            self.cache.forget_all();
+            written?;
         }
         Ok(())
     }

@@ -225,3 +225,52 @@ pub(super) fn audit_ids_stay_dense_after_rollback(make: Factory) {
     let mut tx = store.write().unwrap();
     assert_eq!(tx.audit_append(&entry(3)).unwrap(), first + 1);
 }
+
+/// A transaction whose very first statement changes settings, exclusions
+/// or the audit log reads its own change back, and a later transaction sees
+/// what an earlier one committed (a backend that reads these ahead, with the
+/// transaction's start, must not serve what was there before).
+pub(super) fn first_write_is_read_back(make: Factory) {
+    let store = make();
+    let entry = |i: i64| AuditEntry {
+        created: i,
+        model: "events".into(),
+        action: "add".into(),
+        prev_hash: format!("p{i}"),
+        hash: format!("h{i}"),
+        ..Default::default()
+    };
+    let exclusion = crate::CorrelationExclusion {
+        value: "8.8.8.8".into(),
+        ..Default::default()
+    };
+    let excluded = {
+        let mut tx = store.write().unwrap();
+        tx.setting_set("k", "one").unwrap();
+        assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("one"));
+        tx.commit().unwrap();
+        let mut tx = store.write().unwrap();
+        let id = tx.correlation_exclusion_insert(&exclusion).unwrap();
+        assert_eq!(tx.correlation_exclusions().unwrap().len(), 1);
+        tx.commit().unwrap();
+        let mut tx = store.write().unwrap();
+        let audit = tx.audit_append(&entry(1)).unwrap();
+        assert_eq!(tx.audit_last().unwrap().unwrap(), (audit, "h1".into()));
+        tx.commit().unwrap();
+        id
+    };
+    let mut tx = store.write().unwrap();
+    tx.setting_set("k", "two").unwrap();
+    assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("two"));
+    tx.commit().unwrap();
+    let mut tx = store.write().unwrap();
+    tx.correlation_exclusion_delete(excluded).unwrap();
+    assert!(tx.correlation_exclusions().unwrap().is_empty());
+    tx.commit().unwrap();
+    let mut tx = store.write().unwrap();
+    assert!(tx.correlation_exclusions().unwrap().is_empty());
+    assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("two"));
+    assert_eq!(tx.audit_last().unwrap().unwrap().1, "h1");
+    let next = tx.audit_append(&entry(2)).unwrap();
+    assert_eq!(tx.audit_last().unwrap().unwrap(), (next, "h2".into()));
+}

@@ -55,6 +55,10 @@ pub const CASES: &[Case] = &[
     ("tlp_caps_in_the_query", search::tlp_caps_in_the_query),
     ("audit_log", directory::audit_log),
     (
+        "first_write_is_read_back",
+        directory::first_write_is_read_back,
+    ),
+    (
         "failed_write_leaves_transaction_usable",
         events::failed_write_leaves_transaction_usable,
     ),
