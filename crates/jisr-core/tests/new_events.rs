@@ -132,3 +132,38 @@ fn a_uuid_repeated_in_one_body_is_one_attribute() {
     assert_eq!(attributes.len(), 1);
     assert_eq!(attributes[0].value1, "second", "the later copy is newer");
 }
+
+/// An import adds an event it has not seen and edits one it has, found by
+/// its uuid in any spelling, and reports the attribute count either way.
+#[test]
+fn add_or_edit_finds_the_event_by_its_uuid_in_any_case() {
+    let (_dir, store, actor) = instance();
+    let mut tx = store.write().unwrap();
+    let upper = "5A0B1C2D-3E4F-4A5B-8C6D-7E8F9A0B1C2D";
+    let body = |info: &str, values: &[&str]| {
+        let attributes: Vec<_> = values
+            .iter()
+            .map(|v| json!({"type": "domain", "value": v}))
+            .collect();
+        parse_event(&json!({"uuid": upper, "info": info, "Attribute": attributes})).unwrap()
+    };
+    let first = jisr_core::event_write::add_or_edit_event(
+        tx.as_mut(),
+        &actor,
+        &body("first", &["a.example", "b.example"]),
+    )
+    .unwrap();
+    assert!(first.added);
+    assert_eq!(first.attribute_count, 2);
+    let again = jisr_core::event_write::add_or_edit_event(
+        tx.as_mut(),
+        &actor,
+        &body("again", &["c.example"]),
+    )
+    .unwrap();
+    assert!(!again.added, "the same uuid edits the event");
+    assert_eq!(again.id, first.id);
+    assert_eq!(again.attribute_count, 3);
+    let stored = tx.event_get(first.id).unwrap().unwrap();
+    assert_eq!((stored.info.as_str(), stored.attribute_count), ("again", 3));
+}

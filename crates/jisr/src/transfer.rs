@@ -258,31 +258,12 @@ impl<'a> Batch<'a> {
         let Some(tx) = self.tx.as_mut() else {
             return Ok(());
         };
-        let existing = match &incoming.uuid {
-            Some(u) => tx.event_by_uuid(u)?,
-            None => None,
-        };
-        let (id, added) = match existing {
-            Some(e) => {
-                let id = e.id;
-                event_write::edit_event(tx.as_mut(), self.actor, e, incoming).with_context(
-                    || {
-                        format!(
-                            "event {i} of {source} (uuid {})",
-                            incoming.uuid.clone().unwrap_or_default()
-                        )
-                    },
-                )?;
-                (id, false)
-            }
-            None => {
-                let id = event_write::add_event(tx.as_mut(), self.actor, incoming)
-                    .with_context(|| format!("event {i} of {source}"))?;
-                (id, true)
-            }
-        };
-        // add_event/edit_event have just recounted it.
-        let count = tx.event_get(id)?.map_or(0, |e| e.attribute_count);
+        let saved = event_write::add_or_edit_event(tx.as_mut(), self.actor, incoming)
+            .with_context(|| match &incoming.uuid {
+                Some(u) => format!("event {i} of {source} (uuid {u})"),
+                None => format!("event {i} of {source}"),
+            })?;
+        let (id, added, count) = (saved.id, saved.added, saved.attribute_count);
         let what = jisr_core::audit::What {
             model: "events".into(),
             model_id: id,

@@ -255,6 +255,51 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
             location: format!("/events/view/{}", existing.id),
         });
     }
+    Ok(insert_event(tx, actor, incoming, uuid)?.id)
+}
+
+/// What [`add_or_edit_event`] did.
+pub struct Saved {
+    pub id: i64,
+    /// Added (else an existing copy was edited).
+    pub added: bool,
+    pub attribute_count: i64,
+}
+
+/// An event from a file or another tool: the local event with its uuid is
+/// edited, else the event is added. One lookup of the uuid, where asking
+/// first and then calling [`add_event`] looked it up twice.
+pub fn add_or_edit_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<Saved> {
+    let existing = match &incoming.uuid {
+        Some(u) => tx.event_by_uuid(&valid_uuid(u, "Event")?)?,
+        None => None,
+    };
+    if let Some(event) = existing {
+        let id = event.id;
+        let attribute_count = update_event(tx, actor, event, incoming)?;
+        return Ok(Saved {
+            id,
+            added: false,
+            attribute_count,
+        });
+    }
+    if !jisr_policy::can_add_event(actor) {
+        return Err(crate::error::no_permission());
+    }
+    let uuid = match &incoming.uuid {
+        Some(u) => valid_uuid(u, "Event")?,
+        None => uuid::Uuid::new_v4().to_string(),
+    };
+    let event = insert_event(tx, actor, incoming, uuid)?;
+    Ok(Saved {
+        id: event.id,
+        added: true,
+        attribute_count: event.attribute_count,
+    })
+}
+
+/// The new event with everything inside it; its uuid is free.
+fn insert_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent, uuid: String) -> Result<Event> {
     let info = incoming.info.clone().unwrap_or_default();
     if info.trim().is_empty() {
         return Err(field_error(
@@ -327,11 +372,11 @@ pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i
             tx.attributes_of_event(event.id)?
         }
     };
-    tx.event_recount(event.id)?;
+    event.attribute_count = tx.event_recount(event.id)?;
     // Everything in a new event is new: nothing of it is indexed yet.
     crate::correlation::refresh(tx, &event, &attributes, true)?;
     offer_to_push_links(tx, &event)?;
-    Ok(event.id)
+    Ok(event)
 }
 
 /// A published event is offered to the servers we push to (the sync worker
@@ -363,12 +408,17 @@ fn save_children(
 }
 
 /// `events/edit`: applies what is newer than the stored event.
-pub fn edit_event(
+pub fn edit_event(tx: &mut dyn Tx, actor: &Actor, event: Event, incoming: &InEvent) -> Result<()> {
+    update_event(tx, actor, event, incoming).map(|_| ())
+}
+
+/// [`edit_event`]; returns the event's attribute count after the edit.
+fn update_event(
     tx: &mut dyn Tx,
     actor: &Actor,
     mut event: Event,
     incoming: &InEvent,
-) -> Result<()> {
+) -> Result<i64> {
     if !jisr_policy::can_modify_event(actor, &event) {
         return Err(crate::error::no_permission());
     }
@@ -451,14 +501,14 @@ pub fn edit_event(
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     let mut touched = Vec::new();
     save_children(tx, actor, &event, incoming, &mut touched)?;
-    tx.event_recount(event.id)?;
+    event.attribute_count = tx.event_recount(event.id)?;
     if event.disable_correlation != correlation_was_disabled {
         crate::correlation::refresh_event(tx, &event)?;
     } else {
         crate::correlation::refresh_ids(tx, &touched)?;
     }
     offer_to_push_links(tx, &event)?;
-    Ok(())
+    Ok(event.attribute_count)
 }
 
 /// Marks the event published now.
