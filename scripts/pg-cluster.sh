@@ -11,6 +11,8 @@
 # (needs root), runs the server as an unprivileged user (postgres, or
 # jisrtest created on demand) in a fresh mktemp directory, on a free port of
 # 127.0.0.1 only, with trust authentication (local throwaway data only).
+# JISR_PG_SETTINGS adds server settings, e.g. for benchmarks:
+#   JISR_PG_SETTINGS="-c shared_buffers=4GB -c max_wal_size=8GB" scripts/pg-cluster.sh start
 set -euo pipefail
 
 die() { echo "pg-cluster: $*" >&2; exit 1; }
@@ -81,7 +83,7 @@ start() {
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         if as_user "$user" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${JISR_PG_SETTINGS:-}" \
             start >&2; then
             break
         fi
