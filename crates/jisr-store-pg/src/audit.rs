@@ -35,15 +35,31 @@ impl AuditTx for PgTx<'_> {
         // Ids are the highest plus one, as SQLite's rowid, not from the
         // sequence: a sequence leaves gaps after rolled-back writes, and jisr
         // signs a checkpoint at every multiple of N, which a gap would skip.
-        // Safe because writers are serialised (see `BEGIN_WRITE`).
-        let id = self.insert(
+        // The highest is known here (writers are serialised, see
+        // `BEGIN_WRITE`, and the transaction read it with its BEGIN), so the
+        // row needs no answer and goes with the next statement.
+        let id = self.audit_last()?.map_or(1, |(last, _)| last + 1);
+        self.defer(
             "INSERT INTO audit_log (id, created, user_id, org_id, email, authkey_id, ip, model, model_id, model_uuid, action,
                change, prev_hash, hash)
-             VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            params![e.created, e.user_id, e.org_id, e.email, e.authkey_id, e.ip, e.model, e.model_id, e.model_uuid, e.action,
-                e.change, e.prev_hash, e.hash],
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            vec![
+                Box::new(id),
+                Box::new(e.created),
+                Box::new(e.user_id),
+                Box::new(e.org_id),
+                Box::new(e.email.clone()),
+                Box::new(e.authkey_id),
+                Box::new(e.ip.clone()),
+                Box::new(e.model.clone()),
+                Box::new(e.model_id),
+                Box::new(e.model_uuid.clone()),
+                Box::new(e.action.clone()),
+                Box::new(e.change.clone()),
+                Box::new(e.prev_hash.clone()),
+                Box::new(e.hash.clone()),
+            ],
         )?;
-        // The highest id is now this one (see above).
         self.cache.audit_last = Some(Some((id, e.hash.clone())));
         Ok(id)
     }

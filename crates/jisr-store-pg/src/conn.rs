@@ -3,8 +3,12 @@
 //! its prepared statements, and requests sent together (see [`Conn::run`]).
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::Poll;
 
 use jisr_store::{Result, StoreError};
+use tokio_postgres::types::{ToSql, Type};
 use tokio_postgres::{Client, Config, NoTls, Row, Statement};
 
 use crate::backend_err;
@@ -29,6 +33,11 @@ pub(crate) struct Conn {
 /// What a statement run by [`Conn::run`] answers.
 pub(crate) enum Want {
     Rows,
+    /// Rows, from a plan made for these parameter values (an unnamed
+    /// statement): for reads whose best plan depends on the value, such as
+    /// a correlation key held by one attribute or by a million. Other
+    /// statements keep the plan PostgreSQL caches for their prepared form.
+    RowsPlannedForValues,
     /// The number of rows it touched.
     Count,
 }
@@ -70,14 +79,16 @@ impl Conn {
             statements: HashMap::new(),
             broken: false,
         };
-        // Statements are prepared once per connection, and PostgreSQL may
-        // then keep one generic plan for all parameters, chosen from the
-        // statistics of that moment: planned while the correlation index
-        // was empty, a key lookup stayed a sequential scan as the table grew
-        // (thousands of scans of 190 million rows in one 200,000-attribute
-        // import). Planning for each execution's parameters costs little
-        // beside a round trip, and a skewed key or value gets its own plan.
-        conn.batch_execute("SET plan_cache_mode = force_custom_plan")
+        // Prepared statements keep the plan PostgreSQL caches for them
+        // (`plan_cache_mode = auto`, its default: after five executions a
+        // generic plan, if it costs no more): planning an insert or a lookup
+        // by id for each execution took 0.2 ms of an added attribute's
+        // 1.1 ms. Reads whose plan depends on the value (correlation keys,
+        // searches, the duplicate check) ask for a plan of their own
+        // (`Want::RowsPlannedForValues`): a generic plan made while the
+        // correlation index was empty kept scanning it whole as it grew
+        // (thousands of scans of 190 million rows in one import).
+        conn.batch_execute("SET plan_cache_mode = auto")
             .map_err(backend_err)?;
         // PostgreSQL compiles a query with its JIT once the plan's estimated
         // cost is high, which a scan of the events table with the visibility
@@ -116,52 +127,76 @@ impl Conn {
             Want::Rows => {
                 pipelined(runtime, client, ahead, client.query(&stmt, params)).map(Answer::Rows)
             }
+            Want::RowsPlannedForValues => {
+                let typed = with_types(&stmt, params);
+                pipelined(runtime, client, ahead, client.query_typed(sql, &typed)).map(Answer::Rows)
+            }
             Want::Count => {
                 pipelined(runtime, client, ahead, client.execute(&stmt, params)).map(Answer::Count)
             }
         }
     }
 
-    /// As [`Conn::run`], with three reads without parameters sent between
-    /// `ahead` and the statement, in the same round trip; their rows come
-    /// back with the answer.
-    pub(crate) fn run_after_reads(
-        &mut self,
-        ahead: &str,
-        reads: [&str; 3],
-        sql: &str,
-        params: Params,
-        want: Want,
-    ) -> std::result::Result<([Vec<Row>; 3], Answer), Failed> {
-        // Prepared first, outside the transaction: `ahead` must reach the
-        // server before the reads (it takes the writer lock they rely on).
-        let [r0, r1, r2] = reads.map(|sql| self.statement(&mut None, sql));
-        let (r0, r1, r2) = (r0?, r1?, r2?);
-        let stmt = self.statement(&mut None, sql)?;
-        let client = &self.client;
-        self.runtime.block_on(async {
-            let request = async {
-                match want {
-                    Want::Rows => client.query(&stmt, params).await.map(Answer::Rows),
-                    Want::Count => client.execute(&stmt, params).await.map(Answer::Count),
+    /// Sends every request in one round trip, in order, and returns each
+    /// one's answer. PostgreSQL runs them in order; after a failed one, the
+    /// rest of a transaction fails too ("current transaction is aborted").
+    /// Statements not prepared yet are prepared first, outside the pipeline:
+    /// a BEGIN among the requests must reach the server before what follows.
+    pub(crate) fn pipeline(&mut self, requests: &[Request]) -> PgResult<Vec<PgResult<Answer>>> {
+        let mut prepared = Vec::with_capacity(requests.len());
+        for r in requests {
+            prepared.push(match r {
+                Request::Simple(_) => None,
+                Request::Statement { sql, .. } => {
+                    Some(self.statement(&mut None, sql).map_err(|f| match f {
+                        Failed::Ahead(e) | Failed::Statement(e) => e,
+                    })?)
                 }
-            };
-            // `join!` polls in order, and a request is sent when first polled.
-            let (first, a, b, c, answer) = tokio::join!(
-                client.batch_execute(ahead),
-                client.query(&r0, &[]),
-                client.query(&r1, &[]),
-                client.query(&r2, &[]),
-                request
-            );
-            first.map_err(Failed::Ahead)?;
-            let reads = [
-                a.map_err(Failed::Ahead)?,
-                b.map_err(Failed::Ahead)?,
-                c.map_err(Failed::Ahead)?,
-            ];
-            Ok((reads, answer.map_err(Failed::Statement)?))
-        })
+            });
+        }
+        let client = &self.client;
+        let sent: Vec<Pending<'_>> = requests
+            .iter()
+            .zip(&prepared)
+            .map(|(r, stmt)| -> Pending<'_> {
+                match (r, stmt) {
+                    (Request::Simple(sql), _) => Box::pin(async move {
+                        client.batch_execute(sql).await.map(|_| Answer::Count(0))
+                    }),
+                    (
+                        Request::Statement {
+                            params,
+                            want: Want::Rows,
+                            ..
+                        },
+                        Some(stmt),
+                    ) => {
+                        Box::pin(async move { client.query(stmt, params).await.map(Answer::Rows) })
+                    }
+                    (
+                        Request::Statement {
+                            sql,
+                            params,
+                            want: Want::RowsPlannedForValues,
+                        },
+                        Some(stmt),
+                    ) => {
+                        let typed = with_types(stmt, params);
+                        Box::pin(
+                            async move { client.query_typed(sql, &typed).await.map(Answer::Rows) },
+                        )
+                    }
+                    (Request::Statement { params, .. }, Some(stmt)) => {
+                        Box::pin(
+                            async move { client.execute(stmt, params).await.map(Answer::Count) },
+                        )
+                    }
+                    // Every statement was prepared above.
+                    (Request::Statement { .. }, None) => Box::pin(async { Ok(Answer::Count(0)) }),
+                }
+            })
+            .collect();
+        Ok(self.runtime.block_on(in_order(sent)))
     }
 
     /// The prepared statement for `sql`; preparing it sends `ahead` with it.
@@ -187,6 +222,50 @@ impl Conn {
         self.statements.insert(sql.to_string(), prepared.clone());
         Ok(prepared)
     }
+}
+
+/// The parameters with the types PostgreSQL inferred when it prepared
+/// `stmt`, for an unnamed statement of the same text (`query_typed`).
+fn with_types<'a>(stmt: &Statement, params: Params<'a>) -> Vec<(&'a (dyn ToSql + Sync), Type)> {
+    params
+        .iter()
+        .copied()
+        .zip(stmt.params().iter().cloned())
+        .collect()
+}
+
+/// One request of [`Conn::pipeline`].
+pub(crate) enum Request<'a> {
+    /// Simple statements without parameters (BEGIN, a savepoint, COMMIT).
+    Simple(&'a str),
+    Statement {
+        sql: &'a str,
+        params: Params<'a>,
+        want: Want,
+    },
+}
+
+type Pending<'a> = Pin<Box<dyn Future<Output = PgResult<Answer>> + 'a>>;
+
+/// Awaits every future, polling them in the order given: tokio-postgres
+/// sends a request when its future is first polled, so they leave in this
+/// order, together.
+async fn in_order(mut futures: Vec<Pending<'_>>) -> Vec<PgResult<Answer>> {
+    let mut answers: Vec<Option<PgResult<Answer>>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut all = true;
+        for (future, answer) in futures.iter_mut().zip(answers.iter_mut()) {
+            if answer.is_none() {
+                match future.as_mut().poll(cx) {
+                    Poll::Ready(a) => *answer = Some(a),
+                    Poll::Pending => all = false,
+                }
+            }
+        }
+        if all { Poll::Ready(()) } else { Poll::Pending }
+    })
+    .await;
+    answers.into_iter().flatten().collect()
 }
 
 /// Waits for `request`, with `ahead` sent before it without waiting in between.

@@ -63,27 +63,38 @@ impl PgTx<'_> {
                 }
             }
         }
+        // Nothing reads an answer from these inserts: they travel with the
+        // next statement (see `PgTx::defer`).
         if lo.is_empty() {
             if !keys.is_empty() {
-                self.exec(
+                self.defer(
                     "INSERT INTO correlation_keys (key, attribute_id, event_id)
                      SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING",
-                    params![keys, attrs, events],
+                    vec![Box::new(keys), Box::new(attrs), Box::new(events)],
                 )?;
             }
             return Ok(());
         }
-        // Keys, ranges and prefixes in one statement: one round trip.
-        self.exec(
+        // Keys, ranges and prefixes in one statement.
+        self.defer(
             "WITH k AS (INSERT INTO correlation_keys (key, attribute_id, event_id)
                         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) ON CONFLICT DO NOTHING),
                   r AS (INSERT INTO correlation_ranges (lo, hi, prefix, attribute_id, event_id)
                         SELECT * FROM unnest($4::bytea[], $5::bytea[], $6::bigint[], $7::bigint[], $8::bigint[])
                         ON CONFLICT DO NOTHING)
              INSERT INTO correlation_prefixes (prefix) SELECT * FROM unnest($9::bigint[]) ON CONFLICT DO NOTHING",
-            params![keys, attrs, events, lo, hi, prefix, r_attrs, r_events, prefixes],
-        )?;
-        Ok(())
+            vec![
+                Box::new(keys),
+                Box::new(attrs),
+                Box::new(events),
+                Box::new(lo),
+                Box::new(hi),
+                Box::new(prefix),
+                Box::new(r_attrs),
+                Box::new(r_events),
+                Box::new(prefixes),
+            ],
+        )
     }
 
     fn related_by_keys(
@@ -119,7 +130,7 @@ impl PgTx<'_> {
              FROM q JOIN correlation_keys x ON x.key = q.key {joins} WHERE {visible}"
         );
         let params = w.refs();
-        out.extend(self.many(&sql, &params, related_row)?);
+        out.extend(self.many_planned(&sql, &params, related_row)?);
         Ok(())
     }
 
@@ -151,7 +162,7 @@ impl PgTx<'_> {
              SELECT src, id, event_id, NULL::float8, NULL::text FROM r"
         );
         let params = w.refs();
-        let found = self.many(&sql, &params, related_row)?;
+        let found = self.many_planned(&sql, &params, related_row)?;
         // The network is a holder too: the addresses inside and it, at
         // most `limit`.
         if (found.len() as i64) < limit {
@@ -175,7 +186,7 @@ impl PgTx<'_> {
             w.sql()
         );
         let params = w.refs();
-        out.extend(self.many(&sql, &params, related_row)?);
+        out.extend(self.many_planned(&sql, &params, related_row)?);
         Ok(())
     }
 }
@@ -209,7 +220,7 @@ impl CorrelationTx for PgTx<'_> {
     }
 
     fn correlation_key_holders(&mut self, key: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
-        self.many(
+        self.many_planned(
             "SELECT attribute_id, event_id FROM correlation_keys WHERE key = $1 LIMIT $2",
             params![key, limit],
             |r| Ok((r.try_get(0)?, r.try_get(1)?)),
@@ -226,7 +237,7 @@ impl CorrelationTx for PgTx<'_> {
         }
         // The same lookup as `correlation_key_holders`, once per key, in one
         // round trip; `ordinality` keeps the keys' order.
-        self.many(
+        self.many_planned(
             "SELECT k.key, h.attribute_id, h.event_id
              FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, n)
              CROSS JOIN LATERAL (SELECT attribute_id, event_id FROM correlation_keys
@@ -246,13 +257,12 @@ impl CorrelationTx for PgTx<'_> {
         let o: Vec<i64> = pairs.iter().map(|p| p.other_id).collect();
         let s: Vec<f64> = pairs.iter().map(|p| p.score).collect();
         let x: Vec<String> = pairs.iter().map(|p| p.explanation.clone()).collect();
-        self.exec(
+        self.defer(
             "INSERT INTO correlation_names (attribute_id, event_id, other_id, score, explanation)
              SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::float8[], $5::text[])
              ON CONFLICT (attribute_id, other_id) DO UPDATE SET score = excluded.score, explanation = excluded.explanation",
-            params![a, e, o, s, x],
-        )?;
-        Ok(())
+            vec![Box::new(a), Box::new(e), Box::new(o), Box::new(s), Box::new(x)],
+        )
     }
 
     fn correlation_prefixes(&mut self) -> Result<Vec<i64>> {

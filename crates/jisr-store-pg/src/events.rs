@@ -78,24 +78,38 @@ impl EventTx for PgTx<'_> {
             None => Ok(0),
         }
     }
-    fn event_update_recount(&mut self, e: &Event) -> Result<i64> {
-        // The count is the one an update by itself would leave in place:
-        // the subquery sees the attributes as they are before this statement.
-        let rows = self.exec_rows(
+    fn event_update_recount(&mut self, e: &Event) -> Result<()> {
+        // The subquery counts the attributes as this transaction's earlier
+        // statements left them; the row goes with the next statement.
+        self.defer(
             "UPDATE events SET uuid = $2, org_id = $3, orgc_id = $4, info = $5, date = $6, threat_level_id = $7, analysis = $8,
                distribution = $9, sharing_group_id = $10, published = $11, publish_timestamp = $12, timestamp = $13,
                sighting_timestamp = $14, extends_uuid = $15, locked = $16, disable_correlation = $17,
                proposal_email_lock = $18, user_id = $19,
                attribute_count = (SELECT COUNT(*) FROM attributes WHERE event_id = $1 AND deleted = FALSE)
-             WHERE id = $1 RETURNING attribute_count",
-            params![e.id, e.uuid, e.org_id, e.orgc_id, e.info, e.date, e.threat_level_id, e.analysis, e.distribution,
-                e.sharing_group_id, e.published, e.publish_timestamp, e.timestamp, e.sighting_timestamp,
-                e.extends_uuid, e.locked, e.disable_correlation, e.proposal_email_lock, e.user_id],
-        )?;
-        match rows.first() {
-            Some(r) => r.try_get(0).map_err(crate::backend_err),
-            None => Err(jisr_store::StoreError::NotFound("event".into())),
-        }
+             WHERE id = $1",
+            vec![
+                Box::new(e.id),
+                Box::new(e.uuid.clone()),
+                Box::new(e.org_id),
+                Box::new(e.orgc_id),
+                Box::new(e.info.clone()),
+                Box::new(e.date.clone()),
+                Box::new(e.threat_level_id),
+                Box::new(e.analysis),
+                Box::new(e.distribution),
+                Box::new(e.sharing_group_id),
+                Box::new(e.published),
+                Box::new(e.publish_timestamp),
+                Box::new(e.timestamp),
+                Box::new(e.sighting_timestamp),
+                Box::new(e.extends_uuid.clone()),
+                Box::new(e.locked),
+                Box::new(e.disable_correlation),
+                Box::new(e.proposal_email_lock),
+                Box::new(e.user_id),
+            ],
+        )
     }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>> {
         let sql = format!(

@@ -77,8 +77,9 @@ use std::sync::{Mutex, MutexGuard};
 
 use jisr_store::{DeferIndexes, Result, Store, StoreError, Tx};
 use tokio_postgres::Row;
+use tokio_postgres::types::ToSql;
 
-pub(crate) use crate::conn::{Answer, Conn, Failed, Want};
+pub(crate) use crate::conn::{Answer, Conn, Failed, Request, Want};
 use crate::rows::Params;
 
 pub use schema::SCHEMA_VERSION;
@@ -179,6 +180,7 @@ impl PgStore {
             savepoint: false,
             failed: false,
             cache: tx_cache::TxCache::default(),
+            deferred_writes: Vec::new(),
         }))
     }
 }
@@ -374,6 +376,22 @@ pub struct PgTx<'a> {
     /// failed statement that no savepoint contained.
     pub(crate) failed: bool,
     pub(crate) cache: tx_cache::TxCache,
+    /// Writes queued by [`PgTx::defer`], sent with the next statement.
+    deferred_writes: Vec<Deferred>,
+}
+
+/// An owned parameter of a deferred write.
+pub(crate) type Owned = Box<dyn ToSql + Sync + Send>;
+
+struct Deferred {
+    sql: &'static str,
+    params: Vec<Owned>,
+}
+
+impl Deferred {
+    fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
+        self.params.iter().map(|p| p.as_ref() as _).collect()
+    }
 }
 
 impl PgTx<'_> {
@@ -402,8 +420,9 @@ impl PgTx<'_> {
         self.send_first(begin.is_some(), begin, sql, params, want)
     }
 
-    /// Sends a statement with `ahead`; the transaction's `first` one
-    /// carries the cache's reads too, when it is a write transaction.
+    /// Sends a statement with `ahead`, after the deferred writes; the
+    /// transaction's `first` one carries the cache's reads too, when it is
+    /// a write transaction. One round trip in all.
     fn send_first(
         &mut self,
         first: bool,
@@ -412,21 +431,76 @@ impl PgTx<'_> {
         params: Params,
         want: Want,
     ) -> std::result::Result<Answer, Failed> {
-        let Some(ahead) = ahead.filter(|_| first && self.prefetch) else {
+        let prefetch = first && self.prefetch;
+        if self.deferred_writes.is_empty() && !prefetch {
             return self.conn.run(ahead, sql, params, want);
-        };
-        let (reads, answer) =
-            self.conn
-                .run_after_reads(ahead, tx_cache::PREFETCH, sql, params, want)?;
-        self.cache.fill(reads).map_err(Failed::Ahead)?;
-        Ok(answer)
+        }
+        let writes = std::mem::take(&mut self.deferred_writes);
+        let write_params: Vec<Vec<&(dyn ToSql + Sync)>> =
+            writes.iter().map(Deferred::params).collect();
+        let mut requests: Vec<Request> = writes
+            .iter()
+            .zip(&write_params)
+            .map(|(w, p)| Request::Statement {
+                sql: w.sql,
+                params: p,
+                want: Want::Count,
+            })
+            .collect();
+        requests.extend(ahead.map(Request::Simple));
+        if prefetch {
+            requests.extend(tx_cache::PREFETCH.map(|sql| Request::Statement {
+                sql,
+                params: &[],
+                want: Want::Rows,
+            }));
+        }
+        requests.push(Request::Statement { sql, params, want });
+        let mut answers = self
+            .conn
+            .pipeline(&requests)
+            .map_err(Failed::Ahead)?
+            .into_iter();
+        // What was sent before the statement: if any failed, the transaction is lost.
+        for _ in 0..writes.len() + usize::from(ahead.is_some()) {
+            answers.next().transpose().map_err(Failed::Ahead)?;
+        }
+        if prefetch {
+            let mut rows = [vec![], vec![], vec![]];
+            for slot in &mut rows {
+                if let Some(Answer::Rows(r)) = answers.next().transpose().map_err(Failed::Ahead)? {
+                    *slot = r;
+                }
+            }
+            self.cache.fill(rows).map_err(Failed::Ahead)?;
+        }
+        match answers.next() {
+            Some(answer) => answer.map_err(Failed::Statement),
+            None => Ok(Answer::Count(0)),
+        }
+    }
+
+    /// Queues a write whose answer nobody waits for (it touches no row
+    /// that decides anything, and cannot fail but with the connection or
+    /// the server): it goes with the transaction's next statement or its
+    /// COMMIT, in that round trip. Should it fail after all, the
+    /// transaction fails with it and commits nothing.
+    pub(crate) fn defer(&mut self, sql: &'static str, params: Vec<Owned>) -> Result<()> {
+        if self.begin.is_some() {
+            // Nothing sent yet: the BEGIN goes with it now.
+            let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref() as _).collect();
+            self.exec(sql, &refs)?;
+            return Ok(());
+        }
+        self.deferred_writes.push(Deferred { sql, params });
+        Ok(())
     }
 
     /// Runs a read: a failure (say, a NUL character, which PostgreSQL
     /// refuses in text) marks the transaction as failed.
-    pub(crate) fn read_rows(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
+    pub(crate) fn read_rows(&mut self, sql: &str, params: Params, want: Want) -> Result<Vec<Row>> {
         let begin = self.begin.take();
-        match self.send(begin, sql, params, Want::Rows) {
+        match self.send(begin, sql, params, want) {
             Ok(Answer::Rows(rows)) => Ok(rows),
             Ok(Answer::Count(_)) => Ok(vec![]),
             Err(f) => {
@@ -486,8 +560,9 @@ impl Tx for PgTx<'_> {
     ) -> Result<Vec<jisr_model::Attribute>> {
         // Exact but for case: one short statement instead of restSearch's
         // query (whose planning alone took a sixth of an added attribute's
-        // time) and a second read.
-        self.many(
+        // time) and a second read. Planned for the value: a common one is
+        // best found through the event, a rare one through its index.
+        self.many_planned(
             &format!(
                 "SELECT {} FROM attributes WHERE event_id = $1 AND lower(value1) = lower($2)
                  AND deleted = FALSE AND object_id = 0 ORDER BY id",
@@ -511,7 +586,36 @@ impl Tx for PgTx<'_> {
             // Nothing was sent: nothing to commit.
             return Ok(());
         }
-        self.conn.batch_execute("COMMIT").map_err(backend_err)
+        let writes = std::mem::take(&mut self.deferred_writes);
+        if writes.is_empty() {
+            return self.conn.batch_execute("COMMIT").map_err(backend_err);
+        }
+        let params: Vec<Vec<&(dyn ToSql + Sync)>> = writes.iter().map(Deferred::params).collect();
+        let mut requests: Vec<Request> = writes
+            .iter()
+            .zip(&params)
+            .map(|(w, p)| Request::Statement {
+                sql: w.sql,
+                params: p,
+                want: Want::Count,
+            })
+            .collect();
+        requests.push(Request::Simple("COMMIT"));
+        let answers = self.conn.pipeline(&requests).map_err(|e| {
+            // Not sent: the transaction is still open, and Drop rolls it back.
+            self.open = true;
+            backend_err(e)
+        })?;
+        // After a failed write PostgreSQL answers the COMMIT with a rollback.
+        for answer in answers {
+            if let Err(e) = answer {
+                return Err(StoreError::Backend(format!(
+                    "nothing was committed: {}",
+                    backend_err(e)
+                )));
+            }
+        }
+        Ok(())
     }
 }
 

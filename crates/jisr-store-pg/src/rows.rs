@@ -253,8 +253,24 @@ impl PgTx<'_> {
             .map_err(backend_err)
     }
 
+    /// As [`PgTx::many`], planned for these parameter values (see
+    /// [`Want::RowsPlannedForValues`]): for reads whose best plan depends
+    /// on the value looked for.
+    pub(crate) fn many_planned<T>(
+        &mut self,
+        sql: &str,
+        params: Params,
+        map: impl FnMut(&Row) -> PgResult<T>,
+    ) -> Result<Vec<T>> {
+        let rows = self.read_rows(sql, params, Want::RowsPlannedForValues)?;
+        rows.iter()
+            .map(map)
+            .collect::<PgResult<Vec<T>>>()
+            .map_err(backend_err)
+    }
+
     fn query(&mut self, sql: &str, params: Params) -> Result<Vec<Row>> {
-        self.read_rows(sql, params)
+        self.read_rows(sql, params, Want::Rows)
     }
 
     /// Runs a write; the number of rows it touched.

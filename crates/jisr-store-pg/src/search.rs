@@ -363,7 +363,7 @@ impl SearchTx for PgTx<'_> {
             w.sql()
         );
         let params = w.refs();
-        self.many(&sql, &params, |r| r.try_get(0))
+        self.many_planned(&sql, &params, |r| r.try_get(0))
     }
 
     fn search_attributes(&mut self, q: &SearchQuery, scope: &Scope) -> Result<Vec<i64>> {
@@ -385,6 +385,6 @@ impl SearchTx for PgTx<'_> {
             w.sql()
         );
         let params = w.refs();
-        self.many(&sql, &params, |r| r.try_get(0))
+        self.many_planned(&sql, &params, |r| r.try_get(0))
     }
 }

@@ -313,6 +313,50 @@ fn an_aborted_transaction_is_never_reported_committed() {
     assert!(tx.setting_get("k").unwrap().is_none());
 }
 
+/// Correlation rows are written with the next statement or the COMMIT
+/// (`PgTx::defer`). One that PostgreSQL refuses (text with NUL) fails the
+/// statement it travelled with or the commit, and nothing is committed;
+/// one that succeeds is seen by the transaction's next read.
+#[test]
+fn a_deferred_write_is_read_back_or_fails_the_commit() {
+    let Some(url) = url() else { return };
+    let s = PgStore::connect_config(fresh_config(&url)).unwrap();
+    let pair = |explanation: &str| jisr_store::NamePair {
+        attribute_id: 1,
+        event_id: 1,
+        other_id: 2,
+        score: 0.9,
+        explanation: explanation.into(),
+    };
+    let mut tx = s.write().unwrap();
+    tx.setting_set("k", "v").unwrap();
+    tx.correlation_names_add(&[pair("same name")]).unwrap();
+    assert_eq!(tx.correlation_stats().unwrap().name_pairs, 1);
+    tx.commit().unwrap();
+
+    let mut tx = s.write().unwrap();
+    tx.setting_set("k", "changed").unwrap();
+    tx.correlation_names_add(&[pair("a\0b")]).unwrap();
+    assert!(tx.commit().is_err());
+    let mut tx = s.read().unwrap();
+    assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("v"));
+
+    let mut tx = s.write().unwrap();
+    tx.setting_set("k", "changed").unwrap();
+    tx.correlation_names_add(&[pair("a\0b")]).unwrap();
+    assert!(
+        tx.setting_get("other").is_ok(),
+        "settings come from the cache"
+    );
+    assert!(
+        tx.event_get(1).is_err(),
+        "the next statement carries the failure"
+    );
+    assert!(tx.commit().is_err());
+    let mut tx = s.read().unwrap();
+    assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("v"));
+}
+
 /// A server-side disconnect (restart, failover, idle kill) costs at most the
 /// transaction that notices it: the next one gets a fresh connection.
 #[test]

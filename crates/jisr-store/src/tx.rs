@@ -110,11 +110,13 @@ pub trait EventTx {
     /// Recounts the event's non-deleted attributes into `attribute_count`.
     fn event_recount(&mut self, event_id: i64) -> Result<i64>;
     /// [`EventTx::event_update`] then [`EventTx::event_recount`]: what a
-    /// change inside an event ends with. A backend that pays for each
-    /// statement in round trips does both in one.
-    fn event_update_recount(&mut self, e: &Event) -> Result<i64> {
+    /// change inside an event ends with. The event must exist (its writer
+    /// read it in this transaction). No answer is returned, so a backend
+    /// that pays for each statement in round trips may send it with the
+    /// transaction's next statement; reads later in the transaction see it.
+    fn event_update_recount(&mut self, e: &Event) -> Result<()> {
         self.event_update(e)?;
-        self.event_recount(e.id)
+        self.event_recount(e.id).map(|_| ())
     }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>>;
     fn event_tag_add(&mut self, event_id: i64, tag_id: i64, local: bool) -> Result<()>;

@@ -549,12 +549,13 @@ pub fn touch(tx: &mut dyn Tx, event: &mut Event) -> Result<()> {
     Ok(())
 }
 
-/// [`touch`], with the event's attribute count brought up to date in the
-/// same write.
+/// [`touch`], with the stored attribute count brought up to date in the
+/// same write (`event.attribute_count` is left as it was: read the event
+/// again for the new count).
 pub fn touch_recount(tx: &mut dyn Tx, event: &mut Event) -> Result<()> {
     event.timestamp = now().max(event.timestamp);
     event.published = false;
-    event.attribute_count = tx.event_update_recount(event)?;
+    tx.event_update_recount(event)?;
     Ok(())
 }
 
