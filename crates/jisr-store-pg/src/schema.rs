@@ -270,6 +270,15 @@ $$;
 CREATE TRIGGER attributes_uncorrelate AFTER DELETE ON attributes
 FOR EACH ROW EXECUTE FUNCTION jisr_uncorrelate_attribute();
 "#,
+    // 11: the key index carries the holder's event, so "who holds this key"
+    // is answered from the index alone (as SQLite's table, clustered on the
+    // key, answers it), and stops after the first N holders. Without it
+    // PostgreSQL read every entry of a key and each row from the table:
+    // 60 keys of a 10,000,000-attribute instance took 39 ms against 11.6 ms.
+    r#"
+ALTER TABLE correlation_keys DROP CONSTRAINT correlation_keys_pkey;
+ALTER TABLE correlation_keys ADD CONSTRAINT correlation_keys_pkey PRIMARY KEY (key, attribute_id) INCLUDE (event_id);
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
