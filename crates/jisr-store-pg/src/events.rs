@@ -66,6 +66,17 @@ impl EventTx for PgTx<'_> {
             rows::event,
         )
     }
+    fn events_get(&mut self, ids: &[i64]) -> Result<Vec<Event>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let ids = ids.to_vec();
+        self.many(
+            &format!("SELECT {EVENT_COLS} FROM events WHERE id = ANY($1)"),
+            params![ids],
+            rows::event,
+        )
+    }
     fn event_recount(&mut self, event_id: i64) -> Result<i64> {
         // The new count comes back with the update: one round trip, not two.
         let rows = self.exec_rows(

@@ -107,6 +107,15 @@ pub trait EventTx {
     fn event_delete(&mut self, id: i64) -> Result<()>;
     fn event_get(&mut self, id: i64) -> Result<Option<Event>>;
     fn event_by_uuid(&mut self, uuid: &str) -> Result<Option<Event>>;
+    /// The events of `ids` that exist, in no particular order. A backend
+    /// that pays a round trip per statement reads them in one.
+    fn events_get(&mut self, ids: &[i64]) -> Result<Vec<Event>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.extend(self.event_get(*id)?);
+        }
+        Ok(out)
+    }
     /// Recounts the event's non-deleted attributes into `attribute_count`.
     fn event_recount(&mut self, event_id: i64) -> Result<i64>;
     /// [`EventTx::event_update`] then [`EventTx::event_recount`]: what a

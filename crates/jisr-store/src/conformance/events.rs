@@ -157,6 +157,11 @@ pub(super) fn soft_delete(make: Factory) {
         (stored.info.as_str(), stored.attribute_count),
         ("renamed", 1)
     );
+    let mut found = tx.events_get(&[eid, eid + 1000, eid]).unwrap();
+    found.dedup_by_key(|e| e.id);
+    assert_eq!(found.len(), 1, "missing ids are left out");
+    assert_eq!(found[0].info, "renamed");
+    assert!(tx.events_get(&[]).unwrap().is_empty());
     let q = |d| SearchQuery {
         deleted: d,
         ..Default::default()
