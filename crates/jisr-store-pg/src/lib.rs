@@ -64,6 +64,7 @@ mod proposals;
 mod rows;
 mod schema;
 mod search;
+mod sending;
 mod sharing_groups;
 mod tags;
 mod tx_cache;
@@ -76,11 +77,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use jisr_store::{DeferIndexes, Result, Store, StoreError, Tx};
-use tokio_postgres::Row;
-use tokio_postgres::types::ToSql;
 
 pub(crate) use crate::conn::{Answer, Conn, Failed, Request, Want};
-use crate::rows::Params;
 
 pub use schema::SCHEMA_VERSION;
 
@@ -377,21 +375,7 @@ pub struct PgTx<'a> {
     pub(crate) failed: bool,
     pub(crate) cache: tx_cache::TxCache,
     /// Writes queued by [`PgTx::defer`], sent with the next statement.
-    deferred_writes: Vec<Deferred>,
-}
-
-/// An owned parameter of a deferred write.
-pub(crate) type Owned = Box<dyn ToSql + Sync + Send>;
-
-struct Deferred {
-    sql: &'static str,
-    params: Vec<Owned>,
-}
-
-impl Deferred {
-    fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
-        self.params.iter().map(|p| p.as_ref() as _).collect()
-    }
+    deferred_writes: Vec<sending::Deferred>,
 }
 
 impl PgTx<'_> {
@@ -407,148 +391,6 @@ impl PgTx<'_> {
             self.exec(&bulk::if_not_exists(create), params![])?;
         }
         Ok(())
-    }
-
-    /// Sends a statement with `ahead`, where `ahead` is the BEGIN if any.
-    fn send(
-        &mut self,
-        begin: Option<&str>,
-        sql: &str,
-        params: Params,
-        want: Want,
-    ) -> std::result::Result<Answer, Failed> {
-        self.send_first(begin.is_some(), begin, sql, params, want)
-    }
-
-    /// Sends a statement with `ahead`, after the deferred writes; the
-    /// transaction's `first` one carries the cache's reads too, when it is
-    /// a write transaction. One round trip in all.
-    fn send_first(
-        &mut self,
-        first: bool,
-        ahead: Option<&str>,
-        sql: &str,
-        params: Params,
-        want: Want,
-    ) -> std::result::Result<Answer, Failed> {
-        let prefetch = first && self.prefetch;
-        if self.deferred_writes.is_empty() && !prefetch {
-            return self.conn.run(ahead, sql, params, want);
-        }
-        let writes = std::mem::take(&mut self.deferred_writes);
-        let write_params: Vec<Vec<&(dyn ToSql + Sync)>> =
-            writes.iter().map(Deferred::params).collect();
-        let mut requests: Vec<Request> = writes
-            .iter()
-            .zip(&write_params)
-            .map(|(w, p)| Request::Statement {
-                sql: w.sql,
-                params: p,
-                want: Want::Count,
-            })
-            .collect();
-        requests.extend(ahead.map(Request::Simple));
-        if prefetch {
-            requests.extend(tx_cache::PREFETCH.map(|sql| Request::Statement {
-                sql,
-                params: &[],
-                want: Want::Rows,
-            }));
-        }
-        requests.push(Request::Statement { sql, params, want });
-        let mut answers = self
-            .conn
-            .pipeline(&requests)
-            .map_err(Failed::Ahead)?
-            .into_iter();
-        // What was sent before the statement: if any failed, the transaction is lost.
-        for _ in 0..writes.len() + usize::from(ahead.is_some()) {
-            answers.next().transpose().map_err(Failed::Ahead)?;
-        }
-        if prefetch {
-            let mut rows = [vec![], vec![], vec![]];
-            for slot in &mut rows {
-                if let Some(Answer::Rows(r)) = answers.next().transpose().map_err(Failed::Ahead)? {
-                    *slot = r;
-                }
-            }
-            self.cache.fill(rows).map_err(Failed::Ahead)?;
-        }
-        match answers.next() {
-            Some(answer) => answer.map_err(Failed::Statement),
-            None => Ok(Answer::Count(0)),
-        }
-    }
-
-    /// Queues a write whose answer nobody waits for (it touches no row
-    /// that decides anything, and cannot fail but with the connection or
-    /// the server): it goes with the transaction's next statement or its
-    /// COMMIT, in that round trip. Should it fail after all, the
-    /// transaction fails with it and commits nothing.
-    pub(crate) fn defer(&mut self, sql: &'static str, params: Vec<Owned>) -> Result<()> {
-        if self.begin.is_some() {
-            // Nothing sent yet: the BEGIN goes with it now.
-            let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref() as _).collect();
-            self.exec(sql, &refs)?;
-            return Ok(());
-        }
-        self.deferred_writes.push(Deferred { sql, params });
-        Ok(())
-    }
-
-    /// Runs a read: a failure (say, a NUL character, which PostgreSQL
-    /// refuses in text) marks the transaction as failed.
-    pub(crate) fn read_rows(&mut self, sql: &str, params: Params, want: Want) -> Result<Vec<Row>> {
-        let begin = self.begin.take();
-        match self.send(begin, sql, params, want) {
-            Ok(Answer::Rows(rows)) => Ok(rows),
-            Ok(Answer::Count(_)) => Ok(vec![]),
-            Err(f) => {
-                self.failed = true;
-                Err(f.error())
-            }
-        }
-    }
-
-    /// Runs one write so that its failure undoes only itself, as in SQLite.
-    pub(crate) fn guarded(&mut self, sql: &str, params: Params, want: Want) -> Result<Answer> {
-        let begin = self.begin.take();
-        if self.guard == Guard::None {
-            let r = self.send(begin, sql, params, want).map_err(Failed::error);
-            self.failed |= r.is_err();
-            return r;
-        }
-        // Releasing and re-creating keeps a single savepoint alive instead of
-        // a growing stack of subtransactions; it travels with the write.
-        let savepoint = if self.savepoint {
-            "RELEASE SAVEPOINT w; SAVEPOINT w"
-        } else {
-            "SAVEPOINT w"
-        };
-        let ahead = match begin {
-            Some(b) => format!("{b}; {savepoint}"),
-            None => savepoint.to_string(),
-        };
-        let first = begin.is_some();
-        match self.send_first(first, Some(&ahead), sql, params, want) {
-            Ok(answer) => {
-                self.savepoint = true;
-                Ok(answer)
-            }
-            Err(Failed::Ahead(e)) => {
-                self.failed = true;
-                Err(backend_err(e))
-            }
-            Err(Failed::Statement(e)) => {
-                self.savepoint = true;
-                // If even this fails the transaction is lost; the original
-                // error is the one worth reporting.
-                if self.conn.batch_execute("ROLLBACK TO SAVEPOINT w").is_err() {
-                    self.failed = true;
-                }
-                Err(backend_err(e))
-            }
-        }
     }
 }
 
@@ -586,36 +428,7 @@ impl Tx for PgTx<'_> {
             // Nothing was sent: nothing to commit.
             return Ok(());
         }
-        let writes = std::mem::take(&mut self.deferred_writes);
-        if writes.is_empty() {
-            return self.conn.batch_execute("COMMIT").map_err(backend_err);
-        }
-        let params: Vec<Vec<&(dyn ToSql + Sync)>> = writes.iter().map(Deferred::params).collect();
-        let mut requests: Vec<Request> = writes
-            .iter()
-            .zip(&params)
-            .map(|(w, p)| Request::Statement {
-                sql: w.sql,
-                params: p,
-                want: Want::Count,
-            })
-            .collect();
-        requests.push(Request::Simple("COMMIT"));
-        let answers = self.conn.pipeline(&requests).map_err(|e| {
-            // Not sent: the transaction is still open, and Drop rolls it back.
-            self.open = true;
-            backend_err(e)
-        })?;
-        // After a failed write PostgreSQL answers the COMMIT with a rollback.
-        for answer in answers {
-            if let Err(e) = answer {
-                return Err(StoreError::Backend(format!(
-                    "nothing was committed: {}",
-                    backend_err(e)
-                )));
-            }
-        }
-        Ok(())
+        self.send_commit()
     }
 }
 

@@ -246,11 +246,7 @@ impl PgTx<'_> {
         params: Params,
         map: impl FnMut(&Row) -> PgResult<T>,
     ) -> Result<Vec<T>> {
-        let rows = self.query(sql, params)?;
-        rows.iter()
-            .map(map)
-            .collect::<PgResult<Vec<T>>>()
-            .map_err(backend_err)
+        self.mapped(sql, params, Want::Rows, map)
     }
 
     /// As [`PgTx::many`], planned for these parameter values (see
@@ -262,7 +258,17 @@ impl PgTx<'_> {
         params: Params,
         map: impl FnMut(&Row) -> PgResult<T>,
     ) -> Result<Vec<T>> {
-        let rows = self.read_rows(sql, params, Want::RowsPlannedForValues)?;
+        self.mapped(sql, params, Want::RowsPlannedForValues, map)
+    }
+
+    fn mapped<T>(
+        &mut self,
+        sql: &str,
+        params: Params,
+        want: Want,
+        map: impl FnMut(&Row) -> PgResult<T>,
+    ) -> Result<Vec<T>> {
+        let rows = self.read_rows(sql, params, want)?;
         rows.iter()
             .map(map)
             .collect::<PgResult<Vec<T>>>()
