@@ -2,18 +2,19 @@
 //! everything, an edit applies only what is newer than the stored copy,
 //! an edit without `published` unpublishes, and counts stay right.
 
-use jisr_model::wire::{
-    InAttribute, InEvent, InObject, InOrg, InReport, InTag, now, parse_date, today,
-};
+use jisr_model::wire::{InAttribute, InEvent, InObject, InOrg, InReport, InTag, now, parse_date};
 use jisr_model::*;
 use jisr_policy::Actor;
 use jisr_store::Tx;
 
 use crate::attribute_build::{build_attribute, build_object, check_event_distribution};
 use crate::error::{CoreError, Result, field_error, invalid};
-use crate::{settings, tags};
+use crate::tags;
 
+mod add;
 mod fresh;
+
+pub use add::{Saved, add_event, add_or_edit_event};
 
 fn check_threat_level(v: i64) -> Result<i64> {
     if (1..=4).contains(&v) {
@@ -240,145 +241,6 @@ pub fn save_report(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &s
     crate::reports::save(tx, event, incoming, path)
 }
 
-/// `events/add`: a new event with everything inside it, in one transaction.
-pub fn add_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<i64> {
-    if !jisr_policy::can_add_event(actor) {
-        return Err(crate::error::no_permission());
-    }
-    let uuid = match &incoming.uuid {
-        Some(u) => valid_uuid(u, "Event")?,
-        None => uuid::Uuid::new_v4().to_string(),
-    };
-    if let Some(existing) = tx.event_by_uuid(&uuid)? {
-        return Err(CoreError::Exists {
-            message: "Event already exists, if you would like to edit it, use the url in the location header.".into(),
-            location: format!("/events/view/{}", existing.id),
-        });
-    }
-    Ok(insert_event(tx, actor, incoming, uuid)?.id)
-}
-
-/// What [`add_or_edit_event`] did.
-pub struct Saved {
-    pub id: i64,
-    /// Added (else an existing copy was edited).
-    pub added: bool,
-    pub attribute_count: i64,
-}
-
-/// An event from a file or another tool: the local event with its uuid is
-/// edited, else the event is added. One lookup of the uuid, where asking
-/// first and then calling [`add_event`] looked it up twice.
-pub fn add_or_edit_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> Result<Saved> {
-    let existing = match &incoming.uuid {
-        Some(u) => tx.event_by_uuid(&valid_uuid(u, "Event")?)?,
-        None => None,
-    };
-    if let Some(event) = existing {
-        let id = event.id;
-        let attribute_count = update_event(tx, actor, event, incoming)?;
-        return Ok(Saved {
-            id,
-            added: false,
-            attribute_count,
-        });
-    }
-    if !jisr_policy::can_add_event(actor) {
-        return Err(crate::error::no_permission());
-    }
-    let uuid = match &incoming.uuid {
-        Some(u) => valid_uuid(u, "Event")?,
-        None => uuid::Uuid::new_v4().to_string(),
-    };
-    let event = insert_event(tx, actor, incoming, uuid)?;
-    Ok(Saved {
-        id: event.id,
-        added: true,
-        attribute_count: event.attribute_count,
-    })
-}
-
-/// The new event with everything inside it; its uuid is free.
-fn insert_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent, uuid: String) -> Result<Event> {
-    let info = incoming.info.clone().unwrap_or_default();
-    if info.trim().is_empty() {
-        return Err(field_error(
-            "Event: the info field is empty",
-            "info",
-            "Info cannot be empty.",
-        ));
-    }
-    let date = match &incoming.date {
-        Some(d) => parse_date(d).ok_or_else(|| {
-            field_error(
-                &format!("Event: '{d}' is not a date"),
-                "date",
-                "Expected a date as YYYY-MM-DD.",
-            )
-        })?,
-        None => today(),
-    };
-    let default_distribution = settings::get_i64(tx, "MISP.default_event_distribution", 1)?;
-    let t = now();
-    let distribution =
-        check_event_distribution(incoming.distribution.unwrap_or(default_distribution))?;
-    let published = incoming.published.unwrap_or(false) && actor.can("perm_publish");
-    let mut event = Event {
-        uuid,
-        org_id: actor.org_id,
-        orgc_id: resolve_orgc(tx, actor, incoming.orgc.as_ref())?,
-        info,
-        date,
-        threat_level_id: check_threat_level(
-            incoming.threat_level_id.unwrap_or(settings::get_i64(
-                tx,
-                "MISP.default_event_threat_level",
-                4,
-            )?),
-        )?,
-        analysis: check_analysis(incoming.analysis.unwrap_or(0))?,
-        distribution,
-        sharing_group_id: if distribution == 4 {
-            incoming.sharing_group_id.unwrap_or(0)
-        } else {
-            0
-        },
-        published,
-        publish_timestamp: if published {
-            incoming.publish_timestamp.unwrap_or(t)
-        } else {
-            0
-        },
-        timestamp: incoming.timestamp.filter(|x| *x > 0).unwrap_or(t),
-        extends_uuid: incoming.extends_uuid.clone().unwrap_or_default(),
-        locked: actor.can("perm_sync") && !actor.is_site_admin(),
-        disable_correlation: incoming.disable_correlation.unwrap_or(false),
-        user_id: actor.user_id,
-        ..Default::default()
-    };
-    check_sharing_group(
-        tx,
-        actor,
-        event.distribution,
-        event.sharing_group_id,
-        "Event",
-    )?;
-    event.id = tx.event_insert(&event)?;
-    apply_event_tags(tx, actor, event.id, &incoming.tags)?;
-    let attributes = match fresh::save_new_children(tx, actor, &event, incoming)? {
-        Some(written) => written,
-        None => {
-            save_children(tx, actor, &event, incoming, &mut Vec::new())?;
-            tx.attributes_of_event(event.id)?
-        }
-    };
-    event.attribute_count = tx.event_recount(event.id)?;
-    // Everything in a new event is new: nothing of it is indexed yet.
-    crate::correlation::refresh(tx, &event, &attributes, true)?;
-    offer_to_push_links(tx, &event)?;
-    Ok(event)
-}
-
 /// A published event is offered to the servers we push to (the sync worker
 /// drains this outbox; it survives restarts).
 fn offer_to_push_links(tx: &mut dyn Tx, event: &Event) -> Result<()> {
@@ -490,13 +352,7 @@ fn update_event(
         .timestamp
         .filter(|x| *x > event.timestamp)
         .unwrap_or(t);
-    check_sharing_group(
-        tx,
-        actor,
-        event.distribution,
-        event.sharing_group_id,
-        "Event",
-    )?;
+    check_event_sharing_group(tx, actor, &event)?;
     tx.event_update(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     let mut touched = Vec::new();
@@ -586,6 +442,17 @@ fn with_file(incoming: &InAttribute, path: &str) -> Result<(InAttribute, Option<
     let (md5, zip) = crate::attachments::pack_sample(&filename, &bytes)?;
     out.value = Some(format!("{filename}|{md5}"));
     Ok((out, Some(zip)))
+}
+
+/// An event's sharing group, as [`check_sharing_group`] checks it.
+fn check_event_sharing_group(tx: &mut dyn Tx, actor: &Actor, event: &Event) -> Result<()> {
+    check_sharing_group(
+        tx,
+        actor,
+        event.distribution,
+        event.sharing_group_id,
+        "Event",
+    )
 }
 
 /// Distribution 4 needs a sharing group the actor may use.

@@ -200,18 +200,22 @@ pub(super) fn generated_ids_follow_explicit_ones(make: Factory) {
     assert_eq!(tx.role_get(id).unwrap().unwrap().name, "custom");
 }
 
-/// Audit entry ids have no gaps even when a transaction that appended one
-/// is rolled back: signed checkpoints fall on every multiple of an interval.
-pub(super) fn audit_ids_stay_dense_after_rollback(make: Factory) {
-    let store = make();
-    let entry = |i: i64| AuditEntry {
+/// The `i`th audit entry of a test's chain.
+fn entry(i: i64) -> AuditEntry {
+    AuditEntry {
         created: i,
         model: "events".into(),
         action: "add".into(),
         prev_hash: format!("p{i}"),
         hash: format!("h{i}"),
         ..Default::default()
-    };
+    }
+}
+
+/// Audit entry ids have no gaps even when a transaction that appended one
+/// is rolled back: signed checkpoints fall on every multiple of an interval.
+pub(super) fn audit_ids_stay_dense_after_rollback(make: Factory) {
+    let store = make();
     let first = {
         let mut tx = store.write().unwrap();
         let id = tx.audit_append(&entry(1)).unwrap();
@@ -232,14 +236,6 @@ pub(super) fn audit_ids_stay_dense_after_rollback(make: Factory) {
 /// transaction's start, must not serve what was there before).
 pub(super) fn first_write_is_read_back(make: Factory) {
     let store = make();
-    let entry = |i: i64| AuditEntry {
-        created: i,
-        model: "events".into(),
-        action: "add".into(),
-        prev_hash: format!("p{i}"),
-        hash: format!("h{i}"),
-        ..Default::default()
-    };
     let exclusion = crate::CorrelationExclusion {
         value: "8.8.8.8".into(),
         ..Default::default()
