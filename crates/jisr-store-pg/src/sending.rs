@@ -42,7 +42,8 @@ fn write_requests<'a>(
 }
 
 impl PgTx<'_> {
-    /// Sends a statement with `ahead`, where `ahead` is the BEGIN if any.
+    /// Sends a statement, with the transaction's BEGIN ahead of it when
+    /// `begin` is the BEGIN not sent yet.
     fn send(
         &mut self,
         begin: Option<&str>,
