@@ -110,30 +110,28 @@ impl Conn {
     }
 
     /// Runs `sql` with `params`; `ahead`, simple statements such as BEGIN
-    /// or a savepoint, is sent first in the same round trip (with the
-    /// statement's preparation, the first time this connection sees it).
-    /// PostgreSQL runs requests in the order they arrive, so `ahead` has
-    /// taken effect before the statement starts.
+    /// or a savepoint, is sent first in the same round trip. PostgreSQL runs
+    /// requests in the order they arrive, so `ahead` has taken effect before
+    /// the statement starts.
     pub(crate) fn run(
         &mut self,
-        mut ahead: Option<&str>,
+        ahead: Option<&str>,
         sql: &str,
         params: Params,
         want: Want,
     ) -> std::result::Result<Answer, Failed> {
-        let stmt = self.statement(&mut ahead, sql)?;
-        let (runtime, client) = (&self.runtime, &self.client);
-        match want {
-            Want::Rows => {
-                pipelined(runtime, client, ahead, client.query(&stmt, params)).map(Answer::Rows)
-            }
-            Want::RowsPlannedForValues => {
-                let typed = with_types(&stmt, params);
-                pipelined(runtime, client, ahead, client.query_typed(sql, &typed)).map(Answer::Rows)
-            }
-            Want::Count => {
-                pipelined(runtime, client, ahead, client.execute(&stmt, params)).map(Answer::Count)
-            }
+        let mut requests: Vec<Request> = ahead.map(Request::Simple).into_iter().collect();
+        requests.push(Request::Statement { sql, params, want });
+        let mut answers = self
+            .pipeline(&requests)
+            .map_err(Failed::Statement)?
+            .into_iter();
+        if ahead.is_some() {
+            answers.next().transpose().map_err(Failed::Ahead)?;
+        }
+        match answers.next() {
+            Some(answer) => answer.map_err(Failed::Statement),
+            None => Ok(Answer::Count(0)),
         }
     }
 
@@ -147,11 +145,7 @@ impl Conn {
         for r in requests {
             prepared.push(match r {
                 Request::Simple(_) => None,
-                Request::Statement { sql, .. } => {
-                    Some(self.statement(&mut None, sql).map_err(|f| match f {
-                        Failed::Ahead(e) | Failed::Statement(e) => e,
-                    })?)
-                }
+                Request::Statement { sql, .. } => Some(self.statement(sql)?),
             });
         }
         let client = &self.client;
@@ -199,21 +193,12 @@ impl Conn {
         Ok(self.runtime.block_on(in_order(sent)))
     }
 
-    /// The prepared statement for `sql`; preparing it sends `ahead` with it.
-    fn statement(
-        &mut self,
-        ahead: &mut Option<&str>,
-        sql: &str,
-    ) -> std::result::Result<Statement, Failed> {
+    /// The prepared statement for `sql`, prepared the first time.
+    fn statement(&mut self, sql: &str) -> PgResult<Statement> {
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
         }
-        let prepared = pipelined(
-            &self.runtime,
-            &self.client,
-            ahead.take(),
-            self.client.prepare(sql),
-        )?;
+        let prepared = self.runtime.block_on(self.client.prepare(sql))?;
         // Statements are cached per connection up to a bound, then the
         // cache starts over: restSearch builds its SQL per query.
         if self.statements.len() >= STATEMENT_CACHE {
@@ -266,22 +251,4 @@ async fn in_order(mut futures: Vec<Pending<'_>>) -> Vec<PgResult<Answer>> {
     })
     .await;
     answers.into_iter().flatten().collect()
-}
-
-/// Waits for `request`, with `ahead` sent before it without waiting in between.
-fn pipelined<T>(
-    runtime: &tokio::runtime::Runtime,
-    client: &Client,
-    ahead: Option<&str>,
-    request: impl std::future::Future<Output = PgResult<T>>,
-) -> std::result::Result<T, Failed> {
-    runtime.block_on(async {
-        let Some(sql) = ahead else {
-            return request.await.map_err(Failed::Statement);
-        };
-        // `join!` polls in order, and a request is sent when first polled.
-        let (first, answer) = tokio::join!(client.batch_execute(sql), request);
-        first.map_err(Failed::Ahead)?;
-        answer.map_err(Failed::Statement)
-    })
 }

@@ -125,6 +125,7 @@ impl PgTx<'_> {
     /// Runs a read: a failure (say, a NUL character, which PostgreSQL
     /// refuses in text) marks the transaction as failed.
     pub(crate) fn read_rows(&mut self, sql: &str, params: Params, want: Want) -> Result<Vec<Row>> {
+        self.refuse_if_failed()?;
         let begin = self.begin.take();
         match self.send(begin, sql, params, want) {
             Ok(Answer::Rows(rows)) => Ok(rows),
@@ -138,6 +139,7 @@ impl PgTx<'_> {
 
     /// Runs one write so that its failure undoes only itself, as in SQLite.
     pub(crate) fn guarded(&mut self, sql: &str, params: Params, want: Want) -> Result<Answer> {
+        self.refuse_if_failed()?;
         let begin = self.begin.take();
         if self.guard == Guard::None {
             let r = self.send(begin, sql, params, want).map_err(Failed::error);
@@ -175,6 +177,20 @@ impl PgTx<'_> {
                 Err(backend_err(e))
             }
         }
+    }
+
+    /// After a failure that aborted the transaction, every statement fails
+    /// (PostgreSQL would refuse it too). Said here rather than left to the
+    /// server: when the first statement failed before anything was sent (a
+    /// statement PostgreSQL could not prepare), the BEGIN never reached the
+    /// server, and a later statement would run, and commit, on its own.
+    fn refuse_if_failed(&self) -> Result<()> {
+        if self.failed {
+            return Err(StoreError::Backend(
+                "an earlier statement failed and aborted the transaction; start a new one".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The COMMIT, with the writes still deferred.

@@ -357,6 +357,20 @@ fn a_deferred_write_is_read_back_or_fails_the_commit() {
     assert_eq!(tx.setting_get("k").unwrap().as_deref(), Some("v"));
 }
 
+/// Once a statement has aborted the transaction, later ones are refused
+/// and nothing of them is written, even if they would succeed alone.
+#[test]
+fn statements_after_an_abort_are_refused() {
+    let Some(url) = url() else { return };
+    let s = PgStore::connect_config(fresh_config(&url)).unwrap();
+    let mut tx = s.write().unwrap();
+    assert!(tx.event_by_uuid("a\0b").is_err());
+    assert!(tx.setting_set("k", "v").is_err());
+    assert!(tx.commit().is_err());
+    let mut tx = s.read().unwrap();
+    assert!(tx.setting_get("k").unwrap().is_none());
+}
+
 /// A server-side disconnect (restart, failover, idle kill) costs at most the
 /// transaction that notices it: the next one gets a fresh connection.
 #[test]
