@@ -279,6 +279,23 @@ FOR EACH ROW EXECUTE FUNCTION jisr_uncorrelate_attribute();
 ALTER TABLE correlation_keys DROP CONSTRAINT correlation_keys_pkey;
 ALTER TABLE correlation_keys ADD CONSTRAINT correlation_keys_pkey PRIMARY KEY (key, attribute_id) INCLUDE (event_id);
 "#,
+    // 12: uuids compare byte by byte. Under the database's own collation
+    // (often a glibc locale, even C.UTF-8) every comparison in a uuid
+    // index goes through strcoll on copied strings; uuids are ASCII, so
+    // "C" orders them the same way for equality and costs a memcmp. The
+    // indexes are rebuilt, the tables are not.
+    r#"
+ALTER TABLE organisations ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE auth_keys ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE events ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE objects ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE attributes ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE object_references ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE sightings ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE event_reports ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE proposals ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+ALTER TABLE sharing_groups ALTER COLUMN uuid TYPE TEXT COLLATE "C";
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
