@@ -8,11 +8,12 @@ use crate::PgTx;
 use crate::rows::PgResult;
 
 /// Tables whose reference to a parent is kept by a trigger (schema
-/// migration 10), as `(table, parent)`.
+/// migrations 10 and 13), as `(table, parent)`.
 const TRIGGER_REFERENCES: &[(&str, &str)] = &[
     ("correlation_keys", "attributes"),
     ("correlation_ranges", "attributes"),
     ("correlation_names", "attributes"),
+    ("attributes", "events"),
 ];
 
 fn quote(name: &str) -> String {
