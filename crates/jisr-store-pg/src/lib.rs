@@ -231,7 +231,7 @@ impl Store for PgStore {
 
     fn finish_bulk_load(&self) -> Result<()> {
         let mut conn = self.writer()?;
-        bulk::restore(&mut conn)?;
+        bulk::restore_in_parallel(&mut conn, &self.config)?;
         self.deferred.store(false, Ordering::SeqCst);
         Ok(())
     }
