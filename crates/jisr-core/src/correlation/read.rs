@@ -101,7 +101,8 @@ fn assemble(tx: &mut dyn Tx, found: Vec<Related>, shown: &HashSet<i64>) -> Resul
         }
     }
     // Every related event in one read: a view of an event with many
-    // correlations named hundreds of them, one statement each.
+    // correlations named hundreds of them, one statement each. Only events
+    // of related attributes that exist are read, so each one read is shown.
     let event_ids: Vec<i64> = best
         .iter()
         .filter(|((_, other), _)| attributes.contains_key(other))
@@ -113,7 +114,6 @@ fn assemble(tx: &mut dyn Tx, found: Vec<Related>, shown: &HashSet<i64>) -> Resul
     for chunk in event_ids.chunks(500) {
         events.extend(tx.events_get(chunk)?.into_iter().map(|e| (e.id, e)));
     }
-    let mut shown_events: HashMap<i64, Event> = HashMap::new();
     let mut out = Correlations::default();
     for ((source, other), r) in best {
         let Some(a) = attributes.get(&other) else {
@@ -122,7 +122,6 @@ fn assemble(tx: &mut dyn Tx, found: Vec<Related>, shown: &HashSet<i64>) -> Resul
         let Some(e) = events.get(&r.event_id) else {
             continue;
         };
-        shown_events.entry(e.id).or_insert_with(|| e.clone());
         out.by_attribute
             .entry(source)
             .or_default()
@@ -133,7 +132,7 @@ fn assemble(tx: &mut dyn Tx, found: Vec<Related>, shown: &HashSet<i64>) -> Resul
                 explanation: r.explanation,
             });
     }
-    let mut list: Vec<Event> = shown_events.into_values().collect();
+    let mut list: Vec<Event> = events.into_values().collect();
     list.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     out.events = list;
     Ok(out)
