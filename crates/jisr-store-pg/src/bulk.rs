@@ -134,7 +134,7 @@ pub(crate) fn restore(conn: &mut Conn) -> Result<bool> {
 pub(crate) fn restore_in_parallel(conn: &mut Conn, config: &Config) -> Result<bool> {
     let missing = missing(conn, DEFERRABLE)?;
     if missing.len() < 2 {
-        return build(conn, DEFERRABLE);
+        return create(conn, &missing);
     }
     let script = |half: usize| -> String {
         missing
@@ -169,6 +169,12 @@ pub(crate) fn if_not_exists(create: &str) -> String {
 
 fn build(conn: &mut Conn, of: &[(&str, &str)]) -> Result<bool> {
     let missing = missing(conn, of)?;
+    create(conn, &missing)
+}
+
+/// Creates the `missing` indexes under the writer lock; false when there
+/// are none.
+fn create(conn: &mut Conn, missing: &[&str]) -> Result<bool> {
     if missing.is_empty() {
         return Ok(false);
     }
