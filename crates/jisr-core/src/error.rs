@@ -27,6 +27,9 @@ pub enum CoreError {
     /// The object exists already (MISP answers with its location).
     #[error("{message}")]
     Exists { message: String, location: String },
+    /// A fault of jisr itself, not of the request or the database.
+    #[error("{0}")]
+    Internal(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

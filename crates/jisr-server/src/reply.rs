@@ -132,7 +132,9 @@ impl From<CoreError> for ApiError {
             CoreError::Store(jisr_store::StoreError::Conflict(_)) => {
                 ApiError::new(StatusCode::CONFLICT, message)
             }
-            CoreError::Store(_) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message),
+            CoreError::Store(_) | CoreError::Internal(_) => {
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
+            }
         }
     }
 }

@@ -367,7 +367,7 @@ fn run_tx(
                 CoreError::NotFound(_) => (StatusCode::NOT_FOUND, "error-not-found"),
                 CoreError::Forbidden(_) => (StatusCode::FORBIDDEN, "error-forbidden"),
                 CoreError::Unauthenticated(_) => (StatusCode::FORBIDDEN, "error-forbidden"),
-                CoreError::Store(_) => {
+                CoreError::Store(_) | CoreError::Internal(_) => {
                     tracing::error!("console: {e}");
                     (StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
                 }

@@ -55,6 +55,7 @@ pub fn rebuild(instance: &Instance) -> Result<(u64, u64, std::time::Duration)> {
         tx.commit()?;
         s
     };
+    let scoring = correlation::BackgroundScoring::start()?;
     let mut steps = ids.chunks(EVENTS_PER_STEP).peekable();
     while steps.peek().is_some() {
         let mut tx = instance.store.write()?;
@@ -64,6 +65,7 @@ pub fn rebuild(instance: &Instance) -> Result<(u64, u64, std::time::Duration)> {
         {
             correlation::index_events(tx.as_mut(), &settings, chunk, &mut progress)?;
         }
+        scoring.settle(tx.as_mut())?;
         tx.commit()?;
     }
     progress.bar.finish_and_clear();

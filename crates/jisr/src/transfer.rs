@@ -97,6 +97,7 @@ fn import_stream(
         actor,
         source,
         tx: None,
+        scoring: jisr_core::correlation::BackgroundScoring::start()?,
         pending: if large {
             Pending::Reread { first: 0, count: 0 }
         } else {
@@ -180,6 +181,9 @@ struct Batch<'a> {
     actor: &'a jisr_policy::Actor,
     source: &'a str,
     tx: Option<Box<dyn jisr_store::Tx + 'a>>,
+    /// Scores the names of each event while the next is written; what it
+    /// still holds goes into `tx` before the commit.
+    scoring: jisr_core::correlation::BackgroundScoring,
     /// The events in `tx`, to replay after a failure.
     pending: Pending,
     pending_attributes: usize,
@@ -203,6 +207,7 @@ impl<'a> Batch<'a> {
         if let Err(e) = self.write(position, &incoming) {
             // Undo the whole batch, then keep the events before this one.
             self.tx = None;
+            self.scoring.discard();
             self.pending_counts.clear();
             self.pending_attributes = 0;
             match std::mem::replace(&mut self.pending, Pending::Held(vec![])) {
@@ -283,7 +288,8 @@ impl<'a> Batch<'a> {
     }
 
     fn commit(&mut self) -> Result<()> {
-        if let Some(tx) = self.tx.take() {
+        if let Some(mut tx) = self.tx.take() {
+            self.scoring.settle(tx.as_mut())?;
             tx.commit()?;
         }
         for (added, count) in self.pending_counts.drain(..) {

@@ -11,6 +11,7 @@
 //! (`exclusions`), and `MISP.correlation_limit`, above which a key is
 //! over-correlating and not expanded.
 
+mod background;
 pub mod exclusions;
 pub mod keys;
 mod names;
@@ -23,6 +24,9 @@ use jisr_store::{CorrelationEntry, Tx};
 
 use crate::error::Result;
 use crate::settings;
+
+pub use background::BackgroundScoring;
+pub(crate) use background::settle as settle_background_names;
 
 /// The settings and exclusions in force for one write or read.
 #[derive(Debug, Clone)]

@@ -18,18 +18,54 @@ pub(crate) struct Named<'a> {
     pub keys: Vec<i64>,
 }
 
+/// One name of a write with the names of other events it is to be scored
+/// against: owned, so that the scoring can run on another thread
+/// (`background`) while the writer goes on.
+pub(crate) struct NameJob {
+    attribute_id: i64,
+    event_id: i64,
+    value: String,
+    kind: NameKind,
+    candidates: Vec<Candidate>,
+}
+
+struct Candidate {
+    attribute_id: i64,
+    event_id: i64,
+    value: String,
+}
+
 /// Scores each of `named` (attributes of one write) against the holders of
-/// its blocking keys in other events. The holders of every key, the
-/// candidates and their objects are read once for all of them, so a write's
-/// names cost a few statements instead of several per name; each name's
-/// candidates, scores and pairs are those it would get alone.
+/// its blocking keys in other events and stores the pairs at or above the
+/// threshold, here or, during an import, on the scoring thread.
 pub(crate) fn match_all(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<()> {
+    let jobs = gather(tx, s, named)?;
+    if jobs.is_empty() {
+        return Ok(());
+    }
+    let (threshold, limit) = (s.name_threshold, s.limit);
+    let Some(jobs) = super::background::submit(tx, jobs, threshold, limit)? else {
+        return Ok(());
+    };
+    let pairs: Vec<NamePair> = jobs
+        .iter()
+        .flat_map(|j| score_job(j, threshold, limit))
+        .collect();
+    tx.correlation_names_add(&pairs)?;
+    Ok(())
+}
+
+/// What each of `named` is to be scored against. The holders of every key,
+/// the candidates and their objects are read once for all of them, so a
+/// write's names cost a few statements instead of several per name; each
+/// name's candidates are those it would get alone.
+fn gather(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<Vec<NameJob>> {
     let block = s.name_block_limit.min(s.limit);
     let mut all_keys: Vec<i64> = named.iter().flat_map(|n| n.keys.iter().copied()).collect();
     all_keys.sort_unstable();
     all_keys.dedup();
     if all_keys.is_empty() {
-        return Ok(());
+        return Ok(vec![]);
     }
     let mut holders_of: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
     for (key, attribute_id, event_id) in tx.correlation_keys_holders(&all_keys, block + 1)? {
@@ -47,7 +83,7 @@ pub(crate) fn match_all(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Resul
         candidates_of.push(c);
     }
     if wanted.is_empty() {
-        return Ok(());
+        return Ok(vec![]);
     }
     let fetched: HashMap<i64, Attribute> = tx
         .attributes_get(&wanted)?
@@ -55,13 +91,56 @@ pub(crate) fn match_all(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Resul
         .map(|a| (a.id, a))
         .collect();
     let mut objects: HashMap<i64, HashMap<i64, ObjectFacts>> = HashMap::new();
-    let mut pairs = vec![];
-    for (n, candidates) in named.iter().zip(candidates_of) {
-        let others: Vec<&Attribute> = candidates.iter().filter_map(|id| fetched.get(id)).collect();
-        pairs.extend(score_name(tx, s, n, &others, &mut objects)?);
+    let mut jobs = Vec::with_capacity(named.len());
+    for (n, ids) in named.iter().zip(candidates_of) {
+        let mine = n.attribute.value1.trim().to_lowercase();
+        let mut candidates = vec![];
+        for other in ids.iter().filter_map(|id| fetched.get(id)) {
+            // Identical values already correlate exactly.
+            if other.value1.trim().to_lowercase() == mine
+                || name_kind_of(tx, other, &mut objects)? != Some(n.kind)
+            {
+                continue;
+            }
+            candidates.push(Candidate {
+                attribute_id: other.id,
+                event_id: other.event_id,
+                value: other.value1.clone(),
+            });
+        }
+        if !candidates.is_empty() {
+            jobs.push(NameJob {
+                attribute_id: n.attribute.id,
+                event_id: n.attribute.event_id,
+                value: n.attribute.value1.clone(),
+                kind: n.kind,
+                candidates,
+            });
+        }
     }
-    tx.correlation_names_add(&pairs)?;
-    Ok(())
+    Ok(jobs)
+}
+
+/// Whether `other` is a person's or an organisation's name, which for an
+/// attribute of an object depends on the object's template (its event's
+/// objects are read once).
+fn name_kind_of(
+    tx: &mut dyn Tx,
+    other: &Attribute,
+    objects: &mut HashMap<i64, HashMap<i64, ObjectFacts>>,
+) -> Result<Option<NameKind>> {
+    let object_name = if other.object_id > 0 {
+        if let std::collections::hash_map::Entry::Vacant(slot) = objects.entry(other.event_id) {
+            slot.insert(super::objects_of(tx, other.event_id)?);
+        }
+        objects
+            .get(&other.event_id)
+            .and_then(|m| m.get(&other.object_id))
+            .map(|o| o.name.as_str())
+    } else {
+        None
+    };
+    Ok(keys::name_kind(other, object_name))
 }
 
 /// The attributes of other events that share a blocking key of `n` (keys
@@ -83,66 +162,37 @@ fn candidates(holders_of: &HashMap<i64, Vec<(i64, i64)>>, block: i64, n: &Named)
     out
 }
 
-/// The pairs, both ways, of `n` with those of `others` that score at or
-/// above the threshold, the best `limit` of them.
-fn score_name(
-    tx: &mut dyn Tx,
-    s: &Settings,
-    n: &Named,
-    others: &[&Attribute],
-    objects: &mut HashMap<i64, HashMap<i64, ObjectFacts>>,
-) -> Result<Vec<NamePair>> {
-    let (a, kind) = (n.attribute, n.kind);
-    if others.is_empty() {
-        return Ok(vec![]);
-    }
-    let me = jisr_names::parse(&a.value1, kind);
-    let mine = a.value1.trim().to_lowercase();
+/// The pairs, both ways, of the job's name with those of its candidates
+/// that score at or above `threshold`, the best `limit` of them.
+pub(crate) fn score_job(job: &NameJob, threshold: f64, limit: i64) -> Vec<NamePair> {
+    let me = jisr_names::parse(&job.value, job.kind);
     let mut scored = vec![];
-    for &other in others {
-        // Identical values already correlate exactly.
-        if other.value1.trim().to_lowercase() == mine {
-            continue;
-        }
-        let object_name = if other.object_id > 0 {
-            if let std::collections::hash_map::Entry::Vacant(slot) = objects.entry(other.event_id) {
-                slot.insert(super::objects_of(tx, other.event_id)?);
-            }
-            objects
-                .get(&other.event_id)
-                .and_then(|m| m.get(&other.object_id))
-                .map(|o| o.name.clone())
-        } else {
-            None
-        };
-        if keys::name_kind(other, object_name.as_deref()) != Some(kind) {
-            continue;
-        }
-        let m = jisr_names::score(&me, &jisr_names::parse(&other.value1, kind));
-        if m.score >= s.name_threshold {
+    for other in &job.candidates {
+        let m = jisr_names::score(&me, &jisr_names::parse(&other.value, job.kind));
+        if m.score >= threshold {
             scored.push((other, m));
         }
     }
     // The cap bounds stored pairs too: the best ones are kept.
     scored.sort_by(|x, y| y.1.score.total_cmp(&x.1.score));
-    scored.truncate(usize::try_from(s.limit).unwrap_or(usize::MAX));
+    scored.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     let mut pairs = Vec::with_capacity(scored.len() * 2);
     for (other, m) in scored {
         let explanation = m.explanation.to_string();
         pairs.push(NamePair {
-            attribute_id: a.id,
-            event_id: a.event_id,
-            other_id: other.id,
+            attribute_id: job.attribute_id,
+            event_id: job.event_id,
+            other_id: other.attribute_id,
             score: m.score,
             explanation: explanation.clone(),
         });
         pairs.push(NamePair {
-            attribute_id: other.id,
+            attribute_id: other.attribute_id,
             event_id: other.event_id,
-            other_id: a.id,
+            other_id: job.attribute_id,
             score: m.score,
             explanation,
         });
     }
-    Ok(pairs)
+    pairs
 }

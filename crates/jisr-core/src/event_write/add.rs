@@ -43,6 +43,8 @@ pub fn add_or_edit_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent) -> 
         None => None,
     };
     if let Some(event) = existing {
+        // Pairs still being scored may name this event's attributes.
+        crate::correlation::settle_background_names(tx)?;
         let id = event.id;
         let attribute_count = update_event(tx, actor, event, incoming)?;
         return Ok(Saved {
