@@ -1,7 +1,8 @@
 //! Names scored on the background thread (`correlation::BackgroundScoring`,
 //! used by imports and rebuilds) end up as the same stored pairs as names
 //! scored inline, also when a later write of the same transaction edits an
-//! attribute that a pending pair names.
+//! attribute that a pending pair names, and when another writer renames a
+//! person that the scoring thread's memo of names had read before.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use jisr_core::correlation::BackgroundScoring;
@@ -117,4 +118,50 @@ fn discarded_scoring_writes_nothing_into_the_next_transaction() {
     let mut tx = store.read().unwrap();
     assert_eq!(pairs(tx.as_mut()), Vec::<Vec<Cell>>::new());
     assert!(BackgroundScoring::start().is_err(), "one per thread");
+}
+
+#[test]
+fn names_another_writer_changed_between_transactions_are_read_again() {
+    let first = json!({"uuid": FIRST, "info": "first", "timestamp": "1700000000",
+        "Attribute": [{"uuid": NAME, "type": "full-name", "value": "Mahmoud Tawfik",
+                       "timestamp": "1700000000"}]});
+    let same_person = json!({"info": "second", "Attribute": [
+        {"type": "full-name", "value": "محمود توفيق"}]});
+    let renamed = json!({"uuid": FIRST, "info": "first, edited", "timestamp": "1800000000",
+        "Attribute": [{"uuid": NAME, "type": "full-name", "value": "Khaled al-Zahrani",
+                       "timestamp": "1800000000"}]});
+    let new_name = json!({"info": "third", "Attribute": [
+        {"type": "full-name", "value": "خالد الزهراني"}]});
+    let run = |background: bool| {
+        let (_dir, store, actor) = instance();
+        let scoring = background.then(|| BackgroundScoring::start().unwrap());
+        let write = |events: &[&Value]| {
+            let mut tx = store.write().unwrap();
+            for e in events {
+                add_or_edit_event(tx.as_mut(), &actor, &parse_event(e).unwrap()).unwrap();
+            }
+            if let Some(s) = &scoring {
+                s.settle(tx.as_mut()).unwrap();
+            }
+            tx.commit().unwrap();
+        };
+        write(&[&first, &same_person]);
+        // Another writer (the server, say) renames the person in between.
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let mut tx = store.write().unwrap();
+                add_or_edit_event(tx.as_mut(), &actor, &parse_event(&renamed).unwrap()).unwrap();
+                tx.commit().unwrap();
+            })
+            .join()
+            .unwrap();
+        });
+        write(&[&new_name]);
+        let mut tx = store.read().unwrap();
+        pairs(tx.as_mut())
+    };
+    let inline = run(false);
+    // The new name meets the renamed person, which a stale memo would miss.
+    assert_eq!(inline.len(), 2, "{inline:?}");
+    assert_eq!(run(true), inline);
 }

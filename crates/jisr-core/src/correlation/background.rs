@@ -12,15 +12,24 @@
 //! a pair naming an attribute that a later write of the same transaction
 //! changed or deleted, so every write that may change existing attributes
 //! settles first (`event_write::add_or_edit_event` on an existing event).
+//!
+//! The same thread keeps a memo of the names written and read in the
+//! transaction (event, value, kind), so that a candidate is read from the
+//! store once per transaction rather than once per name it meets: in a
+//! large import most candidates are names the import wrote itself. Each
+//! settle and discard empties it, which bounds it to one transaction (no
+//! other writer can change attributes meanwhile) and to the writes before
+//! any edit of existing attributes in it.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
 use jisr_store::{NamePair, Tx};
 
-use super::names::{NameJob, score_job};
+use super::names::{KnownName, NameJob, score_job};
 use crate::error::{CoreError, Result};
 
 struct Work {
@@ -37,7 +46,11 @@ struct Worker {
     /// in the order of the writes and memory bounded).
     outstanding: bool,
     thread: Option<JoinHandle<()>>,
+    known: HashMap<i64, KnownName>,
 }
+
+/// The memo starts over when it holds this many names (tens of megabytes).
+const MOST_KNOWN: usize = 500_000;
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
@@ -81,6 +94,7 @@ impl BackgroundScoring {
                 done: done_rx,
                 outstanding: false,
                 thread: Some(thread),
+                known: HashMap::new(),
             });
             Ok(())
         })?;
@@ -95,11 +109,12 @@ impl BackgroundScoring {
     /// Forgets the names still being scored: their transaction was rolled back.
     pub fn discard(&self) {
         WORKER.with(|cell| {
-            if let Some(w) = cell.borrow_mut().as_mut()
-                && w.outstanding
-            {
-                w.outstanding = false;
-                let _ = w.done.recv();
+            if let Some(w) = cell.borrow_mut().as_mut() {
+                w.known.clear();
+                if w.outstanding {
+                    w.outstanding = false;
+                    let _ = w.done.recv();
+                }
             }
         });
     }
@@ -161,12 +176,48 @@ pub(crate) fn submit(
     })
 }
 
-/// Writes the pairs still being scored on this thread, if any, into `tx`.
+/// Writes the pairs still being scored on this thread, if any, into `tx`,
+/// and forgets the names known so far.
 pub(crate) fn settle(tx: &mut dyn Tx) -> Result<()> {
     WORKER.with(|cell| match cell.borrow_mut().as_mut() {
-        Some(w) => w.write_outstanding(tx),
+        Some(w) => {
+            w.known.clear();
+            w.write_outstanding(tx)
+        }
         None => Ok(()),
     })
+}
+
+/// Copies what the memo knows of `ids` into `into` and returns the others
+/// (all of them when names are scored inline).
+pub(crate) fn recall(ids: &[i64], into: &mut HashMap<i64, KnownName>) -> Vec<i64> {
+    WORKER.with(|cell| match cell.borrow().as_ref() {
+        Some(w) => {
+            let mut missing = vec![];
+            for id in ids {
+                match w.known.get(id) {
+                    Some(k) => {
+                        into.insert(*id, k.clone());
+                    }
+                    None => missing.push(*id),
+                }
+            }
+            missing
+        }
+        None => ids.to_vec(),
+    })
+}
+
+/// Adds names written or read in the transaction to the memo.
+pub(crate) fn remember(names: impl IntoIterator<Item = (i64, KnownName)>) {
+    WORKER.with(|cell| {
+        if let Some(w) = cell.borrow_mut().as_mut() {
+            if w.known.len() >= MOST_KNOWN {
+                w.known.clear();
+            }
+            w.known.extend(names);
+        }
+    });
 }
 
 fn internal(message: &str) -> CoreError {

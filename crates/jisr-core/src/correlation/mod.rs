@@ -196,6 +196,15 @@ pub(crate) fn refresh_with(
     } else {
         tx.correlation_put(&entries)?;
     }
+    background::remember(named.iter().map(|n| {
+        let a = n.attribute;
+        let known = names::KnownName {
+            event_id: a.event_id,
+            value: a.value1.clone(),
+            kind: Some(n.kind),
+        };
+        (a.id, known)
+    }));
     names::match_all(tx, s, &named)?;
     Ok(())
 }

@@ -35,6 +35,15 @@ struct Candidate {
     value: String,
 }
 
+/// What name matching needs to know of an attribute that may be a
+/// candidate: its event, its value and which kind of name it is, if any.
+#[derive(Clone)]
+pub(crate) struct KnownName {
+    pub event_id: i64,
+    pub value: String,
+    pub kind: Option<NameKind>,
+}
+
 /// Scores each of `named` (attributes of one write) against the holders of
 /// its blocking keys in other events and stores the pairs at or above the
 /// threshold, here or, during an import, on the scoring thread.
@@ -85,27 +94,20 @@ fn gather(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<Vec<NameJob>
     if wanted.is_empty() {
         return Ok(vec![]);
     }
-    let fetched: HashMap<i64, Attribute> = tx
-        .attributes_get(&wanted)?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let mut objects: HashMap<i64, HashMap<i64, ObjectFacts>> = HashMap::new();
+    let known = known_names(tx, &wanted)?;
     let mut jobs = Vec::with_capacity(named.len());
     for (n, ids) in named.iter().zip(candidates_of) {
         let mine = n.attribute.value1.trim().to_lowercase();
         let mut candidates = vec![];
-        for other in ids.iter().filter_map(|id| fetched.get(id)) {
+        for (id, other) in ids.iter().filter_map(|id| Some((*id, known.get(id)?))) {
             // Identical values already correlate exactly.
-            if other.value1.trim().to_lowercase() == mine
-                || name_kind_of(tx, other, &mut objects)? != Some(n.kind)
-            {
+            if other.kind != Some(n.kind) || other.value.trim().to_lowercase() == mine {
                 continue;
             }
             candidates.push(Candidate {
-                attribute_id: other.id,
+                attribute_id: id,
                 event_id: other.event_id,
-                value: other.value1.clone(),
+                value: other.value.clone(),
             });
         }
         if !candidates.is_empty() {
@@ -119,6 +121,33 @@ fn gather(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<Vec<NameJob>
         }
     }
     Ok(jobs)
+}
+
+/// What is known of the attributes `ids`: during an import, what the
+/// scoring thread's memo holds (attributes written or read earlier in the
+/// transaction), and the rest read from the store.
+fn known_names(tx: &mut dyn Tx, ids: &[i64]) -> Result<HashMap<i64, KnownName>> {
+    let mut known = HashMap::with_capacity(ids.len());
+    let missing = super::background::recall(ids, &mut known);
+    if missing.is_empty() {
+        return Ok(known);
+    }
+    let mut objects: HashMap<i64, HashMap<i64, ObjectFacts>> = HashMap::new();
+    let mut learned = Vec::with_capacity(missing.len());
+    for a in tx.attributes_get(&missing)? {
+        let kind = name_kind_of(tx, &a, &mut objects)?;
+        learned.push((
+            a.id,
+            KnownName {
+                event_id: a.event_id,
+                value: a.value1,
+                kind,
+            },
+        ));
+    }
+    super::background::remember(learned.iter().cloned());
+    known.extend(learned);
+    Ok(known)
 }
 
 /// Whether `other` is a person's or an organisation's name, which for an
