@@ -5,29 +5,14 @@
 //! person that the scoring thread's memo of names had read before.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::instance;
 use jisr_core::correlation::BackgroundScoring;
 use jisr_core::event_write::add_or_edit_event;
 use jisr_model::wire::parse_event;
-use jisr_policy::Actor;
 use jisr_store::{Cell, Store, Tx};
-use jisr_store_sqlite::SqliteStore;
 use serde_json::{Value, json};
-
-fn instance() -> (tempfile::TempDir, SqliteStore, Actor) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(dir.path().join("t.db")).unwrap();
-    let mut tx = store.write().unwrap();
-    let first = jisr_core::bootstrap::FirstStart {
-        host_org_name: "Cairo MoI",
-        admin_email: "admin@cairo.example",
-        admin_key: None,
-    };
-    jisr_core::bootstrap::ensure_initialised(tx.as_mut(), b"secret", &first).unwrap();
-    let admin = tx.user_list().unwrap()[0].id;
-    let actor = jisr_core::auth::actor_for_user(tx.as_mut(), admin).unwrap();
-    tx.commit().unwrap();
-    (dir, store, actor)
-}
 
 const FIRST: &str = "5f0c2a41-8d3e-4b7a-9c1d-2e3f4a5b6c7d";
 const NAME: &str = "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";

@@ -2,28 +2,14 @@
 //! pin that the bulk path keeps the rules of the one-by-one path.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::instance;
 use jisr_core::event_write::add_event;
 use jisr_model::wire::parse_event;
 use jisr_policy::Actor;
 use jisr_store::{Store, Tx};
-use jisr_store_sqlite::SqliteStore;
 use serde_json::json;
-
-fn instance() -> (tempfile::TempDir, SqliteStore, Actor) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(dir.path().join("t.db")).unwrap();
-    let mut tx = store.write().unwrap();
-    let first = jisr_core::bootstrap::FirstStart {
-        host_org_name: "Cairo MoI",
-        admin_email: "admin@cairo.example",
-        admin_key: None,
-    };
-    jisr_core::bootstrap::ensure_initialised(tx.as_mut(), b"secret", &first).unwrap();
-    let admin = tx.user_list().unwrap()[0].id;
-    let actor = jisr_core::auth::actor_for_user(tx.as_mut(), admin).unwrap();
-    tx.commit().unwrap();
-    (dir, store, actor)
-}
 
 fn add(tx: &mut dyn Tx, actor: &Actor, body: serde_json::Value) -> jisr_core::error::Result<i64> {
     add_event(tx, actor, &parse_event(&body).unwrap())
