@@ -200,7 +200,7 @@ pub(crate) fn refresh_with(
         let a = n.attribute;
         let known = names::KnownName {
             event_id: a.event_id,
-            value: a.value1.clone(),
+            value: a.value1.as_str().into(),
             kind: Some(n.kind),
         };
         (a.id, known)

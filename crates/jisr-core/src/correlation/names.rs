@@ -3,6 +3,7 @@
 //! above the threshold are stored with score and explanation, both ways.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use jisr_model::Attribute;
 use jisr_names::NameKind;
@@ -32,15 +33,17 @@ pub(crate) struct NameJob {
 struct Candidate {
     attribute_id: i64,
     event_id: i64,
-    value: String,
+    value: Arc<str>,
 }
 
 /// What name matching needs to know of an attribute that may be a
 /// candidate: its event, its value and which kind of name it is, if any.
+/// The value is shared: the memo, a write's lookup and the scoring thread's
+/// job each hold it, and a candidate meets many names.
 #[derive(Clone)]
 pub(crate) struct KnownName {
     pub event_id: i64,
-    pub value: String,
+    pub value: Arc<str>,
     pub kind: Option<NameKind>,
 }
 
@@ -107,7 +110,7 @@ fn gather(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<Vec<NameJob>
             candidates.push(Candidate {
                 attribute_id: id,
                 event_id: other.event_id,
-                value: other.value.clone(),
+                value: Arc::clone(&other.value),
             });
         }
         if !candidates.is_empty() {
@@ -140,7 +143,7 @@ fn known_names(tx: &mut dyn Tx, ids: &[i64]) -> Result<HashMap<i64, KnownName>> 
             a.id,
             KnownName {
                 event_id: a.event_id,
-                value: a.value1,
+                value: a.value1.into(),
                 kind,
             },
         ));
