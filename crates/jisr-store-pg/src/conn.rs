@@ -1,10 +1,12 @@
 //! One connection to PostgreSQL: `tokio-postgres` driven by a current-thread
 //! runtime of its own (what the synchronous `postgres` crate does inside),
-//! its prepared statements, and requests sent together (see [`Conn::run`]).
+//! its prepared statements, requests sent together (see [`Conn::run`]), and
+//! writes sent ahead without waiting for their answers ([`Conn::launch`]).
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::Poll;
 
 use jisr_store::{Result, StoreError};
@@ -23,8 +25,12 @@ const STATEMENT_CACHE: usize = 256;
 pub(crate) struct Conn {
     /// Runs the connection's task whenever a request waits for its answer.
     runtime: tokio::runtime::Runtime,
-    client: Client,
+    /// Shared with the writes in flight, which outlive the call that sent them.
+    client: Arc<Client>,
     statements: HashMap<String, Statement>,
+    /// Writes sent by [`Conn::launch`] whose answers nobody has read yet:
+    /// they are read, in order, ahead of the next requests' answers.
+    in_flight: Vec<Slot<'static>>,
     /// Set when a rollback failed: the connection may still be inside a
     /// transaction and must not be used again.
     pub(crate) broken: bool,
@@ -56,9 +62,26 @@ pub(crate) enum Failed {
 
 impl Failed {
     pub(crate) fn error(self) -> StoreError {
+        backend_err(self.cause())
+    }
+
+    pub(crate) fn cause(self) -> tokio_postgres::Error {
         match self {
-            Failed::Ahead(e) | Failed::Statement(e) => backend_err(e),
+            Failed::Ahead(e) | Failed::Statement(e) => e,
         }
+    }
+}
+
+/// A write that owns its parameters: it may be sent, or answered, after
+/// the call that made it has returned (`PgTx::defer`, [`Conn::launch`]).
+pub(crate) struct OwnedWrite {
+    pub(crate) sql: &'static str,
+    pub(crate) params: Vec<Box<dyn ToSql + Sync + Send>>,
+}
+
+impl OwnedWrite {
+    pub(crate) fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
+        self.params.iter().map(|p| p.as_ref() as _).collect()
     }
 }
 
@@ -75,8 +98,9 @@ impl Conn {
         runtime.spawn(connection);
         let mut conn = Conn {
             runtime,
-            client,
+            client: Arc::new(client),
             statements: HashMap::new(),
+            in_flight: vec![],
             broken: false,
         };
         // Prepared statements keep the plan PostgreSQL caches for them
@@ -101,12 +125,60 @@ impl Conn {
     }
 
     pub(crate) fn usable(&self) -> bool {
-        !self.broken && !self.client.is_closed()
+        !self.broken && !self.client.is_closed() && self.in_flight.is_empty()
     }
 
-    /// Simple statements (no parameters), in one round trip.
+    /// Simple statements (no parameters), in one round trip. Writes in
+    /// flight are answered first; if one of them failed, that is the error.
     pub(crate) fn batch_execute(&mut self, sql: &str) -> PgResult<()> {
-        self.runtime.block_on(self.client.batch_execute(sql))
+        match self.pipeline(&[Request::Simple(sql)]) {
+            Ok(mut answers) => answers.pop().map_or(Ok(()), |a| a.map(|_| ())),
+            Err(f) => Err(f.cause()),
+        }
+    }
+
+    /// Waits for the writes in flight and forgets their answers: before a
+    /// rollback, which undoes them anyway.
+    pub(crate) fn discard_in_flight(&mut self) {
+        let slots = std::mem::take(&mut self.in_flight);
+        if !slots.is_empty() {
+            self.runtime.block_on(in_order(slots));
+        }
+    }
+
+    /// Sends `writes` now and returns without waiting for their answers:
+    /// the server runs them while the caller goes on with its own work.
+    /// Their answers are read with the next requests' (see [`Conn::pipeline`]);
+    /// a failed one fails those requests as a failure ahead of them.
+    pub(crate) fn launch(&mut self, writes: Vec<OwnedWrite>) -> PgResult<()> {
+        let mut launched = Vec::with_capacity(writes.len());
+        for w in writes {
+            let statement = self.statement(w.sql)?;
+            let client = Arc::clone(&self.client);
+            let future: Pending<'static> = Box::pin(async move {
+                client
+                    .execute(&statement, &w.params())
+                    .await
+                    .map(Answer::Count)
+            });
+            launched.push(Slot::new(future));
+        }
+        self.runtime.block_on(async {
+            // tokio-postgres queues a request when its future is first
+            // polled, in the order polled ...
+            std::future::poll_fn(|cx| {
+                for slot in &mut launched {
+                    slot.poll(cx);
+                }
+                Poll::Ready(())
+            })
+            .await;
+            // ... and the connection's task writes the queue to the socket
+            // when it next runs: let it, before this thread leaves the runtime.
+            tokio::task::yield_now().await;
+        });
+        self.in_flight.extend(launched);
+        Ok(())
     }
 
     /// Runs `sql` with `params`; `ahead`, simple statements such as BEGIN
@@ -122,10 +194,7 @@ impl Conn {
     ) -> std::result::Result<Answer, Failed> {
         let mut requests: Vec<Request> = ahead.map(Request::Simple).into_iter().collect();
         requests.push(Request::Statement { sql, params, want });
-        let mut answers = self
-            .pipeline(&requests)
-            .map_err(Failed::Statement)?
-            .into_iter();
+        let mut answers = self.pipeline(&requests)?.into_iter();
         if ahead.is_some() {
             answers.next().transpose().map_err(Failed::Ahead)?;
         }
@@ -140,15 +209,24 @@ impl Conn {
     /// rest of a transaction fails too ("current transaction is aborted").
     /// Statements not prepared yet are prepared first, outside the pipeline:
     /// a BEGIN among the requests must reach the server before what follows.
-    pub(crate) fn pipeline(&mut self, requests: &[Request]) -> PgResult<Vec<PgResult<Answer>>> {
+    /// That preparation failing is a failed statement; a write in flight
+    /// having failed is a failure ahead of the requests.
+    pub(crate) fn pipeline(
+        &mut self,
+        requests: &[Request],
+    ) -> std::result::Result<Vec<PgResult<Answer>>, Failed> {
         let mut prepared = Vec::with_capacity(requests.len());
         for r in requests {
             prepared.push(match r {
                 Request::Simple(_) => None,
-                Request::Statement { sql, .. } => Some(self.statement(sql)?),
+                Request::Statement { sql, .. } => {
+                    Some(self.statement(sql).map_err(Failed::Statement)?)
+                }
             });
         }
-        let client = &self.client;
+        let launched = std::mem::take(&mut self.in_flight);
+        let earlier = launched.len();
+        let client = &*self.client;
         let sent: Vec<Pending<'_>> = requests
             .iter()
             .zip(&prepared)
@@ -190,7 +268,16 @@ impl Conn {
                 }
             })
             .collect();
-        Ok(self.runtime.block_on(in_order(sent)))
+        let slots = launched
+            .into_iter()
+            .chain(sent.into_iter().map(Slot::new))
+            .collect();
+        let mut answers = self.runtime.block_on(in_order(slots));
+        let mine = answers.split_off(earlier.min(answers.len()));
+        for answer in answers {
+            answer.map_err(Failed::Ahead)?;
+        }
+        Ok(mine)
     }
 
     /// The prepared statement for `sql`, prepared the first time.
@@ -230,25 +317,45 @@ pub(crate) enum Request<'a> {
     },
 }
 
-type Pending<'a> = Pin<Box<dyn Future<Output = PgResult<Answer>> + 'a>>;
+type Pending<'a> = Pin<Box<dyn Future<Output = PgResult<Answer>> + Send + 'a>>;
+
+/// A request's future and, once it has given it, its answer (a future
+/// must not be polled again after that).
+struct Slot<'a> {
+    future: Pending<'a>,
+    answer: Option<PgResult<Answer>>,
+}
+
+impl<'a> Slot<'a> {
+    fn new(future: Pending<'a>) -> Slot<'a> {
+        Slot {
+            future,
+            answer: None,
+        }
+    }
+
+    /// Whether it has its answer.
+    fn poll(&mut self, cx: &mut std::task::Context<'_>) -> bool {
+        if self.answer.is_none()
+            && let Poll::Ready(a) = self.future.as_mut().poll(cx)
+        {
+            self.answer = Some(a);
+        }
+        self.answer.is_some()
+    }
+}
 
 /// Awaits every future, polling them in the order given: tokio-postgres
 /// sends a request when its future is first polled, so they leave in this
 /// order, together.
-async fn in_order(mut futures: Vec<Pending<'_>>) -> Vec<PgResult<Answer>> {
-    let mut answers: Vec<Option<PgResult<Answer>>> = futures.iter().map(|_| None).collect();
+async fn in_order(mut slots: Vec<Slot<'_>>) -> Vec<PgResult<Answer>> {
     std::future::poll_fn(|cx| {
         let mut all = true;
-        for (future, answer) in futures.iter_mut().zip(answers.iter_mut()) {
-            if answer.is_none() {
-                match future.as_mut().poll(cx) {
-                    Poll::Ready(a) => *answer = Some(a),
-                    Poll::Pending => all = false,
-                }
-            }
+        for slot in &mut slots {
+            all &= slot.poll(cx);
         }
         if all { Poll::Ready(()) } else { Poll::Pending }
     })
     .await;
-    answers.into_iter().flatten().collect()
+    slots.into_iter().filter_map(|s| s.answer).collect()
 }

@@ -1,12 +1,13 @@
 //! Events, attributes, objects, object references and tag links.
 
 use jisr_model::*;
-use jisr_store::{EventTx, Result};
+use jisr_store::{EventTx, Result, StoreError};
 use tokio_postgres::Row;
 
 use crate::rows::PgResult;
 
 use crate::PgTx;
+use crate::ids::IdsOf;
 use crate::rows::{self, ATTRIBUTE_COLS, EVENT_COLS, OBJECT_COLS, REFERENCE_COLS, TAG_COLS};
 
 fn tag_link(r: &Row) -> PgResult<TagLink> {
@@ -24,8 +25,44 @@ fn prefixed(cols: &str, alias: &str) -> String {
         .join(", ")
 }
 
+/// An event with the id taken ahead (see `ids`).
+const EVENT_WITH_ID: &str = "INSERT INTO events (id, uuid, org_id, orgc_id, info, date, threat_level_id, analysis, distribution,
+   sharing_group_id, published, publish_timestamp, timestamp, sighting_timestamp, attribute_count, extends_uuid, locked,
+   disable_correlation, proposal_email_lock, user_id)
+ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
+
 impl EventTx for PgTx<'_> {
     fn event_insert(&mut self, e: &Event) -> Result<i64> {
+        if self.takes_ids_ahead() {
+            let id = self.take_ids(IdsOf::Events, 1)?.first().copied();
+            let id = id.ok_or_else(|| StoreError::Backend("no event id was reserved".into()))?;
+            self.defer(
+                EVENT_WITH_ID,
+                vec![
+                    Box::new(id),
+                    Box::new(e.uuid.clone()),
+                    Box::new(e.org_id),
+                    Box::new(e.orgc_id),
+                    Box::new(e.info.clone()),
+                    Box::new(e.date.clone()),
+                    Box::new(e.threat_level_id),
+                    Box::new(e.analysis),
+                    Box::new(e.distribution),
+                    Box::new(e.sharing_group_id),
+                    Box::new(e.published),
+                    Box::new(e.publish_timestamp),
+                    Box::new(e.timestamp),
+                    Box::new(e.sighting_timestamp),
+                    Box::new(e.attribute_count),
+                    Box::new(e.extends_uuid.clone()),
+                    Box::new(e.locked),
+                    Box::new(e.disable_correlation),
+                    Box::new(e.proposal_email_lock),
+                    Box::new(e.user_id),
+                ],
+            )?;
+            return Ok(id);
+        }
         self.insert(
             "INSERT INTO events (uuid, org_id, orgc_id, info, date, threat_level_id, analysis, distribution, sharing_group_id,
                published, publish_timestamp, timestamp, sighting_timestamp, attribute_count, extends_uuid, locked,
@@ -378,8 +415,57 @@ impl EventTx for PgTx<'_> {
 /// attribute, its arrays still small.
 const INSERT_CHUNK: usize = 5_000;
 
+/// Attributes with the ids taken ahead (see `ids`).
+const ATTRIBUTES_WITH_IDS: &str = "INSERT INTO attributes (id, uuid, event_id, object_id, object_relation, type, category,
+   value1, value2, to_ids, distribution, sharing_group_id, comment, deleted, disable_correlation, first_seen, last_seen,
+   timestamp)
+ SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+   $8::text[], $9::text[], $10::bool[], $11::bigint[], $12::bigint[], $13::text[], $14::bool[], $15::bool[],
+   $16::bigint[], $17::bigint[], $18::bigint[])";
+
 impl PgTx<'_> {
+    /// Inserts with ids taken ahead and does not wait: the server inserts
+    /// while the caller computes what comes next (their correlation keys).
+    fn insert_attribute_rows_ahead(&mut self, rows: &[Attribute]) -> Result<Vec<i64>> {
+        let ids = self.take_ids(IdsOf::Attributes, rows.len())?;
+        let col = |f: fn(&Attribute) -> String| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+        let int = |f: fn(&Attribute) -> i64| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+        let flag = |f: fn(&Attribute) -> bool| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+        let opt =
+            |f: fn(&Attribute) -> Option<i64>| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+        let relations: Vec<Option<String>> =
+            rows.iter().map(|a| a.object_relation.clone()).collect();
+        self.defer(
+            ATTRIBUTES_WITH_IDS,
+            vec![
+                Box::new(ids.clone()),
+                col(|a| a.uuid.clone()),
+                int(|a| a.event_id),
+                int(|a| a.object_id),
+                Box::new(relations),
+                col(|a| a.attr_type.clone()),
+                col(|a| a.category.clone()),
+                col(|a| a.value1.clone()),
+                col(|a| a.value2.clone()),
+                flag(|a| a.to_ids),
+                int(|a| a.distribution),
+                int(|a| a.sharing_group_id),
+                col(|a| a.comment.clone()),
+                flag(|a| a.deleted),
+                flag(|a| a.disable_correlation),
+                opt(|a| a.first_seen),
+                opt(|a| a.last_seen),
+                int(|a| a.timestamp),
+            ],
+        )?;
+        self.launch_deferred()?;
+        Ok(ids)
+    }
+
     fn insert_attribute_rows(&mut self, rows: &[Attribute]) -> Result<Vec<i64>> {
+        if self.takes_ids_ahead() {
+            return self.insert_attribute_rows_ahead(rows);
+        }
         let col = |f: fn(&Attribute) -> String| rows.iter().map(f).collect::<Vec<_>>();
         let int = |f: fn(&Attribute) -> i64| rows.iter().map(f).collect::<Vec<_>>();
         let flag = |f: fn(&Attribute) -> bool| rows.iter().map(f).collect::<Vec<_>>();

@@ -59,6 +59,7 @@ mod correlation;
 mod directory;
 mod events;
 mod federation;
+mod ids;
 mod portable;
 mod proposals;
 mod rows;
@@ -179,6 +180,7 @@ impl PgStore {
             failed: false,
             cache: tx_cache::TxCache::default(),
             deferred_writes: Vec::new(),
+            reserved_ids: (prefetch && guard == Guard::None).then(ids::ReservedIds::default),
         }))
     }
 }
@@ -376,6 +378,9 @@ pub struct PgTx<'a> {
     pub(crate) cache: tx_cache::TxCache,
     /// Writes queued by [`PgTx::defer`], sent with the next statement.
     deferred_writes: Vec<sending::Deferred>,
+    /// Ids taken ahead for new rows: in write transactions that write all
+    /// or nothing (see `ids`).
+    reserved_ids: Option<ids::ReservedIds>,
 }
 
 impl PgTx<'_> {
@@ -415,6 +420,10 @@ impl Tx for PgTx<'_> {
         )
     }
 
+    fn send_held_writes(&mut self) -> Result<()> {
+        self.launch_deferred()
+    }
+
     fn commit(mut self: Box<Self>) -> Result<()> {
         if self.failed {
             // Drop rolls back.
@@ -423,11 +432,13 @@ impl Tx for PgTx<'_> {
                     .into(),
             ));
         }
-        self.open = false;
         if self.begin.is_some() {
             // Nothing was sent: nothing to commit.
+            self.open = false;
             return Ok(());
         }
+        self.give_back_unused_ids()?;
+        self.open = false;
         self.send_commit()
     }
 }
@@ -438,6 +449,7 @@ impl Drop for PgTx<'_> {
             // Nothing to report to: the caller already failed or gave up. A
             // connection that cannot roll back is retired, never reused
             // while possibly still inside this transaction.
+            self.conn.discard_in_flight();
             if self.conn.batch_execute("ROLLBACK").is_err() {
                 self.conn.broken = true;
             }

@@ -8,22 +8,14 @@ use jisr_store::{Result, StoreError};
 use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
 
+use crate::conn::OwnedWrite;
 use crate::rows::Params;
 use crate::{Answer, Failed, Guard, PgTx, Request, Want, backend_err, tx_cache};
 
 /// An owned parameter of a deferred write.
 pub(crate) type Owned = Box<dyn ToSql + Sync + Send>;
 
-pub(crate) struct Deferred {
-    sql: &'static str,
-    params: Vec<Owned>,
-}
-
-impl Deferred {
-    fn params(&self) -> Vec<&(dyn ToSql + Sync)> {
-        self.params.iter().map(|p| p.as_ref() as _).collect()
-    }
-}
+pub(crate) type Deferred = OwnedWrite;
 
 /// The requests for `writes`, whose parameters are `params`.
 fn write_requests<'a>(
@@ -85,7 +77,7 @@ impl PgTx<'_> {
         let mut answers = self
             .conn
             .pipeline(&requests)
-            .map_err(Failed::Ahead)?
+            .map_err(|f| Failed::Ahead(f.cause()))?
             .into_iter();
         // What was sent before the statement: if any failed, the transaction is lost.
         for _ in 0..writes.len() + usize::from(ahead.is_some()) {
@@ -120,6 +112,21 @@ impl PgTx<'_> {
         }
         self.deferred_writes.push(Deferred { sql, params });
         Ok(())
+    }
+
+    /// Sends the queued writes now, without waiting for their answers (see
+    /// [`crate::conn::Conn::launch`]): for a writer about to spend a while
+    /// on its own work, such as reading and building the next event of an
+    /// import, while the server runs them.
+    pub(crate) fn launch_deferred(&mut self) -> Result<()> {
+        if self.deferred_writes.is_empty() || self.failed {
+            return Ok(());
+        }
+        let writes = std::mem::take(&mut self.deferred_writes);
+        self.conn.launch(writes).map_err(|e| {
+            self.failed = true;
+            backend_err(e)
+        })
     }
 
     /// Runs a read: a failure (say, a NUL character, which PostgreSQL
@@ -193,28 +200,26 @@ impl PgTx<'_> {
         Ok(())
     }
 
-    /// The COMMIT, with the writes still deferred.
+    /// The COMMIT, with the writes still deferred, after those in flight.
     pub(crate) fn send_commit(&mut self) -> Result<()> {
         let writes = std::mem::take(&mut self.deferred_writes);
-        if writes.is_empty() {
-            return self.conn.batch_execute("COMMIT").map_err(backend_err);
-        }
         let params: Vec<Vec<&(dyn ToSql + Sync)>> = writes.iter().map(Deferred::params).collect();
         let mut requests = write_requests(&writes, &params);
         requests.push(Request::Simple("COMMIT"));
-        let answers = self.conn.pipeline(&requests).map_err(|e| {
-            // Not sent: the transaction is still open, and Drop rolls it back.
-            self.open = true;
-            backend_err(e)
-        })?;
         // After a failed write PostgreSQL answers the COMMIT with a rollback.
-        for answer in answers {
-            if let Err(e) = answer {
-                return Err(StoreError::Backend(format!(
-                    "nothing was committed: {}",
-                    backend_err(e)
-                )));
+        let nothing = |e| StoreError::Backend(format!("nothing was committed: {}", backend_err(e)));
+        let answers = match self.conn.pipeline(&requests) {
+            Ok(answers) => answers,
+            // A write in flight failed: the COMMIT went too, and rolled back.
+            Err(Failed::Ahead(e)) => return Err(nothing(e)),
+            Err(Failed::Statement(e)) => {
+                // Not sent: the transaction is still open, and Drop rolls it back.
+                self.open = true;
+                return Err(nothing(e));
             }
+        };
+        for answer in answers {
+            answer.map_err(nothing)?;
         }
         Ok(())
     }

@@ -26,6 +26,15 @@ pub trait Tx:
 {
     fn commit(self: Box<Self>) -> Result<()>;
 
+    /// Said by a writer about to spend a while on work of its own (an
+    /// import reading and building its next event): a backend that holds
+    /// writes back to send them with the next statement may send them now,
+    /// so that the server runs them meanwhile. A failure of theirs is then
+    /// reported by a later statement or the commit, which commits nothing.
+    fn send_held_writes(&mut self) -> Result<()> {
+        Ok(())
+    }
+
     /// Candidates for `attributes/add`'s duplicate check, in id order: at
     /// least every live attribute outside objects of `event_id` whose first
     /// value is exactly `value1`; the caller compares exactly, so a backend

@@ -282,6 +282,8 @@ impl<'a> Batch<'a> {
             &cli_who(self.actor),
             what,
         )?;
+        // The server runs this event's last writes while the next is read.
+        tx.send_held_writes()?;
         // Counted now, kept only if the batch commits (a replay counts again).
         self.pending_counts.push((added, count as usize));
         Ok(())

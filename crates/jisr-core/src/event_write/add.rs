@@ -135,13 +135,19 @@ fn insert_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent, uuid: String
     event.id = tx.event_insert(&event)?;
     apply_event_tags(tx, actor, event.id, &incoming.tags)?;
     let attributes = match fresh::save_new_children(tx, actor, &event, incoming)? {
-        Some(written) => written,
+        Some(written) => {
+            // The new event holds exactly what was written: its count is
+            // known here, and the store's recount need not be waited for.
+            event.attribute_count = written.iter().filter(|a| !a.deleted).count() as i64;
+            tx.event_update_recount(&event)?;
+            written
+        }
         None => {
             save_children(tx, actor, &event, incoming, &mut Vec::new())?;
+            event.attribute_count = tx.event_recount(event.id)?;
             tx.attributes_of_event(event.id)?
         }
     };
-    event.attribute_count = tx.event_recount(event.id)?;
     // Everything in a new event is new: nothing of it is indexed yet.
     crate::correlation::refresh(tx, &event, &attributes, true)?;
     offer_to_push_links(tx, &event)?;

@@ -5,7 +5,7 @@ use jisr_model::*;
 use jisr_policy::Scope;
 
 use super::*;
-use crate::{DeletedFilter, SearchQuery, StoreError, TermFilter};
+use crate::{DeletedFilter, SearchQuery, StoreError, TermFilter, Tx};
 
 pub(super) fn rollback_on_drop(make: Factory) {
     let (store, org, _) = seeded(make);
@@ -304,9 +304,52 @@ pub(super) fn failed_write_leaves_transaction_usable(make: Factory) {
 
 /// A new event's attributes in one call: ids in the order given, every
 /// field stored as one insert at a time stores it, uuids checked in bulk.
+/// The same in a transaction that writes all or nothing, where a backend
+/// may send the rows without waiting for them.
 pub(super) fn bulk_attribute_insert(make: Factory) {
     let (store, org, _) = seeded(make);
+    {
+        let mut tx = store.write_all_or_nothing().unwrap();
+        let (rows, ids) = insert_in_bulk(tx.as_mut(), org);
+        let mut more = rows.clone();
+        for a in &mut more {
+            a.uuid = uuid();
+        }
+        let later = tx.attributes_insert(&more).unwrap();
+        assert!(
+            later.iter().min() > ids.iter().max(),
+            "{later:?} after {ids:?}"
+        );
+        tx.send_held_writes().unwrap();
+        tx.commit().unwrap();
+        let mut tx = store.read().unwrap();
+        for (a, id) in rows.iter().chain(&more).zip(ids.iter().chain(&later)) {
+            assert_eq!(
+                tx.attribute_get(*id).unwrap().map(|b| b.uuid),
+                Some(a.uuid.clone())
+            );
+        }
+        let event = tx.event_get(rows[0].event_id).unwrap().unwrap();
+        assert_eq!(event.info, "bulk");
+    }
     let mut tx = store.write().unwrap();
+    let (rows, _) = insert_in_bulk(tx.as_mut(), org);
+    assert!(tx.attributes_insert(&[]).unwrap().is_empty());
+    let mut asked: Vec<String> = rows.iter().map(|a| a.uuid.clone()).take(3).collect();
+    asked.push(uuid());
+    let mut taken = tx.attribute_uuids_taken(&asked).unwrap();
+    taken.sort();
+    let mut expected: Vec<String> = asked[..3].to_vec();
+    expected.sort();
+    assert_eq!(taken, expected);
+    assert!(matches!(
+        tx.attributes_insert(&rows[..1]),
+        Err(StoreError::Conflict(_))
+    ));
+}
+
+/// A new event and its attributes in one call; each stored as given.
+fn insert_in_bulk(tx: &mut dyn Tx, org: i64) -> (Vec<Attribute>, Vec<i64>) {
     let eid = tx.event_insert(&event(org, 1, true, "bulk")).unwrap();
     let mut rows = vec![];
     for i in 0..7 {
@@ -325,16 +368,5 @@ pub(super) fn bulk_attribute_insert(make: Factory) {
         expected.id = *id;
         assert_eq!(tx.attribute_get(*id).unwrap(), Some(expected));
     }
-    assert!(tx.attributes_insert(&[]).unwrap().is_empty());
-    let mut asked: Vec<String> = rows.iter().map(|a| a.uuid.clone()).take(3).collect();
-    asked.push(uuid());
-    let mut taken = tx.attribute_uuids_taken(&asked).unwrap();
-    taken.sort();
-    let mut expected: Vec<String> = asked[..3].to_vec();
-    expected.sort();
-    assert_eq!(taken, expected);
-    assert!(matches!(
-        tx.attributes_insert(&rows[..1]),
-        Err(StoreError::Conflict(_))
-    ));
+    (rows, ids)
 }

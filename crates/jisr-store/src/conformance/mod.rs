@@ -103,6 +103,10 @@ pub const CASES: &[Case] = &[
         "all_or_nothing_transactions",
         portable::all_or_nothing_transactions,
     ),
+    (
+        "ids_stay_dense_after_all_or_nothing_writes",
+        portable::ids_stay_dense_after_all_or_nothing_writes,
+    ),
     ("distribution_filter", search::distribution_filter),
     ("passwords_and_sessions", accounts::passwords_and_sessions),
     (

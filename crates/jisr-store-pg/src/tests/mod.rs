@@ -14,6 +14,8 @@ use crate::Config;
 
 use crate::PgStore;
 
+mod sent_ahead;
+
 fn url() -> Option<String> {
     match std::env::var("JISR_TEST_PG_URL") {
         Ok(u) if !u.is_empty() => Some(u),
