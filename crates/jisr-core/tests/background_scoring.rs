@@ -2,7 +2,8 @@
 //! used by imports and rebuilds) end up as the same stored pairs as names
 //! scored inline, also when a later write of the same transaction edits an
 //! attribute that a pending pair names, and when another writer renames a
-//! person that the scoring thread's memo of names had read before.
+//! person that the scoring thread's memo of names had read before, or adds
+//! a holder of blocking keys whose holders the memo had read before.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -148,5 +149,42 @@ fn names_another_writer_changed_between_transactions_are_read_again() {
     let inline = run(false);
     // The new name meets the renamed person, which a stale memo would miss.
     assert_eq!(inline.len(), 2, "{inline:?}");
+    assert_eq!(run(true), inline);
+}
+
+#[test]
+fn holders_another_writer_added_between_transactions_are_read_again() {
+    let person = |info: &str, name: &str| json!({"info": info, "Attribute": [{"type": "full-name", "value": name}]});
+    let run = |background: bool| {
+        let (_dir, store, actor) = instance();
+        let scoring = background.then(|| BackgroundScoring::start().unwrap());
+        let write = |e: &Value| {
+            let mut tx = store.write().unwrap();
+            add_or_edit_event(tx.as_mut(), &actor, &parse_event(e).unwrap()).unwrap();
+            if let Some(s) = &scoring {
+                s.settle(tx.as_mut()).unwrap();
+            }
+            tx.commit().unwrap();
+        };
+        // The import reads who holds this person's blocking keys ...
+        write(&person("first", "Mahmoud Tawfik"));
+        // ... another writer adds a holder of the same keys ...
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let mut tx = store.write().unwrap();
+                let e = person("other writer", "محمود توفيق");
+                add_or_edit_event(tx.as_mut(), &actor, &parse_event(&e).unwrap()).unwrap();
+                tx.commit().unwrap();
+            })
+            .join()
+            .unwrap();
+        });
+        // ... and the import's next transaction must meet it.
+        write(&person("third", "Mahmud Tawfiq"));
+        let mut tx = store.read().unwrap();
+        pairs(tx.as_mut())
+    };
+    let inline = run(false);
+    assert_eq!(inline.len(), 6, "every two of the three: {inline:?}");
     assert_eq!(run(true), inline);
 }

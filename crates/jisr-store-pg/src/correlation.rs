@@ -238,7 +238,7 @@ impl CorrelationTx for PgTx<'_> {
 
     fn correlation_key_holders(&mut self, key: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
         self.many_planned(
-            "SELECT attribute_id, event_id FROM correlation_keys WHERE key = $1 LIMIT $2",
+            "SELECT attribute_id, event_id FROM correlation_keys WHERE key = $1 ORDER BY attribute_id LIMIT $2",
             params![key, limit],
             |r| Ok((r.try_get(0)?, r.try_get(1)?)),
         )
@@ -258,7 +258,7 @@ impl CorrelationTx for PgTx<'_> {
             "SELECT k.key, h.attribute_id, h.event_id
              FROM unnest($1::bigint[]) WITH ORDINALITY AS k(key, n)
              CROSS JOIN LATERAL (SELECT attribute_id, event_id FROM correlation_keys
-                                 WHERE key = k.key LIMIT $2) h
+                                 WHERE key = k.key ORDER BY attribute_id LIMIT $2) h
              ORDER BY k.n, h.attribute_id",
             params![keys, limit],
             |r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)),

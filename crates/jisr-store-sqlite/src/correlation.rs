@@ -218,7 +218,7 @@ impl CorrelationTx for SqliteTx<'_> {
 
     fn correlation_key_holders(&mut self, key: i64, limit: i64) -> Result<Vec<(i64, i64)>> {
         self.many(
-            "SELECT attribute_id, event_id FROM correlation_keys WHERE key = ?1 LIMIT ?2",
+            "SELECT attribute_id, event_id FROM correlation_keys WHERE key = ?1 ORDER BY attribute_id LIMIT ?2",
             [key, limit],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

@@ -81,8 +81,9 @@ pub trait CorrelationTx {
     fn correlation_add(&mut self, entries: &[CorrelationEntry]) -> Result<()>;
     /// Empties the whole index (before a rebuild).
     fn correlation_clear(&mut self) -> Result<()>;
-    /// Up to `limit` attributes holding `key`, as `(attribute_id, event_id)`;
-    /// unscoped, for computing name pairs at write time.
+    /// The first `limit` attributes holding `key` in attribute order, as
+    /// `(attribute_id, event_id)`; unscoped, for computing name pairs at
+    /// write time.
     fn correlation_key_holders(&mut self, key: i64, limit: i64) -> Result<Vec<(i64, i64)>>;
     /// [`CorrelationTx::correlation_key_holders`] of each key in `keys`, as
     /// `(key, attribute_id, event_id)`, each key's holders together and in

@@ -20,6 +20,14 @@
 //! settle and discard empties it, which bounds it to one transaction (no
 //! other writer can change attributes meanwhile) and to the writes before
 //! any edit of existing attributes in it.
+//!
+//! Likewise a memo of who holds each blocking key: a key's holders read
+//! once, plus the attributes the transaction indexes under it since, are
+//! what the store would answer (holders only come and go with this
+//! transaction's writes, and the writes that take keys away, re-indexing
+//! existing attributes, empty it). Reading them was a third of
+//! PostgreSQL's time in an import: a key's holders are index entries
+//! whose rows the server must visit, as nothing has vacuumed them yet.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,7 +35,7 @@ use std::marker::PhantomData;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 
-use jisr_store::{NamePair, Tx};
+use jisr_store::{CorrelationEntry, NamePair, Tx};
 
 use super::names::{KnownName, NameJob, score_job};
 use crate::error::{CoreError, Result};
@@ -47,7 +55,22 @@ struct Worker {
     outstanding: bool,
     thread: Option<JoinHandle<()>>,
     known: HashMap<i64, KnownName>,
+    holders: KnownHolders,
 }
+
+/// Blocking keys and their holders (attribute, event), each list in
+/// attribute order.
+pub(crate) type HoldersOf = HashMap<i64, Vec<(i64, i64)>>;
+
+/// Holders of keys as the store gives them: at most `limit` per key.
+#[derive(Default)]
+struct KnownHolders {
+    limit: i64,
+    of: HoldersOf,
+}
+
+/// The key memo starts over when it holds this many keys (about 20 MB).
+const MOST_KEYS: usize = 200_000;
 
 /// The memo starts over when it holds this many names, about 20 MB: a
 /// 10M SQLite import peaked at 280 MiB with room for 500,000, against the
@@ -97,6 +120,7 @@ impl BackgroundScoring {
                 outstanding: false,
                 thread: Some(thread),
                 known: HashMap::new(),
+                holders: KnownHolders::default(),
             });
             Ok(())
         })?;
@@ -112,7 +136,7 @@ impl BackgroundScoring {
     pub fn discard(&self) {
         WORKER.with(|cell| {
             if let Some(w) = cell.borrow_mut().as_mut() {
-                w.known.clear();
+                w.forget();
                 if w.outstanding {
                     w.outstanding = false;
                     let _ = w.done.recv();
@@ -136,6 +160,11 @@ impl Drop for BackgroundScoring {
 }
 
 impl Worker {
+    fn forget(&mut self) {
+        self.known.clear();
+        self.holders.of.clear();
+    }
+
     fn write_outstanding(&mut self, tx: &mut dyn Tx) -> Result<()> {
         if !self.outstanding {
             return Ok(());
@@ -183,7 +212,7 @@ pub(crate) fn submit(
 pub(crate) fn settle(tx: &mut dyn Tx) -> Result<()> {
     WORKER.with(|cell| match cell.borrow_mut().as_mut() {
         Some(w) => {
-            w.known.clear();
+            w.forget();
             w.write_outstanding(tx)
         }
         None => Ok(()),
@@ -222,10 +251,124 @@ pub(crate) fn remember(names: impl IntoIterator<Item = (i64, KnownName)>) {
     });
 }
 
+/// Copies the holders the memo knows of `keys` (lists at most `limit`
+/// long) into `into` and returns the other keys (all of them when names
+/// are scored inline).
+pub(crate) fn recall_holders(keys: &[i64], limit: i64, into: &mut HoldersOf) -> Vec<i64> {
+    WORKER.with(|cell| match cell.borrow().as_ref() {
+        Some(w) if w.holders.limit == limit => {
+            let mut missing = vec![];
+            for key in keys {
+                match w.holders.of.get(key) {
+                    Some(h) => {
+                        into.insert(*key, h.clone());
+                    }
+                    None => missing.push(*key),
+                }
+            }
+            missing
+        }
+        _ => keys.to_vec(),
+    })
+}
+
+/// Adds the holders of `keys` just read from the store (at most `limit`
+/// per key; a key missing from `read` has none).
+pub(crate) fn remember_holders(keys: &[i64], limit: i64, read: &HashMap<i64, Vec<(i64, i64)>>) {
+    WORKER.with(|cell| {
+        if let Some(w) = cell.borrow_mut().as_mut() {
+            let memo = &mut w.holders;
+            if memo.limit != limit || memo.of.len() + keys.len() > MOST_KEYS {
+                memo.of.clear();
+                memo.limit = limit;
+            }
+            for key in keys {
+                memo.of
+                    .insert(*key, read.get(key).cloned().unwrap_or_default());
+            }
+        }
+    });
+}
+
+/// Keeps the memo's holder lists what the store would give after
+/// `entries` were indexed; `fresh`: nothing of theirs was indexed before
+/// (otherwise keys may have been taken away, and the memo starts over).
+pub(crate) fn note_indexed(entries: &[CorrelationEntry], fresh: bool) {
+    WORKER.with(|cell| {
+        if let Some(w) = cell.borrow_mut().as_mut() {
+            let memo = &mut w.holders;
+            if !fresh {
+                memo.of.clear();
+                return;
+            }
+            let limit = usize::try_from(memo.limit).unwrap_or(0);
+            for e in entries {
+                for key in &e.keys {
+                    if let Some(list) = memo.of.get_mut(key) {
+                        let holder = (e.attribute_id, e.event_id);
+                        if let Err(at) = list.binary_search(&holder) {
+                            list.insert(at, holder);
+                            list.truncate(limit);
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
 fn internal(message: &str) -> CoreError {
     CoreError::Internal(message.to_string())
 }
 
 fn stopped() -> CoreError {
     internal("the name-scoring thread stopped; the transaction's name correlations are incomplete")
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn indexed(attribute_id: i64, event_id: i64, keys: &[i64]) -> CorrelationEntry {
+        CorrelationEntry {
+            attribute_id,
+            event_id,
+            keys: keys.to_vec(),
+            ..Default::default()
+        }
+    }
+
+    fn recalled(keys: &[i64], limit: i64) -> (Vec<i64>, HoldersOf) {
+        let mut known = HashMap::new();
+        let missing = recall_holders(keys, limit, &mut known);
+        (missing, known)
+    }
+
+    #[test]
+    fn the_key_memo_gives_what_the_store_would() {
+        let _scoring = BackgroundScoring::start().unwrap();
+        let read = HashMap::from([(7, vec![(1, 1), (3, 1)])]);
+        // Key 8 has no holder yet: known too.
+        remember_holders(&[7, 8], 3, &read);
+        note_indexed(&[indexed(2, 2, &[7, 8, 9]), indexed(5, 2, &[8])], true);
+        let (missing, known) = recalled(&[7, 8, 9], 3);
+        assert_eq!(missing, vec![9]);
+        assert_eq!(known[&7], vec![(1, 1), (2, 2), (3, 1)]);
+        assert_eq!(known[&8], vec![(2, 2), (5, 2)]);
+        // At the limit a list stays the first ones, as the store's LIMIT.
+        note_indexed(&[indexed(9, 3, &[7])], true);
+        assert_eq!(recalled(&[7], 3).1[&7], vec![(1, 1), (2, 2), (3, 1)]);
+        // Lists of another length are not known.
+        assert_eq!(recalled(&[7], 4).0, vec![7]);
+        // Re-indexing attributes that had keys may take some away.
+        note_indexed(&[indexed(1, 1, &[])], false);
+        assert_eq!(recalled(&[7, 8], 3).0, vec![7, 8]);
+    }
+
+    #[test]
+    fn without_the_scoring_thread_nothing_is_remembered() {
+        remember_holders(&[7], 3, &HashMap::from([(7, vec![(1, 1)])]));
+        assert_eq!(recalled(&[7], 3).0, vec![7]);
+    }
 }

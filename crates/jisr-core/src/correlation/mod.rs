@@ -196,6 +196,7 @@ pub(crate) fn refresh_with(
     } else {
         tx.correlation_put(&entries)?;
     }
+    background::note_indexed(&entries, fresh);
     background::remember(named.iter().map(|n| {
         let a = n.attribute;
         let known = names::KnownName {

@@ -9,6 +9,7 @@ use jisr_model::Attribute;
 use jisr_names::NameKind;
 use jisr_store::{NamePair, Tx};
 
+use super::background::HoldersOf;
 use super::{ObjectFacts, Settings, keys};
 use crate::error::Result;
 
@@ -79,13 +80,7 @@ fn gather(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<Vec<NameJob>
     if all_keys.is_empty() {
         return Ok(vec![]);
     }
-    let mut holders_of: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
-    for (key, attribute_id, event_id) in tx.correlation_keys_holders(&all_keys, block + 1)? {
-        holders_of
-            .entry(key)
-            .or_default()
-            .push((attribute_id, event_id));
-    }
+    let holders_of = holders(tx, &all_keys, block + 1)?;
     let mut candidates_of = Vec::with_capacity(named.len());
     let mut wanted = vec![];
     let mut wanted_seen = HashSet::new();
@@ -124,6 +119,24 @@ fn gather(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<Vec<NameJob>
         }
     }
     Ok(jobs)
+}
+
+/// The holders (attribute, event) of each of `keys`, at most `limit` each,
+/// in attribute order: during an import, what the memo knows, and the rest
+/// read from the store.
+fn holders(tx: &mut dyn Tx, keys: &[i64], limit: i64) -> Result<HashMap<i64, Vec<(i64, i64)>>> {
+    let mut holders_of = HashMap::with_capacity(keys.len());
+    let missing = super::background::recall_holders(keys, limit, &mut holders_of);
+    if missing.is_empty() {
+        return Ok(holders_of);
+    }
+    let mut read = HoldersOf::new();
+    for (key, attribute_id, event_id) in tx.correlation_keys_holders(&missing, limit)? {
+        read.entry(key).or_default().push((attribute_id, event_id));
+    }
+    super::background::remember_holders(&missing, limit, &read);
+    holders_of.extend(read);
+    Ok(holders_of)
 }
 
 /// What is known of the attributes `ids`: during an import, what the
@@ -177,7 +190,7 @@ fn name_kind_of(
 
 /// The attributes of other events that share a blocking key of `n` (keys
 /// held by more than `block` attributes give none), first seen first.
-fn candidates(holders_of: &HashMap<i64, Vec<(i64, i64)>>, block: i64, n: &Named) -> Vec<i64> {
+fn candidates(holders_of: &HoldersOf, block: i64, n: &Named) -> Vec<i64> {
     let mut out = vec![];
     let mut seen = HashSet::new();
     for key in &n.keys {
