@@ -153,3 +153,24 @@ fn add_or_edit_finds_the_event_by_its_uuid_in_any_case() {
     let stored = tx.event_get(first.id).unwrap().unwrap();
     assert_eq!((stored.info.as_str(), stored.attribute_count), ("again", 3));
 }
+
+/// A new event's count leaves out the attributes it brings already deleted,
+/// as a recount by the store would.
+#[test]
+fn a_new_event_counts_only_its_live_attributes() {
+    let (_dir, store, actor) = instance();
+    let mut tx = store.write_all_or_nothing().unwrap();
+    let body = parse_event(&json!({"info": "counted", "Attribute": [
+        {"type": "domain", "value": "a.example"},
+        {"type": "domain", "value": "b.example", "deleted": true},
+        {"type": "domain", "value": "c.example"}]}))
+    .unwrap();
+    let saved = jisr_core::event_write::add_or_edit_event(tx.as_mut(), &actor, &body).unwrap();
+    assert_eq!(saved.attribute_count, 2);
+    tx.commit().unwrap();
+    let mut tx = store.read().unwrap();
+    assert_eq!(tx.event_get(saved.id).unwrap().unwrap().attribute_count, 2);
+    let attributes = tx.attributes_of_event(saved.id).unwrap();
+    assert_eq!(attributes.len(), 3, "the deleted one is kept");
+    assert_eq!(attributes.iter().filter(|a| !a.deleted).count(), 2);
+}

@@ -9,6 +9,7 @@ use crate::rows::PgResult;
 use crate::PgTx;
 use crate::ids::IdsOf;
 use crate::rows::{self, ATTRIBUTE_COLS, EVENT_COLS, OBJECT_COLS, REFERENCE_COLS, TAG_COLS};
+use crate::sending::Owned;
 
 fn tag_link(r: &Row) -> PgResult<TagLink> {
     Ok(TagLink {
@@ -25,6 +26,40 @@ fn prefixed(cols: &str, alias: &str) -> String {
         .join(", ")
 }
 
+/// The parameters of [`EVENT_WITH_ID`] and [`EVENT_COUNTED`]: the id, then
+/// every column in the order of the INSERT.
+fn event_row(id: i64, e: &Event) -> Vec<Owned> {
+    vec![
+        Box::new(id),
+        Box::new(e.uuid.clone()),
+        Box::new(e.org_id),
+        Box::new(e.orgc_id),
+        Box::new(e.info.clone()),
+        Box::new(e.date.clone()),
+        Box::new(e.threat_level_id),
+        Box::new(e.analysis),
+        Box::new(e.distribution),
+        Box::new(e.sharing_group_id),
+        Box::new(e.published),
+        Box::new(e.publish_timestamp),
+        Box::new(e.timestamp),
+        Box::new(e.sighting_timestamp),
+        Box::new(e.attribute_count),
+        Box::new(e.extends_uuid.clone()),
+        Box::new(e.locked),
+        Box::new(e.disable_correlation),
+        Box::new(e.proposal_email_lock),
+        Box::new(e.user_id),
+    ]
+}
+
+/// Every column of an event, its count as given (`event_update_counted`).
+const EVENT_COUNTED: &str = "UPDATE events SET uuid = $2, org_id = $3, orgc_id = $4, info = $5, date = $6,
+   threat_level_id = $7, analysis = $8, distribution = $9, sharing_group_id = $10, published = $11,
+   publish_timestamp = $12, timestamp = $13, sighting_timestamp = $14, attribute_count = $15, extends_uuid = $16,
+   locked = $17, disable_correlation = $18, proposal_email_lock = $19, user_id = $20
+ WHERE id = $1";
+
 /// An event with the id taken ahead (see `ids`).
 const EVENT_WITH_ID: &str = "INSERT INTO events (id, uuid, org_id, orgc_id, info, date, threat_level_id, analysis, distribution,
    sharing_group_id, published, publish_timestamp, timestamp, sighting_timestamp, attribute_count, extends_uuid, locked,
@@ -36,31 +71,7 @@ impl EventTx for PgTx<'_> {
         if self.takes_ids_ahead() {
             let id = self.take_ids(IdsOf::Events, 1)?.first().copied();
             let id = id.ok_or_else(|| StoreError::Backend("no event id was reserved".into()))?;
-            self.defer(
-                EVENT_WITH_ID,
-                vec![
-                    Box::new(id),
-                    Box::new(e.uuid.clone()),
-                    Box::new(e.org_id),
-                    Box::new(e.orgc_id),
-                    Box::new(e.info.clone()),
-                    Box::new(e.date.clone()),
-                    Box::new(e.threat_level_id),
-                    Box::new(e.analysis),
-                    Box::new(e.distribution),
-                    Box::new(e.sharing_group_id),
-                    Box::new(e.published),
-                    Box::new(e.publish_timestamp),
-                    Box::new(e.timestamp),
-                    Box::new(e.sighting_timestamp),
-                    Box::new(e.attribute_count),
-                    Box::new(e.extends_uuid.clone()),
-                    Box::new(e.locked),
-                    Box::new(e.disable_correlation),
-                    Box::new(e.proposal_email_lock),
-                    Box::new(e.user_id),
-                ],
-            )?;
+            self.defer(EVENT_WITH_ID, event_row(id, e))?;
             return Ok(id);
         }
         self.insert(
@@ -158,6 +169,9 @@ impl EventTx for PgTx<'_> {
                 Box::new(e.user_id),
             ],
         )
+    }
+    fn event_update_counted(&mut self, e: &Event) -> Result<()> {
+        self.defer(EVENT_COUNTED, event_row(e.id, e))
     }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>> {
         let sql = format!(

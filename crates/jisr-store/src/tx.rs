@@ -136,6 +136,13 @@ pub trait EventTx {
         self.event_update(e)?;
         self.event_recount(e.id).map(|_| ())
     }
+    /// [`EventTx::event_update`] of an event whose attribute count its
+    /// writer knows (a new event it has just filled), the count taken as
+    /// given. Like [`EventTx::event_update_recount`], a backend may send it
+    /// with the next statement.
+    fn event_update_counted(&mut self, e: &Event) -> Result<()> {
+        self.event_update(e)
+    }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>>;
     fn event_tag_add(&mut self, event_id: i64, tag_id: i64, local: bool) -> Result<()>;
     fn event_tag_remove(&mut self, event_id: i64, tag_id: i64) -> Result<bool>;

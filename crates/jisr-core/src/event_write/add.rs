@@ -137,9 +137,9 @@ fn insert_event(tx: &mut dyn Tx, actor: &Actor, incoming: &InEvent, uuid: String
     let attributes = match fresh::save_new_children(tx, actor, &event, incoming)? {
         Some(written) => {
             // The new event holds exactly what was written: its count is
-            // known here, and the store's recount need not be waited for.
+            // known here, and need not be counted by the store.
             event.attribute_count = written.iter().filter(|a| !a.deleted).count() as i64;
-            tx.event_update_recount(&event)?;
+            tx.event_update_counted(&event)?;
             written
         }
         None => {

@@ -157,6 +157,18 @@ pub(super) fn soft_delete(make: Factory) {
         (stored.info.as_str(), stored.attribute_count),
         ("renamed", 1)
     );
+    // One whose writer knows the count (a new event) stores it as given.
+    let mut e = stored;
+    e.info = "counted".into();
+    e.attribute_count = 7;
+    tx.event_update_counted(&e).unwrap();
+    let stored = tx.event_get(eid).unwrap().unwrap();
+    assert_eq!(
+        (stored.info.as_str(), stored.attribute_count),
+        ("counted", 7)
+    );
+    e.info = "renamed".into();
+    tx.event_update_recount(&e).unwrap();
     let mut found = tx.events_get(&[eid, eid + 1000, eid]).unwrap();
     found.dedup_by_key(|e| e.id);
     assert_eq!(found.len(), 1, "missing ids are left out");
