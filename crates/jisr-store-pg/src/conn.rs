@@ -285,7 +285,21 @@ impl Conn {
         if let Some(s) = self.statements.get(sql) {
             return Ok(s.clone());
         }
-        let prepared = self.runtime.block_on(self.client.prepare(sql))?;
+        // The writes in flight are answered first, so they are driven along:
+        // the connection holds back later answers while an earlier request
+        // leaves more than a few of its own untaken, and waiting on the
+        // preparation alone could then wait forever.
+        let (client, in_flight) = (&self.client, &mut self.in_flight);
+        let prepared = self.runtime.block_on(async {
+            let mut preparing = std::pin::pin!(client.prepare(sql));
+            std::future::poll_fn(|cx| {
+                for slot in in_flight.iter_mut() {
+                    slot.poll(cx);
+                }
+                preparing.as_mut().poll(cx)
+            })
+            .await
+        })?;
         // Statements are cached per connection up to a bound, then the
         // cache starts over: restSearch builds its SQL per query.
         if self.statements.len() >= STATEMENT_CACHE {
