@@ -162,6 +162,18 @@ pub(crate) fn restore_in_parallel(conn: &mut Conn, config: &Config) -> Result<bo
     Ok(true)
 }
 
+/// What the planner knows of the tables a load filled, brought up to date.
+/// Until autovacuum next looks, it plans as for the tables before the load:
+/// on an instance just loaded with 10,000,000 attributes an added attribute
+/// took 179 ms and an event view 4.0 s, against 0.91 ms and 24 ms after this
+/// (1.3 s; it reads a sample of each table).
+pub(crate) fn analyze(conn: &mut Conn) -> Result<()> {
+    conn.batch_execute(
+        "ANALYZE events, objects, attributes, correlation_keys, correlation_ranges, correlation_names",
+    )
+    .map_err(backend_err)
+}
+
 /// `create` that does nothing when the index exists.
 pub(crate) fn if_not_exists(create: &str) -> String {
     create.replacen("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)

@@ -235,7 +235,7 @@ impl Store for PgStore {
         let mut conn = self.writer()?;
         bulk::restore_in_parallel(&mut conn, &self.config)?;
         self.deferred.store(false, Ordering::SeqCst);
-        Ok(())
+        bulk::analyze(&mut conn)
     }
 
     fn backend_name(&self) -> &'static str {
