@@ -27,9 +27,10 @@ fn prefixed(cols: &str, alias: &str) -> String {
 }
 
 /// The parameters of [`EVENT_WITH_ID`] and [`EVENT_COUNTED`]: the id, then
-/// every column in the order of the INSERT.
-fn event_row(id: i64, e: &Event) -> Vec<Owned> {
-    vec![
+/// every column in the order of the INSERT; without the attribute count for
+/// a statement that counts itself.
+fn event_row(id: i64, e: &Event, with_count: bool) -> Vec<Owned> {
+    let mut row: Vec<Owned> = vec![
         Box::new(id),
         Box::new(e.uuid.clone()),
         Box::new(e.org_id),
@@ -50,7 +51,11 @@ fn event_row(id: i64, e: &Event) -> Vec<Owned> {
         Box::new(e.disable_correlation),
         Box::new(e.proposal_email_lock),
         Box::new(e.user_id),
-    ]
+    ];
+    if !with_count {
+        row.remove(14);
+    }
+    row
 }
 
 /// Every column of an event, its count as given (`event_update_counted`).
@@ -71,7 +76,7 @@ impl EventTx for PgTx<'_> {
         if self.takes_ids_ahead() {
             let id = self.take_ids(IdsOf::Events, 1)?.first().copied();
             let id = id.ok_or_else(|| StoreError::Backend("no event id was reserved".into()))?;
-            self.defer(EVENT_WITH_ID, event_row(id, e))?;
+            self.defer(EVENT_WITH_ID, event_row(id, e, true))?;
             return Ok(id);
         }
         self.insert(
@@ -147,31 +152,11 @@ impl EventTx for PgTx<'_> {
                proposal_email_lock = $18, user_id = $19,
                attribute_count = (SELECT COUNT(*) FROM attributes WHERE event_id = $1 AND deleted = FALSE)
              WHERE id = $1",
-            vec![
-                Box::new(e.id),
-                Box::new(e.uuid.clone()),
-                Box::new(e.org_id),
-                Box::new(e.orgc_id),
-                Box::new(e.info.clone()),
-                Box::new(e.date.clone()),
-                Box::new(e.threat_level_id),
-                Box::new(e.analysis),
-                Box::new(e.distribution),
-                Box::new(e.sharing_group_id),
-                Box::new(e.published),
-                Box::new(e.publish_timestamp),
-                Box::new(e.timestamp),
-                Box::new(e.sighting_timestamp),
-                Box::new(e.extends_uuid.clone()),
-                Box::new(e.locked),
-                Box::new(e.disable_correlation),
-                Box::new(e.proposal_email_lock),
-                Box::new(e.user_id),
-            ],
+            event_row(e.id, e, false),
         )
     }
     fn event_update_counted(&mut self, e: &Event) -> Result<()> {
-        self.defer(EVENT_COUNTED, event_row(e.id, e))
+        self.defer(EVENT_COUNTED, event_row(e.id, e, true))
     }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>> {
         let sql = format!(
