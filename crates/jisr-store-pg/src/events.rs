@@ -414,6 +414,35 @@ impl EventTx for PgTx<'_> {
 /// attribute, its arrays still small.
 const INSERT_CHUNK: usize = 5_000;
 
+/// Every column of `rows` but the id, each as one array, in the order of
+/// the attribute INSERTs.
+fn attribute_columns(rows: &[Attribute]) -> Vec<Owned> {
+    let col = |f: fn(&Attribute) -> String| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+    let int = |f: fn(&Attribute) -> i64| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+    let flag = |f: fn(&Attribute) -> bool| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+    let opt = |f: fn(&Attribute) -> Option<i64>| Box::new(rows.iter().map(f).collect::<Vec<_>>());
+    let relations: Vec<Option<String>> = rows.iter().map(|a| a.object_relation.clone()).collect();
+    vec![
+        col(|a| a.uuid.clone()),
+        int(|a| a.event_id),
+        int(|a| a.object_id),
+        Box::new(relations),
+        col(|a| a.attr_type.clone()),
+        col(|a| a.category.clone()),
+        col(|a| a.value1.clone()),
+        col(|a| a.value2.clone()),
+        flag(|a| a.to_ids),
+        int(|a| a.distribution),
+        int(|a| a.sharing_group_id),
+        col(|a| a.comment.clone()),
+        flag(|a| a.deleted),
+        flag(|a| a.disable_correlation),
+        opt(|a| a.first_seen),
+        opt(|a| a.last_seen),
+        int(|a| a.timestamp),
+    ]
+}
+
 /// Attributes with the ids taken ahead (see `ids`).
 const ATTRIBUTES_WITH_IDS: &str = "INSERT INTO attributes (id, uuid, event_id, object_id, object_relation, type, category,
    value1, value2, to_ids, distribution, sharing_group_id, comment, deleted, disable_correlation, first_seen, last_seen,
@@ -427,36 +456,9 @@ impl PgTx<'_> {
     /// while the caller computes what comes next (their correlation keys).
     fn insert_attribute_rows_ahead(&mut self, rows: &[Attribute]) -> Result<Vec<i64>> {
         let ids = self.take_ids(IdsOf::Attributes, rows.len())?;
-        let col = |f: fn(&Attribute) -> String| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-        let int = |f: fn(&Attribute) -> i64| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-        let flag = |f: fn(&Attribute) -> bool| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-        let opt =
-            |f: fn(&Attribute) -> Option<i64>| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-        let relations: Vec<Option<String>> =
-            rows.iter().map(|a| a.object_relation.clone()).collect();
-        self.defer(
-            ATTRIBUTES_WITH_IDS,
-            vec![
-                Box::new(ids.clone()),
-                col(|a| a.uuid.clone()),
-                int(|a| a.event_id),
-                int(|a| a.object_id),
-                Box::new(relations),
-                col(|a| a.attr_type.clone()),
-                col(|a| a.category.clone()),
-                col(|a| a.value1.clone()),
-                col(|a| a.value2.clone()),
-                flag(|a| a.to_ids),
-                int(|a| a.distribution),
-                int(|a| a.sharing_group_id),
-                col(|a| a.comment.clone()),
-                flag(|a| a.deleted),
-                flag(|a| a.disable_correlation),
-                opt(|a| a.first_seen),
-                opt(|a| a.last_seen),
-                int(|a| a.timestamp),
-            ],
-        )?;
+        let mut params: Vec<Owned> = vec![Box::new(ids.clone())];
+        params.extend(attribute_columns(rows));
+        self.defer(ATTRIBUTES_WITH_IDS, params)?;
         self.launch_deferred()?;
         Ok(ids)
     }
@@ -465,13 +467,9 @@ impl PgTx<'_> {
         if self.takes_ids_ahead() {
             return self.insert_attribute_rows_ahead(rows);
         }
-        let col = |f: fn(&Attribute) -> String| rows.iter().map(f).collect::<Vec<_>>();
-        let int = |f: fn(&Attribute) -> i64| rows.iter().map(f).collect::<Vec<_>>();
-        let flag = |f: fn(&Attribute) -> bool| rows.iter().map(f).collect::<Vec<_>>();
-        let opt = |f: fn(&Attribute) -> Option<i64>| rows.iter().map(f).collect::<Vec<_>>();
-        let uuids = col(|a| a.uuid.clone());
-        let relations: Vec<Option<String>> =
-            rows.iter().map(|a| a.object_relation.clone()).collect();
+        let columns = attribute_columns(rows);
+        let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+            columns.iter().map(|c| c.as_ref() as _).collect();
         let returned: Vec<(i64, String)> = self.many(
             "INSERT INTO attributes (uuid, event_id, object_id, object_relation, type, category, value1, value2, to_ids,
                distribution, sharing_group_id, comment, deleted, disable_correlation, first_seen, last_seen, timestamp)
@@ -479,32 +477,14 @@ impl PgTx<'_> {
                $8::text[], $9::bool[], $10::bigint[], $11::bigint[], $12::text[], $13::bool[], $14::bool[], $15::bigint[],
                $16::bigint[], $17::bigint[])
              RETURNING id, uuid",
-            params![
-                uuids,
-                int(|a| a.event_id),
-                int(|a| a.object_id),
-                relations,
-                col(|a| a.attr_type.clone()),
-                col(|a| a.category.clone()),
-                col(|a| a.value1.clone()),
-                col(|a| a.value2.clone()),
-                flag(|a| a.to_ids),
-                int(|a| a.distribution),
-                int(|a| a.sharing_group_id),
-                col(|a| a.comment.clone()),
-                flag(|a| a.deleted),
-                flag(|a| a.disable_correlation),
-                opt(|a| a.first_seen),
-                opt(|a| a.last_seen),
-                int(|a| a.timestamp)
-            ],
+            &params,
             |r| Ok((r.try_get(0)?, r.try_get(1)?)),
         )?;
         // RETURNING promises no order: match the ids back by uuid.
         let by_uuid: std::collections::HashMap<String, i64> =
             returned.into_iter().map(|(id, u)| (u, id)).collect();
-        uuids
-            .iter()
+        rows.iter()
+            .map(|a| &a.uuid)
             .map(|u| {
                 by_uuid.get(u).copied().ok_or_else(|| {
                     jisr_store::StoreError::Backend(format!("attribute {u} was not inserted"))
