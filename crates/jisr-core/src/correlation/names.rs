@@ -124,8 +124,8 @@ fn gather(tx: &mut dyn Tx, s: &Settings, named: &[Named]) -> Result<Vec<NameJob>
 /// The holders (attribute, event) of each of `keys`, at most `limit` each,
 /// in attribute order: during an import, what the memo knows, and the rest
 /// read from the store.
-fn holders(tx: &mut dyn Tx, keys: &[i64], limit: i64) -> Result<HashMap<i64, Vec<(i64, i64)>>> {
-    let mut holders_of = HashMap::with_capacity(keys.len());
+fn holders(tx: &mut dyn Tx, keys: &[i64], limit: i64) -> Result<HoldersOf> {
+    let mut holders_of = HoldersOf::with_capacity(keys.len());
     let missing = super::background::recall_holders(keys, limit, &mut holders_of);
     if missing.is_empty() {
         return Ok(holders_of);
