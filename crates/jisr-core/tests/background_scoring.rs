@@ -61,7 +61,7 @@ fn pairs(tx: &mut dyn Tx) -> Vec<Vec<Cell>> {
         .into_iter()
         .find(|t| t.name == "correlation_names")
         .unwrap();
-    let mut rows = tx.portable_rows(&table, 0, i64::MAX).unwrap();
+    let mut rows = tx.portable_rows(&table, &[], i64::MAX).unwrap();
     rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     rows
 }

@@ -105,10 +105,14 @@ impl PortableTx for PgTx<'_> {
                 params![name],
                 |r| Ok((r.try_get(0)?, r.try_get(1)?)),
             )?;
+            // The key's own columns in order; `indkey` (counted from 0) also
+            // lists an index's INCLUDE columns after them.
             let keys: Vec<String> = self.many(
                 "SELECT a.attname::text FROM pg_index i
                    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-                  WHERE i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident($1))::regclass AND i.indisprimary",
+                  WHERE i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident($1))::regclass AND i.indisprimary
+                    AND array_position(i.indkey::int2[], a.attnum) - array_lower(i.indkey::int2[], 1) < i.indnkeyatts
+                  ORDER BY array_position(i.indkey::int2[], a.attnum)",
                 params![name],
                 |r| r.try_get(0),
             )?;
@@ -140,6 +144,7 @@ impl PortableTx for PgTx<'_> {
                 name,
                 columns: cols.iter().map(|c| c.0.clone()).collect(),
                 types: cols.iter().map(|c| c.1.clone()).collect(),
+                key: keys,
                 integer_key,
                 references: references
                     .into_iter()
@@ -153,39 +158,59 @@ impl PortableTx for PgTx<'_> {
     fn portable_rows(
         &mut self,
         table: &TableShape,
-        after: i64,
+        after: &[Cell],
         limit: i64,
     ) -> Result<Vec<Vec<Cell>>> {
         let cols: Vec<String> = table.columns.iter().map(|c| quote(c)).collect();
         let list = cols.join(", ");
+        let type_of = |c: &str| {
+            table
+                .columns
+                .iter()
+                .position(|x| x == c)
+                .map_or("", |i| table.types[i].as_str())
+        };
         // Text compares as bytes (COLLATE "C"), as SQLite orders it.
-        let order: Vec<String> = table
-            .columns
+        let ordered = |c: &str| {
+            if type_of(c) == "text" {
+                format!("{} COLLATE \"C\"", quote(c))
+            } else {
+                quote(c)
+            }
+        };
+        let keys = table
+            .key
             .iter()
-            .zip(&table.types)
-            .map(|(c, t)| {
-                if t == "text" {
-                    format!("{} COLLATE \"C\"", quote(c))
-                } else {
-                    quote(c)
-                }
-            })
-            .collect();
-        let sql = match &table.integer_key {
-            Some(k) => format!(
-                "SELECT {list} FROM {} WHERE {} > {after} ORDER BY {} LIMIT {limit}",
-                quote(&table.name),
-                quote(k),
-                quote(k)
-            ),
-            None => format!(
+            .map(|c| ordered(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut params: Vec<Box<dyn ToSql + Sync>> = vec![];
+        let sql = if keys.is_empty() {
+            let all: Vec<String> = table.columns.iter().map(|c| ordered(c)).collect();
+            format!(
                 "SELECT {list} FROM {} ORDER BY {}",
                 quote(&table.name),
-                order.join(", ")
-            ),
+                all.join(", ")
+            )
+        } else if after.is_empty() {
+            format!(
+                "SELECT {list} FROM {} ORDER BY {keys} LIMIT {limit}",
+                quote(&table.name)
+            )
+        } else {
+            for (c, v) in table.key.iter().zip(after) {
+                params.push(param(&table.name, c, type_of(c), v)?);
+            }
+            let marks: Vec<String> = (1..=params.len()).map(|i| format!("${i}")).collect();
+            format!(
+                "SELECT {list} FROM {} WHERE ({keys}) > ({}) ORDER BY {keys} LIMIT {limit}",
+                quote(&table.name),
+                marks.join(", ")
+            )
         };
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref()).collect();
         let types = table.types.clone();
-        self.many(&sql, params![], |r| {
+        self.many(&sql, &refs, |r| {
             types
                 .iter()
                 .enumerate()

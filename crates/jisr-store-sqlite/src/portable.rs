@@ -49,7 +49,8 @@ impl PortableTx for SqliteTx<'_> {
                 [],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
-            let keys: Vec<&(String, String, i64)> = cols.iter().filter(|c| c.2 > 0).collect();
+            let mut keys: Vec<&(String, String, i64)> = cols.iter().filter(|c| c.2 > 0).collect();
+            keys.sort_by_key(|c| c.2);
             let integer_key = match keys.as_slice() {
                 [k] if k.1 == "integer" => Some(k.0.clone()),
                 _ => None,
@@ -66,6 +67,7 @@ impl PortableTx for SqliteTx<'_> {
                 name,
                 columns: cols.iter().map(|c| c.0.clone()).collect(),
                 types: cols.iter().map(|c| c.1.clone()).collect(),
+                key: keys.iter().map(|k| k.0.clone()).collect(),
                 integer_key,
                 references,
             });
@@ -76,24 +78,43 @@ impl PortableTx for SqliteTx<'_> {
     fn portable_rows(
         &mut self,
         table: &TableShape,
-        after: i64,
+        after: &[Cell],
         limit: i64,
     ) -> Result<Vec<Vec<Cell>>> {
         let cols: Vec<String> = table.columns.iter().map(|c| quote(c)).collect();
         let list = cols.join(", ");
-        let sql = match &table.integer_key {
-            Some(k) => format!(
-                "SELECT {list} FROM {} WHERE {} > {after} ORDER BY {} LIMIT {limit}",
+        let keys = table
+            .key
+            .iter()
+            .map(|c| quote(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = if keys.is_empty() {
+            format!("SELECT {list} FROM {} ORDER BY {list}", quote(&table.name))
+        } else if after.is_empty() {
+            format!(
+                "SELECT {list} FROM {} ORDER BY {keys} LIMIT {limit}",
+                quote(&table.name)
+            )
+        } else {
+            let marks: Vec<String> = (1..=after.len()).map(|i| format!("?{i}")).collect();
+            format!(
+                "SELECT {list} FROM {} WHERE ({keys}) > ({}) ORDER BY {keys} LIMIT {limit}",
                 quote(&table.name),
-                quote(k),
-                quote(k)
-            ),
-            None => format!("SELECT {list} FROM {} ORDER BY {list}", quote(&table.name)),
+                marks.join(", ")
+            )
         };
         let n = table.columns.len();
         let conn = self.conn();
         let mut st = conn.prepare(&sql).map_err(backend_err)?;
-        let mut rows = st.query([]).map_err(backend_err)?;
+        let values: Vec<SqlValue> = if keys.is_empty() {
+            vec![]
+        } else {
+            after.iter().map(sql_value).collect()
+        };
+        let mut rows = st
+            .query(rusqlite::params_from_iter(values))
+            .map_err(backend_err)?;
         let mut out = vec![];
         while let Some(r) = rows.next().map_err(backend_err)? {
             let mut row = Vec::with_capacity(n);

@@ -22,8 +22,11 @@ pub struct TableShape {
     pub columns: Vec<String>,
     /// The backend's declared type of each column (lower case).
     pub types: Vec<String>,
-    /// The integer primary-key column, when the table has one: rows are
-    /// read in its order, in pages; other tables are small and read whole.
+    /// The primary key's columns, in the key's order: rows are read in
+    /// that order, in pages (a table without one is read whole).
+    pub key: Vec<String>,
+    /// The key, when it is one integer column: ids generated after a load
+    /// continue after the largest one loaded.
     pub integer_key: Option<String>,
     /// Tables this one references (foreign keys), loaded before it.
     pub references: Vec<String>,
@@ -32,12 +35,15 @@ pub struct TableShape {
 pub trait PortableTx {
     /// Every data table (not the migration bookkeeping).
     fn portable_tables(&mut self) -> Result<Vec<TableShape>>;
-    /// Rows in key order: with an integer key, up to `limit` rows with a key
-    /// above `after`; without one, the whole table (sorted by all columns).
+    /// Up to `limit` rows in key order whose key (the values of
+    /// `table.key`) comes after `after` (from the first row when `after` is
+    /// empty). Integers order as numbers, text and bytes as bytes, alike on
+    /// every backend. A table without a key comes whole, sorted by all
+    /// columns.
     fn portable_rows(
         &mut self,
         table: &TableShape,
-        after: i64,
+        after: &[Cell],
         limit: i64,
     ) -> Result<Vec<Vec<Cell>>>;
     fn portable_count(&mut self, table: &TableShape) -> Result<i64>;
@@ -75,6 +81,7 @@ mod tests {
             name: name.into(),
             columns: vec![],
             types: vec![],
+            key: vec![],
             integer_key: None,
             references: refs.iter().map(|r| r.to_string()).collect(),
         }

@@ -100,6 +100,10 @@ pub const CASES: &[Case] = &[
         portable::whole_tables_copy_exactly,
     ),
     (
+        "pages_follow_the_key_of_any_table",
+        portable::pages_follow_the_key_of_any_table,
+    ),
+    (
         "all_or_nothing_transactions",
         portable::all_or_nothing_transactions,
     ),
