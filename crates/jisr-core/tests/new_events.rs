@@ -174,3 +174,65 @@ fn a_new_event_counts_only_its_live_attributes() {
     assert_eq!(attributes.len(), 3, "the deleted one is kept");
     assert_eq!(attributes.iter().filter(|a| !a.deleted).count(), 2);
 }
+
+/// Text in an object is a name by the object's template (an organisation's
+/// `name`, a person's `alias`): the attributes another event's names are
+/// scored against are read back with their objects' templates.
+#[test]
+fn names_in_objects_pair_across_events_by_their_templates() {
+    let (_dir, store, actor) = instance();
+    let mut tx = store.write().unwrap();
+    let object = |template: &str, relation: &str, value: &str| {
+        json!({"name": template, "meta-category": "misc", "Attribute": [
+            {"type": "text", "object_relation": relation, "value": value}]})
+    };
+    let first = add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "first", "Object": [
+            object("legal-entity", "name", "Ministry of Interior"),
+            object("person", "alias", "Mahmoud Tawfik"),
+            object("domain-ip", "text", "Mahmoud Tawfik")]}),
+    )
+    .unwrap();
+    let second = add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "second", "Object": [
+            object("organization", "name", "وزارة الداخلية"),
+            object("person", "alias", "محمود توفيق")]}),
+    )
+    .unwrap();
+    let value_of = |tx: &mut dyn Tx, id: i64| tx.attribute_get(id).unwrap().unwrap().value1;
+    let table = tx
+        .portable_tables()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.name == "correlation_names")
+        .unwrap();
+    let at = |c: &str| table.columns.iter().position(|x| x == c).unwrap();
+    let mut pairs = vec![];
+    for row in tx.portable_rows(&table, &[], 1_000).unwrap() {
+        let (jisr_store::Cell::Int(a), jisr_store::Cell::Int(b)) =
+            (&row[at("attribute_id")], &row[at("other_id")])
+        else {
+            panic!("ids are integers: {row:?}");
+        };
+        let (a, b) = (*a, *b);
+        pairs.push((value_of(tx.as_mut(), a), value_of(tx.as_mut(), b)));
+        let events = [a, b].map(|id| tx.attribute_get(id).unwrap().unwrap().event_id);
+        assert!(events.contains(&first) && events.contains(&second));
+    }
+    pairs.sort();
+    let text = |s: &str| s.to_string();
+    assert_eq!(
+        pairs,
+        vec![
+            (text("Mahmoud Tawfik"), text("محمود توفيق")),
+            (text("Ministry of Interior"), text("وزارة الداخلية")),
+            (text("محمود توفيق"), text("Mahmoud Tawfik")),
+            (text("وزارة الداخلية"), text("Ministry of Interior")),
+        ],
+        "the domain-ip object's text is no name"
+    );
+}

@@ -71,6 +71,47 @@ const EVENT_WITH_ID: &str = "INSERT INTO events (id, uuid, org_id, orgc_id, info
    disable_correlation, proposal_email_lock, user_id)
  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
 
+macro_rules! object_columns {
+    () => {
+        "uuid, event_id, name, meta_category, description, template_uuid, template_version,
+         distribution, sharing_group_id, comment, deleted, first_seen, last_seen, timestamp"
+    };
+}
+
+/// A new object's columns, in the order of [`OBJECT`] (and of
+/// [`OBJECT_WITH_ID`] after the id).
+fn object_row(o: &MispObject) -> Vec<Owned> {
+    vec![
+        Box::new(o.uuid.clone()),
+        Box::new(o.event_id),
+        Box::new(o.name.clone()),
+        Box::new(o.meta_category.clone()),
+        Box::new(o.description.clone()),
+        Box::new(o.template_uuid.clone()),
+        Box::new(o.template_version.clone()),
+        Box::new(o.distribution),
+        Box::new(o.sharing_group_id),
+        Box::new(o.comment.clone()),
+        Box::new(o.deleted),
+        Box::new(o.first_seen),
+        Box::new(o.last_seen),
+        Box::new(o.timestamp),
+    ]
+}
+
+const OBJECT: &str = concat!(
+    "INSERT INTO objects (",
+    object_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+);
+
+/// An object with the id taken ahead (see `ids`).
+const OBJECT_WITH_ID: &str = concat!(
+    "INSERT INTO objects (id, ",
+    object_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+);
+
 impl EventTx for PgTx<'_> {
     fn event_insert(&mut self, e: &Event) -> Result<i64> {
         if self.takes_ids_ahead() {
@@ -325,13 +366,17 @@ impl EventTx for PgTx<'_> {
     }
 
     fn object_insert(&mut self, o: &MispObject) -> Result<i64> {
-        self.insert(
-            "INSERT INTO objects (uuid, event_id, name, meta_category, description, template_uuid, template_version,
-               distribution, sharing_group_id, comment, deleted, first_seen, last_seen, timestamp)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-            params![o.uuid, o.event_id, o.name, o.meta_category, o.description, o.template_uuid, o.template_version,
-                o.distribution, o.sharing_group_id, o.comment, o.deleted, o.first_seen, o.last_seen, o.timestamp],
-        )
+        let mut row = object_row(o);
+        if self.takes_ids_ahead() {
+            let id = self.take_ids(IdsOf::Objects, 1)?.first().copied();
+            let id = id.ok_or_else(|| StoreError::Backend("no object id was reserved".into()))?;
+            row.insert(0, Box::new(id));
+            self.defer(OBJECT_WITH_ID, row)?;
+            return Ok(id);
+        }
+        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+            row.iter().map(|p| p.as_ref() as _).collect();
+        self.insert(OBJECT, &refs)
     }
     fn object_update(&mut self, o: &MispObject) -> Result<()> {
         self.exec_one(
@@ -361,6 +406,28 @@ impl EventTx for PgTx<'_> {
             params![uuid],
             rows::object,
         )
+    }
+    fn objects_get(&mut self, ids: &[i64]) -> Result<Vec<MispObject>> {
+        let mut found = vec![];
+        for chunk in ids.chunks(INSERT_CHUNK) {
+            found.extend(self.many(
+                &format!("SELECT {OBJECT_COLS} FROM objects WHERE id = ANY($1)"),
+                params![chunk],
+                rows::object,
+            )?);
+        }
+        Ok(found)
+    }
+    fn object_uuids_taken(&mut self, uuids: &[String]) -> Result<Vec<String>> {
+        let mut taken = vec![];
+        for chunk in uuids.chunks(INSERT_CHUNK) {
+            taken.extend(self.many(
+                "SELECT uuid FROM objects WHERE uuid = ANY($1)",
+                params![chunk],
+                |r| r.try_get(0),
+            )?);
+        }
+        Ok(taken)
     }
     fn objects_of_event(&mut self, event_id: i64) -> Result<Vec<MispObject>> {
         self.many(

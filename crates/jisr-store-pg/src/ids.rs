@@ -1,4 +1,4 @@
-//! Ids of new events and attributes taken from their sequences ahead of the
+//! Ids of new events, objects and attributes taken from their sequences ahead of the
 //! INSERT, in transactions that write all or nothing (an import, a pull).
 //!
 //! An INSERT … RETURNING id makes the writer wait for the server before it
@@ -31,13 +31,19 @@ const MOST_AT_ONCE: usize = 16_384;
 #[derive(Clone, Copy)]
 pub(crate) enum IdsOf {
     Events,
+    Objects,
     Attributes,
 }
+
+const ALL: [IdsOf; 3] = [IdsOf::Events, IdsOf::Objects, IdsOf::Attributes];
 
 impl IdsOf {
     fn query(self) -> &'static str {
         match self {
             IdsOf::Events => "SELECT nextval('events_id_seq') FROM generate_series(1, $1::bigint)",
+            IdsOf::Objects => {
+                "SELECT nextval('objects_id_seq') FROM generate_series(1, $1::bigint)"
+            }
             IdsOf::Attributes => {
                 "SELECT nextval('attributes_id_seq') FROM generate_series(1, $1::bigint)"
             }
@@ -51,6 +57,9 @@ impl IdsOf {
             IdsOf::Events => {
                 "SELECT setval('events_id_seq', $1, false) FROM events_id_seq WHERE last_value = $2"
             }
+            IdsOf::Objects => {
+                "SELECT setval('objects_id_seq', $1, false) FROM objects_id_seq WHERE last_value = $2"
+            }
             IdsOf::Attributes => {
                 "SELECT setval('attributes_id_seq', $1, false) FROM attributes_id_seq WHERE last_value = $2"
             }
@@ -62,6 +71,7 @@ impl IdsOf {
 #[derive(Default)]
 pub(crate) struct ReservedIds {
     events: Block,
+    objects: Block,
     attributes: Block,
 }
 
@@ -77,6 +87,7 @@ impl ReservedIds {
     fn block(&mut self, of: IdsOf) -> &mut Block {
         match of {
             IdsOf::Events => &mut self.events,
+            IdsOf::Objects => &mut self.objects,
             IdsOf::Attributes => &mut self.attributes,
         }
     }
@@ -112,7 +123,7 @@ impl PgTx<'_> {
         let Some(mut reserved) = self.reserved_ids.take() else {
             return Ok(());
         };
-        for of in [IdsOf::Events, IdsOf::Attributes] {
+        for of in ALL {
             if let Some((first, last)) = reserved.block(of).unused() {
                 self.defer(of.give_back(), vec![Box::new(first), Box::new(last)])?;
             }

@@ -193,7 +193,26 @@ pub trait EventTx {
     fn object_update(&mut self, o: &MispObject) -> Result<()>;
     fn object_delete(&mut self, id: i64) -> Result<()>;
     fn object_get(&mut self, id: i64) -> Result<Option<MispObject>>;
+    /// The objects among `ids` that exist, in no particular order. A
+    /// backend with a round trip per statement answers in one.
+    fn objects_get(&mut self, ids: &[i64]) -> Result<Vec<MispObject>> {
+        let mut found = vec![];
+        for id in ids {
+            found.extend(self.object_get(*id)?);
+        }
+        Ok(found)
+    }
     fn object_by_uuid(&mut self, uuid: &str) -> Result<Option<MispObject>>;
+    /// The uuids among `uuids` that an object already has.
+    fn object_uuids_taken(&mut self, uuids: &[String]) -> Result<Vec<String>> {
+        let mut taken = vec![];
+        for u in uuids {
+            if self.object_by_uuid(u)?.is_some() {
+                taken.push(u.clone());
+            }
+        }
+        Ok(taken)
+    }
     fn objects_of_event(&mut self, event_id: i64) -> Result<Vec<MispObject>>;
     fn reference_insert(&mut self, r: &ObjectReference) -> Result<i64>;
     fn reference_update(&mut self, r: &ObjectReference) -> Result<()>;

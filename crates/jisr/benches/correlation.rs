@@ -1,14 +1,16 @@
 //! Correlation benchmark (issue 7). Prints figures, asserts nothing.
 //!
 //! cargo bench -p jisr --bench correlation -- [--attributes N] [--events N]
-//!     [--adds N] [--database postgres://…]
+//!     [--adds N] [--database postgres://…] [--in-objects N]
 //!
 //! Generates a national-scale-shaped data set: N attributes (default
 //! 1,000,000) in `--events` events (default N/100), a tenth of them person
 //! names written in Arabic or in Latin letters (the same people in both), the
 //! rest addresses, networks, domains, hashes, phone numbers, IBANs, e-mail
 //! addresses, URLs and text, with shared values at realistic rates and a few
-//! values (public DNS resolvers, "5") common enough to over-correlate. Then:
+//! values (public DNS resolvers, "5") common enough to over-correlate; with
+//! `--in-objects N`, nine tenths of each event's attributes come in objects
+//! of N attributes (as MISP exports carry many), the same values. Then:
 //! 1. `jisr import` (correlating as it writes): attributes/s, peak memory;
 //! 2. the index's size against the attributes' size (tables and indexes);
 //! 3. `jisr correlate --rebuild`: time, peak memory;
@@ -272,7 +274,7 @@ fn attribute(rng: &mut Lcg, i: usize) -> (&'static str, String) {
     }
 }
 
-fn generate(path: &std::path::Path, total: usize, events: usize, rng: &mut Lcg) {
+fn generate(path: &std::path::Path, total: usize, events: usize, per_object: usize, rng: &mut Lcg) {
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
     f.write_all(b"[").expect("write");
     let avg = (total / events.max(1)).max(1);
@@ -280,7 +282,7 @@ fn generate(path: &std::path::Path, total: usize, events: usize, rng: &mut Lcg) 
     let mut n = 0;
     while made < total {
         let size = (rng.below(2 * avg as u64) as usize + 1).min(total - made);
-        let attrs: Vec<Value> = (made..made + size)
+        let mut attrs: Vec<Value> = (made..made + size)
             .map(|i| {
                 let (t, v) = attribute(rng, i);
                 json!({"type": t, "value": v})
@@ -289,7 +291,27 @@ fn generate(path: &std::path::Path, total: usize, events: usize, rng: &mut Lcg) 
         if n > 0 {
             f.write_all(b",").expect("write");
         }
-        let e = json!({"Event": {"info": format!("bench event {n}"), "distribution": "1", "Attribute": attrs}});
+        let mut e = json!({"info": format!("bench event {n}"), "distribution": "1"});
+        if per_object > 0 {
+            let grouped = attrs.split_off(attrs.len() / 10);
+            let objects: Vec<Value> = grouped
+                .chunks(per_object)
+                .map(|chunk| {
+                    let members: Vec<Value> = chunk
+                        .iter()
+                        .map(|a| {
+                            let mut a = a.clone();
+                            a["object_relation"] = a["type"].clone();
+                            a
+                        })
+                        .collect();
+                    json!({"name": "bench-bundle", "meta-category": "misc", "Attribute": members})
+                })
+                .collect();
+            e["Object"] = Value::Array(objects);
+        }
+        e["Attribute"] = Value::Array(attrs);
+        let e = json!({ "Event": e });
         serde_json::to_writer(&mut f, &e).expect("write");
         made += size;
         n += 1;
@@ -381,7 +403,7 @@ fn main() {
     if existing.is_none() {
         println!("generating {total} attributes in about {events} events …");
         let file = dir.path().join("collection.json");
-        generate(&file, total, events, &mut Lcg(42));
+        generate(&file, total, events, num("--in-objects", 0), &mut Lcg(42));
         if let Some(keep) = arg("--generate-only") {
             std::fs::copy(&file, &keep).expect("copy");
             println!("data set written to {keep}");

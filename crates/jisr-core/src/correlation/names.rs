@@ -10,7 +10,7 @@ use jisr_names::NameKind;
 use jisr_store::{NamePair, Tx};
 
 use super::background::HoldersOf;
-use super::{ObjectFacts, Settings, keys};
+use super::{Settings, keys};
 use crate::error::Result;
 
 /// A name attribute waiting for its candidates: its kind and blocking keys.
@@ -148,10 +148,24 @@ fn known_names(tx: &mut dyn Tx, ids: &[i64]) -> Result<HashMap<i64, KnownName>> 
     if missing.is_empty() {
         return Ok(known);
     }
-    let mut objects: HashMap<i64, HashMap<i64, ObjectFacts>> = HashMap::new();
+    let attributes = tx.attributes_get(&missing)?;
+    // An attribute of an object is a person's or an organisation's name by
+    // the object's template: the objects are read together, not per event.
+    let mut object_ids: Vec<i64> = attributes
+        .iter()
+        .filter(|a| a.object_id > 0)
+        .map(|a| a.object_id)
+        .collect();
+    object_ids.sort_unstable();
+    object_ids.dedup();
+    let templates: HashMap<i64, String> = tx
+        .objects_get(&object_ids)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
     let mut learned = Vec::with_capacity(missing.len());
-    for a in tx.attributes_get(&missing)? {
-        let kind = name_kind_of(tx, &a, &mut objects)?;
+    for a in attributes {
+        let kind = keys::name_kind(&a, templates.get(&a.object_id).map(String::as_str));
         learned.push((
             a.id,
             KnownName {
@@ -164,28 +178,6 @@ fn known_names(tx: &mut dyn Tx, ids: &[i64]) -> Result<HashMap<i64, KnownName>> 
     super::background::remember(learned.iter().cloned());
     known.extend(learned);
     Ok(known)
-}
-
-/// Whether `other` is a person's or an organisation's name, which for an
-/// attribute of an object depends on the object's template (its event's
-/// objects are read once).
-fn name_kind_of(
-    tx: &mut dyn Tx,
-    other: &Attribute,
-    objects: &mut HashMap<i64, HashMap<i64, ObjectFacts>>,
-) -> Result<Option<NameKind>> {
-    let object_name = if other.object_id > 0 {
-        if let std::collections::hash_map::Entry::Vacant(slot) = objects.entry(other.event_id) {
-            slot.insert(super::objects_of(tx, other.event_id)?);
-        }
-        objects
-            .get(&other.event_id)
-            .and_then(|m| m.get(&other.object_id))
-            .map(|o| o.name.as_str())
-    } else {
-        None
-    };
-    Ok(keys::name_kind(other, object_name))
 }
 
 /// The attributes of other events that share a blocking key of `n` (keys

@@ -1,7 +1,8 @@
 //! The children of an event that was just created. Nothing of it can exist
 //! yet, so instead of asking per attribute whether its uuid is taken and
 //! inserting it alone (two round trips per attribute on PostgreSQL), every
-//! uuid is checked in one query and every row inserted in one statement.
+//! uuid is checked in one query (one for the objects' uuids) and every
+//! attribute row inserted in one statement.
 //! The rules are those of `save_attribute`/`save_object`; only the number
 //! of statements differs.
 
@@ -68,10 +69,18 @@ pub(super) fn save_new_children(
         )?);
     }
     let mut references = vec![];
+    let object_uuids = incoming
+        .objects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| Some((i, o.uuid.as_deref()?)))
+        .map(|(i, u)| valid_uuid(u, &format!("Object[{i}]")))
+        .collect::<Result<Vec<String>>>()?;
+    let taken: HashSet<String> = tx.object_uuids_taken(&object_uuids)?.into_iter().collect();
     for (i, o) in incoming.objects.iter().enumerate() {
         let path = format!("Object[{i}]");
         if let Some(u) = &o.uuid
-            && tx.object_by_uuid(&valid_uuid(u, &path)?)?.is_some()
+            && taken.contains(&valid_uuid(u, &path)?)
         {
             return Err(CoreError::Invalid(format!(
                 "{path}: uuid {u} belongs to an object of another event"

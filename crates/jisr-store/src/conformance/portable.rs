@@ -2,7 +2,7 @@
 
 use crate::{Cell, TableShape, load_order};
 
-use jisr_model::User;
+use jisr_model::{MispObject, ObjectReference, User};
 
 use super::{Factory, attribute, event, seeded};
 
@@ -264,23 +264,88 @@ pub(super) fn all_or_nothing_transactions(make: Factory) {
 /// leave no gap behind a commit: the next write's ids follow on.
 pub(super) fn ids_stay_dense_after_all_or_nothing_writes(make: Factory) {
     let (store, cairo, _) = seeded(make);
-    let (mut last_event, mut last_attribute) = (0, 0);
+    let (mut last_event, mut last_object, mut last_attribute) = (0, 0, 0);
+    let mut objects = vec![];
     {
         let mut tx = store.write_all_or_nothing().unwrap();
         for round in 0..4 {
             let e = tx.event_insert(&event(cairo, 1, false, "bulk")).unwrap();
-            let rows: Vec<_> = (0..round + 2)
+            let object = MispObject {
+                uuid: super::uuid(),
+                event_id: e,
+                name: "domain-ip".into(),
+                distribution: 5,
+                timestamp: 1_700_000_000 + round,
+                ..Default::default()
+            };
+            let o = tx.object_insert(&object).unwrap();
+            let mut rows: Vec<_> = (0..round + 2)
                 .map(|i| attribute(e, "ip-dst", &format!("192.0.2.{i}"), 5))
                 .collect();
+            rows[0].object_id = o;
             let ids = tx.attributes_insert(&rows).unwrap();
+            // Rows that refer to the new object and attribute by their ids.
+            tx.reference_insert(&ObjectReference {
+                uuid: super::uuid(),
+                object_id: o,
+                event_id: e,
+                object_uuid: object.uuid.clone(),
+                referenced_uuid: rows[0].uuid.clone(),
+                referenced_id: ids[0],
+                relationship_type: "resolves-to".into(),
+                ..Default::default()
+            })
+            .unwrap();
+            objects.push((o, object, ids[0]));
             last_event = e;
+            last_object = o;
             last_attribute = ids.iter().copied().max().unwrap();
         }
         tx.commit().unwrap();
     }
     let mut tx = store.write().unwrap();
+    for (id, object, attribute_id) in &objects {
+        let stored = tx.object_get(*id).unwrap().expect("the object was kept");
+        assert_eq!(
+            stored,
+            MispObject {
+                id: *id,
+                ..object.clone()
+            }
+        );
+        let a = tx.attribute_get(*attribute_id).unwrap().unwrap();
+        assert_eq!(a.object_id, *id, "its attribute points at it");
+        let refs = tx.references_of_event(object.event_id).unwrap();
+        assert_eq!(refs.len(), 1);
+        assert_eq!(
+            (refs[0].object_id, refs[0].referenced_id),
+            (*id, *attribute_id)
+        );
+    }
+    let mut ids: Vec<i64> = objects.iter().map(|o| o.0).take(3).collect();
+    ids.push(last_object + 100);
+    let mut got: Vec<i64> = tx.objects_get(&ids).unwrap().iter().map(|o| o.id).collect();
+    got.sort_unstable();
+    assert_eq!(got, ids[..3], "the objects that exist");
+    let mut asked: Vec<String> = objects.iter().map(|o| o.1.uuid.clone()).take(2).collect();
+    asked.push(super::uuid());
+    let mut taken = tx.object_uuids_taken(&asked).unwrap();
+    taken.sort();
+    let mut expected = asked[..2].to_vec();
+    expected.sort();
+    assert_eq!(taken, expected, "only the stored objects' uuids");
+
     let e = tx.event_insert(&event(cairo, 1, false, "next")).unwrap();
     assert_eq!(e, last_event + 1);
+    let o = tx
+        .object_insert(&MispObject {
+            uuid: super::uuid(),
+            event_id: e,
+            name: "domain-ip".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(o, last_object + 1);
     let a = tx
         .attribute_insert(&attribute(e, "domain", "example.org", 5))
         .unwrap();
