@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use jisr_core::correlation::{self, Progress, Settings};
+use jisr_core::correlation::{self, Progress, Settings, upgrade};
 use jisr_policy::Scope;
 use jisr_store::SearchQuery;
 
@@ -70,6 +70,29 @@ pub fn rebuild(instance: &Instance) -> Result<(u64, u64, std::time::Duration)> {
     }
     progress.bar.finish_and_clear();
     Ok((ids.len() as u64, progress.attributes, started.elapsed()))
+}
+
+/// When the stored names' blocking keys are of another jisr's derivation
+/// (`correlation::upgrade`), rebuilds the index before anything else
+/// writes, saying so; otherwise does nothing.
+pub fn upgrade_name_keys(instance: &Instance) -> Result<()> {
+    {
+        let mut tx = instance.store.write()?;
+        let current = upgrade::name_keys_current(tx.as_mut())?;
+        tx.commit()?;
+        if current {
+            return Ok(());
+        }
+    }
+    eprintln!(
+        "jisr: this version derives other blocking keys for names; rebuilding the correlation index (once) …"
+    );
+    let (events, attributes, took) = rebuild(instance)?;
+    eprintln!(
+        "jisr: correlated {attributes} attributes of {events} events again in {:.1} s",
+        took.as_secs_f64()
+    );
+    Ok(())
 }
 
 pub fn run(instance: &Instance, rebuild_index: bool, over: bool) -> Result<()> {

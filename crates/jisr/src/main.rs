@@ -264,7 +264,19 @@ impl From<DeferIndexesArg> for jisr_store::DeferIndexes {
     }
 }
 
-fn open(data: &DataArgs) -> Result<(instance::Instance, FileConfig, Option<String>)> {
+type Opened = (instance::Instance, FileConfig, Option<String>);
+
+/// Opens the instance, its names indexed again first if this version
+/// derives their keys otherwise.
+fn open(data: &DataArgs) -> Result<Opened> {
+    let opened = open_as_is(data)?;
+    correlate_cmd::upgrade_name_keys(&opened.0)?;
+    Ok(opened)
+}
+
+/// Opens the instance without bringing its names' keys up to date: for a
+/// rebuild, which indexes everything anyway.
+fn open_as_is(data: &DataArgs) -> Result<Opened> {
     let file = FileConfig::load(data.config.as_deref(), &data.data)?;
     let database = data.database.clone().or(file.database.clone());
     let (inst, key) = instance::open(&data.data, database.as_deref(), &identity(&file))?;
@@ -347,7 +359,11 @@ fn run(cli: Cli) -> Result<()> {
             rebuild,
             over,
         } => {
-            let (inst, _, key) = open(&data)?;
+            let (inst, _, key) = if rebuild {
+                open_as_is(&data)?
+            } else {
+                open(&data)?
+            };
             announce_admin_key(key);
             correlate_cmd::run(&inst, rebuild, over)
         }

@@ -94,21 +94,37 @@ pub fn name_kind(a: &Attribute, object_name: Option<&str>) -> Option<NameKind> {
     }
 }
 
+/// Which derivation of [`name_keys`] the stored keys follow. Names indexed
+/// under another no longer meet names indexed under this one, so an
+/// instance records it (`upgrade`) and re-indexes its names when it
+/// changes. Bump it with any change to what `name_keys` gives, the name
+/// engine's parsing and lexicon included: the test
+/// `name_keys_are_those_of_their_version` fails until it is bumped.
+pub const NAME_KEYS_VERSION: i64 = 2;
+
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,
 /// the first, second and last together. The same person written in the
 /// other script, or without the middle of the chain, shares one of them;
-/// the longer key stays selective where "given + family" is common.
+/// the longer key stays selective where "given + family" is common. The
+/// first and the last go in either order, as the same two parts come in
+/// either order: family name first ("TAWFIK Mahmoud"), or an Arabic
+/// organisation's noun before its adjective («الاتحاد الأوروبي», "European
+/// Union").
 pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
     let parsed = jisr_names::parse(value, kind);
     let parts = jisr_names::keys(&parsed);
     let tag = format!("name:{}", kind.as_str());
+    let either_order = |a: &String, b: &String| {
+        let (x, y) = if a <= b { (a, b) } else { (b, a) };
+        key_of(&tag, &format!("{x}+{y}"))
+    };
     match parts.as_slice() {
         [] => vec![],
         [only] => vec![key_of(&tag, only)],
-        [first, last] => vec![key_of(&tag, &format!("{first}+{last}"))],
+        [first, last] => vec![either_order(first, last)],
         [first, second, .., last] => vec![
-            key_of(&tag, &format!("{first}+{last}")),
+            either_order(first, last),
             key_of(&tag, &format!("{first}+{second}+{last}")),
         ],
     }
@@ -319,6 +335,62 @@ mod tests {
         assert_eq!(
             derive(&org, Some("legal-entity")).name.map(|n| n.0),
             Some(NameKind::Organization)
+        );
+    }
+
+    #[test]
+    fn the_same_two_parts_share_a_key_in_either_order() {
+        let keys = |kind, v| name_keys(kind, v);
+        let shared = |a: &[i64], b: &[i64]| a.iter().any(|k| b.contains(k));
+        let eu = keys(NameKind::Organization, "European Union");
+        assert!(shared(&eu, &keys(NameKind::Organization, "الاتحاد الأوروبي")));
+        let person = keys(NameKind::Person, "Mahmoud Tawfik");
+        assert!(shared(&person, &keys(NameKind::Person, "TAWFIK Mahmoud")));
+        assert!(shared(
+            &keys(NameKind::Person, "Mahmoud Ali Tawfik"),
+            &keys(NameKind::Person, "Tawfik Hassan Mahmoud")
+        ));
+        assert!(!shared(&person, &keys(NameKind::Person, "Mahmoud Hassan")));
+    }
+
+    /// Pins what `name_keys` gives for names of every kind the engine
+    /// parses: if this fails, the keys changed, so bump NAME_KEYS_VERSION
+    /// (instances then re-index their names when opened) and pin the new
+    /// fingerprint.
+    #[test]
+    fn name_keys_are_those_of_their_version() {
+        let probes = [
+            (NameKind::Person, "اللواء محمود توفيق"),
+            (NameKind::Person, "Mahmoud Tawfik"),
+            (NameKind::Person, "M. TAWFIQ"),
+            (NameKind::Person, "عبد الرحمن بن خالد آل سعود"),
+            (NameKind::Person, "Abdul Rahman bin Khalid Al Saud"),
+            (NameKind::Person, "أبو بكر البغدادي"),
+            (NameKind::Person, "Gen. Abou Bakr el-Baghdadi"),
+            (NameKind::Person, "Mohammed ibn Salman"),
+            (NameKind::Person, "الشيخ زايد بن سلطان آل نهيان"),
+            (NameKind::Person, "Јован Петровић"),
+            (NameKind::Person, "Jean-Pierre d'Arcy"),
+            (NameKind::Organization, "الاتحاد الأوروبي"),
+            (NameKind::Organization, "European Union"),
+            (NameKind::Organization, "وزارة الداخلية"),
+            (NameKind::Organization, "Ministry of Interior"),
+            (NameKind::Organization, "شركة النور للتجارة"),
+            (NameKind::Organization, "Al Nour Trading Company LLC"),
+            (NameKind::Organization, "Siemens Aktiengesellschaft"),
+        ];
+        let mut h = Sha256::new();
+        for (kind, name) in probes {
+            for k in name_keys(kind, name) {
+                h.update(k.to_be_bytes());
+            }
+            h.update([0xff]);
+        }
+        let fingerprint = hex::encode(&h.finalize()[..8]);
+        assert_eq!(
+            (NAME_KEYS_VERSION, fingerprint.as_str()),
+            (2, "f49df1e2e5b568e3"),
+            "the name keys changed: bump NAME_KEYS_VERSION and pin the new fingerprint"
         );
     }
 

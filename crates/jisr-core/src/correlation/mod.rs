@@ -16,6 +16,7 @@ pub mod exclusions;
 pub mod keys;
 mod names;
 pub mod read;
+pub mod upgrade;
 
 use std::collections::HashMap;
 
@@ -261,7 +262,9 @@ pub fn index_events(
 
 /// Empties the index (the start of a rebuild).
 pub fn clear(tx: &mut dyn Tx) -> Result<()> {
-    Ok(tx.correlation_clear()?)
+    tx.correlation_clear()?;
+    // Whatever is indexed from here on follows this build's name keys.
+    upgrade::mark_name_keys_current(tx)
 }
 
 /// Over-correlating keys, most held first, as `(what, holders)`: the value
