@@ -316,6 +316,33 @@ $$;
 CREATE TRIGGER events_delete_attributes AFTER DELETE ON events
 FOR EACH ROW EXECUTE FUNCTION jisr_delete_event_attributes();
 "#,
+    // 14: event titles are searched with ILIKE '%…%' (restSearch's
+    // eventinfo, the console's search and event filter), which scanned
+    // every event: 40 ms at 95,000 events, 1 ms with a trigram index (3 MB).
+    // pg_trgm ships with PostgreSQL and is trusted (a database owner may
+    // install it); where it cannot be installed the titles are scanned as
+    // before. It goes in `public`, so that instances kept in schemas of
+    // their own share it, wherever an administrator may have put it first.
+    r#"
+DO $$
+DECLARE
+  ops TEXT;
+BEGIN
+  BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+  EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'pg_trgm is not available (%): event titles are searched without an index', SQLERRM;
+  END;
+  SELECT quote_ident(n.nspname) || '.gin_trgm_ops' INTO ops
+    FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace JOIN pg_am m ON m.oid = c.opcmethod
+   WHERE c.opcname = 'gin_trgm_ops' AND m.amname = 'gin'
+   LIMIT 1;
+  IF ops IS NOT NULL THEN
+    EXECUTE format('CREATE INDEX events_info_trigrams ON events USING gin (info %s)', ops);
+  END IF;
+END
+$$;
+"#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -102,6 +102,37 @@ fn reconnecting_keeps_data_and_applies_no_migration_twice() {
     assert_eq!(n, crate::SCHEMA_VERSION);
 }
 
+/// Event titles are searched with ILIKE '%…%'; a trigram index serves it
+/// (the test cluster's user may install pg_trgm, as a database owner may).
+#[test]
+fn event_titles_have_a_trigram_index() {
+    let Some(url) = url() else { return };
+    let config = fresh_config(&url);
+    let store = PgStore::connect_config(config.clone()).unwrap();
+    let mut c = client_in(&url, &config);
+    let def: String = c
+        .query_one(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'events_info_trigrams'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(def.contains("gin (info public.gin_trgm_ops)"), "{def}");
+    // A second instance in the same database shares the extension.
+    let other = fresh_config(&url);
+    drop(PgStore::connect_config(other.clone()).unwrap());
+    let mut c = client_in(&url, &other);
+    let n: i64 = c
+        .query_one(
+            "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'events_info_trigrams'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(n, 1);
+    drop(store);
+}
+
 /// Two stores (as two jisr processes would) recount the same event while
 /// adding attributes: the advisory lock must serialise them so that the
 /// count always matches the rows.
