@@ -1,5 +1,7 @@
 //! Objects (templated groups of attributes) and their references.
 
+use std::collections::HashMap;
+
 use jisr_model::wire::{InObject, InReference, now};
 use jisr_model::{Event, MispObject, ObjectReference};
 use jisr_policy::tlp::Cap;
@@ -16,17 +18,8 @@ pub fn save_reference(
     object_uuid: &str,
     r: &InReference,
 ) -> Result<i64> {
-    let target = r.referenced_uuid.clone().unwrap_or_default();
-    if target.is_empty() {
-        return Err(invalid("an object reference needs a referenced_uuid"));
-    }
-    let (referenced_id, referenced_type) = if let Some(a) = tx.attribute_by_uuid(&target)? {
-        (a.id, 0)
-    } else if let Some(o) = tx.object_by_uuid(&target)? {
-        (o.id, 1)
-    } else {
-        (0, 1)
-    };
+    let target = referenced_uuid(r)?;
+    let resolved = resolve_target(tx, &target)?;
     let existing = match &r.uuid {
         Some(u) => tx
             .references_of_event(event.id)?
@@ -34,7 +27,93 @@ pub fn save_reference(
             .find(|x| &x.uuid == u),
         None => None,
     };
-    let mut row = existing.clone().unwrap_or_else(|| ObjectReference {
+    let row = reference_row(
+        existing.as_ref(),
+        event,
+        object_id,
+        object_uuid,
+        r,
+        target,
+        resolved,
+    );
+    match existing {
+        Some(_) => {
+            tx.reference_update(&row)?;
+            Ok(row.id)
+        }
+        None => Ok(tx.reference_insert(&row)?),
+    }
+}
+
+/// [`save_reference`] for an event just created: a target among what it
+/// wrote (`written`: uuid → (id, type)) needs no lookup, and the only
+/// references it can have are those stored before in the same write
+/// (`stored`, by uuid: a body may give one twice, and the second edits
+/// the first as it would anywhere).
+pub(crate) fn save_new_reference(
+    tx: &mut dyn Tx,
+    event: &Event,
+    object_id: i64,
+    object_uuid: &str,
+    r: &InReference,
+    written: &HashMap<String, (i64, i64)>,
+    stored: &mut HashMap<String, ObjectReference>,
+) -> Result<()> {
+    let target = referenced_uuid(r)?;
+    let resolved = match written.get(&target) {
+        Some(known) => *known,
+        None => resolve_target(tx, &target)?,
+    };
+    let existing = r.uuid.as_ref().and_then(|u| stored.get(u)).cloned();
+    let mut row = reference_row(
+        existing.as_ref(),
+        event,
+        object_id,
+        object_uuid,
+        r,
+        target,
+        resolved,
+    );
+    match existing {
+        Some(_) => tx.reference_update(&row)?,
+        None => row.id = tx.reference_insert(&row)?,
+    }
+    stored.insert(row.uuid.clone(), row);
+    Ok(())
+}
+
+fn referenced_uuid(r: &InReference) -> Result<String> {
+    let target = r.referenced_uuid.clone().unwrap_or_default();
+    if target.is_empty() {
+        return Err(invalid("an object reference needs a referenced_uuid"));
+    }
+    Ok(target)
+}
+
+/// What a reference points at: an attribute (type 0) or an object (type
+/// 1), by uuid; `(0, 1)` when neither is here (yet), as MISP keeps it.
+fn resolve_target(tx: &mut dyn Tx, target: &str) -> Result<(i64, i64)> {
+    Ok(if let Some(a) = tx.attribute_by_uuid(target)? {
+        (a.id, 0)
+    } else if let Some(o) = tx.object_by_uuid(target)? {
+        (o.id, 1)
+    } else {
+        (0, 1)
+    })
+}
+
+/// The reference as stored: `existing` (same uuid in this event) edited, or
+/// a new one, with what `r` gives.
+fn reference_row(
+    existing: Option<&ObjectReference>,
+    event: &Event,
+    object_id: i64,
+    object_uuid: &str,
+    r: &InReference,
+    target: String,
+    (referenced_id, referenced_type): (i64, i64),
+) -> ObjectReference {
+    let mut row = existing.cloned().unwrap_or_else(|| ObjectReference {
         uuid: r
             .uuid
             .clone()
@@ -57,13 +136,7 @@ pub fn save_reference(
         row.deleted = d;
     }
     row.timestamp = r.timestamp.unwrap_or_else(now);
-    match existing {
-        Some(_) => {
-            tx.reference_update(&row)?;
-            Ok(row.id)
-        }
-        None => Ok(tx.reference_insert(&row)?),
-    }
+    row
 }
 
 pub fn visible_object(

@@ -236,3 +236,90 @@ fn names_in_objects_pair_across_events_by_their_templates() {
         "the domain-ip object's text is no name"
     );
 }
+
+/// A new event's references find their targets among what it wrote (an
+/// object written after the referring one included) and elsewhere, as a
+/// lookup would, and a reference uuid given twice is one reference (the
+/// second edits the first).
+#[test]
+fn references_of_a_new_event_find_their_targets() {
+    const ELSEWHERE: &str = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    const O2: &str = "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e";
+    const R1: &str = "3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f";
+    const UNKNOWN: &str = "4d5e6f7a-8b9c-4d0e-9f2a-3b4c5d6e7f8a";
+    let body = |event_uuid: &str, suffix: &str| {
+        let a1 = format!("{}{suffix}", &A1[..34]);
+        let o1 = format!("{}{suffix}", &O1[..34]);
+        let o2 = format!("{}{suffix}", &O2[..34]);
+        let r1 = format!("{}{suffix}", &R1[..34]);
+        let attributes = vec![json!({"uuid": a1, "type": "ip-dst", "value": "198.51.100.7"})];
+        json!({"uuid": event_uuid, "info": "refs", "Attribute": attributes,
+            "Object": [
+                {"uuid": o1, "name": "person", "meta-category": "misc",
+                 "Attribute": [{"type": "full-name", "object_relation": "full-name", "value": "X"}],
+                 "ObjectReference": [
+                    {"uuid": r1, "referenced_uuid": o2, "relationship_type": "knows"},
+                    {"referenced_uuid": a1, "relationship_type": "uses"},
+                    {"referenced_uuid": ELSEWHERE, "relationship_type": "related-to"},
+                    {"referenced_uuid": UNKNOWN, "relationship_type": "mentions"},
+                    {"uuid": r1, "referenced_uuid": o2, "relationship_type": "works-with"}]},
+                {"uuid": o2, "name": "person", "meta-category": "misc",
+                 "Attribute": [{"type": "full-name", "object_relation": "full-name", "value": "Y"}]}]})
+    };
+    let (_dir, store, actor) = instance();
+    let mut tx = store.write().unwrap();
+    let other = add(
+        tx.as_mut(),
+        &actor,
+        json!({"info": "other", "Attribute": [{"uuid": ELSEWHERE, "type": "domain", "value": "x.example"}]}),
+    )
+    .unwrap();
+    let elsewhere = tx.attribute_by_uuid(ELSEWHERE).unwrap().unwrap().id;
+    assert_eq!(tx.event_get(other).unwrap().unwrap().attribute_count, 1);
+    let mut stored = vec![];
+    let (event_uuid, suffix) = ("5e6f7a8b-9c0d-4e1f-8a3b-4c5d6e7f8a9b", "01");
+    {
+        let id = add(tx.as_mut(), &actor, body(event_uuid, suffix)).unwrap();
+        let object_id = |tx: &mut dyn Tx, u: &str| {
+            tx.object_by_uuid(&format!("{}{suffix}", &u[..34]))
+                .unwrap()
+                .unwrap()
+                .id
+        };
+        let (o1, o2) = (object_id(tx.as_mut(), O1), object_id(tx.as_mut(), O2));
+        let a1 = tx
+            .attribute_by_uuid(&format!("{}{suffix}", &A1[..34]))
+            .unwrap()
+            .unwrap()
+            .id;
+        let mut refs: Vec<_> = tx
+            .references_of_event(id)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                assert_eq!(r.object_id, o1);
+                // Attribute and object ids are counted apart: the type says which.
+                let target = match (r.referenced_type, r.referenced_id) {
+                    (_, 0) => "nothing".to_string(),
+                    (1, x) if x == o2 => "o2".into(),
+                    (0, x) if x == a1 => "a1".into(),
+                    (0, x) if x == elsewhere => "elsewhere".into(),
+                    (t, x) => format!("{t}:{x}?"),
+                };
+                (r.relationship_type, target, r.referenced_type)
+            })
+            .collect();
+        refs.sort();
+        stored.push(refs);
+    }
+    let text = |s: &str| s.to_string();
+    assert_eq!(
+        stored[0],
+        vec![
+            (text("mentions"), text("nothing"), 1),
+            (text("related-to"), text("elsewhere"), 0),
+            (text("uses"), text("a1"), 0),
+            (text("works-with"), text("o2"), 1),
+        ]
+    );
+}

@@ -8,6 +8,7 @@ use crate::rows::PgResult;
 
 use crate::PgTx;
 use crate::ids::IdsOf;
+use crate::new_rows::*;
 use crate::rows::{self, ATTRIBUTE_COLS, EVENT_COLS, OBJECT_COLS, REFERENCE_COLS, TAG_COLS};
 use crate::sending::Owned;
 
@@ -25,92 +26,6 @@ fn prefixed(cols: &str, alias: &str) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
-
-/// The parameters of [`EVENT_WITH_ID`] and [`EVENT_COUNTED`]: the id, then
-/// every column in the order of the INSERT; without the attribute count for
-/// a statement that counts itself.
-fn event_row(id: i64, e: &Event, with_count: bool) -> Vec<Owned> {
-    let mut row: Vec<Owned> = vec![
-        Box::new(id),
-        Box::new(e.uuid.clone()),
-        Box::new(e.org_id),
-        Box::new(e.orgc_id),
-        Box::new(e.info.clone()),
-        Box::new(e.date.clone()),
-        Box::new(e.threat_level_id),
-        Box::new(e.analysis),
-        Box::new(e.distribution),
-        Box::new(e.sharing_group_id),
-        Box::new(e.published),
-        Box::new(e.publish_timestamp),
-        Box::new(e.timestamp),
-        Box::new(e.sighting_timestamp),
-        Box::new(e.attribute_count),
-        Box::new(e.extends_uuid.clone()),
-        Box::new(e.locked),
-        Box::new(e.disable_correlation),
-        Box::new(e.proposal_email_lock),
-        Box::new(e.user_id),
-    ];
-    if !with_count {
-        row.remove(14);
-    }
-    row
-}
-
-/// Every column of an event, its count as given (`event_update_counted`).
-const EVENT_COUNTED: &str = "UPDATE events SET uuid = $2, org_id = $3, orgc_id = $4, info = $5, date = $6,
-   threat_level_id = $7, analysis = $8, distribution = $9, sharing_group_id = $10, published = $11,
-   publish_timestamp = $12, timestamp = $13, sighting_timestamp = $14, attribute_count = $15, extends_uuid = $16,
-   locked = $17, disable_correlation = $18, proposal_email_lock = $19, user_id = $20
- WHERE id = $1";
-
-/// An event with the id taken ahead (see `ids`).
-const EVENT_WITH_ID: &str = "INSERT INTO events (id, uuid, org_id, orgc_id, info, date, threat_level_id, analysis, distribution,
-   sharing_group_id, published, publish_timestamp, timestamp, sighting_timestamp, attribute_count, extends_uuid, locked,
-   disable_correlation, proposal_email_lock, user_id)
- VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
-
-macro_rules! object_columns {
-    () => {
-        "uuid, event_id, name, meta_category, description, template_uuid, template_version,
-         distribution, sharing_group_id, comment, deleted, first_seen, last_seen, timestamp"
-    };
-}
-
-/// A new object's columns, in the order of [`OBJECT`] (and of
-/// [`OBJECT_WITH_ID`] after the id).
-fn object_row(o: &MispObject) -> Vec<Owned> {
-    vec![
-        Box::new(o.uuid.clone()),
-        Box::new(o.event_id),
-        Box::new(o.name.clone()),
-        Box::new(o.meta_category.clone()),
-        Box::new(o.description.clone()),
-        Box::new(o.template_uuid.clone()),
-        Box::new(o.template_version.clone()),
-        Box::new(o.distribution),
-        Box::new(o.sharing_group_id),
-        Box::new(o.comment.clone()),
-        Box::new(o.deleted),
-        Box::new(o.first_seen),
-        Box::new(o.last_seen),
-        Box::new(o.timestamp),
-    ]
-}
-
-const OBJECT: &str = concat!(
-    "INSERT INTO objects (",
-    object_columns!(),
-    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-);
-
-/// An object with the id taken ahead (see `ids`).
-const OBJECT_WITH_ID: &str = concat!(
-    "INSERT INTO objects (id, ",
-    object_columns!(),
-    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
-);
 
 impl EventTx for PgTx<'_> {
     fn event_insert(&mut self, e: &Event) -> Result<i64> {
@@ -237,10 +152,13 @@ impl EventTx for PgTx<'_> {
         }
         Ok(ids)
     }
+    // Planned for each call: a plan cached while an import's first
+    // transaction was young scanned the table, and went on scanning it as
+    // the transaction filled it (135 ms per event after 100,000 attributes).
     fn attribute_uuids_taken(&mut self, uuids: &[String]) -> Result<Vec<String>> {
         let mut taken = vec![];
         for chunk in uuids.chunks(INSERT_CHUNK) {
-            taken.extend(self.many(
+            taken.extend(self.many_planned(
                 "SELECT uuid FROM attributes WHERE uuid = ANY($1)",
                 params![chunk],
                 |r| r.try_get(0),
@@ -421,7 +339,7 @@ impl EventTx for PgTx<'_> {
     fn object_uuids_taken(&mut self, uuids: &[String]) -> Result<Vec<String>> {
         let mut taken = vec![];
         for chunk in uuids.chunks(INSERT_CHUNK) {
-            taken.extend(self.many(
+            taken.extend(self.many_planned(
                 "SELECT uuid FROM objects WHERE uuid = ANY($1)",
                 params![chunk],
                 |r| r.try_get(0),
@@ -437,13 +355,18 @@ impl EventTx for PgTx<'_> {
         )
     }
     fn reference_insert(&mut self, r: &ObjectReference) -> Result<i64> {
-        self.insert(
-            "INSERT INTO object_references (uuid, object_id, event_id, object_uuid, referenced_uuid, referenced_id,
-               referenced_type, relationship_type, comment, deleted, timestamp)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            params![r.uuid, r.object_id, r.event_id, r.object_uuid, r.referenced_uuid, r.referenced_id, r.referenced_type,
-                r.relationship_type, r.comment, r.deleted, r.timestamp],
-        )
+        let mut row = reference_row(r);
+        if self.takes_ids_ahead() {
+            let id = self.take_ids(IdsOf::References, 1)?.first().copied();
+            let id =
+                id.ok_or_else(|| StoreError::Backend("no reference id was reserved".into()))?;
+            row.insert(0, Box::new(id));
+            self.defer(REFERENCE_WITH_ID, row)?;
+            return Ok(id);
+        }
+        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+            row.iter().map(|p| p.as_ref() as _).collect();
+        self.insert(REFERENCE, &refs)
     }
     fn reference_update(&mut self, r: &ObjectReference) -> Result<()> {
         self.exec_one(
@@ -476,47 +399,6 @@ impl EventTx for PgTx<'_> {
         )
     }
 }
-
-/// Rows per multi-row insert: one statement instead of a round trip per
-/// attribute, its arrays still small.
-const INSERT_CHUNK: usize = 5_000;
-
-/// Every column of `rows` but the id, each as one array, in the order of
-/// the attribute INSERTs.
-fn attribute_columns(rows: &[Attribute]) -> Vec<Owned> {
-    let col = |f: fn(&Attribute) -> String| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-    let int = |f: fn(&Attribute) -> i64| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-    let flag = |f: fn(&Attribute) -> bool| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-    let opt = |f: fn(&Attribute) -> Option<i64>| Box::new(rows.iter().map(f).collect::<Vec<_>>());
-    let relations: Vec<Option<String>> = rows.iter().map(|a| a.object_relation.clone()).collect();
-    vec![
-        col(|a| a.uuid.clone()),
-        int(|a| a.event_id),
-        int(|a| a.object_id),
-        Box::new(relations),
-        col(|a| a.attr_type.clone()),
-        col(|a| a.category.clone()),
-        col(|a| a.value1.clone()),
-        col(|a| a.value2.clone()),
-        flag(|a| a.to_ids),
-        int(|a| a.distribution),
-        int(|a| a.sharing_group_id),
-        col(|a| a.comment.clone()),
-        flag(|a| a.deleted),
-        flag(|a| a.disable_correlation),
-        opt(|a| a.first_seen),
-        opt(|a| a.last_seen),
-        int(|a| a.timestamp),
-    ]
-}
-
-/// Attributes with the ids taken ahead (see `ids`).
-const ATTRIBUTES_WITH_IDS: &str = "INSERT INTO attributes (id, uuid, event_id, object_id, object_relation, type, category,
-   value1, value2, to_ids, distribution, sharing_group_id, comment, deleted, disable_correlation, first_seen, last_seen,
-   timestamp)
- SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[],
-   $8::text[], $9::text[], $10::bool[], $11::bigint[], $12::bigint[], $13::text[], $14::bool[], $15::bool[],
-   $16::bigint[], $17::bigint[], $18::bigint[])";
 
 impl PgTx<'_> {
     /// Inserts with ids taken ahead and does not wait: the server inserts

@@ -1,4 +1,4 @@
-//! Ids of new events, objects and attributes taken from their sequences ahead of the
+//! Ids of new events, objects, attributes and object references taken from their sequences ahead of the
 //! INSERT, in transactions that write all or nothing (an import, a pull).
 //!
 //! An INSERT … RETURNING id makes the writer wait for the server before it
@@ -33,9 +33,15 @@ pub(crate) enum IdsOf {
     Events,
     Objects,
     Attributes,
+    References,
 }
 
-const ALL: [IdsOf; 3] = [IdsOf::Events, IdsOf::Objects, IdsOf::Attributes];
+const ALL: [IdsOf; 4] = [
+    IdsOf::Events,
+    IdsOf::Objects,
+    IdsOf::Attributes,
+    IdsOf::References,
+];
 
 impl IdsOf {
     fn query(self) -> &'static str {
@@ -46,6 +52,9 @@ impl IdsOf {
             }
             IdsOf::Attributes => {
                 "SELECT nextval('attributes_id_seq') FROM generate_series(1, $1::bigint)"
+            }
+            IdsOf::References => {
+                "SELECT nextval('object_references_id_seq') FROM generate_series(1, $1::bigint)"
             }
         }
     }
@@ -63,6 +72,9 @@ impl IdsOf {
             IdsOf::Attributes => {
                 "SELECT setval('attributes_id_seq', $1, false) FROM attributes_id_seq WHERE last_value = $2"
             }
+            IdsOf::References => {
+                "SELECT setval('object_references_id_seq', $1, false) FROM object_references_id_seq WHERE last_value = $2"
+            }
         }
     }
 }
@@ -73,6 +85,7 @@ pub(crate) struct ReservedIds {
     events: Block,
     objects: Block,
     attributes: Block,
+    references: Block,
 }
 
 #[derive(Default)]
@@ -88,6 +101,7 @@ impl ReservedIds {
         match of {
             IdsOf::Events => &mut self.events,
             IdsOf::Objects => &mut self.objects,
+            IdsOf::References => &mut self.references,
             IdsOf::Attributes => &mut self.attributes,
         }
     }

@@ -60,6 +60,7 @@ mod directory;
 mod events;
 mod federation;
 mod ids;
+mod new_rows;
 mod portable;
 mod proposals;
 mod rows;

@@ -6,7 +6,7 @@
 //! The rules are those of `save_attribute`/`save_object`; only the number
 //! of statements differs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jisr_model::wire::{InAttribute, InEvent, now};
 use jisr_model::{Attribute, Event};
@@ -126,9 +126,27 @@ pub(super) fn save_new_children(
         row.id = id;
         written.push(row);
     }
-    for (object_id, object_uuid, refs) in references {
-        for r in refs {
-            crate::objects::save_reference(tx, event, object_id, &object_uuid, r)?;
+    if references.iter().any(|(_, _, refs)| !refs.is_empty()) {
+        // Targets among what this event wrote, attributes first (as
+        // `save_reference` looks them up).
+        let mut written_uuids: HashMap<String, (i64, i64)> = references
+            .iter()
+            .map(|(id, uuid, _)| (uuid.clone(), (*id, 1)))
+            .collect();
+        written_uuids.extend(written.iter().map(|a| (a.uuid.clone(), (a.id, 0))));
+        let mut stored = HashMap::new();
+        for (object_id, object_uuid, refs) in &references {
+            for r in *refs {
+                crate::objects::save_new_reference(
+                    tx,
+                    event,
+                    *object_id,
+                    object_uuid,
+                    r,
+                    &written_uuids,
+                    &mut stored,
+                )?;
+            }
         }
     }
     for (i, r) in incoming.reports.iter().enumerate() {

@@ -265,6 +265,7 @@ pub(super) fn all_or_nothing_transactions(make: Factory) {
 pub(super) fn ids_stay_dense_after_all_or_nothing_writes(make: Factory) {
     let (store, cairo, _) = seeded(make);
     let (mut last_event, mut last_object, mut last_attribute) = (0, 0, 0);
+    let mut last_reference = 0;
     let mut objects = vec![];
     {
         let mut tx = store.write_all_or_nothing().unwrap();
@@ -285,17 +286,18 @@ pub(super) fn ids_stay_dense_after_all_or_nothing_writes(make: Factory) {
             rows[0].object_id = o;
             let ids = tx.attributes_insert(&rows).unwrap();
             // Rows that refer to the new object and attribute by their ids.
-            tx.reference_insert(&ObjectReference {
-                uuid: super::uuid(),
-                object_id: o,
-                event_id: e,
-                object_uuid: object.uuid.clone(),
-                referenced_uuid: rows[0].uuid.clone(),
-                referenced_id: ids[0],
-                relationship_type: "resolves-to".into(),
-                ..Default::default()
-            })
-            .unwrap();
+            last_reference = tx
+                .reference_insert(&ObjectReference {
+                    uuid: super::uuid(),
+                    object_id: o,
+                    event_id: e,
+                    object_uuid: object.uuid.clone(),
+                    referenced_uuid: rows[0].uuid.clone(),
+                    referenced_id: ids[0],
+                    relationship_type: "resolves-to".into(),
+                    ..Default::default()
+                })
+                .unwrap();
             objects.push((o, object, ids[0]));
             last_event = e;
             last_object = o;
@@ -346,6 +348,16 @@ pub(super) fn ids_stay_dense_after_all_or_nothing_writes(make: Factory) {
         })
         .unwrap();
     assert_eq!(o, last_object + 1);
+    let r = tx
+        .reference_insert(&ObjectReference {
+            uuid: super::uuid(),
+            object_id: o,
+            event_id: e,
+            referenced_uuid: super::uuid(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(r, last_reference + 1);
     let a = tx
         .attribute_insert(&attribute(e, "domain", "example.org", 5))
         .unwrap();
