@@ -27,22 +27,8 @@ pub fn save_reference(
             .find(|x| &x.uuid == u),
         None => None,
     };
-    let row = reference_row(
-        existing.as_ref(),
-        event,
-        object_id,
-        object_uuid,
-        r,
-        target,
-        resolved,
-    );
-    match existing {
-        Some(_) => {
-            tx.reference_update(&row)?;
-            Ok(row.id)
-        }
-        None => Ok(tx.reference_insert(&row)?),
-    }
+    let to = (event, object_id, object_uuid);
+    Ok(store_reference(tx, existing, to, r, target, resolved)?.id)
 }
 
 /// [`save_reference`] for an event just created: a target among what it
@@ -65,19 +51,8 @@ pub(crate) fn save_new_reference(
         None => resolve_target(tx, &target)?,
     };
     let existing = r.uuid.as_ref().and_then(|u| stored.get(u)).cloned();
-    let mut row = reference_row(
-        existing.as_ref(),
-        event,
-        object_id,
-        object_uuid,
-        r,
-        target,
-        resolved,
-    );
-    match existing {
-        Some(_) => tx.reference_update(&row)?,
-        None => row.id = tx.reference_insert(&row)?,
-    }
+    let to = (event, object_id, object_uuid);
+    let row = store_reference(tx, existing, to, r, target, resolved)?;
     stored.insert(row.uuid.clone(), row);
     Ok(())
 }
@@ -102,18 +77,19 @@ fn resolve_target(tx: &mut dyn Tx, target: &str) -> Result<(i64, i64)> {
     })
 }
 
-/// The reference as stored: `existing` (same uuid in this event) edited, or
-/// a new one, with what `r` gives.
-fn reference_row(
-    existing: Option<&ObjectReference>,
-    event: &Event,
-    object_id: i64,
-    object_uuid: &str,
+/// Stores the reference `r` of the object `(event, id, uuid)` to `target`,
+/// resolved as `(id, type)`: `existing` (the same uuid in this event)
+/// edited, or a new one. Returns it as stored.
+fn store_reference(
+    tx: &mut dyn Tx,
+    existing: Option<ObjectReference>,
+    (event, object_id, object_uuid): (&Event, i64, &str),
     r: &InReference,
     target: String,
     (referenced_id, referenced_type): (i64, i64),
-) -> ObjectReference {
-    let mut row = existing.cloned().unwrap_or_else(|| ObjectReference {
+) -> Result<ObjectReference> {
+    let edit = existing.is_some();
+    let mut row = existing.unwrap_or_else(|| ObjectReference {
         uuid: r
             .uuid
             .clone()
@@ -136,7 +112,12 @@ fn reference_row(
         row.deleted = d;
     }
     row.timestamp = r.timestamp.unwrap_or_else(now);
-    row
+    if edit {
+        tx.reference_update(&row)?;
+    } else {
+        row.id = tx.reference_insert(&row)?;
+    }
+    Ok(row)
 }
 
 pub fn visible_object(

@@ -1,7 +1,7 @@
 //! Correlation benchmark (issue 7). Prints figures, asserts nothing.
 //!
 //! cargo bench -p jisr --bench correlation -- [--attributes N] [--events N]
-//!     [--adds N] [--database postgres://…] [--in-objects N]
+//!     [--adds N] [--database postgres://…] [--in-objects N] [--uuids]
 //!
 //! Generates a national-scale-shaped data set: N attributes (default
 //! 1,000,000) in `--events` events (default N/100), a tenth of them person
@@ -10,7 +10,9 @@
 //! addresses, URLs and text, with shared values at realistic rates and a few
 //! values (public DNS resolvers, "5") common enough to over-correlate; with
 //! `--in-objects N`, nine tenths of each event's attributes come in objects
-//! of N attributes (as MISP exports carry many), the same values. Then:
+//! of N attributes (as MISP exports carry many), the same values; with
+//! `--uuids`, every event, object and attribute carries a uuid, as in a
+//! MISP export (the import then checks that none is taken). Then:
 //! 1. `jisr import` (correlating as it writes): attributes/s, peak memory;
 //! 2. the index's size against the attributes' size (tables and indexes);
 //! 3. `jisr correlate --rebuild`: time, peak memory;
@@ -274,7 +276,40 @@ fn attribute(rng: &mut Lcg, i: usize) -> (&'static str, String) {
     }
 }
 
+/// A uuid (version 4) from `rng`, so that a data set is the same every time.
+fn uuid_from(rng: &mut Lcg) -> String {
+    let mut bytes = [0u8; 16];
+    for chunk in bytes.chunks_mut(4) {
+        chunk.copy_from_slice(&(rng.next() as u32).to_le_bytes());
+    }
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
+}
+
+/// Gives every attribute, object and the event a uuid (`--uuids`).
+fn add_uuids(event: &mut Value, ids: &mut Lcg) {
+    event["uuid"] = json!(uuid_from(ids));
+    // `get_mut`, not indexing: indexing a missing key would add it as null.
+    for list in ["Attribute", "Object"] {
+        for item in event
+            .get_mut(list)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            item["uuid"] = json!(uuid_from(ids));
+            let members = item.get_mut("Attribute").and_then(Value::as_array_mut);
+            for a in members.into_iter().flatten() {
+                a["uuid"] = json!(uuid_from(ids));
+            }
+        }
+    }
+}
+
 fn generate(path: &std::path::Path, total: usize, events: usize, per_object: usize, rng: &mut Lcg) {
+    // Their own sequence, so that the values are the same with or without.
+    let mut ids = std::env::args().any(|a| a == "--uuids").then_some(Lcg(7));
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
     f.write_all(b"[").expect("write");
     let avg = (total / events.max(1)).max(1);
@@ -311,6 +346,9 @@ fn generate(path: &std::path::Path, total: usize, events: usize, per_object: usi
             e["Object"] = Value::Array(objects);
         }
         e["Attribute"] = Value::Array(attrs);
+        if let Some(ids) = ids.as_mut() {
+            add_uuids(&mut e, ids);
+        }
         let e = json!({ "Event": e });
         serde_json::to_writer(&mut f, &e).expect("write");
         made += size;
