@@ -1,5 +1,6 @@
-//! Ids of new events, objects, attributes and object references taken from their sequences ahead of the
-//! INSERT, in transactions that write all or nothing (an import, a pull).
+//! Ids of new events, objects, attributes and object references taken
+//! from their sequences ahead of the INSERT, in transactions that write
+//! all or nothing (an import, a pull).
 //!
 //! An INSERT … RETURNING id makes the writer wait for the server before it
 //! can build anything that refers to the new rows (an event's attributes,

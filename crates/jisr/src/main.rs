@@ -266,8 +266,8 @@ impl From<DeferIndexesArg> for jisr_store::DeferIndexes {
 
 type Opened = (instance::Instance, FileConfig, Option<String>);
 
-/// Opens the instance, its names indexed again first if this version
-/// derives their keys otherwise.
+/// Opens the instance, its correlation index rebuilt first if this version
+/// derives names' blocking keys otherwise.
 fn open(data: &DataArgs) -> Result<Opened> {
     let opened = open_as_is(data)?;
     correlate_cmd::upgrade_name_keys(&opened.0)?;

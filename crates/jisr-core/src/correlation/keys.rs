@@ -96,7 +96,7 @@ pub fn name_kind(a: &Attribute, object_name: Option<&str>) -> Option<NameKind> {
 
 /// Which derivation of [`name_keys`] the stored keys follow. Names indexed
 /// under another no longer meet names indexed under this one, so an
-/// instance records it (`upgrade`) and re-indexes its names when it
+/// instance records it (`upgrade`) and rebuilds its index when it
 /// changes. Bump it with any change to what `name_keys` gives, the name
 /// engine's parsing and lexicon included: the test
 /// `name_keys_are_those_of_their_version` fails until it is bumped.
@@ -355,7 +355,7 @@ mod tests {
 
     /// Pins what `name_keys` gives for names of every kind the engine
     /// parses: if this fails, the keys changed, so bump NAME_KEYS_VERSION
-    /// (instances then re-index their names when opened) and pin the new
+    /// (instances then rebuild their index when opened) and pin the new
     /// fingerprint.
     #[test]
     fn name_keys_are_those_of_their_version() {
