@@ -273,17 +273,7 @@ impl EventTx for PgTx<'_> {
     }
 
     fn object_insert(&mut self, o: &MispObject) -> Result<i64> {
-        let mut row = object_row(o);
-        if self.takes_ids_ahead() {
-            let id = self.take_ids(IdsOf::Objects, 1)?.first().copied();
-            let id = id.ok_or_else(|| StoreError::Backend("no object id was reserved".into()))?;
-            row.insert(0, Box::new(id));
-            self.defer(OBJECT_WITH_ID, row)?;
-            return Ok(id);
-        }
-        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
-            row.iter().map(|p| p.as_ref() as _).collect();
-        self.insert(OBJECT, &refs)
+        self.insert_row(IdsOf::Objects, (OBJECT, OBJECT_WITH_ID), object_row(o))
     }
     fn object_update(&mut self, o: &MispObject) -> Result<()> {
         self.exec_one(
@@ -336,18 +326,8 @@ impl EventTx for PgTx<'_> {
         )
     }
     fn reference_insert(&mut self, r: &ObjectReference) -> Result<i64> {
-        let mut row = reference_row(r);
-        if self.takes_ids_ahead() {
-            let id = self.take_ids(IdsOf::References, 1)?.first().copied();
-            let id =
-                id.ok_or_else(|| StoreError::Backend("no reference id was reserved".into()))?;
-            row.insert(0, Box::new(id));
-            self.defer(REFERENCE_WITH_ID, row)?;
-            return Ok(id);
-        }
-        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
-            row.iter().map(|p| p.as_ref() as _).collect();
-        self.insert(REFERENCE, &refs)
+        let statements = (REFERENCE, REFERENCE_WITH_ID);
+        self.insert_row(IdsOf::References, statements, reference_row(r))
     }
     fn reference_update(&mut self, r: &ObjectReference) -> Result<()> {
         self.exec_one(
@@ -382,6 +362,27 @@ impl EventTx for PgTx<'_> {
 }
 
 impl PgTx<'_> {
+    /// Inserts a new row (`row`: its columns but the id) and returns its
+    /// id: with an id taken ahead and not waiting (`with_id`, the id first)
+    /// where the transaction takes ids ahead, else answered (`plain`).
+    fn insert_row(
+        &mut self,
+        of: IdsOf,
+        (plain, with_id): (&str, &'static str),
+        mut row: Vec<Owned>,
+    ) -> Result<i64> {
+        if self.takes_ids_ahead() {
+            let id = self.take_ids(of, 1)?.first().copied();
+            let id = id.ok_or_else(|| StoreError::Backend("no id was reserved".into()))?;
+            row.insert(0, Box::new(id));
+            self.defer(with_id, row)?;
+            return Ok(id);
+        }
+        let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+            row.iter().map(|p| p.as_ref() as _).collect();
+        self.insert(plain, &refs)
+    }
+
     /// Those of `uuids` that `sql` (a lookup by `uuid = ANY($1)`) finds.
     /// Planned for each call: a plan cached while an import's first
     /// transaction was young scanned the table, and went on scanning it as
