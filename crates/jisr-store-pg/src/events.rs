@@ -29,33 +29,13 @@ fn prefixed(cols: &str, alias: &str) -> String {
 
 impl EventTx for PgTx<'_> {
     fn event_insert(&mut self, e: &Event) -> Result<i64> {
-        if self.takes_ids_ahead() {
-            let id = self.take_ids(IdsOf::Events, 1)?.first().copied();
-            let id = id.ok_or_else(|| StoreError::Backend("no event id was reserved".into()))?;
-            self.defer(EVENT_WITH_ID, event_row(id, e, true))?;
-            return Ok(id);
-        }
-        self.insert(
-            "INSERT INTO events (uuid, org_id, orgc_id, info, date, threat_level_id, analysis, distribution, sharing_group_id,
-               published, publish_timestamp, timestamp, sighting_timestamp, attribute_count, extends_uuid, locked,
-               disable_correlation, proposal_email_lock, user_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
-            params![e.uuid, e.org_id, e.orgc_id, e.info, e.date, e.threat_level_id, e.analysis, e.distribution, e.sharing_group_id,
-                e.published, e.publish_timestamp, e.timestamp, e.sighting_timestamp, e.attribute_count, e.extends_uuid, e.locked,
-                e.disable_correlation, e.proposal_email_lock, e.user_id],
-        )
+        self.insert_row(IdsOf::Events, (EVENT, EVENT_WITH_ID), event_row(e, true))
     }
     fn event_update(&mut self, e: &Event) -> Result<()> {
-        self.exec_one(
-            "event",
-            "UPDATE events SET uuid = $2, org_id = $3, orgc_id = $4, info = $5, date = $6, threat_level_id = $7, analysis = $8,
-               distribution = $9, sharing_group_id = $10, published = $11, publish_timestamp = $12, timestamp = $13,
-               sighting_timestamp = $14, attribute_count = $15, extends_uuid = $16, locked = $17, disable_correlation = $18,
-               proposal_email_lock = $19, user_id = $20 WHERE id = $1",
-            params![e.id, e.uuid, e.org_id, e.orgc_id, e.info, e.date, e.threat_level_id, e.analysis, e.distribution,
-                e.sharing_group_id, e.published, e.publish_timestamp, e.timestamp, e.sighting_timestamp, e.attribute_count,
-                e.extends_uuid, e.locked, e.disable_correlation, e.proposal_email_lock, e.user_id],
-        )
+        let row = with_id(e.id, event_row(e, true));
+        let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+            row.iter().map(|p| p.as_ref() as _).collect();
+        self.exec_one("event", EVENT_COUNTED, &params)
     }
     fn event_delete(&mut self, id: i64) -> Result<()> {
         self.ensure_for_deletes()?;
@@ -108,11 +88,11 @@ impl EventTx for PgTx<'_> {
                proposal_email_lock = $18, user_id = $19,
                attribute_count = (SELECT COUNT(*) FROM attributes WHERE event_id = $1 AND deleted = FALSE)
              WHERE id = $1",
-            event_row(e.id, e, false),
+            with_id(e.id, event_row(e, false)),
         )
     }
     fn event_update_counted(&mut self, e: &Event) -> Result<()> {
-        self.defer(EVENT_COUNTED, event_row(e.id, e, true))
+        self.defer(EVENT_COUNTED, with_id(e.id, event_row(e, true)))
     }
     fn event_tags(&mut self, event_id: i64) -> Result<Vec<TagLink>> {
         let sql = format!(
@@ -363,19 +343,18 @@ impl EventTx for PgTx<'_> {
 
 impl PgTx<'_> {
     /// Inserts a new row (`row`: its columns but the id) and returns its
-    /// id: with an id taken ahead and not waiting (`with_id`, the id first)
+    /// id: with an id taken ahead and not waiting (`with_id_sql`, the id first)
     /// where the transaction takes ids ahead, else answered (`plain`).
     fn insert_row(
         &mut self,
         of: IdsOf,
-        (plain, with_id): (&str, &'static str),
-        mut row: Vec<Owned>,
+        (plain, with_id_sql): (&str, &'static str),
+        row: Vec<Owned>,
     ) -> Result<i64> {
         if self.takes_ids_ahead() {
             let id = self.take_ids(of, 1)?.first().copied();
             let id = id.ok_or_else(|| StoreError::Backend("no id was reserved".into()))?;
-            row.insert(0, Box::new(id));
-            self.defer(with_id, row)?;
+            self.defer(with_id_sql, with_id(id, row))?;
             return Ok(id);
         }
         let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =

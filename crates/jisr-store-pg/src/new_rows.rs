@@ -7,12 +7,11 @@ use jisr_model::{Attribute, Event, MispObject, ObjectReference};
 
 use crate::sending::Owned;
 
-/// The parameters of [`EVENT_WITH_ID`] and [`EVENT_COUNTED`]: the id, then
-/// every column in the order of the INSERT; without the attribute count for
-/// a statement that counts itself.
-pub(crate) fn event_row(id: i64, e: &Event, with_count: bool) -> Vec<Owned> {
+/// A new event's columns, in the order of [`EVENT`] (and of
+/// [`EVENT_WITH_ID`] and [`EVENT_COUNTED`] after the id); without the
+/// attribute count for a statement that counts itself.
+pub(crate) fn event_row(e: &Event, with_count: bool) -> Vec<Owned> {
     let mut row: Vec<Owned> = vec![
-        Box::new(id),
         Box::new(e.uuid.clone()),
         Box::new(e.org_id),
         Box::new(e.orgc_id),
@@ -34,23 +33,45 @@ pub(crate) fn event_row(id: i64, e: &Event, with_count: bool) -> Vec<Owned> {
         Box::new(e.user_id),
     ];
     if !with_count {
-        row.remove(14);
+        row.remove(13);
     }
     row
 }
 
-/// Every column of an event, its count as given (`event_update_counted`).
+/// `row` with `id` in front, for the statements whose `$1` is the id.
+pub(crate) fn with_id(id: i64, mut row: Vec<Owned>) -> Vec<Owned> {
+    row.insert(0, Box::new(id));
+    row
+}
+
+/// Every column of an event, its count as given (`event_update`, and
+/// `event_update_counted` without waiting).
 pub(crate) const EVENT_COUNTED: &str = "UPDATE events SET uuid = $2, org_id = $3, orgc_id = $4, info = $5, date = $6,
    threat_level_id = $7, analysis = $8, distribution = $9, sharing_group_id = $10, published = $11,
    publish_timestamp = $12, timestamp = $13, sighting_timestamp = $14, attribute_count = $15, extends_uuid = $16,
    locked = $17, disable_correlation = $18, proposal_email_lock = $19, user_id = $20
  WHERE id = $1";
 
+macro_rules! event_columns {
+    () => {
+        "uuid, org_id, orgc_id, info, date, threat_level_id, analysis, distribution, sharing_group_id,
+         published, publish_timestamp, timestamp, sighting_timestamp, attribute_count, extends_uuid, locked,
+         disable_correlation, proposal_email_lock, user_id"
+    };
+}
+
+pub(crate) const EVENT: &str = concat!(
+    "INSERT INTO events (",
+    event_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)"
+);
+
 /// An event with the id taken ahead (see `ids`).
-pub(crate) const EVENT_WITH_ID: &str = "INSERT INTO events (id, uuid, org_id, orgc_id, info, date, threat_level_id, analysis, distribution,
-   sharing_group_id, published, publish_timestamp, timestamp, sighting_timestamp, attribute_count, extends_uuid, locked,
-   disable_correlation, proposal_email_lock, user_id)
- VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
+pub(crate) const EVENT_WITH_ID: &str = concat!(
+    "INSERT INTO events (id, ",
+    event_columns!(),
+    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
+);
 
 macro_rules! object_columns {
     () => {

@@ -69,18 +69,18 @@ pub(super) fn save_new_children(
         )?);
     }
     let mut references = vec![];
-    let object_uuids = incoming
+    // Each object's uuid in canonical form (checked above), when given.
+    let object_uuids: Vec<Option<String>> = incoming
         .objects
         .iter()
-        .enumerate()
-        .filter_map(|(i, o)| Some((i, o.uuid.as_deref()?)))
-        .map(|(i, u)| valid_uuid(u, &format!("Object[{i}]")))
-        .collect::<Result<Vec<String>>>()?;
-    let taken: HashSet<String> = tx.object_uuids_taken(&object_uuids)?.into_iter().collect();
-    for (i, o) in incoming.objects.iter().enumerate() {
+        .map(|o| o.uuid.as_deref().and_then(|u| valid_uuid(u, "").ok()))
+        .collect();
+    let given: Vec<String> = object_uuids.iter().flatten().cloned().collect();
+    let taken: HashSet<String> = tx.object_uuids_taken(&given)?.into_iter().collect();
+    for (i, (o, canonical)) in incoming.objects.iter().zip(&object_uuids).enumerate() {
         let path = format!("Object[{i}]");
-        if let Some(u) = &o.uuid
-            && taken.contains(&valid_uuid(u, &path)?)
+        if let (Some(u), Some(c)) = (&o.uuid, canonical)
+            && taken.contains(c)
         {
             return Err(CoreError::Invalid(format!(
                 "{path}: uuid {u} belongs to an object of another event"
