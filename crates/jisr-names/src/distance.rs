@@ -122,6 +122,9 @@ fn build_costs(strict: bool) -> Costs {
     set(TM, E, 0.05);
     set(TM, H, 0.0);
     set(TM, T, 0.3);
+    set(HF, TM, 0.0);
+    set(HF, H, 0.0);
+    set(HF, X, 0.3);
     set(L_ART, L, 0.0);
     set(A_ART, AA, 0.0);
     set(AIN, AA, 0.2);
@@ -133,6 +136,11 @@ fn build_costs(strict: bool) -> Costs {
     set(S, TH, 0.3);
     set(D, DH, 0.3);
     set(Z, DH, 0.2);
+    // ذ is th in Gulf spellings (Muath, Thiab) as ث is everywhere
+    set(TH, DH, 0.25);
+    set(DAD, D, 0.0);
+    set(DAD, DH, 0.1);
+    set(DAD, Z, 0.2);
     // Spanish and Greek z are written ث
     set(Z, TH, 0.4);
     set(Z, ZH, 0.3);
@@ -182,6 +190,7 @@ fn build_costs(strict: bool) -> Costs {
         (AYF, 0.3, 0.5),
         (AIN, 0.12, 0.5),
         (HAMZA, 0.05, 0.1),
+        (HF, 0.05, 0.1),
         (TM, 0.1, 0.3),
         (A_ART, 0.05, 0.1),
         (L_ART, 0.1, 0.2),

@@ -272,7 +272,7 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             text_hash: hash_text(&compact),
             skel: hash_text(&skel) as u32,
             skel_len: skel.len().min(255) as u8,
-            mask: class_mask(&skel),
+            mask: class_mask(&skel, g.units.as_slice()),
             sim_id: sim_id(&compact, &g.units, role, concept ^ nickname.rotate_left(8)),
             nickname,
             unit_weight: seq.weight(),
@@ -302,10 +302,17 @@ fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
     h.finish()
 }
 
-pub(crate) fn class_mask(skel: &str) -> u32 {
+/// The skeleton's consonant classes, plus z for ض: its key is d, as most
+/// Arabic romanisations write it, but Persian and Urdu ones write z (Zia).
+pub(crate) fn class_mask(skel: &str, units: &[u8]) -> u32 {
+    let dad = if units.contains(&u::DAD) {
+        1 << (b'Z' - b'A')
+    } else {
+        0
+    };
     skel.bytes()
         .filter(|b| b.is_ascii_uppercase())
-        .fold(0, |m, b| m | 1 << (b - b'A'))
+        .fold(dad, |m, b| m | 1 << (b - b'A'))
 }
 
 /// Decides person or organisation from the words alone. Conservative, since

@@ -63,7 +63,13 @@ pub(crate) mod u {
     /// Word-initial اي / او: one long opening vowel (Iman, Ilyas; Omar-like O, Ossie).
     pub const ALEF_I: u8 = 43;
     pub const ALEF_U: u8 = 44;
-    pub const COUNT: usize = 45;
+    /// Arabic dad: d in Arabic romanisations (Ramadan, Diaa), z in Persian,
+    /// Urdu and Turkish ones (Ramazan, Zia, Raza), dh in the Gulf (Fadhil).
+    pub const DAD: u8 = 45;
+    /// A Latin word-final h after a vowel: either the spelling of a final
+    /// -a (Fatimah, ة) or the consonant ح / ه itself (Salah, Saleh, Mamdouh).
+    pub const HF: u8 = 46;
+    pub const COUNT: usize = 47;
 }
 
 /// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
@@ -106,6 +112,11 @@ impl Units {
         if n > 0 && self.buf[n - 1] == unit && !is_vowelish(unit) {
             return;
         }
+        self.push_again(unit);
+    }
+    /// Pushes even a repeat of the last unit.
+    fn push_again(&mut self, unit: u8) {
+        let n = self.len as usize;
         if n < MAX_UNITS {
             self.buf[n] = unit;
             self.len += 1;
@@ -135,7 +146,7 @@ impl Units {
         const NAMES: [&str; u::COUNT] = [
             "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
             "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
-            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ",
+            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ",
         ];
         self.as_slice()
             .iter()
@@ -177,6 +188,18 @@ pub fn arabic_units(token: &str) -> Units {
     while i < n {
         let c = chars[i];
         let last = i + 1 == n;
+        // no word opens on a doubled consonant: an opening letter written
+        // twice has a short vowel between (ممدوح Mamdouh, ممتاز Mumtaz)
+        if i == 1
+            && c == chars[0]
+            && !matches!(c, 'ا' | 'و' | 'ي')
+            && n > 3
+            && let Some(&x) = out.as_slice().last()
+        {
+            out.push_again(x);
+            i += 1;
+            continue;
+        }
         let unit = match c {
             // an initial alef only carries the opening vowel (Ibrahim, Osama, Umm);
             // with ya or waw after it, the opening vowel is long
@@ -219,7 +242,7 @@ pub fn arabic_units(token: &str) -> Units {
             'ژ' => u::ZH,
             'س' | 'ص' => u::S,
             'ش' => u::SH,
-            'ض' => u::D,
+            'ض' => u::DAD,
             'ط' => u::T,
             'ظ' => u::DH,
             'ع' => u::AIN,
@@ -292,11 +315,8 @@ pub fn latin_units(token: &str) -> Units {
             b'f' => (u::F, 1),
             b'g' if nx == b'h' => (u::GH, 2),
             b'g' => (u::G, 1),
-            // a final h after a vowel is a spelling of -a / -ah, not a consonant
-            b'h' if i + 1 == n && i > 0 && vowel(b[i - 1]) => {
-                i += 1;
-                continue;
-            }
+            // a final h after a vowel spells -a / -ah as often as ح or ه
+            b'h' if i + 1 == n && i > 0 && vowel(b[i - 1]) => (u::HF, 1),
             b'h' => (u::H, 1),
             b'j' => (u::J, 1),
             b'k' if nx == b'h' => (u::X, 2),
@@ -352,7 +372,7 @@ pub fn skeleton(units: &[u8]) -> String {
             // Arabic has no p or v: ب and ف stand for both, so the key merges the labials
             B | P | F | V => 'B',
             T | TH => 'T',
-            D => 'D',
+            D | DAD => 'D',
             DH | Z | ZH => 'Z',
             J | G | Q | K | GH => 'K',
             S | SH | CH => 'S',

@@ -304,3 +304,35 @@ fn candidate_list_spills_in_order_and_caps() {
     let want: Vec<f32> = (0..MAX_CANDIDATES as u32).map(|k| k as f32).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn romanisations_of_dad_final_h_and_dhal_match() {
+    // ض is z in Persian, Urdu and Turkish spellings, dh in the Gulf
+    for (a, b) in [
+        ("ضياء الحق", "Zia ul Haq"),
+        ("رضا", "Raza"),
+        ("رمضان", "Ramazan"),
+        ("رمضان", "Ramadan"),
+        ("قاضي", "Qazi"),
+        ("فاضل", "Fadhil"),
+        // a final h after a vowel is ح or ه as often as the spelling of ة
+        ("صلاح", "Salah"),
+        ("صالح", "Saleh"),
+        ("نوح", "Nooh"),
+        ("فاطمة", "Fatimah"),
+        // an opening letter written twice has a vowel between
+        ("ممدوح", "Mamdouh"),
+        ("ممتاز", "Mumtaz"),
+        // ذ is th in the Gulf, as ث is everywhere
+        ("ذياب", "Thiab"),
+        ("معاذ", "Muath"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.8, "{a} / {b}: {m}");
+    }
+    // but ض, z and h still tell names apart
+    for (a, b) in [("رضا", "Rana"), ("صالح", "Salem"), ("ضياء", "Ziad")] {
+        let m = s(a, b);
+        assert!(m.score < DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+}

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
 
-pub fn run(data: &Path, threshold: f64) -> anyhow::Result<()> {
+pub fn run(data: &Path, threshold: f64, misses: bool) -> anyhow::Result<()> {
     println!(
         "# jisr names eval (data: {}, threshold {threshold})",
         data.display()
@@ -34,7 +34,9 @@ pub fn run(data: &Path, threshold: f64) -> anyhow::Result<()> {
     println!();
     negatives(data, threshold)?;
     println!();
-    cross_script_full_names(data)?;
+    cross_script_full_names(data, "wikipedia-tokens-train.tsv", misses)?;
+    println!();
+    cross_script_full_names(data, "wikidata-tokens-train.tsv", misses)?;
     Ok(())
 }
 
@@ -209,11 +211,10 @@ fn negatives(data: &Path, threshold: f64) -> anyhow::Result<()> {
 
 /// Full names composed from train-split token pairs: the Arabic form is
 /// screened against the Latin forms (plus the negatives as distractors).
-fn cross_script_full_names(data: &Path) -> anyhow::Result<()> {
-    let train = io::read_tsv(
-        &data.join("wikipedia-tokens-train.tsv"),
-        &["latin", "arabic"],
-    )?;
+/// Wikipedia's tokens are mostly Arab names; Wikidata's mostly names from
+/// elsewhere (Japanese, Slavic, German…) written in Arabic script.
+fn cross_script_full_names(data: &Path, tokens: &str, misses: bool) -> anyhow::Result<()> {
+    let train = io::read_tsv(&data.join(tokens), &["latin", "arabic"])?;
     let train: Vec<&Vec<String>> = train
         .iter()
         .filter(|r| r[0].len() >= 3 && !r[1].is_empty())
@@ -260,12 +261,39 @@ fn cross_script_full_names(data: &Path) -> anyhow::Result<()> {
                 .map(|(id, n)| (id.clone(), n.as_str(), NameKind::Person)),
         );
         let res = index.screen(queries, NameKind::Person, 5, 0.0);
-        report(label, &res, list.len());
+        if misses {
+            print_misses(label, queries, &list, &res);
+        }
+        report(tokens, label, &res, list.len());
     }
     Ok(())
 }
 
-fn report(label: &str, res: &[(&str, Vec<jisr_names::Hit>)], size: usize) {
+/// One line per query whose own entry is not first, for tuning by eye.
+fn print_misses(
+    label: &str,
+    queries: &[(String, String)],
+    list: &[&(String, String)],
+    res: &[(&str, Vec<jisr_names::Hit>)],
+) {
+    let names: HashMap<&str, &str> = list
+        .iter()
+        .map(|(id, name)| (id.as_str(), name.as_str()))
+        .collect();
+    for ((id, hits), (_, query)) in res.iter().zip(queries) {
+        if hits.first().is_some_and(|h| h.id == *id) {
+            continue;
+        }
+        let own = hits.iter().find(|h| h.id == *id).map_or(-1.0, |h| h.score);
+        let (first, first_score) = hits.first().map_or(("", 0.0), |h| {
+            (names.get(h.id.as_str()).copied().unwrap_or(""), h.score)
+        });
+        let entry = names.get(id).copied().unwrap_or("");
+        eprintln!("{label}\t{query}\t{entry}\t{own:.3}\t{first}\t{first_score:.3}");
+    }
+}
+
+fn report(tokens: &str, label: &str, res: &[(&str, Vec<jisr_names::Hit>)], size: usize) {
     let n = res.len().max(1) as f64;
     let r1 = res
         .iter()
@@ -278,7 +306,7 @@ fn report(label: &str, res: &[(&str, Vec<jisr_names::Hit>)], size: usize) {
         .count() as f64
         / n;
     println!(
-        "## synthetic cross-script full names from train-split tokens ({label}, {} queries, {size} listed incl. 50,000 negatives)",
+        "## synthetic cross-script full names from {tokens} ({label}, {} queries, {size} listed incl. 50,000 negatives)",
         res.len()
     );
     println!("top-1\t{r1:.3}\ttop-5\t{r5:.3}");

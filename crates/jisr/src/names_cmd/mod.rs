@@ -47,6 +47,11 @@ pub enum NamesCommand {
         /// Operating threshold for name-bench and the negatives.
         #[arg(long, default_value_t = jisr_names::DEFAULT_THRESHOLD)]
         threshold: f64,
+        /// Also list, on standard error, every full-name query whose own entry
+        /// is not first: query, entry (with its score, -1 if not in the top 5),
+        /// the name found first (with its score).
+        #[arg(long)]
+        misses: bool,
     },
     /// Print throughput, index build time and memory, query latency, and Python peer ratios.
     Bench {
@@ -136,7 +141,11 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
             out.flush()?;
             Ok(())
         }
-        NamesCommand::Eval { data, threshold } => eval::run(&data, threshold),
+        NamesCommand::Eval {
+            data,
+            threshold,
+            misses,
+        } => eval::run(&data, threshold, misses),
         NamesCommand::Bench {
             data,
             names,
