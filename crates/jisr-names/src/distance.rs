@@ -141,6 +141,15 @@ fn build_costs(strict: bool) -> Costs {
     set(DAD, D, 0.0);
     set(DAD, DH, 0.1);
     set(DAD, Z, 0.2);
+    set(CI, S, 0.05);
+    set(CI, J, 0.3);
+    set(CI, CH, 0.2);
+    set(CI, TH, 0.3);
+    set(CI, SH, 0.35);
+    set(TF, T, 0.0);
+    set(TF, D, 0.3);
+    set(TF, TH, 0.3);
+    set(TF, TM, 0.3);
     // Spanish and Greek z are written ث
     set(Z, TH, 0.4);
     set(Z, ZH, 0.3);

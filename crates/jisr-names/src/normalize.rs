@@ -224,6 +224,10 @@ fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             } else {
                 out.push(' ');
             }
+        } else if matches!(c, 'ş' | 'Ş' | 'ș' | 'Ș') {
+            // Turkish, Azeri and Romanian ş / ș are sh (Reşit رشيد), never s;
+            // stripping the cedilla as a diacritic would lose that
+            out.push_str("sh");
         } else {
             for d in std::iter::once(c).nfd() {
                 if is_combining_mark(d) {

@@ -69,7 +69,13 @@ pub(crate) mod u {
     /// A Latin word-final h after a vowel: either the spelling of a final
     /// -a (Fatimah, ة) or the consonant ح / ه itself (Salah, Saleh, Mamdouh).
     pub const HF: u8 = 46;
-    pub const COUNT: usize = 47;
+    /// Latin c before e, i, y: s in English and French, j in Turkish
+    /// (Cemal, Recep), ch in Italian, th in Spanish.
+    pub const CI: u8 = 47;
+    /// A Latin word-final t after a vowel: t, or a d that Turkish spelling
+    /// devoices (Ahmet, Mahmut, Davut for أحمد، محمود، داود).
+    pub const TF: u8 = 48;
+    pub const COUNT: usize = 49;
 }
 
 /// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
@@ -146,7 +152,7 @@ impl Units {
         const NAMES: [&str; u::COUNT] = [
             "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
             "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
-            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ",
+            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ", "ç", "ṭ",
         ];
         self.as_slice()
             .iter()
@@ -185,9 +191,17 @@ pub fn arabic_units(token: &str) -> Units {
             i = 3;
         }
     }
+    let word_start = i;
     while i < n {
         let c = chars[i];
         let last = i + 1 == n;
+        // inside a word, ز or ظ then ه has no vowel between: every spelling
+        // writes zh (أزهر Azhar, مظهر Mazhar, نزهة Nozha)
+        if i > word_start && matches!(c, 'ز' | 'ظ') && chars.get(i + 1) == Some(&'ه') {
+            out.push(u::ZH);
+            i += 2;
+            continue;
+        }
         // no word opens on a doubled consonant: an opening letter written
         // twice has a short vowel between (ممدوح Mamdouh, ممتاز Mumtaz)
         if i == 1
@@ -297,7 +311,7 @@ pub fn latin_units(token: &str) -> Units {
             b'y' => (u::I, 1),
             b'b' => (u::B, 1),
             b'c' if nx == b'h' => (u::CH, 2),
-            b'c' if matches!(nx, b'e' | b'i' | b'y') => (u::S, 1),
+            b'c' if matches!(nx, b'e' | b'i' | b'y') => (u::CI, 1),
             b'c' if nx == b'k' => (u::K, 2),
             // South Slavic -ić, folded to -ic, is -ich (يتش)
             b'c' if i + 1 == n
@@ -334,6 +348,11 @@ pub fn latin_units(token: &str) -> Units {
             b't' if nx == b'h' => (u::TH, 2),
             b't' if nx == b's' && at(i + 2) == b'h' => (u::CH, 3),
             b't' if nx == b'c' && at(i + 2) == b'h' => (u::CH, 3),
+            // Turkish -ettin, -attin is ad-din (Necmettin نجم الدين)
+            b't' if nx == b't' && n > 6 && i + 4 == n && b[i + 2] == b'i' && b[i + 3] == b'n' => {
+                (u::D, 2)
+            }
+            b't' if i + 1 == n && i > 0 && vowel(b[i - 1]) => (u::TF, 1),
             b't' => (u::T, 1),
             b'v' => (u::V, 1),
             b'w' => (u::W, 1),
@@ -371,11 +390,11 @@ pub fn skeleton(units: &[u8]) -> String {
             AY | Y if k == 0 => 'Y',
             // Arabic has no p or v: ب and ف stand for both, so the key merges the labials
             B | P | F | V => 'B',
-            T | TH => 'T',
+            T | TH | TF => 'T',
             D | DAD => 'D',
             DH | Z | ZH => 'Z',
             J | G | Q | K | GH => 'K',
-            S | SH | CH => 'S',
+            S | SH | CH | CI => 'S',
             H if k + 1 == n => continue,
             H | X => 'H',
             R => 'R',

@@ -306,7 +306,7 @@ fn candidate_list_spills_in_order_and_caps() {
 }
 
 #[test]
-fn romanisations_of_dad_final_h_and_dhal_match() {
+fn romanisations_beyond_the_arab_world_match() {
     // ض is z in Persian, Urdu and Turkish spellings, dh in the Gulf
     for (a, b) in [
         ("ضياء الحق", "Zia ul Haq"),
@@ -326,6 +326,16 @@ fn romanisations_of_dad_final_h_and_dhal_match() {
         // ذ is th in the Gulf, as ث is everywhere
         ("ذياب", "Thiab"),
         ("معاذ", "Muath"),
+        // inside a word, ز or ظ before ه is written zh
+        ("مسعود أظهر", "Masood Azhar"),
+        ("مظهر", "Mazhar"),
+        // Turkish: c is j, ş is sh, a final d is written t
+        ("جمال", "Cemal"),
+        ("رشيد", "Reşit"),
+        ("أحمد", "Ahmet"),
+        ("محمود", "Mahmut"),
+        ("مسعود", "Mesut"),
+        ("محمد", "Mehmet"),
     ] {
         let m = s(a, b);
         assert!(m.score >= 0.8, "{a} / {b}: {m}");
