@@ -5,7 +5,7 @@
 mod common;
 
 use common::instance;
-use jisr_core::event_write::add_event;
+use jisr_core::event_write::{add_event, edit_event};
 use jisr_model::wire::parse_event;
 use jisr_policy::Actor;
 use jisr_store::{Store, Tx};
@@ -240,7 +240,7 @@ fn names_in_objects_pair_across_events_by_their_templates() {
 /// A new event's references find their targets among what it wrote (an
 /// object written after the referring one included) and elsewhere, as a
 /// lookup would, and a reference uuid given twice is one reference (the
-/// second edits the first).
+/// second edits the first); an edit carrying the same body stores the same.
 #[test]
 fn references_of_a_new_event_find_their_targets() {
     const ELSEWHERE: &str = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
@@ -276,17 +276,14 @@ fn references_of_a_new_event_find_their_targets() {
     .unwrap();
     let elsewhere = tx.attribute_by_uuid(ELSEWHERE).unwrap().unwrap().id;
     assert_eq!(tx.event_get(other).unwrap().unwrap().attribute_count, 1);
-    let mut stored = vec![];
-    let (event_uuid, suffix) = ("5e6f7a8b-9c0d-4e1f-8a3b-4c5d6e7f8a9b", "01");
-    {
-        let id = add(tx.as_mut(), &actor, body(event_uuid, suffix)).unwrap();
+    let references = |tx: &mut dyn Tx, id: i64, suffix: &str| {
         let object_id = |tx: &mut dyn Tx, u: &str| {
             tx.object_by_uuid(&format!("{}{suffix}", &u[..34]))
                 .unwrap()
                 .unwrap()
                 .id
         };
-        let (o1, o2) = (object_id(tx.as_mut(), O1), object_id(tx.as_mut(), O2));
+        let (o1, o2) = (object_id(tx, O1), object_id(tx, O2));
         let a1 = tx
             .attribute_by_uuid(&format!("{}{suffix}", &A1[..34]))
             .unwrap()
@@ -310,8 +307,30 @@ fn references_of_a_new_event_find_their_targets() {
             })
             .collect();
         refs.sort();
-        stored.push(refs);
-    }
+        refs
+    };
+    let mut stored = vec![];
+    let id = add(
+        tx.as_mut(),
+        &actor,
+        body("5e6f7a8b-9c0d-4e1f-8a3b-4c5d6e7f8a9b", "01"),
+    )
+    .unwrap();
+    stored.push(references(tx.as_mut(), id, "01"));
+    // the same body as an edit of an existing event: objects are written
+    // before any reference, so the forward one finds its target too
+    let edited = "6f7a8b9c-0d1e-4f2a-9b3c-5d6e7f8a9b0c";
+    let id = add(tx.as_mut(), &actor, json!({"uuid": edited, "info": "refs"})).unwrap();
+    let event = tx.event_get(id).unwrap().unwrap();
+    edit_event(
+        tx.as_mut(),
+        &actor,
+        event,
+        &parse_event(&body(edited, "02")).unwrap(),
+    )
+    .unwrap();
+    stored.push(references(tx.as_mut(), id, "02"));
+    assert_eq!(stored[1], stored[0]);
     let text = |s: &str| s.to_string();
     assert_eq!(
         stored[0],

@@ -178,7 +178,8 @@ fn finish_attribute(
     Ok(())
 }
 
-/// Inserts or updates an object with its attributes (their ids join `touched`).
+/// Inserts or updates an object with its attributes (their ids join
+/// `touched`) and its references.
 pub fn save_object(
     tx: &mut dyn Tx,
     actor: &Actor,
@@ -187,6 +188,22 @@ pub fn save_object(
     path: &str,
     touched: &mut Vec<i64>,
 ) -> Result<i64> {
+    let (object_id, object_uuid) = save_object_row(tx, actor, event, incoming, path, touched)?;
+    for r in &incoming.references {
+        crate::objects::save_reference(tx, event, object_id, &object_uuid, r)?;
+    }
+    Ok(object_id)
+}
+
+/// [`save_object`] but for its references; returns the object's id and uuid.
+fn save_object_row(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    event: &Event,
+    incoming: &InObject,
+    path: &str,
+    touched: &mut Vec<i64>,
+) -> Result<(i64, String)> {
     let existing = match &incoming.uuid {
         Some(u) => tx.object_by_uuid(&valid_uuid(u, path)?)?,
         None => None,
@@ -231,10 +248,7 @@ pub fn save_object(
         Some(o) => o.uuid,
         None => return Err(CoreError::NotFound("object".into())),
     };
-    for r in &incoming.references {
-        crate::objects::save_reference(tx, event, object_id, &object_uuid, r)?;
-    }
-    Ok(object_id)
+    Ok((object_id, object_uuid))
 }
 
 pub fn save_report(tx: &mut dyn Tx, event: &Event, incoming: &InReport, path: &str) -> Result<i64> {
@@ -260,8 +274,23 @@ fn save_children(
     for (i, a) in incoming.attributes.iter().enumerate() {
         save_attribute(tx, actor, event, 0, a, &format!("Attribute[{i}]"), touched)?;
     }
+    // every object first: a reference may point at an object, or an
+    // object's attribute, that comes later in the body (as on a new event)
+    let mut saved = Vec::with_capacity(incoming.objects.len());
     for (i, o) in incoming.objects.iter().enumerate() {
-        save_object(tx, actor, event, o, &format!("Object[{i}]"), touched)?;
+        saved.push(save_object_row(
+            tx,
+            actor,
+            event,
+            o,
+            &format!("Object[{i}]"),
+            touched,
+        )?);
+    }
+    for (o, (object_id, object_uuid)) in incoming.objects.iter().zip(&saved) {
+        for r in &o.references {
+            crate::objects::save_reference(tx, event, *object_id, object_uuid, r)?;
+        }
     }
     for (i, r) in incoming.reports.iter().enumerate() {
         save_report(tx, event, r, &format!("EventReport[{i}]"))?;
