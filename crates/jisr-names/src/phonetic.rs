@@ -136,14 +136,6 @@ impl Units {
         }
         out
     }
-    /// The length `concat` would give, without building it.
-    pub fn concat_len(&self, other: &Units) -> usize {
-        let joint = match (self.as_slice().last(), other.first()) {
-            (Some(&x), Some(y)) => x == y && !is_vowelish(y),
-            _ => false,
-        };
-        (self.as_slice().len() + other.as_slice().len() - usize::from(joint)).min(MAX_UNITS)
-    }
     pub fn first(&self) -> Option<u8> {
         self.as_slice().first().copied()
     }

@@ -398,7 +398,7 @@ fn align_with(
             if p[i1].concept != 0 || p[i2].concept != 0 {
                 continue;
             }
-            let jl = p[i1].units.concat_len(&p[i2].units);
+            let jw = p[i1].unit_weight + p[i2].unit_weight;
             // built on first use: most pairs of parts meet no word of their length
             let mut joined: Option<(Units, f32, u64)> = None;
             for y in 0..nq {
@@ -409,9 +409,11 @@ fn align_with(
                 if q[j].mask & (p[i1].mask | p[i2].mask) == 0 {
                     continue;
                 }
-                // a joined pair can only match a word of comparable length
-                let ql = q[j].units.as_slice().len();
-                if ql * 3 < jl * 2 || jl * 3 < ql * 2 {
+                // a joined pair can only match a word of comparable length,
+                // counted in weight: Arabic script writes no short vowels
+                // (محمدجواد has 7 units, Mohammad Javad 12), and vowels weigh little
+                let qw = q[j].unit_weight;
+                if qw * 3.0 < jw * 2.0 || jw * 3.0 < qw * 2.0 {
                     continue;
                 }
                 let (s1, s2) = if flip {

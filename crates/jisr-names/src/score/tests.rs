@@ -346,3 +346,18 @@ fn romanisations_beyond_the_arab_world_match() {
         assert!(m.score < DEFAULT_THRESHOLD, "{a} / {b}: {m}");
     }
 }
+
+#[test]
+fn a_joined_arabic_script_word_stands_for_two_latin_parts() {
+    // Persian writes compound given names as one word; Latin as two, with
+    // the short vowels Arabic script leaves out
+    let m = s("محمدجواد ظریف", "Mohammad Javad Zarif");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+    assert!(
+        m.explanation
+            .aligned
+            .iter()
+            .any(|a| a.left == "محمدجواد" && a.right == "mohammad + javad"),
+        "{m}"
+    );
+}
