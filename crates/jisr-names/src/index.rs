@@ -245,7 +245,8 @@ impl NameIndex {
 
     /// Top-k entries for a parsed query with a score of at least `min_score`.
     /// With `kind` Person or Organization, entries indexed with the other kind
-    /// are skipped; entries indexed as Unknown are always eligible.
+    /// are skipped; entries indexed as Unknown are always eligible. Entries
+    /// with the same id (one person's aliases) give one hit, the best.
     pub fn top_k_parsed(
         &self,
         q: &ParsedName,
@@ -277,6 +278,10 @@ impl NameIndex {
             .filter(|(s, _)| f64::from(*s) >= min_score && *s > 0.0)
             .collect();
         scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // entries sharing an id are one listed person or body under several
+        // names (aliases): it counts once, by its best name
+        let mut seen = std::collections::HashSet::new();
+        scored.retain(|&(_, e)| seen.insert(self.ids.get(e as usize)));
         scored.truncate(k);
         scored
             .into_iter()
@@ -516,6 +521,21 @@ mod tests {
         assert_eq!(a, vec!["s:MHMD".to_string(), "s:L".to_string()]);
         let o = keys(&parse("الاتحاد الأوروبي", NameKind::Organization));
         assert_eq!(o, vec!["c:union".to_string(), "c:european".to_string()]);
+    }
+
+    #[test]
+    fn aliases_of_one_id_are_one_hit() {
+        let idx = NameIndex::build(vec![
+            ("p1", "Mahmoud Tawfik", NameKind::Person),
+            ("p1", "Mahmud Tawfiq", NameKind::Person),
+            ("p2", "Mahmoud Hassan", NameKind::Person),
+            ("p3", "Tawfik Ali", NameKind::Person),
+        ]);
+        let hits = idx.top_k("محمود توفيق", NameKind::Person, 3);
+        let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids[0], "p1", "{hits:?}");
+        assert_eq!(ids.iter().filter(|&&id| id == "p1").count(), 1, "{hits:?}");
+        assert_eq!(hits.len(), 3, "{hits:?}");
     }
 
     #[test]

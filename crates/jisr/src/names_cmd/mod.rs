@@ -24,7 +24,9 @@ pub enum NamesCommand {
     },
     /// Screen a list of names against another: prints TSV `query_id, match_id, score`.
     Screen {
-        /// TSV with a header and columns `id` and `name`: the list screened against.
+        /// TSV with a header and columns `id` and `name`: the list screened
+        /// against (rows sharing an id are one entry's names: it is listed once,
+        /// by its best).
         #[arg(long)]
         against: PathBuf,
         /// TSV with a header and columns `id` and `name`: the names to look up.
