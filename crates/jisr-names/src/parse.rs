@@ -499,8 +499,15 @@ fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
         merged.push(run);
     }
     let mut out = Vec::with_capacity(merged.len());
-    for t in &merged {
+    for (i, t) in merged.iter().enumerate() {
         let mut g = Group::new(t);
+        // the Latin article before a word (Al Nour, El-Hilal) carries nothing,
+        // as the Arabic one, which the Arabic words' units leave out
+        if g.script == Script::Latin && g.word == Some(Word::Article) && i + 1 < merged.len() {
+            g.word = None;
+            out.push((g, Role::Stop));
+            continue;
+        }
         let role = match lex.org_word(t) {
             Some(Word::Legal) if merged.len() > 1 => Role::Legal,
             Some(Word::Stop) if merged.len() > 1 => Role::Stop,

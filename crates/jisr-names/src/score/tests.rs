@@ -361,3 +361,27 @@ fn a_joined_arabic_script_word_stands_for_two_latin_parts() {
         "{m}"
     );
 }
+
+#[test]
+fn organisations_named_for_their_trade_meet_across_scripts() {
+    // the Latin article carries nothing, as the Arabic one; trades translate
+    for (a, b) in [
+        ("شركة النور للصرافة", "Al Nour Exchange Company"),
+        ("مكتب الأمانة للحوالات", "Al Amana Money Transfer Office"),
+        (
+            "شركة الهلال للنقل والمقاولات",
+            "Al Hilal Transport and Contracting Co",
+        ),
+        ("جبهة النصرة", "Al-Nusrah Front"),
+        (
+            "الدولة الإسلامية في العراق والشام",
+            "Islamic State of Iraq and the Levant",
+        ),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.75, "{a} / {b}: {m}");
+    }
+    // the trade alone is no match
+    let m = org("شركة النور للتجارة", "Al Hilal Trading Company");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
