@@ -508,6 +508,16 @@ fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
             out.push((g, Role::Stop));
             continue;
         }
+        // Allah, ad-Din end a compound with the word before, which then
+        // names rather than translates (حزب الله is Hezbollah, not a party)
+        if g.word == Some(Word::Suffix)
+            && let Some((prev, role)) = out.last_mut()
+            && matches!(role, Role::OrgName | Role::OrgType)
+        {
+            prev.append(&g);
+            *role = Role::OrgName;
+            continue;
+        }
         let role = match lex.org_word(t) {
             Some(Word::Legal) if merged.len() > 1 => Role::Legal,
             Some(Word::Stop) if merged.len() > 1 => Role::Stop,

@@ -92,6 +92,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         "trading",
         &[
             "تجارة",
+            "تجاري",
             "تجارية",
             "trading",
             "trade",
@@ -117,16 +118,25 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("development", &["تنمية", "تطوير", "development"]),
     ("oil", &["نفط", "بترول", "oil", "petroleum"]),
     ("gas", &["غاز", "gas"]),
-    ("egypt", &["مصر", "egypt"]),
-    ("egyptian", &["مصري", "مصرية", "egyptian"]),
-    ("jordan", &["أردن", "jordan"]),
-    ("jordanian", &["أردني", "أردنية", "jordanian"]),
-    ("iraq", &["عراق", "iraq"]),
-    ("iraqi", &["عراقي", "عراقية", "iraqi"]),
-    ("syrian", &["سوري", "سورية", "syrian"]),
-    ("lebanese", &["لبناني", "لبنانية", "lebanese"]),
+    // a country and its adjective are one concept: Arabic names a body by
+    // the adjective where English uses the country (البنك الأهلي المصري,
+    // National Bank of Egypt)
+    ("egyptian", &["مصر", "مصري", "مصرية", "egypt", "egyptian"]),
+    (
+        "jordanian",
+        &["أردن", "أردني", "أردنية", "jordan", "jordanian"],
+    ),
+    ("iraqi", &["عراق", "عراقي", "عراقية", "iraq", "iraqi"]),
+    ("syrian", &["سوريا", "سوري", "سورية", "syria", "syrian"]),
+    (
+        "lebanese",
+        &["لبنان", "لبناني", "لبنانية", "lebanon", "lebanese"],
+    ),
     ("saudi", &["سعودي", "سعودية", "saudi"]),
-    ("iranian", &["إيراني", "إيرانية", "iranian"]),
+    (
+        "iranian",
+        &["إيران", "إيراني", "إيرانية", "iran", "iranian"],
+    ),
     ("republic", &["جمهورية", "republic", "republique"]),
     ("kingdom", &["مملكة", "kingdom"]),
     ("emirates", &["إمارات", "emirates"]),
@@ -215,13 +225,22 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         &["زراعة", "زراعية", "agriculture", "agricultural"],
     ),
     ("insurance", &["تأمين", "insurance"]),
-    ("levant", &["شام", "levant"]),
     ("electronics", &["إلكترونيات", "electronics", "electronic"]),
     (
         "technology",
         &["تكنولوجيا", "تقنية", "technology", "technologies"],
     ),
     ("solutions", &["حلول", "solutions"]),
+    (
+        "telecom",
+        &[
+            "اتصالات",
+            "telecom",
+            "telecoms",
+            "telecommunications",
+            "communications",
+        ],
+    ),
     ("global", &["عالمي", "عالمية", "global"]),
 ];
 
