@@ -8,7 +8,8 @@ mod io;
 mod synth;
 
 use clap::Subcommand;
-use jisr_names::{NameIndex, NameKind, Scheme, parse, score, transliterate};
+use jisr_names::{Hit, NameIndex, NameKind, Scheme, parse, score, transliterate};
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -29,7 +30,9 @@ pub enum NamesCommand {
         /// by its best).
         #[arg(long)]
         against: PathBuf,
-        /// TSV with a header and columns `id` and `name`: the names to look up.
+        /// TSV with a header and columns `id` and `name`: the names to look up
+        /// (rows sharing an id are one query under several names: their
+        /// candidates are pooled).
         queries: PathBuf,
         /// Candidates printed per query, best first.
         #[arg(long, default_value_t = 5)]
@@ -70,6 +73,30 @@ pub enum NamesCommand {
         #[arg(long, default_value = "bench/names/peer_bench.py")]
         script: PathBuf,
     },
+}
+
+/// Query rows sharing an id are one person or body under several names:
+/// their hits are pooled, each match once by its best score, the top `k`
+/// kept, in the order the ids first appear.
+fn by_query_id(results: Vec<(&str, Vec<Hit>)>, k: usize) -> Vec<(&str, Vec<Hit>)> {
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut pooled: Vec<(&str, Vec<Hit>)> = Vec::new();
+    for (qid, hits) in results {
+        match at.get(qid) {
+            Some(&i) => pooled[i].1.extend(hits),
+            None => {
+                at.insert(qid, pooled.len());
+                pooled.push((qid, hits));
+            }
+        }
+    }
+    for (_, hits) in &mut pooled {
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let mut seen = HashSet::new();
+        hits.retain(|h| seen.insert(h.id.clone()));
+        hits.truncate(k);
+    }
+    pooled
 }
 
 fn kind_arg(s: &str) -> anyhow::Result<NameKind> {
@@ -131,7 +158,7 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
                 list.iter()
                     .map(|(id, name)| (id.clone(), name.as_str(), kind)),
             );
-            let results = index.screen(&qs, kind, top, threshold);
+            let results = by_query_id(index.screen(&qs, kind, top, threshold), top);
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             writeln!(out, "query_id\tmatch_id\tscore")?;

@@ -13,3 +13,4 @@ mod federation;
 mod federation_cli;
 mod federation_faults;
 mod migrate;
+mod names_cli;

@@ -1,0 +1,113 @@
+//! `jisr names`: the command line as a screening analyst uses it, on files.
+
+use crate::harness::bin;
+use std::process::Command;
+
+fn names(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(bin())
+        .arg("names")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn rows(stdout: &str) -> Vec<Vec<String>> {
+    stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn match_prints_score_verdict_and_explanation() {
+    let (ok, out, err) = names(&["match", "اللواء محمود توفيق", "M. TAWFIQ"]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    let score: f64 = lines[0].strip_prefix("score\t").unwrap().parse().unwrap();
+    assert!(score >= 0.75, "{out}");
+    assert_eq!(lines[1], "match\tyes");
+    assert!(lines[2].starts_with("explanation\t"), "{out}");
+    assert!(lines[2].contains("dropped: title"), "{out}");
+}
+
+#[test]
+fn screen_prints_the_top_candidates_of_each_query_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.tsv");
+    let queries = dir.path().join("queries.tsv");
+    // extra columns, another column order, and a person listed under two names
+    std::fs::write(
+        &list,
+        "country\tid\tname\n\
+         EG\tp1\tMahmoud Tawfik\n\
+         EG\tp1\tMahmud Tawfiq\n\
+         EG\tp2\tMahmoud Hassan\n\
+         LB\tp3\tHassan Nasrallah\n\
+         DE\tp4\tOlaf Scholz\n",
+    )
+    .unwrap();
+    // q3 is one query under two names, one per script
+    std::fs::write(
+        &queries,
+        "name\tid\n\
+         اللواء محمود توفيق\tq1\n\
+         Karim Hassan\tq2\n\
+         حسن نصر الله\tq3\n\
+         Hasan Nasrallah\tq3\n",
+    )
+    .unwrap();
+    let (l, q) = (list.to_str().unwrap(), queries.to_str().unwrap());
+    let (ok, out, err) = names(&["screen", "--against", l, q, "--top", "2"]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().next(), Some("query_id\tmatch_id\tscore"));
+    let listed = rows(&out);
+    for r in &listed {
+        assert_eq!(r.len(), 3, "{out}");
+        // four decimals, best first within a query
+        assert_eq!(r[2].split('.').nth(1).map(str::len), Some(4), "{out}");
+    }
+    let of = |q: &str| -> Vec<&Vec<String>> { listed.iter().filter(|r| r[0] == q).collect() };
+    assert_eq!(of("q1")[0][1], "p1", "{out}");
+    assert_eq!(of("q3")[0][1], "p3", "{out}");
+    for q in ["q1", "q2", "q3"] {
+        let ids: Vec<&str> = of(q).iter().map(|r| r[1].as_str()).collect();
+        assert!(ids.len() <= 2, "{q}: {out}");
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(
+            unique.len(),
+            ids.len(),
+            "{q} lists a candidate twice: {out}"
+        );
+        let scores: Vec<f64> = of(q).iter().map(|r| r[2].parse().unwrap()).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{out}");
+    }
+    // one query id's rows come together, once
+    let order: Vec<&str> = listed.iter().map(|r| r[0].as_str()).collect();
+    let mut grouped = order.clone();
+    grouped.dedup();
+    assert_eq!(grouped, vec!["q1", "q2", "q3"], "{out}");
+
+    // a threshold leaves a query with no candidate good enough without rows
+    let (ok, out, _) = names(&["screen", "--against", l, q, "--threshold", "0.75"]);
+    assert!(ok);
+    let kept = rows(&out);
+    assert!(kept.iter().all(|r| r[0] != "q2"), "{out}");
+    assert!(kept.iter().any(|r| r[0] == "q1" && r[1] == "p1"), "{out}");
+}
+
+#[test]
+fn screen_says_which_columns_a_list_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.tsv");
+    std::fs::write(&list, "id\tfull_name\np1\tMahmoud Tawfik\n").unwrap();
+    let l = list.to_str().unwrap();
+    let (ok, _, err) = names(&["screen", "--against", l, l]);
+    assert!(!ok);
+    assert!(err.contains("`id` and `name`"), "{err}");
+}
