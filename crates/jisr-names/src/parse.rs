@@ -231,12 +231,20 @@ fn article_units() -> Units {
 
 /// Parses a name. Never fails: an empty or unreadable name yields no parts.
 pub fn parse(name: &str, kind: NameKind) -> ParsedName {
-    let norm = normalize(name);
-    let tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut norm = normalize(name);
+    let mut tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
     let kind = match kind {
         NameKind::Unknown => detect_kind(&tokens),
         k => k,
     };
+    let reordered = match kind {
+        NameKind::Organization => None,
+        _ => inverted::reading_order(name),
+    };
+    if let Some(r) = reordered {
+        norm = normalize(&r);
+        tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
+    }
     let parts = match kind {
         NameKind::Organization => parse_org(&tokens),
         _ => parse_person(&tokens),
@@ -545,6 +553,8 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
     let s = skeleton(k.units.as_slice());
     if s.is_empty() { "_".to_string() } else { s }
 }
+
+mod inverted;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -188,8 +188,10 @@ pub fn arabic_units(token: &str) -> Units {
         let c = chars[i];
         let last = i + 1 == n;
         // inside a word, ز or ظ then ه has no vowel between: every spelling
-        // writes zh (أزهر Azhar, مظهر Mazhar, نزهة Nozha)
-        if i > word_start && matches!(c, 'ز' | 'ظ') && chars.get(i + 1) == Some(&'ه') {
+        // writes zh (أزهر Azhar, مظهر Mazhar, نزهة Nozha); a final ه is the
+        // ta marbuta or a vowel (حمزة Hamza, فائزة Faiza)
+        if i > word_start && matches!(c, 'ز' | 'ظ') && chars.get(i + 1) == Some(&'ه') && i + 2 < n
+        {
             out.push(u::ZH);
             i += 2;
             continue;

@@ -390,3 +390,29 @@ fn organisations_named_for_their_trade_meet_across_scripts() {
     let m = org("شركة النور للتجارة", "Al Hilal Trading Company");
     assert!(m.score < DEFAULT_THRESHOLD, "{m}");
 }
+
+#[test]
+fn family_first_lists_score_as_written_given_first() {
+    // sanctions lists sort by family name and move the article behind the given names
+    let listed = s("ZAWAHIRI, Ayman al-", "أيمن الظواهري");
+    let plain = s("Ayman al-Zawahiri", "أيمن الظواهري");
+    assert!(
+        (listed.score - plain.score).abs() < 1e-9,
+        "{listed} / {plain}"
+    );
+    assert!(listed.explanation.missing_left.is_empty(), "{listed}");
+    assert!(!listed.explanation.order_swapped, "{listed}");
+    let m = s("NURISTANI, Abdul Aziz", "عبد العزيز النورستاني");
+    assert!(m.score >= 0.9, "{m}");
+}
+
+#[test]
+fn a_final_ta_marbuta_after_z_is_a_vowel_not_zh() {
+    // ز then ه is zh only inside a word (Azhar); حمزة ends on its ta marbuta
+    for (latin, arabic) in [("Hamza", "حمزة"), ("Faiza", "فائزة"), ("Azza", "عزة")] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.93, "{latin} / {arabic}: {m}");
+    }
+    let m = s("Azhar", "أزهر");
+    assert!(m.score >= 0.93, "{m}");
+}

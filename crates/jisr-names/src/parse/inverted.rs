@@ -1,0 +1,89 @@
+//! Names listed family name first: "ZAWAHIRI, Ayman al-", "NURISTANI, Abdul
+//! Aziz". Sanctions lists and registers sort persons this way; read as
+//! written, the family name would take the given name's role and a particle
+//! moved behind the given names ("al-") would be a part of its own.
+
+use crate::lexicon::{Word, lexicon};
+use crate::normalize::normalize;
+
+/// The name in reading order, when `raw` is one "FAMILY, Given" pair: the
+/// given names, then any particle the list moved behind them, then the family
+/// name. `None` when there is no single comma, or nothing after it names a
+/// person (only particles or suffixes: "West-Francië, van", "Frost, Jr.").
+pub(super) fn reading_order(raw: &str) -> Option<String> {
+    let mut pieces = raw.split([',', '،']);
+    let family = pieces.next()?.trim();
+    let given = pieces.next()?.trim();
+    if pieces.next().is_some() || family.is_empty() || given.is_empty() {
+        return None;
+    }
+    let given = normalize(given);
+    let mut tokens: Vec<&str> = given.split(' ').filter(|t| !t.is_empty()).collect();
+    let naming = |t: &&str| {
+        !GENERATION.contains(t)
+            && !matches!(
+                lexicon().word(t),
+                Some(Word::Particle | Word::Article | Word::Title)
+            )
+            && lexicon().org_word(t).is_none()
+    };
+    if !tokens.iter().any(naming) {
+        return None;
+    }
+    let mut moved = Vec::new();
+    while let Some(last) = tokens.last()
+        && is_particle(last)
+    {
+        moved.push(*last);
+        tokens.pop();
+    }
+    moved.reverse();
+    let mut out = tokens.join(" ");
+    for t in moved {
+        out.push(' ');
+        out.push_str(t);
+    }
+    out.push(' ');
+    out.push_str(family);
+    Some(out)
+}
+
+/// Generational suffixes, which follow a comma without inverting anything.
+const GENERATION: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior"];
+
+/// Words that open a family name: al-, bin, van, de …
+fn is_particle(token: &str) -> bool {
+    matches!(lexicon().word(token), Some(Word::Particle | Word::Article))
+        || matches!(lexicon().org_word(token), Some(Word::Stop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reading_order;
+
+    #[test]
+    fn family_first_lists_are_read_given_first() {
+        assert_eq!(
+            reading_order("NURISTANI, Abdul Aziz").as_deref(),
+            Some("abdul aziz NURISTANI")
+        );
+        // the particle goes back before the family name it belongs to
+        assert_eq!(
+            reading_order("ZAWAHIRI, Ayman al-").as_deref(),
+            Some("ayman al ZAWAHIRI")
+        );
+        assert_eq!(
+            reading_order("التكريتي، صدام حسين").as_deref(),
+            Some("صدام حسين التكريتي")
+        );
+    }
+
+    #[test]
+    fn commas_that_do_not_invert_a_name_are_left_alone() {
+        assert_eq!(reading_order("Ayman al-Zawahiri"), None);
+        assert_eq!(reading_order("Selina Hannah West-Francië, van"), None);
+        assert_eq!(reading_order("John Frost, Jr."), None);
+        assert_eq!(reading_order("A, B, C"), None);
+        assert_eq!(reading_order(", Ayman"), None);
+    }
+}
