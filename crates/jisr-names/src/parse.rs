@@ -245,6 +245,13 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         norm = normalize(&r);
         tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
     }
+    let split;
+    if kind != NameKind::Organization
+        && let Some(s) = joined::split_glued_articles(&tokens)
+    {
+        split = s;
+        tokens = split.iter().map(String::as_str).collect();
+    }
     let parts = match kind {
         NameKind::Organization => parse_org(&tokens),
         _ => parse_person(&tokens),
@@ -555,6 +562,7 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
 }
 
 mod inverted;
+mod joined;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

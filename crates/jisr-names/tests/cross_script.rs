@@ -122,6 +122,13 @@ const PEOPLE: &[(&str, &str)] = &[
     ("ذياب العليان", "Thiab Al Olayan"),
     ("ضاحي خلفان", "Dhahi Khalfan"),
     ("معاذ الكساسبة", "Muath al-Kasasbeh"),
+    // South Asian spellings glue the article to the first word: Saif ul-Islam
+    ("شيخ مجيب الرحمن", "Sheikh Mujibur Rahman"),
+    ("ضياء الرحمن", "Ziaur Rahman"),
+    ("سيف الإسلام", "Saiful Islam"),
+    ("أنوار الحق كاكر", "Anwarul Haq Kakar"),
+    ("ذكي الرحمن لكهوي", "Zakiur Rehman Lakhvi"),
+    ("حمزة بن لادن", "Hamza bin Laden"),
 ];
 
 fn run(arabic_queries: bool) -> Vec<String> {

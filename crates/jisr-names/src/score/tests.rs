@@ -416,3 +416,21 @@ fn a_final_ta_marbuta_after_z_is_a_vowel_not_zh() {
     let m = s("Azhar", "أزهر");
     assert!(m.score >= 0.93, "{m}");
 }
+
+#[test]
+fn south_asian_glued_articles_meet_the_arabic_compound() {
+    // Saiful Islam is Saif ul-Islam: the article is glued to the first word
+    for (latin, arabic) in [
+        ("Saiful Islam", "سيف الإسلام"),
+        ("Mujibur Rahman", "مجيب الرحمن"),
+        ("Ziaul Haq", "ضياء الحق"),
+        ("Fazlur Rehman", "فضل الرحمن"),
+        ("Anwarul Haq Kakar", "أنوار الحق كاكر"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+    // the glued and the separate spellings are the same name
+    let m = s("Saiful Islam", "Saif al-Islam");
+    assert!(m.score >= 0.99, "{m}");
+}

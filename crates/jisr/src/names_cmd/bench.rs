@@ -173,6 +173,7 @@ pub fn run(data: &Path, names: usize, python: &Path, script: &Path) -> anyhow::R
     );
     let mut rng = Rng::new(99);
     let mut lat = Vec::with_capacity(1000);
+    let mut asked = Vec::with_capacity(1000);
     let mut found = 0usize;
     for _ in 0..1000 {
         let e = rng.below(generated.len());
@@ -185,6 +186,7 @@ pub fn run(data: &Path, names: usize, python: &Path, script: &Path) -> anyhow::R
         let t = Instant::now();
         let hits = index.top_k(&q, *kind, 10);
         lat.push(t.elapsed());
+        asked.push((e, q));
         if hits
             .iter()
             .any(|h| &h.id == id || normalize(&h.name) == normalize(name))
@@ -192,6 +194,7 @@ pub fn run(data: &Path, names: usize, python: &Path, script: &Path) -> anyhow::R
             found += 1;
         }
     }
+    let in_order = lat.clone();
     lat.sort_unstable();
     let pct = |p: f64| lat[((lat.len() as f64 - 1.0) * p) as usize].as_secs_f64() * 1000.0;
     println!(
@@ -201,7 +204,96 @@ pub fn run(data: &Path, names: usize, python: &Path, script: &Path) -> anyhow::R
         pct(0.99),
         found
     );
+    peers_screen(python, script, &generated, &asked, &in_order);
     Ok(())
+}
+
+/// The same top-10 queries through the peers, which have no index: each
+/// scores the query against every listed name, as their users screen.
+fn peers_screen(
+    python: &Path,
+    script: &Path,
+    listed: &[(String, String, NameKind)],
+    asked: &[(usize, String)],
+    jisr_times: &[Duration],
+) {
+    if !python.exists() || !script.exists() {
+        return;
+    }
+    let dir = std::env::temp_dir();
+    let list_path = dir.join(format!("jisr-names-list-{}.txt", std::process::id()));
+    let queries_path = dir.join(format!("jisr-names-queries-{}.tsv", std::process::id()));
+    let mut list = String::new();
+    for (_, name, _) in listed {
+        list.push_str(&name.replace(['\t', '\n'], " "));
+        list.push('\n');
+    }
+    let mut queries = String::new();
+    for (e, q) in asked {
+        queries.push_str(&format!("{e}\t{}\n", q.replace(['\t', '\n'], " ")));
+    }
+    if let Err(e) =
+        std::fs::write(&list_path, list).and_then(|()| std::fs::write(&queries_path, queries))
+    {
+        println!("python peers, top 10: skipped (cannot write a temporary file: {e})");
+        return;
+    }
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg("--screen")
+        .arg(&list_path)
+        .arg(&queries_path)
+        .args(["--seconds", "5"])
+        .output();
+    let _ = std::fs::remove_file(&list_path);
+    let _ = std::fs::remove_file(&queries_path);
+    let Ok(out) = out else {
+        println!("python peers, top 10: skipped (the script did not start)");
+        return;
+    };
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let peer = v["peer"].as_str().unwrap_or("?");
+        let Some(times) = v["ms_per_query"].as_array() else {
+            println!(
+                "python peer {peer}, top 10: not run ({})",
+                v["error"].as_str().unwrap_or("?")
+            );
+            continue;
+        };
+        let mut peer_ms: Vec<f64> = times.iter().filter_map(|t| t.as_f64()).collect();
+        let mut ours: Vec<f64> = jisr_times
+            .iter()
+            .take(peer_ms.len())
+            .map(|t| t.as_secs_f64() * 1000.0)
+            .collect();
+        let (Some(theirs), Some(ours)) = (median(&mut peer_ms), median(&mut ours)) else {
+            continue;
+        };
+        let scanned = v["scanned"].as_u64().unwrap_or(0);
+        let how = if scanned < listed.len() as u64 {
+            format!("timed over {scanned} names, scaled to the list")
+        } else {
+            format!(
+                "found {} of {}",
+                v["found"].as_u64().unwrap_or(0),
+                peer_ms.len()
+            )
+        };
+        println!(
+            "top-10 ms/query over {} names\t{peer} (python, full scan)\t{theirs:.1}\t({how}; median of the same {} queries)\tjisr index {ours:.2}\tratio jisr/peer {:.0}x",
+            listed.len(),
+            peer_ms.len(),
+            theirs / ours.max(f64::MIN_POSITIVE)
+        );
+    }
+}
+
+fn median(v: &mut [f64]) -> Option<f64> {
+    v.sort_unstable_by(f64::total_cmp);
+    v.get(v.len() / 2).copied()
 }
 
 fn peers(pairs: &[Pair], python: &Path, script: &Path, full: f64, fast: f64, jw: f64) {
