@@ -182,6 +182,16 @@ fn build_costs(strict: bool) -> Costs {
     set(W, O, 0.3);
     set(Y, I, 0.1);
     set(Y, E, 0.3);
+    // Latin c is k, as far as anything but j is concerned
+    sub[CK as usize] = sub[K as usize];
+    for row in sub.iter_mut() {
+        row[CK as usize] = row[K as usize];
+    }
+    sub[CK as usize][K as usize] = 0.0;
+    sub[K as usize][CK as usize] = 0.0;
+    sub[CK as usize][CK as usize] = 0.0;
+    sub[CK as usize][J as usize] = 0.3;
+    sub[J as usize][CK as usize] = 0.3;
 
     let mut del = [1.0f32; ALPHA];
     let mut weight = [1.0f32; ALPHA];

@@ -7,13 +7,15 @@
 //! in full against pre-parsed keys.
 
 use crate::cache::SimCache;
-use crate::parse::{NameKind, ParsedName, PartKey, parse, part_skeleton};
+use crate::parse::{NameKind, ParsedName, PartKey, parse, part_skeleton, part_turkish_skeleton};
 use crate::score::{Match, score, score_keys_cached};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// How many of the best-supported candidates are scored in full per query.
 const DEFAULT_CANDIDATES: usize = 300;
+/// The weight of a key met through a Turkish reading of a Latin spelling.
+const TURKISH_READING: f32 = 0.85;
 /// At most this many times the candidates are scored when many tie on key support.
 const TIE_FACTOR: usize = 2;
 
@@ -102,6 +104,35 @@ fn part_key_string(k: &PartKey) -> String {
 }
 
 impl NameIndex {
+    /// Lists `entry` under `key`, creating the key (with its one-letter
+    /// deletions when `near`) on first use.
+    fn post(&mut self, key: String, near: bool, entry: u32, dels: &mut Vec<String>) {
+        let sid = match self.skel_ids.get(key.as_str()) {
+            Some(&sid) => sid,
+            None => {
+                let sid = self.postings.len() as u32;
+                self.postings.push(Vec::new());
+                dels.clear();
+                if near {
+                    deletions(&key, dels);
+                }
+                for d in dels.drain(..) {
+                    self.neighbours
+                        .entry(d.into_boxed_str())
+                        .or_default()
+                        .push(sid);
+                }
+                self.skel_ids.insert(key.into_boxed_str(), sid);
+                sid
+            }
+        };
+        if let Some(post) = self.postings.get_mut(sid as usize)
+            && post.last() != Some(&entry)
+        {
+            post.push(entry);
+        }
+    }
+
     /// Builds an index over `(id, name, kind)` triples. Parsing runs on all cores.
     pub fn build<I, S, T>(entries: I) -> NameIndex
     where
@@ -155,30 +186,11 @@ impl NameIndex {
                 if !k.role.is_informative() {
                     continue;
                 }
-                let key = part_key_string(k);
-                let sid = match idx.skel_ids.get(key.as_str()) {
-                    Some(&sid) => sid,
-                    None => {
-                        let sid = idx.postings.len() as u32;
-                        idx.postings.push(Vec::new());
-                        dels.clear();
-                        if k.concept == 0 {
-                            deletions(&key, &mut dels);
-                        }
-                        for d in dels.drain(..) {
-                            idx.neighbours
-                                .entry(d.into_boxed_str())
-                                .or_default()
-                                .push(sid);
-                        }
-                        idx.skel_ids.insert(key.into_boxed_str(), sid);
-                        sid
-                    }
-                };
-                if let Some(post) = idx.postings.get_mut(sid as usize)
-                    && post.last() != Some(&entry)
-                {
-                    post.push(entry);
+                idx.post(part_key_string(k), k.concept == 0, entry, &mut dels);
+                // its Turkish reading in a namespace of its own, so that it
+                // weighs a little less than a key spelled the same
+                if let Some(turkish) = part_turkish_skeleton(k) {
+                    idx.post(format!("t{turkish}"), false, entry, &mut dels);
                 }
             }
             idx.part_start.push(idx.parts.len() as u32);
@@ -362,6 +374,20 @@ impl NameIndex {
                     }
                     if let Some(v) = self.neighbours.get(d.as_str()) {
                         sids.extend(v.iter().map(|&s| (s, 0.45)));
+                    }
+                }
+                // Turkish spellings (Cemal, Ahmet for جمال، أحمد): a query
+                // part meets the Turkish reading of listed Latin parts, and a
+                // Latin query part's own Turkish reading meets listed parts,
+                // a little below a key spelled the same
+                if k.concept == 0 {
+                    if let Some(&sid) = self.skel_ids.get(format!("t{key}").as_str()) {
+                        sids.push((sid, TURKISH_READING));
+                    }
+                    if let Some(turkish) = part_turkish_skeleton(k)
+                        && let Some(&sid) = self.skel_ids.get(turkish.as_str())
+                    {
+                        sids.push((sid, TURKISH_READING));
                     }
                 }
                 sids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));

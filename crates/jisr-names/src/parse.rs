@@ -552,6 +552,14 @@ fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     out
 }
 
+/// A second index key of a part whose Latin c may be Turkish j.
+pub(crate) fn part_turkish_skeleton(k: &PartKey) -> Option<String> {
+    if k.concept != 0 || k.script != Script::Latin {
+        return None;
+    }
+    crate::phonetic::turkish_skeleton(k.units.as_slice())
+}
+
 /// The skeleton of a part, as used for index keys.
 pub(crate) fn part_skeleton(k: &PartKey) -> String {
     if k.script == Script::Other {

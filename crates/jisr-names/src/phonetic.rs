@@ -75,7 +75,10 @@ pub(crate) mod u {
     /// A Latin word-final t after a vowel: t, or a d that Turkish spelling
     /// devoices (Ahmet, Mahmut, Davut for أحمد، محمود، داود).
     pub const TF: u8 = 48;
-    pub const COUNT: usize = 49;
+    /// Latin c elsewhere: k in most languages (Carlos), j in Turkish
+    /// (Cafer, Cuma, Öcalan for جعفر، جمعة، أوجلان).
+    pub const CK: u8 = 49;
+    pub const COUNT: usize = 50;
 }
 
 /// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
@@ -144,7 +147,7 @@ impl Units {
         const NAMES: [&str; u::COUNT] = [
             "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
             "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
-            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ", "ç", "ṭ",
+            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ", "ç", "ṭ", "ċ",
         ];
         self.as_slice()
             .iter()
@@ -316,7 +319,7 @@ pub fn latin_units(token: &str) -> Units {
             {
                 (u::CH, 1)
             }
-            b'c' => (u::K, 1),
+            b'c' => (u::CK, 1),
             b'd' if nx == b'h' => (u::DH, 2),
             b'd' if nx == b'j' => (u::J, 2),
             b'd' => (u::D, 1),
@@ -346,7 +349,13 @@ pub fn latin_units(token: &str) -> Units {
             b't' if nx == b't' && n > 6 && i + 4 == n && b[i + 2] == b'i' && b[i + 3] == b'n' => {
                 (u::D, 2)
             }
-            b't' if i + 1 == n && i > 0 && vowel(b[i - 1]) => (u::TF, 1),
+            // … or after a diphthong's y (Cüneyt, Züheyt for جنيد، زهيد)
+            b't' if i + 1 == n
+                && i > 0
+                && (vowel(b[i - 1]) || (i > 1 && b[i - 1] == b'y' && vowel(b[i - 2]))) =>
+            {
+                (u::TF, 1)
+            }
             b't' => (u::T, 1),
             b'v' => (u::V, 1),
             b'w' => (u::W, 1),
@@ -375,6 +384,23 @@ pub fn other_units(_token: &str) -> Units {
 /// The coarse consonant skeleton used as a candidate key: vowels, weak letters
 /// and medial w/y dropped, close consonants merged, doubles collapsed.
 pub fn skeleton(units: &[u8]) -> String {
+    skeleton_reading(units, 'S', 'T')
+}
+
+/// The skeleton of a Latin part read as Turkish spells, when that differs:
+/// c before e, i or y is j (Cemal for جمال) and a final t after a vowel a
+/// devoiced d (Ahmet for أحمد). A second candidate key, since the usual one
+/// reads them as s and t (Vincent for فنسنت, Janet for جانيت).
+pub fn turkish_skeleton(units: &[u8]) -> Option<String> {
+    units
+        .iter()
+        .any(|&x| x == u::CI || x == u::TF)
+        .then(|| skeleton_reading(units, 'K', 'D'))
+}
+
+/// `ci`, `tf`: the key letters of a Latin c before e, i or y and of a final
+/// t after a vowel.
+fn skeleton_reading(units: &[u8], ci: char, tf: char) -> String {
     use u::*;
     let mut s = String::with_capacity(units.len());
     let n = units.len();
@@ -384,11 +410,13 @@ pub fn skeleton(units: &[u8]) -> String {
             AY | Y if k == 0 => 'Y',
             // Arabic has no p or v: ب and ف stand for both, so the key merges the labials
             B | P | F | V => 'B',
-            T | TH | TF => 'T',
+            TF => tf,
+            T | TH => 'T',
             D | DAD => 'D',
             DH | Z | ZH => 'Z',
-            J | G | Q | K | GH => 'K',
-            S | SH | CH | CI => 'S',
+            J | G | Q | K | GH | CK => 'K',
+            CI => ci,
+            S | SH | CH => 'S',
             H if k + 1 == n => continue,
             H | X => 'H',
             R => 'R',
@@ -475,5 +503,17 @@ mod tests {
         assert_eq!(skeleton(latin_units("tawfiq").as_slice()), "TBK");
         assert_eq!(skeleton(arabic_units("توفيق").as_slice()), "TBK");
         assert_eq!(skeleton(latin_units("toufic").as_slice()), "TBK");
+        // Turkish c is j: Cemal is جمال, as a second key
+        assert_eq!(skeleton(latin_units("cemal").as_slice()), "SML");
+        assert_eq!(
+            turkish_skeleton(latin_units("cemal").as_slice()).as_deref(),
+            Some("KML")
+        );
+        assert_eq!(skeleton(arabic_units("جمال").as_slice()), "KML");
+        assert_eq!(turkish_skeleton(latin_units("kamal").as_slice()), None);
+        assert_eq!(
+            turkish_skeleton(latin_units("ahmet").as_slice()).as_deref(),
+            Some("HMD")
+        );
     }
 }

@@ -129,6 +129,14 @@ const PEOPLE: &[(&str, &str)] = &[
     ("أنوار الحق كاكر", "Anwarul Haq Kakar"),
     ("ذكي الرحمن لكهوي", "Zakiur Rehman Lakhvi"),
     ("حمزة بن لادن", "Hamza bin Laden"),
+    // Turkish spellings: c is j, a final t a devoiced d, -oğlu written apart in Arabic
+    ("أحمد داود أوغلو", "Ahmet Davutoğlu"),
+    ("عبد الله أوجلان", "Abdullah Öcalan"),
+    ("جميل بايك", "Cemil Bayık"),
+    ("محمد علي أغجا", "Mehmet Ali Ağca"),
+    ("جنيد زابسو", "Cüneyt Zapsu"),
+    ("صلاح الدين دميرطاش", "Selahattin Demirtaş"),
+    ("جلال بايار", "Celal Bayar"),
 ];
 
 fn run(arabic_queries: bool) -> Vec<String> {

@@ -32,10 +32,16 @@ const ENDINGS: &[(&str, &str)] = &[
     ("ush", "sh"),
 ];
 
-/// The tokens with each glued article split off its word, or `None` when no
-/// token has one. Tokens are normalised (lower-case Latin).
+/// The tokens with each glued article split off its word, and Turkish
+/// -oğlu split off the name it follows, or `None` when no token has either.
+/// Tokens are normalised (lower-case Latin).
 pub(super) fn split_glued_articles(tokens: &[&str]) -> Option<Vec<String>> {
-    let mut out: Option<Vec<String>> = None;
+    let mut out = split_oglu(tokens);
+    let split_first = out.clone();
+    let tokens: Vec<&str> = match &split_first {
+        Some(t) => t.iter().map(String::as_str).collect(),
+        None => tokens.to_vec(),
+    };
     for (i, pair) in tokens.windows(2).enumerate() {
         let (word, next) = (pair[0], pair[1]);
         // Abdul, Abdur … are ʿAbd compounds, which the parser already reads
@@ -56,6 +62,32 @@ pub(super) fn split_glued_articles(tokens: &[&str]) -> Option<Vec<String>> {
         split.insert(at + 1, article.to_string());
     }
     out
+}
+
+/// Turkish "son of" surnames write -oğlu joined (Davutoğlu) where Arabic
+/// writes it apart («داود أوغلو»): split, each half meets its word.
+fn split_oglu(tokens: &[&str]) -> Option<Vec<String>> {
+    // the stem's length, when the token is a stem of three letters and -oğlu
+    fn stem(t: &str) -> Option<usize> {
+        t.strip_suffix("oglu")
+            .or_else(|| t.strip_suffix("ogullari"))
+            .filter(|s| s.chars().count() >= 3 && s.is_ascii())
+            .map(str::len)
+    }
+    if !tokens.iter().any(|t| stem(t).is_some()) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        match stem(t) {
+            Some(at) => {
+                out.push(t[..at].to_string());
+                out.push(t[at..].to_string());
+            }
+            None => out.push(t.to_string()),
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -89,5 +121,15 @@ mod tests {
         assert_eq!(split("nur islam"), None);
         assert_eq!(split("zia ul haq"), None);
         assert_eq!(split("abdur rahman"), None);
+    }
+
+    #[test]
+    fn turkish_oglu_comes_off_the_name_it_follows() {
+        assert_eq!(
+            split("ahmet davutoglu").as_deref(),
+            Some("ahmet davut oglu")
+        );
+        assert_eq!(split("kilicdaroglu").as_deref(), Some("kilicdar oglu"));
+        assert_eq!(split("oglu"), None);
     }
 }

@@ -434,3 +434,22 @@ fn south_asian_glued_articles_meet_the_arabic_compound() {
     let m = s("Saiful Islam", "Saif al-Islam");
     assert!(m.score >= 0.99, "{m}");
 }
+
+#[test]
+fn turkish_spellings_of_arabic_names() {
+    // Turkish c is j before any vowel, a final t may be a devoiced d (also
+    // after a diphthong's y), and -oğlu is written apart in Arabic
+    for (latin, arabic) in [
+        ("Cafer", "جعفر"),
+        ("Abdullah Öcalan", "عبد الله أوجلان"),
+        ("Cüneyt Zapsu", "جنيد زابسو"),
+        ("Ahmet Davutoğlu", "أحمد داود أوغلو"),
+        ("Mehmet Ali Ağca", "محمد علي أغجا"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.75, "{latin} / {arabic}: {m}");
+    }
+    // c stays k for everyone else, and k is not j
+    assert!(s("Carlos", "كارلوس").score >= 0.95);
+    assert!(s("Kamal", "جمال").score < 0.6);
+}
