@@ -33,8 +33,18 @@ pub struct Hit {
 /// `s:` + consonant skeleton of each informative part, `c:` + concept of
 /// translated organisation words.
 pub fn keys(name: &ParsedName) -> Vec<String> {
+    key_readings(name)
+        .into_iter()
+        .filter_map(|r| r.into_iter().next())
+        .collect()
+}
+
+/// [`keys`], each with its other readings: the Turkish one of a Latin part
+/// (`s:KML` beside `s:SML` for Cemil), so that blocking on exact keys meets
+/// «جميل». The first reading of each is the key [`keys`] gives.
+pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     let lex = crate::lexicon::lexicon();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Vec<String>> = Vec::new();
     for k in name.keys() {
         if !k.role.is_informative() {
             continue;
@@ -44,9 +54,14 @@ pub fn keys(name: &ParsedName) -> Vec<String> {
         } else {
             format!("s:{}", part_skeleton(k))
         };
-        if !out.contains(&key) {
-            out.push(key);
+        if out.iter().any(|r| r[0] == key) {
+            continue;
         }
+        let mut readings = vec![key];
+        if let Some(t) = part_turkish_skeleton(k) {
+            readings.push(format!("s:{t}"));
+        }
+        out.push(readings);
     }
     out
 }
