@@ -252,6 +252,13 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
         split = s;
         tokens = split.iter().map(String::as_str).collect();
     }
+    let spelled;
+    if kind != NameKind::Organization
+        && let Some(s) = letters::initials_as_letters(&tokens)
+    {
+        spelled = s;
+        tokens = spelled.iter().map(String::as_str).collect();
+    }
     let parts = match kind {
         NameKind::Organization => parse_org(&tokens),
         _ => parse_person(&tokens),
@@ -571,6 +578,7 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
 
 mod inverted;
 mod joined;
+mod letters;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -453,3 +453,24 @@ fn turkish_spellings_of_arabic_names() {
     assert!(s("Carlos", "كارلوس").score >= 0.95);
     assert!(s("Kamal", "جمال").score < 0.6);
 }
+
+#[test]
+fn spelled_out_initials_and_regnal_numbers_meet_their_letters() {
+    // Arabic writes a Latin initial as the letter's name, a regnal number as a word
+    for (latin, arabic) in [
+        ("George W. Bush", "جورج دبليو بوش"),
+        ("John F. Kennedy", "جون إف كينيدي"),
+        ("King Abdullah II", "الملك عبد الله الثاني"),
+        ("Mohammed VI", "محمد السادس"),
+        ("Hussein I", "الحسين الأول"),
+        ("Pope Francis", "البابا فرنسيس"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.85, "{latin} / {arabic}: {m}");
+        assert!(m.explanation.missing_left.is_empty(), "{m}");
+        assert!(m.explanation.missing_right.is_empty(), "{m}");
+    }
+    // two numbers are two rulers: never aligned, as an initial would be
+    let m = s("Abdullah II", "عبد الله الأول");
+    assert!(m.explanation.aligned.len() == 1, "{m}");
+}
