@@ -156,6 +156,11 @@ fn build_costs(strict: bool) -> Costs {
     set(S, SH, 0.45);
     set(SH, CH, 0.1);
     set(CH, K, 0.4);
+    // pinyin zh and q are ch (Zhou تشو, Qin تشين)
+    set(ZH, CH, 0.25);
+    set(QI, CH, 0.05);
+    set(QI, Q, 0.2);
+    set(QI, K, 0.3);
     set(CH, X, 0.3);
     set(Q, K, 0.15);
     set(Q, G, 0.25);

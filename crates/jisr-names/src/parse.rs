@@ -324,17 +324,24 @@ fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
     h.finish()
 }
 
-/// The skeleton's consonant classes, plus z for ض: its key is d, as most
-/// Arabic romanisations write it, but Persian and Urdu ones write z (Zia).
+/// The skeleton's consonant classes, plus the class a unit also sounds as
+/// where its key is another: z for ض (its key is d, as most Arabic
+/// romanisations write it, but Persian and Urdu ones write z: Zia), s for
+/// zh (pinyin zh is تش: Zhou), k for a Latin c before e/i/y (Turkish j)
+/// and for pinyin q (keyed as its ch, but also q).
 pub(crate) fn class_mask(skel: &str, units: &[u8]) -> u32 {
-    let dad = if units.contains(&u::DAD) {
-        1 << (b'Z' - b'A')
-    } else {
-        0
-    };
+    let class = |c: u8| 1u32 << (c - b'A');
+    let also = units.iter().fold(0, |m, &x| {
+        m | match x {
+            u::DAD => class(b'Z'),
+            u::ZH => class(b'S'),
+            u::CI | u::QI => class(b'K'),
+            _ => 0,
+        }
+    });
     skel.bytes()
         .filter(|b| b.is_ascii_uppercase())
-        .fold(dad, |m, b| m | 1 << (b - b'A'))
+        .fold(also, |m, b| m | class(b))
 }
 
 /// Decides person or organisation from the words alone. Conservative, since

@@ -78,7 +78,10 @@ pub(crate) mod u {
     /// Latin c elsewhere: k in most languages (Carlos), j in Turkish
     /// (Cafer, Cuma, Öcalan for جعفر، جمعة، أوجلان).
     pub const CK: u8 = 49;
-    pub const COUNT: usize = 50;
+    /// Latin q opening a word before i: Chinese pinyin's ch (Qin, Qiang
+    /// for تشين، تشيانغ), or q.
+    pub const QI: u8 = 50;
+    pub const COUNT: usize = 51;
 }
 
 /// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
@@ -147,7 +150,7 @@ impl Units {
         const NAMES: [&str; u::COUNT] = [
             "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
             "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
-            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ", "ç", "ṭ", "ċ",
+            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ", "ç", "ṭ", "ċ", "ǫ",
         ];
         self.as_slice()
             .iter()
@@ -337,6 +340,7 @@ pub fn latin_units(token: &str) -> Units {
             b'n' => (u::N, 1),
             b'p' if nx == b'h' => (u::F, 2),
             b'p' => (u::P, 1),
+            b'q' if i == 0 && nx == b'i' => (u::QI, 1),
             b'q' => (u::Q, 1),
             b'r' => (u::R, 1),
             b's' if nx == b'c' && at(i + 2) == b'h' => (u::SH, 3),
@@ -359,6 +363,8 @@ pub fn latin_units(token: &str) -> Units {
             b't' => (u::T, 1),
             b'v' => (u::V, 1),
             b'w' => (u::W, 1),
+            // pinyin x opening a syllable before i or u is sh (Xi, Xiaoping, Xu)
+            b'x' if i == 0 && matches!(nx, b'i' | b'u') => (u::SH, 1),
             b'x' => {
                 out.push(u::K);
                 (u::S, 1)
@@ -416,7 +422,7 @@ fn skeleton_reading(units: &[u8], ci: char, tf: char) -> String {
             DH | Z | ZH => 'Z',
             J | G | Q | K | GH | CK => 'K',
             CI => ci,
-            S | SH | CH => 'S',
+            S | SH | CH | QI => 'S',
             H if k + 1 == n => continue,
             H | X => 'H',
             R => 'R',

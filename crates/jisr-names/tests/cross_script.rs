@@ -137,6 +137,12 @@ const PEOPLE: &[(&str, &str)] = &[
     ("جنيد زابسو", "Cüneyt Zapsu"),
     ("صلاح الدين دميرطاش", "Selahattin Demirtaş"),
     ("جلال بايار", "Celal Bayar"),
+    // pinyin x and q
+    ("شي جين بينغ", "Xi Jinping"),
+    ("لي تشيانغ", "Li Qiang"),
+    // initials and regnal numbers spelled out in Arabic
+    ("جورج دبليو بوش", "George W. Bush"),
+    ("الملك عبد الله الثاني", "King Abdullah II"),
 ];
 
 fn run(arabic_queries: bool) -> Vec<String> {

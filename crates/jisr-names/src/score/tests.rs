@@ -474,3 +474,19 @@ fn spelled_out_initials_and_regnal_numbers_meet_their_letters() {
     let m = s("Abdullah II", "عبد الله الأول");
     assert!(m.explanation.aligned.len() == 1, "{m}");
 }
+
+#[test]
+fn pinyin_x_q_and_zh_are_the_arabic_sh_and_ch() {
+    for (latin, arabic) in [
+        ("Xi Jinping", "شي جين بينغ"),
+        ("Deng Xiaoping", "دنغ شياو بينغ"),
+        ("Li Qiang", "لي تشيانغ"),
+        ("Zhou Enlai", "تشو إن لاي"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.8, "{latin} / {arabic}: {m}");
+    }
+    // q is still q elsewhere, and zh still the zh of Azhar and Zhukov
+    assert!(s("Qasim", "قاسم").score >= 0.95);
+    assert!(s("Zhukov", "جوكوف").score >= 0.9);
+}
