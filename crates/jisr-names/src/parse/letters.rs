@@ -25,14 +25,16 @@ const LETTER_NAMES: &[(&str, &str)] = &[
     ("آر", "r"),
 ];
 
-fn letters() -> &'static HashMap<String, &'static str> {
-    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        LETTER_NAMES
-            .iter()
-            .map(|(arabic, latin)| (normalize(arabic), *latin))
-            .collect()
-    })
+/// A table keyed by its words as `normalize` writes them.
+type Normalised = HashMap<String, &'static str>;
+
+fn normalised(table: &[(&str, &'static str)]) -> Normalised {
+    table.iter().map(|(w, to)| (normalize(w), *to)).collect()
+}
+
+fn letters() -> &'static Normalised {
+    static MAP: OnceLock<Normalised> = OnceLock::new();
+    MAP.get_or_init(|| normalised(LETTER_NAMES))
 }
 
 /// Ordinals after a ruler's name, as the number both scripts then share:
@@ -76,14 +78,9 @@ const ORDINALS: &[(&str, &str)] = &[
     ("10th", "10"),
 ];
 
-fn ordinals() -> &'static HashMap<String, &'static str> {
-    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        ORDINALS
-            .iter()
-            .map(|(word, number)| (normalize(word), *number))
-            .collect()
-    })
+fn ordinals() -> &'static Normalised {
+    static MAP: OnceLock<Normalised> = OnceLock::new();
+    MAP.get_or_init(|| normalised(ORDINALS))
 }
 
 /// The tokens with spelled-out initials as their Latin letter and a final
