@@ -46,7 +46,7 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     let lex = crate::lexicon::lexicon();
     let mut out: Vec<Vec<String>> = Vec::new();
     for k in name.keys() {
-        if !k.role.is_informative() {
+        if !k.role.is_keyed() {
             continue;
         }
         let key = if k.concept != 0 {
@@ -198,7 +198,7 @@ impl NameIndex {
             idx.kinds.push(kind);
             for k in p.keys() {
                 idx.parts.push(*k);
-                if !k.role.is_informative() {
+                if !k.role.is_keyed() {
                     continue;
                 }
                 idx.post(part_key_string(k), k.concept == 0, entry, &mut dels);
@@ -351,7 +351,7 @@ impl NameIndex {
             let mut dels = Vec::new();
             let mut sids: Vec<(u32, f32)> = Vec::new();
             for k in q.keys() {
-                if !k.role.is_informative() {
+                if !k.role.is_keyed() {
                     continue;
                 }
                 let key = part_key_string(k);

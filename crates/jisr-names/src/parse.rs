@@ -67,6 +67,9 @@ pub enum Role {
     Nisba,
     /// A single letter standing for a name.
     Initial,
+    /// A ruler's number after the name (Abdullah II, «عبد الله الثاني»):
+    /// no evidence of the name, but two different numbers are two people.
+    Ordinal,
     /// A distinctive word of an organisation's name.
     OrgName,
     /// A generic organisation word: Ministry, Bank, Academy, وزارة …
@@ -89,6 +92,7 @@ impl Role {
             Role::Kunya => "kunya",
             Role::Nisba => "nisba",
             Role::Initial => "initial",
+            Role::Ordinal => "ordinal",
             Role::OrgName => "name",
             Role::OrgType => "type",
             Role::Legal => "legal",
@@ -104,13 +108,19 @@ impl Role {
         )
     }
 
+    /// Whether the part is a candidate key of the name (a number is not:
+    /// "Abdullah" and "Abdullah II" must meet).
+    pub fn is_keyed(self) -> bool {
+        self.is_informative() && self != Role::Ordinal
+    }
+
     fn base_weight(self) -> f32 {
         match self {
             Role::Given | Role::Family | Role::Nisba | Role::OrgName => 1.0,
             Role::Nasab | Role::Middle | Role::Kunya => 0.8,
             Role::Initial => 0.35,
             Role::OrgType => 0.3,
-            Role::Title | Role::Particle | Role::Legal | Role::Stop => 0.0,
+            Role::Title | Role::Particle | Role::Legal | Role::Stop | Role::Ordinal => 0.0,
         }
     }
 }
@@ -463,16 +473,23 @@ fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
     let n = glued.len();
     let mut after_particle = false;
     let mut seen_name = false;
+    // a ruler's ordinal closing the name (letters.rs writes it №2); the
+    // family name is the word before it
+    let ordinal_at = (n > 1 && glued[n - 1].text.starts_with('№')).then(|| n - 1);
     let informative = glued
         .iter()
         .enumerate()
-        .filter(|(i, g)| !(g.word == Some(Word::Particle) && *i > 0))
+        .filter(|(i, g)| !(g.word == Some(Word::Particle) && *i > 0) && Some(*i) != ordinal_at)
         .count();
     let mut k = 0usize;
     for (i, g) in glued.into_iter().enumerate() {
         if g.word == Some(Word::Particle) && i > 0 && i + 1 < n {
             after_particle = true;
             out.push((g, Role::Particle));
+            continue;
+        }
+        if Some(i) == ordinal_at {
+            out.push((g, Role::Ordinal));
             continue;
         }
         let initial = g.script == Script::Latin && g.text.len() == 1;

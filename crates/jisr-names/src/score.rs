@@ -294,6 +294,14 @@ pub(crate) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
     if a.nickname != 0 && a.nickname == b.nickname {
         return (0.9, How::Alias);
     }
+    // numbers only ever meet the same number
+    if a.role == Role::Ordinal || b.role == Role::Ordinal {
+        return if a.role == b.role && a.text_hash == b.text_hash {
+            (1.0, How::Exact)
+        } else {
+            (0.0, How::Exact)
+        };
+    }
     let ai = a.role == Role::Initial;
     let bi = b.role == Role::Initial;
     if ai || bi {

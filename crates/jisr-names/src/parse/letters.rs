@@ -25,6 +25,13 @@ const LETTER_NAMES: &[(&str, &str)] = &[
     ("آر", "r"),
 ];
 
+/// Titles of rulers, after which a final single-letter numeral is one.
+const RULERS: &[&str] = &[
+    "king", "queen", "pope", "emperor", "empress", "tsar", "czar", "shah", "emir", "sultan",
+    "prince", "princess", "caliph",
+];
+const SINGLE_NUMERALS: &[(&str, &str)] = &[("i", "№1"), ("v", "№5"), ("x", "№10")];
+
 /// A table keyed by its words as `normalize` writes them.
 type Normalised = HashMap<String, &'static str>;
 
@@ -40,42 +47,43 @@ fn letters() -> &'static Normalised {
 /// Ordinals after a ruler's name, as the number both scripts then share:
 /// Arabic words of both genders (Elizabeth II is «إليزابيث الثانية»),
 /// Latin Roman numerals of more than one letter (a final I, V or X may be
-/// an initial) and digit ordinals. As digits, the same number is the same
-/// part and two different ones never align (Abdullah I is not Abdullah II);
-/// the first is I, which Latin writes as a letter.
+/// an initial) and digit ordinals. Written №2, they are the name's ordinal
+/// (`Role::Ordinal`): the same number aligns, two different ones mark two
+/// people (Abdullah I is not Abdullah II). A plain number closing a name
+/// stays a part (Snow Storm 1, a vessel).
 const ORDINALS: &[(&str, &str)] = &[
-    ("الأول", "i"),
-    ("الأولى", "i"),
-    ("الثاني", "2"),
-    ("الثانية", "2"),
-    ("الثالث", "3"),
-    ("الثالثة", "3"),
-    ("الرابع", "4"),
-    ("الرابعة", "4"),
-    ("الخامس", "5"),
-    ("الخامسة", "5"),
-    ("السادس", "6"),
-    ("السابع", "7"),
-    ("الثامن", "8"),
-    ("التاسع", "9"),
-    ("العاشر", "10"),
-    ("ii", "2"),
-    ("iii", "3"),
-    ("iv", "4"),
-    ("vi", "6"),
-    ("vii", "7"),
-    ("viii", "8"),
-    ("ix", "9"),
-    ("1st", "i"),
-    ("2nd", "2"),
-    ("3rd", "3"),
-    ("4th", "4"),
-    ("5th", "5"),
-    ("6th", "6"),
-    ("7th", "7"),
-    ("8th", "8"),
-    ("9th", "9"),
-    ("10th", "10"),
+    ("الأول", "№1"),
+    ("الأولى", "№1"),
+    ("الثاني", "№2"),
+    ("الثانية", "№2"),
+    ("الثالث", "№3"),
+    ("الثالثة", "№3"),
+    ("الرابع", "№4"),
+    ("الرابعة", "№4"),
+    ("الخامس", "№5"),
+    ("الخامسة", "№5"),
+    ("السادس", "№6"),
+    ("السابع", "№7"),
+    ("الثامن", "№8"),
+    ("التاسع", "№9"),
+    ("العاشر", "№10"),
+    ("ii", "№2"),
+    ("iii", "№3"),
+    ("iv", "№4"),
+    ("vi", "№6"),
+    ("vii", "№7"),
+    ("viii", "№8"),
+    ("ix", "№9"),
+    ("1st", "№1"),
+    ("2nd", "№2"),
+    ("3rd", "№3"),
+    ("4th", "№4"),
+    ("5th", "№5"),
+    ("6th", "№6"),
+    ("7th", "№7"),
+    ("8th", "№8"),
+    ("9th", "№9"),
+    ("10th", "№10"),
 ];
 
 fn ordinals() -> &'static Normalised {
@@ -89,13 +97,17 @@ fn ordinals() -> &'static Normalised {
 /// one, after a name.
 pub(super) fn initials_as_letters(tokens: &[&str]) -> Option<Vec<String>> {
     let last = tokens.len().checked_sub(1)?;
+    // after a ruler's title, a final I, V or X is a number, not an initial
+    let ruler = tokens.first().is_some_and(|t| RULERS.contains(t)) && last > 1;
     let spelled = |i: usize, t: &str| -> Option<&'static str> {
         if i < last {
             letters().get(t).copied()
-        } else if i > 0 {
-            ordinals().get(t).copied()
-        } else {
+        } else if i == 0 {
             None
+        } else if ruler && let Some(&(_, n)) = SINGLE_NUMERALS.iter().find(|(r, _)| *r == t) {
+            Some(n)
+        } else {
+            ordinals().get(t).copied()
         }
     };
     if !tokens
@@ -134,17 +146,19 @@ mod tests {
 
     #[test]
     fn regnal_numbers_are_roman() {
-        assert_eq!(read("عبد الله الثاني").as_deref(), Some("عبد الله 2"));
-        assert_eq!(read("Abdullah II").as_deref(), Some("abdullah 2"));
+        assert_eq!(read("عبد الله الثاني").as_deref(), Some("عبد الله №2"));
+        assert_eq!(read("Abdullah II").as_deref(), Some("abdullah №2"));
         assert_eq!(
             read("الملكة إليزابيث الثانية").as_deref(),
-            Some("الملكه اليزابيث 2")
+            Some("الملكه اليزابيث №2")
         );
-        assert_eq!(read("Mohammed 6th").as_deref(), Some("mohammed 6"));
+        assert_eq!(read("Mohammed 6th").as_deref(), Some("mohammed №6"));
         // a final single letter may be an initial
         assert_eq!(read("Ahmed I."), None);
         // only after a name
         assert_eq!(read("الثاني"), None);
+        // a final I is a number after a ruler's title, an initial otherwise
+        assert_eq!(read("King Hussein I").as_deref(), Some("king hussein №1"));
     }
 
     #[test]

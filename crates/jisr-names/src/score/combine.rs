@@ -14,6 +14,8 @@ const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
 /// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
 /// across scripts, order differs by convention and costs nothing.
 const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
+/// Two rulers' numbers that differ (Abdullah I, Abdullah II): two people.
+const ORDINAL_CONFLICT: f32 = 0.5;
 
 pub(super) fn combine(
     a: &[PartKey],
@@ -53,7 +55,10 @@ pub(super) fn combine(
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
         for &i in idx {
             let k = &keys[i as usize];
-            if matches!(k.role, Role::Initial | Role::Nasab | Role::OrgType) {
+            if matches!(
+                k.role,
+                Role::Initial | Role::Nasab | Role::OrgType | Role::Ordinal
+            ) {
                 continue;
             }
             let covered = chosen.iter().any(|c| {
@@ -92,6 +97,12 @@ pub(super) fn combine(
     }
     if !substantive {
         score = score.min(0.4);
+    }
+    let ordinal =
+        |k: &[PartKey], idx: &[u8]| idx.iter().any(|&i| k[i as usize].role == Role::Ordinal);
+    let ordinals_aligned = chosen.iter().any(|c| a[c.a as usize].role == Role::Ordinal);
+    if ordinal(a, ia) && ordinal(b, ib) && !ordinals_aligned {
+        score *= ORDINAL_CONFLICT;
     }
     // a one-word name found inside a longer one is weak evidence
     if (ia.len() == 1) != (ib.len() == 1) {
