@@ -329,7 +329,8 @@ fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     compact.hash(&mut h);
     units.as_slice().hash(&mut h);
-    (role == Role::Initial).hash(&mut h);
+    // the roles part_sim compares by other rules than sound
+    (role == Role::Initial, role == Role::Ordinal).hash(&mut h);
     concept.hash(&mut h);
     h.finish()
 }
@@ -583,7 +584,8 @@ fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     out
 }
 
-/// A second index key of a part whose Latin c may be Turkish j.
+/// A second index key of a Latin part as Turkish spelling reads it (c as
+/// j, a final t as d), when that differs from its key.
 pub(crate) fn part_turkish_skeleton(k: &PartKey) -> Option<String> {
     if k.concept != 0 || k.script != Script::Latin {
         return None;
