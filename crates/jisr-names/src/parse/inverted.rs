@@ -11,6 +11,10 @@ use crate::normalize::normalize;
 /// name. `None` when there is no single comma, or nothing after it names a
 /// person (only particles or suffixes: "West-Francië, van", "Frost, Jr.").
 pub(super) fn reading_order(raw: &str) -> Option<String> {
+    // every name is parsed; few have a comma
+    if !raw.contains(',') && !raw.contains('،') {
+        return None;
+    }
     let mut pieces = raw.split([',', '،']);
     let family = pieces.next()?.trim();
     let given = pieces.next()?.trim();

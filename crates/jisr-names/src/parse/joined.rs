@@ -7,16 +7,17 @@
 use crate::lexicon::{Word, lexicon};
 
 /// What follows the article in these compounds: the attribute or divine name
-/// the first word is "of". Only before one of these is a word's ending read
-/// as the article, so names that merely end in -ul (Rasul, Rahul) stay whole.
+/// the first word is "of" (sorted, for a binary search). Only before one of
+/// these is a word's ending read as the article, so names that merely end in
+/// -ul (Rasul, Rahul) stay whole.
 const SECOND_WORDS: &[&str] = &[
-    "abedin", "abdin", "abidin", "akbar", "alam", "amin", "azam", "azim", "aziz", "bari", "daula",
+    "abdin", "abedin", "abidin", "akbar", "alam", "amin", "azam", "azim", "aziz", "bari", "daula",
     "daulah", "deen", "din", "dowla", "ghaffar", "ghani", "hakim", "haq", "haque", "hasan",
     "hassan", "hoque", "hossain", "huda", "huq", "husain", "hussain", "islam", "jabbar", "kabir",
     "kader", "karim", "latif", "majid", "malik", "mannan", "matin", "mulk", "nabi", "nessa",
-    "nisa", "nissa", "noor", "nur", "qadir", "qader", "quader", "quddus", "rab", "rahim", "raheem",
-    "rahaman", "rahman", "rashid", "rauf", "razak", "razzak", "razzaq", "rehman", "rob", "salam",
-    "samad", "sami", "sattar", "wahab", "wahhab", "zafar", "zaman",
+    "nisa", "nissa", "noor", "nur", "qader", "qadir", "quader", "quddus", "rab", "rahaman",
+    "raheem", "rahim", "rahman", "rashid", "rauf", "razak", "razzak", "razzaq", "rehman", "rob",
+    "salam", "samad", "sami", "sattar", "wahab", "wahhab", "zafar", "zaman",
 ];
 
 /// The article endings and the letters they assimilate to: -ul before any
@@ -38,23 +39,40 @@ const ENDINGS: &[(&str, &str)] = &[
 pub(super) fn split_glued_articles(tokens: &[&str]) -> Option<Vec<String>> {
     let mut out = split_oglu(tokens);
     let split_first = out.clone();
-    let tokens: Vec<&str> = match &split_first {
-        Some(t) => t.iter().map(String::as_str).collect(),
-        None => tokens.to_vec(),
+    let owned: Vec<&str>;
+    let tokens: &[&str] = match &split_first {
+        Some(t) => {
+            owned = t.iter().map(String::as_str).collect();
+            &owned
+        }
+        None => tokens,
     };
     for (i, pair) in tokens.windows(2).enumerate() {
         let (word, next) = (pair[0], pair[1]);
-        // Abdul, Abdur … are ʿAbd compounds, which the parser already reads
-        if !SECOND_WORDS.contains(&next) || lexicon().word(word) == Some(Word::AbdPrefix) {
+        // cheapest test first: every name is parsed, few end like an article
+        // (u then one letter, or -ush)
+        let b = word.as_bytes();
+        let cut = match b {
+            [.., b'u', b's', b'h'] => 3,
+            [.., b'u', _] => 2,
+            _ => continue,
+        };
+        if b.len() < cut + 3 || !word.is_char_boundary(b.len() - cut) {
             continue;
         }
-        let Some((stem, article)) = ENDINGS.iter().find_map(|&(ending, before)| {
-            let stem = word.strip_suffix(ending)?;
-            (next.starts_with(before) && stem.chars().count() >= 3 && stem.is_ascii())
-                .then_some((stem, ending))
-        }) else {
+        let (stem, article) = word.split_at(b.len() - cut);
+        let Some(&(_, before)) = ENDINGS.iter().find(|(e, _)| *e == article) else {
             continue;
         };
+        if !next.starts_with(before) || !stem.is_ascii() {
+            continue;
+        }
+        // Abdul, Abdur … are ʿAbd compounds, which the parser already reads
+        if SECOND_WORDS.binary_search(&next).is_err()
+            || lexicon().word(word) == Some(Word::AbdPrefix)
+        {
+            continue;
+        }
         let split = out.get_or_insert_with(|| tokens.iter().map(|t| t.to_string()).collect());
         // earlier splits shifted the positions by one each
         let at = i + (split.len() - tokens.len());
@@ -69,6 +87,9 @@ pub(super) fn split_glued_articles(tokens: &[&str]) -> Option<Vec<String>> {
 fn split_oglu(tokens: &[&str]) -> Option<Vec<String>> {
     // the stem's length, when the token is a stem of three letters and -oğlu
     fn stem(t: &str) -> Option<usize> {
+        if !matches!(t.as_bytes().last(), Some(b'u' | b'i')) {
+            return None;
+        }
         t.strip_suffix("oglu")
             .or_else(|| t.strip_suffix("ogullari"))
             .filter(|s| s.chars().count() >= 3 && s.is_ascii())
@@ -97,6 +118,11 @@ mod tests {
     fn split(name: &str) -> Option<String> {
         let tokens: Vec<&str> = name.split(' ').collect();
         split_glued_articles(&tokens).map(|t| t.join(" "))
+    }
+
+    #[test]
+    fn second_words_are_sorted() {
+        assert!(super::SECOND_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! words, those never meet the Latin letters.
 
 use crate::normalize::normalize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Arabic spellings of Latin letter names that are not also names or
@@ -32,11 +31,18 @@ const RULERS: &[&str] = &[
 ];
 const SINGLE_NUMERALS: &[(&str, &str)] = &[("i", "№1"), ("v", "№5"), ("x", "№10")];
 
-/// A table keyed by its words as `normalize` writes them.
-type Normalised = HashMap<String, &'static str>;
+/// A table keyed by its words as `normalize` writes them. Searched in
+/// order: a few dozen short words compare faster than a hash is computed.
+struct Normalised(Vec<(String, &'static str)>);
+
+impl Normalised {
+    fn get(&self, token: &str) -> Option<&'static str> {
+        self.0.iter().find(|(w, _)| w == token).map(|(_, to)| *to)
+    }
+}
 
 fn normalised(table: &[(&str, &'static str)]) -> Normalised {
-    table.iter().map(|(w, to)| (normalize(w), *to)).collect()
+    Normalised(table.iter().map(|(w, to)| (normalize(w), *to)).collect())
 }
 
 fn letters() -> &'static Normalised {
@@ -101,13 +107,20 @@ pub(super) fn initials_as_letters(tokens: &[&str]) -> Option<Vec<String>> {
     let ruler = tokens.first().is_some_and(|t| RULERS.contains(t)) && last > 1;
     let spelled = |i: usize, t: &str| -> Option<&'static str> {
         if i < last {
-            letters().get(t).copied()
+            // the letters' names are short Arabic words: others need no lookup
+            (t.len() <= 10 && !t.is_ascii())
+                .then(|| letters().get(t))
+                .flatten()
         } else if i == 0 {
             None
         } else if ruler && let Some(&(_, n)) = SINGLE_NUMERALS.iter().find(|(r, _)| *r == t) {
             Some(n)
+        } else if t.starts_with("ال")
+            || t.starts_with(['i', 'v', 'x', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        {
+            ordinals().get(t)
         } else {
-            ordinals().get(t).copied()
+            None
         }
     };
     if !tokens
