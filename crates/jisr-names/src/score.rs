@@ -44,6 +44,8 @@ const PRUNED: Floors = Floors {
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
 
 const MAX_PARTS: usize = 12;
+/// How much less an initial's similarity counts when choosing what aligns first.
+const INITIAL_YIELDS: f32 = 0.1;
 const MAX_CANDIDATES: usize = 192;
 
 /// How two parts were found to correspond.
@@ -499,9 +501,18 @@ fn align_with(
         }
     }
     let cands = cands.as_mut_slice();
+    // an initial (0.9 for any name of its letter) goes after a whole part
+    // nearly as similar: Hussein I is hussein ~ الحسين, not i ~ الحسين
+    let rank = |c: &Cand| {
+        if how_from(c.how) == How::Initial {
+            c.sim - INITIAL_YIELDS
+        } else {
+            c.sim
+        }
+    };
     cands.sort_unstable_by(|x, y| {
-        y.sim
-            .total_cmp(&x.sim)
+        rank(y)
+            .total_cmp(&rank(x))
             .then((x.a_len + x.b_len).cmp(&(y.a_len + y.b_len)))
     });
     let mut used_a = 0u32;
