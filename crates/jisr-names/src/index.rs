@@ -54,7 +54,7 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
         } else {
             format!("s:{}", part_skeleton(k))
         };
-        if out.iter().any(|r| r[0] == key) {
+        if out.iter().any(|r| r.first() == Some(&key)) {
             continue;
         }
         let mut readings = vec![key];

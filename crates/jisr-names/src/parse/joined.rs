@@ -37,70 +37,32 @@ const ENDINGS: &[(&str, &str)] = &[
 /// -oğlu split off the name it follows, or `None` when no token has either.
 /// Tokens are normalised (lower-case Latin).
 pub(super) fn split_glued_articles(tokens: &[&str]) -> Option<Vec<String>> {
-    let mut out = split_oglu(tokens);
-    let split_first = out.clone();
+    let oglu = split_at(tokens, |t, _| oglu_cut(t));
     let owned: Vec<&str>;
-    let tokens: &[&str] = match &split_first {
+    let tokens: &[&str] = match &oglu {
         Some(t) => {
             owned = t.iter().map(String::as_str).collect();
             &owned
         }
         None => tokens,
     };
-    for (i, pair) in tokens.windows(2).enumerate() {
-        let (word, next) = (pair[0], pair[1]);
-        // cheapest test first: every name is parsed, few end like an article
-        // (u then one letter, or -ush)
-        let b = word.as_bytes();
-        let cut = match b {
-            [.., b'u', b's', b'h'] => 3,
-            [.., b'u', _] => 2,
-            _ => continue,
-        };
-        if b.len() < cut + 3 || !word.is_char_boundary(b.len() - cut) {
-            continue;
-        }
-        let (stem, article) = word.split_at(b.len() - cut);
-        let Some(&(_, before)) = ENDINGS.iter().find(|(e, _)| *e == article) else {
-            continue;
-        };
-        if !next.starts_with(before) || !stem.is_ascii() {
-            continue;
-        }
-        // Abdul, Abdur … are ʿAbd compounds, which the parser already reads
-        if SECOND_WORDS.binary_search(&next).is_err()
-            || lexicon().word(word) == Some(Word::AbdPrefix)
-        {
-            continue;
-        }
-        let split = out.get_or_insert_with(|| tokens.iter().map(|t| t.to_string()).collect());
-        // earlier splits shifted the positions by one each
-        let at = i + (split.len() - tokens.len());
-        split[at] = stem.to_string();
-        split.insert(at + 1, article.to_string());
-    }
-    out
+    split_at(tokens, article_cut).or(oglu)
 }
 
-/// Turkish "son of" surnames write -oğlu joined (Davutoğlu) where Arabic
-/// writes it apart («داود أوغلو»): split, each half meets its word.
-fn split_oglu(tokens: &[&str]) -> Option<Vec<String>> {
-    // the stem's length, when the token is a stem of three letters and -oğlu
-    fn stem(t: &str) -> Option<usize> {
-        if !matches!(t.as_bytes().last(), Some(b'u' | b'i')) {
-            return None;
-        }
-        t.strip_suffix("oglu")
-            .or_else(|| t.strip_suffix("ogullari"))
-            .filter(|s| s.chars().count() >= 3 && s.is_ascii())
-            .map(str::len)
-    }
-    if !tokens.iter().any(|t| stem(t).is_some()) {
+/// Each token cut in two where `cut` (given the token and the next) says,
+/// or `None` when it cuts none. Nothing is allocated for a name with no
+/// cut, which is nearly every name.
+fn split_at(
+    tokens: &[&str],
+    cut: impl Fn(&str, Option<&str>) -> Option<usize>,
+) -> Option<Vec<String>> {
+    let cut_at = |i: usize| cut(tokens[i], tokens.get(i + 1).copied());
+    if !(0..tokens.len()).any(|i| cut_at(i).is_some()) {
         return None;
     }
-    let mut out = Vec::with_capacity(tokens.len() + 1);
-    for t in tokens {
-        match stem(t) {
+    let mut out = Vec::with_capacity(tokens.len() + 2);
+    for (i, t) in tokens.iter().enumerate() {
+        match cut_at(i) {
             Some(at) => {
                 out.push(t[..at].to_string());
                 out.push(t[at..].to_string());
@@ -109,6 +71,46 @@ fn split_oglu(tokens: &[&str]) -> Option<Vec<String>> {
         }
     }
     Some(out)
+}
+
+/// Where a word's glued article begins, when the next word is one it is
+/// "of" (Saiful Islam: saif | ul).
+fn article_cut(word: &str, next: Option<&str>) -> Option<usize> {
+    let next = next?;
+    // cheapest test first: every name is parsed, few end like an article
+    // (u then one letter, or -ush)
+    let b = word.as_bytes();
+    let len = match b {
+        [.., b'u', b's', b'h'] => 3,
+        [.., b'u', _] => 2,
+        _ => return None,
+    };
+    if b.len() < len + 3 || !word.is_char_boundary(b.len() - len) {
+        return None;
+    }
+    let (stem, article) = word.split_at(b.len() - len);
+    let &(_, before) = ENDINGS.iter().find(|(e, _)| *e == article)?;
+    if !next.starts_with(before) || !stem.is_ascii() {
+        return None;
+    }
+    // Abdul, Abdur … are ʿAbd compounds, which the parser already reads
+    if SECOND_WORDS.binary_search(&next).is_err() || lexicon().word(word) == Some(Word::AbdPrefix) {
+        return None;
+    }
+    Some(stem.len())
+}
+
+/// Turkish "son of" surnames write -oğlu joined (Davutoğlu) where Arabic
+/// writes it apart («داود أوغلو»): where -oğlu begins, after a stem of
+/// three letters.
+fn oglu_cut(t: &str) -> Option<usize> {
+    if !matches!(t.as_bytes().last(), Some(b'u' | b'i')) {
+        return None;
+    }
+    t.strip_suffix("oglu")
+        .or_else(|| t.strip_suffix("ogullari"))
+        .filter(|s| s.chars().count() >= 3 && s.is_ascii())
+        .map(str::len)
 }
 
 #[cfg(test)]
