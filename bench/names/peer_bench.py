@@ -11,6 +11,7 @@ of `index-of-the-right-entry<TAB>query`; each peer finds the top 10 of each
 query by scoring it against every listed name.
 Run `bench/names/setup-venv.sh` first to install the peers into .venv-names.
 """
+import heapq
 import json
 import sys
 import time
@@ -85,8 +86,6 @@ def screen(list_path, queries_path, seconds):
         print(json.dumps({"peer": "rapidfuzz-jaro-winkler", "task": "top10", "error": str(e)}), flush=True)
 
     try:
-        import heapq
-
         import jellyfish
 
         def jelly(query):
@@ -99,8 +98,6 @@ def screen(list_path, queries_path, seconds):
         print(json.dumps({"peer": "jellyfish-jaro-winkler", "task": "top10", "error": str(e)}), flush=True)
 
     try:
-        import heapq
-
         from followthemoney import model
         from nomenklatura.matching import get_algorithm
         from nomenklatura.matching.types import ScoringConfig

@@ -220,9 +220,6 @@ fn peers_screen(
     if !python.exists() || !script.exists() {
         return;
     }
-    let dir = std::env::temp_dir();
-    let list_path = dir.join(format!("jisr-names-list-{}.txt", std::process::id()));
-    let queries_path = dir.join(format!("jisr-names-queries-{}.tsv", std::process::id()));
     let mut list = String::new();
     for (_, name, _) in listed {
         list.push_str(&name.replace(['\t', '\n'], " "));
@@ -232,29 +229,21 @@ fn peers_screen(
     for (e, q) in asked {
         queries.push_str(&format!("{e}\t{}\n", q.replace(['\t', '\n'], " ")));
     }
-    if let Err(e) =
-        std::fs::write(&list_path, list).and_then(|()| std::fs::write(&queries_path, queries))
-    {
-        println!("python peers, top 10: skipped (cannot write a temporary file: {e})");
-        return;
-    }
-    let out = std::process::Command::new(python)
-        .arg(script)
-        .arg("--screen")
-        .arg(&list_path)
-        .arg(&queries_path)
-        .args(["--seconds", "5"])
-        .output();
-    let _ = std::fs::remove_file(&list_path);
-    let _ = std::fs::remove_file(&queries_path);
-    let Ok(out) = out else {
-        println!("python peers, top 10: skipped (the script did not start)");
+    let Some(lines) = run_peers(
+        python,
+        script,
+        "python peers, top 10",
+        &[("list.txt", list), ("queries.tsv", queries)],
+        |files| {
+            let mut args = vec!["--screen".into()];
+            args.extend(files.iter().map(|f| f.as_os_str().to_owned()));
+            args.extend(["--seconds".into(), "5".into()]);
+            args
+        },
+    ) else {
         return;
     };
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
+    for v in lines {
         let peer = v["peer"].as_str().unwrap_or("?");
         let Some(times) = v["ms_per_query"].as_array() else {
             println!(
@@ -305,7 +294,6 @@ fn peers(pairs: &[Pair], python: &Path, script: &Path, full: f64, fast: f64, jw:
         );
         return;
     }
-    let path = std::env::temp_dir().join(format!("jisr-names-pairs-{}.tsv", std::process::id()));
     let mut text = String::from("left\tright\tkind\n");
     for p in pairs {
         let k = if p.kind == NameKind::Organization {
@@ -319,30 +307,21 @@ fn peers(pairs: &[Pair], python: &Path, script: &Path, full: f64, fast: f64, jw:
             p.right.replace('\t', " ")
         ));
     }
-    if let Err(e) = std::fs::write(&path, text) {
-        println!(
-            "python peers: skipped (cannot write {}: {e})",
-            path.display()
-        );
+    let Some(lines) = run_peers(
+        python,
+        script,
+        "python peers",
+        &[("pairs.tsv", text)],
+        |files| {
+            let mut args: Vec<std::ffi::OsString> =
+                files.iter().map(|f| f.as_os_str().to_owned()).collect();
+            args.extend(["--seconds".into(), "3".into()]);
+            args
+        },
+    ) else {
         return;
-    }
-    let out = std::process::Command::new(python)
-        .arg(script)
-        .arg(&path)
-        .args(["--seconds", "3"])
-        .output();
-    let _ = std::fs::remove_file(&path);
-    let out = match out {
-        Ok(o) => o,
-        Err(e) => {
-            println!("python peers: skipped ({e})");
-            return;
-        }
     };
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
+    for v in lines {
         let peer = v["peer"].as_str().unwrap_or("?");
         if let Some(r) = v["pairs_per_sec"].as_f64() {
             let same_metric = if peer.contains("jaro") {
@@ -362,9 +341,49 @@ fn peers(pairs: &[Pair], python: &Path, script: &Path, full: f64, fast: f64, jw:
             );
         }
     }
+}
+
+/// Runs the peer script on temporary files holding `files` (named by their
+/// suffix), with the arguments `args` makes of their paths, and returns the
+/// JSON lines it printed; says why on standard output, after `what`, when
+/// it could not run or failed.
+fn run_peers(
+    python: &Path,
+    script: &Path,
+    what: &str,
+    files: &[(&str, String)],
+    args: impl FnOnce(&[std::path::PathBuf]) -> Vec<std::ffi::OsString>,
+) -> Option<Vec<serde_json::Value>> {
+    let dir = std::env::temp_dir();
+    let paths: Vec<_> = files
+        .iter()
+        .map(|(suffix, _)| dir.join(format!("jisr-names-{}-{suffix}", std::process::id())))
+        .collect();
+    let written = paths
+        .iter()
+        .zip(files)
+        .try_for_each(|(path, (_, text))| std::fs::write(path, text));
+    let out = match written {
+        Ok(()) => std::process::Command::new(python)
+            .arg(script)
+            .args(args(&paths))
+            .output()
+            .map_err(|e| format!("the script did not start: {e}")),
+        Err(e) => Err(format!("cannot write a temporary file: {e}")),
+    };
+    for path in &paths {
+        let _ = std::fs::remove_file(path);
+    }
+    let out = match out {
+        Ok(out) => out,
+        Err(e) => {
+            println!("{what}: skipped ({e})");
+            return None;
+        }
+    };
     if !out.status.success() {
         println!(
-            "python peers: script exited with {}: {}",
+            "{what}: script exited with {}: {}",
             out.status,
             String::from_utf8_lossy(&out.stderr)
                 .lines()
@@ -372,4 +391,10 @@ fn peers(pairs: &[Pair], python: &Path, script: &Path, full: f64, fast: f64, jw:
                 .unwrap_or("")
         );
     }
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect(),
+    )
 }
