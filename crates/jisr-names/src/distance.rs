@@ -13,6 +13,8 @@ pub(crate) struct Costs {
     pub(crate) sub: [[f32; ALPHA]; ALPHA],
     pub(crate) del: [f32; ALPHA],
     weight: [f32; ALPHA],
+    /// `weight`, with letters that may be silent counted as their letter.
+    spelled: [f32; ALPHA],
     /// For each unit, its cheapest substitution costs as nested sets: the
     /// units costing at most each of the first distinct costs, then a cost
     /// below which nothing else goes (for the kernel's lower bounds).
@@ -188,14 +190,9 @@ fn build_costs(strict: bool) -> Costs {
     set(Y, I, 0.1);
     set(Y, E, 0.3);
     // Latin c is k, as far as anything but j is concerned
-    sub[CK as usize] = sub[K as usize];
-    for row in sub.iter_mut() {
-        row[CK as usize] = row[K as usize];
-    }
-    sub[CK as usize][K as usize] = 0.0;
-    sub[K as usize][CK as usize] = 0.0;
-    sub[CK as usize][CK as usize] = 0.0;
+    alias(&mut sub, CK, K);
     sub[CK as usize][J as usize] = 0.3;
+    sub[J as usize][CK as usize] = 0.3;
     sub[J as usize][CK as usize] = 0.3;
 
     let mut del = [1.0f32; ALPHA];
@@ -225,13 +222,67 @@ fn build_costs(strict: bool) -> Costs {
         del[x as usize] = d;
         weight[x as usize] = w;
     }
+    // letters a European spelling may leave silent: their own letter where
+    // the other side has it, cheap to drop where it has not; two Latin
+    // spellings of one name both write it (Laurent is not Lauren)
+    for (x, d) in [
+        (G_MUTE, 0.25),
+        (GH_MUTE, 0.25),
+        (R_MUTE, 0.25),
+        (S_MUTE, 0.25),
+        (T_MUTE, 0.2),
+        (L_MUTE, 0.25),
+        (D_MUTE, 0.25),
+        (K_MUTE, 0.25),
+    ] {
+        if !strict {
+            del[x as usize] = d;
+            weight[x as usize] = 0.4;
+        }
+    }
+    let (d, w) = if strict { (0.0, 0.0) } else { (0.2, 0.4) };
+    del[T_BEFORE_Z as usize] = d;
+    weight[T_BEFORE_Z as usize] = w;
+    del[OI as usize] = del[A as usize];
+    weight[OI as usize] = weight[A as usize];
     if strict {
-        for &x in &vowels {
+        for &x in vowels.iter().chain(&[OI]) {
             del[x as usize] *= 2.0;
             for &y in &vowels {
                 sub[x as usize][y as usize] *= 2.0;
             }
         }
+    }
+    let mut spelled = weight;
+    for (x, base) in [
+        (G_MUTE, G),
+        (GH_MUTE, GH),
+        (R_MUTE, R),
+        (S_MUTE, S),
+        (T_MUTE, T),
+        (T_BEFORE_Z, T),
+        (LL, L),
+        (OI, A),
+        (GI, G),
+        (L_MUTE, L),
+        (D_MUTE, D),
+        (K_MUTE, K),
+    ] {
+        alias(&mut sub, x, base);
+        spelled[x as usize] = weight[base as usize];
+    }
+    spelled[T_BEFORE_Z as usize] = 0.0;
+    // Spanish ll is y; French oi's i is the a of wa, or the i it is written
+    for (x, y, c) in [
+        (LL, Y, 0.2),
+        (LL, AY, 0.2),
+        (OI, I, 0.1),
+        (OI, AY, 0.1),
+        (OI, E, 0.15),
+        (GI, J, 0.05),
+    ] {
+        sub[x as usize][y as usize] = c;
+        sub[y as usize][x as usize] = c;
     }
     let mut tiers = [[(0u64, 0f32); TIERS]; ALPHA];
     for (x, t) in tiers.iter_mut().enumerate() {
@@ -258,8 +309,21 @@ fn build_costs(strict: bool) -> Costs {
         sub,
         del,
         weight,
+        spelled,
         tiers,
     }
+}
+
+/// Makes `new` cost what `base` costs against everything, and nothing against it.
+fn alias(sub: &mut [[f32; ALPHA]; ALPHA], new: u8, base: u8) {
+    let (new, base) = (new as usize, base as usize);
+    sub[new] = sub[base];
+    for row in sub.iter_mut() {
+        row[new] = row[base];
+    }
+    sub[new][base] = 0.0;
+    sub[base][new] = 0.0;
+    sub[new][new] = 0.0;
 }
 
 /// The cost of substituting one unit for another.
@@ -270,6 +334,13 @@ pub fn sub_cost(a: u8, b: u8) -> f32 {
         .and_then(|r| r.get(b as usize))
         .copied()
         .unwrap_or(1.0)
+}
+
+/// How much a part counts in its name: its weight with every letter
+/// pronounced, since Jacques tells as much about a person as Jack.
+pub fn spelled_weight(a: &[u8]) -> f32 {
+    let c = costs();
+    a.iter().map(|&x| c.spelled[(x & 63) as usize]).sum()
 }
 
 /// Total information weight of a unit sequence (used to normalise distances).

@@ -7,15 +7,16 @@
 //! in full against pre-parsed keys.
 
 use crate::cache::SimCache;
-use crate::parse::{NameKind, ParsedName, PartKey, parse, part_skeleton, part_turkish_skeleton};
+use crate::parse::{NameKind, ParsedName, PartKey, parse, part_second_skeleton, part_skeleton};
 use crate::score::{Match, score, score_keys_cached};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// How many of the best-supported candidates are scored in full per query.
 const DEFAULT_CANDIDATES: usize = 300;
-/// The weight of a key met through a Turkish reading of a Latin spelling.
-const TURKISH_READING: f32 = 0.85;
+/// The weight of a key met through a Latin spelling's second reading
+/// (Turkish, or with its silent letters left out).
+const SECOND_READING: f32 = 0.85;
 /// At most this many times the candidates are scored when many tie on key support.
 const TIE_FACTOR: usize = 2;
 
@@ -39,9 +40,9 @@ pub fn keys(name: &ParsedName) -> Vec<String> {
         .collect()
 }
 
-/// [`keys`], each with its other readings: the Turkish one of a Latin part
-/// (`s:KML` beside `s:SML` for Cemil), so that blocking on exact keys meets
-/// «جميل». The first reading of each is the key [`keys`] gives.
+/// [`keys`], each with its other readings: the second one of a Latin part
+/// (`s:KML` beside `s:SML` for Cemil, `s:BK` beside `s:BKLT` for Foucault),
+/// so that blocking on exact keys meets «جميل» and «فوكو». The first reading of each is the key [`keys`] gives.
 pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     let lex = crate::lexicon::lexicon();
     let mut out: Vec<Vec<String>> = Vec::new();
@@ -58,7 +59,7 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
             continue;
         }
         let mut readings = vec![key];
-        if let Some(t) = part_turkish_skeleton(k) {
+        if let Some(t) = part_second_skeleton(k) {
             readings.push(format!("s:{t}"));
         }
         out.push(readings);
@@ -202,10 +203,10 @@ impl NameIndex {
                     continue;
                 }
                 idx.post(part_key_string(k), k.concept == 0, entry, &mut dels);
-                // its Turkish reading in a namespace of its own, so that it
+                // its second reading in a namespace of its own, so that it
                 // weighs a little less than a key spelled the same
-                if let Some(turkish) = part_turkish_skeleton(k) {
-                    idx.post(format!("t{turkish}"), false, entry, &mut dels);
+                if let Some(second) = part_second_skeleton(k) {
+                    idx.post(format!("t{second}"), false, entry, &mut dels);
                 }
             }
             idx.part_start.push(idx.parts.len() as u32);
@@ -391,18 +392,19 @@ impl NameIndex {
                         sids.extend(v.iter().map(|&s| (s, 0.45)));
                     }
                 }
-                // Turkish spellings (Cemal, Ahmet for جمال، أحمد): a query
-                // part meets the Turkish reading of listed Latin parts, and a
-                // Latin query part's own Turkish reading meets listed parts,
-                // a little below a key spelled the same
+                // Turkish spellings (Cemal, Ahmet for جمال، أحمد) and silent
+                // letters (Foucault for فوكو): a query part meets the second
+                // reading of listed Latin parts, and a Latin query part's own
+                // second reading meets listed parts, a little below a key
+                // spelled the same
                 if k.concept == 0 {
                     if let Some(&sid) = self.skel_ids.get(format!("t{key}").as_str()) {
-                        sids.push((sid, TURKISH_READING));
+                        sids.push((sid, SECOND_READING));
                     }
-                    if let Some(turkish) = part_turkish_skeleton(k)
-                        && let Some(&sid) = self.skel_ids.get(turkish.as_str())
+                    if let Some(second) = part_second_skeleton(k)
+                        && let Some(&sid) = self.skel_ids.get(second.as_str())
                     {
-                        sids.push((sid, TURKISH_READING));
+                        sids.push((sid, SECOND_READING));
                     }
                 }
                 sids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));

@@ -293,7 +293,8 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
             std::borrow::Cow::Borrowed(g.text.as_str())
         };
         let seq = crate::kernel::Seq::new(g.units.as_slice());
-        let w = role.base_weight() * (seq.weight() / 3.5).clamp(0.6, 1.2);
+        let spelled = crate::distance::spelled_weight(g.units.as_slice());
+        let w = role.base_weight() * (spelled / 3.5).clamp(0.6, 1.2);
         let skel = skeleton(g.units.as_slice());
         keys.push(PartKey {
             units: g.units,
@@ -584,13 +585,14 @@ fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     out
 }
 
-/// A second index key of a Latin part as Turkish spelling reads it (c as
-/// j, a final t as d), when that differs from its key.
-pub(crate) fn part_turkish_skeleton(k: &PartKey) -> Option<String> {
+/// A second index key of a Latin part as another orthography reads it
+/// (Turkish c as j and a final t as d; silent letters left out), when that
+/// differs from its key.
+pub(crate) fn part_second_skeleton(k: &PartKey) -> Option<String> {
     if k.concept != 0 || k.script != Script::Latin {
         return None;
     }
-    crate::phonetic::turkish_skeleton(k.units.as_slice())
+    crate::phonetic::second_skeleton(k.units.as_slice())
 }
 
 /// The skeleton of a part, as used for index keys.

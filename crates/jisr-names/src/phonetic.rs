@@ -6,6 +6,9 @@
 //! sides are mapped to "units" that `distance` aligns with costs knowing
 //! which differences are spelling habits and which are different names.
 
+mod latin;
+pub use latin::latin_units;
+
 /// Longest unit sequence compared; longer tokens are truncated (names rarely are).
 pub const MAX_UNITS: usize = 24;
 
@@ -81,7 +84,34 @@ pub(crate) mod u {
     /// Latin q opening a word before i: Chinese pinyin's ch (Qin, Qiang
     /// for تشين، تشيانغ), or q.
     pub const QI: u8 = 50;
-    pub const COUNT: usize = 51;
+    /// The i of a French oi, which sounds wa (Benoit بينوا, François فرنسوا).
+    pub const OI: u8 = 51;
+    /// Latin ll between vowels: l, or Spanish y (Castilla كاستيا).
+    pub const LL: u8 = 52;
+    /// Letters a European spelling may leave silent where Arabic writes
+    /// nothing, and other spellings pronounce: g before n or l plus i
+    /// (Ignace إينياس, Pagliuca باليوكا), gh after a vowel (Naughton نوتون,
+    /// but Baghdadi البغدادي), the r of a final -ier (Olivier أوليفييه, but
+    /// Javier خافيير), the s of a final -es (Charles شارل, but Younes
+    /// يونس), a t (Laurent لوران, but Brent برنت).
+    pub const G_MUTE: u8 = 53;
+    pub const GH_MUTE: u8 = 54;
+    pub const R_MUTE: u8 = 55;
+    pub const S_MUTE: u8 = 56;
+    pub const T_MUTE: u8 = 57;
+    /// Latin g before e, i or y: j in French, English and Italian (Georges
+    /// جورج), g in German and Arabic romanisations (Gerhard, Gibran جبران).
+    pub const GI: u8 = 58;
+    /// More letters French leaves silent at a word's end (Foucault فوكو,
+    /// Arnaud أرنو, Roux رو).
+    pub const L_MUTE: u8 = 59;
+    pub const D_MUTE: u8 = 60;
+    pub const K_MUTE: u8 = 61;
+    /// The t Arabic writes before a German final z (Scholz شولتس, Schulz
+    /// شولتز; Heinz هاينز): not written in Latin, so nothing between two
+    /// Latin spellings.
+    pub const T_BEFORE_Z: u8 = 62;
+    pub const COUNT: usize = 63;
 }
 
 /// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
@@ -118,7 +148,7 @@ impl Units {
     pub fn as_slice(&self) -> &[u8] {
         &self.buf[..self.len as usize]
     }
-    fn push(&mut self, unit: u8) {
+    pub(crate) fn push(&mut self, unit: u8) {
         let n = self.len as usize;
         // doubled letters (shadda dropped, Latin "mm", "ss") say nothing about identity
         if n > 0 && self.buf[n - 1] == unit && !is_vowelish(unit) {
@@ -148,9 +178,69 @@ impl Units {
     /// A debugging rendering of the unit codes.
     pub fn render(&self) -> String {
         const NAMES: [&str; u::COUNT] = [
-            "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
-            "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
-            "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ", "ç", "ṭ", "ċ", "ǫ",
+            "?",
+            "a",
+            "e",
+            "i",
+            "o",
+            "u",
+            "Ā",
+            "W",
+            "Y",
+            "ʿ",
+            "ʾ",
+            "Ⱨ",
+            "ᵃ",
+            "ˡ",
+            "b",
+            "p",
+            "t",
+            "θ",
+            "j",
+            "g",
+            "h",
+            "x",
+            "d",
+            "ð",
+            "r",
+            "z",
+            "s",
+            "š",
+            "f",
+            "v",
+            "q",
+            "k",
+            "l",
+            "m",
+            "n",
+            "w",
+            "y",
+            "ɣ",
+            "č",
+            "ž",
+            "Ī",
+            "*",
+            "ᴬ",
+            "ᴵ",
+            "ᵁ",
+            "ḍ",
+            "ʰ",
+            "ç",
+            "ṭ",
+            "ċ",
+            "ǫ",
+            "ᵢ",
+            "ł",
+            "ᵍ",
+            "ᵞ",
+            "ʳ",
+            "ˢ",
+            "ᵗ",
+            "ǧ",
+            "ᴸ",
+            "ᵈ",
+            "ᵏ",
+            "⁽ᵗ⁾",
         ];
         self.as_slice()
             .iter()
@@ -164,7 +254,7 @@ fn is_vowel(x: u8) -> bool {
 }
 
 fn is_vowelish(x: u8) -> bool {
-    is_vowel(x) || matches!(x, u::AA | u::AW | u::AY | u::AYF)
+    is_vowel(x) || matches!(x, u::AA | u::AW | u::AY | u::AYF | u::OI)
 }
 
 /// Units of a normalised Arabic-script token.
@@ -290,95 +380,6 @@ pub fn arabic_units(token: &str) -> Units {
     out
 }
 
-/// Units of a normalised Latin token (lower-case ASCII).
-pub fn latin_units(token: &str) -> Units {
-    let b = token.as_bytes();
-    let n = b.len();
-    let mut out = Units::default();
-    let mut i = 0;
-    let at = |k: usize| -> u8 { if k < n { b[k] } else { 0 } };
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    while i < n {
-        let c = b[i];
-        let nx = at(i + 1);
-        let (unit, step) = match c {
-            b'a' => (u::A, 1),
-            b'e' => (u::E, 1),
-            b'i' => (u::I, 1),
-            b'o' => (u::O, 1),
-            b'u' => (u::U, 1),
-            b'y' if i == 0 || vowel(nx) => (u::Y, 1),
-            b'y' => (u::I, 1),
-            b'b' => (u::B, 1),
-            b'c' if nx == b'h' => (u::CH, 2),
-            b'c' if matches!(nx, b'e' | b'i' | b'y') => (u::CI, 1),
-            b'c' if nx == b'k' => (u::K, 2),
-            // South Slavic -ić, folded to -ic, is -ich (يتش)
-            b'c' if i + 1 == n
-                && n > 4
-                && i >= 1
-                && b[i - 1] == b'i'
-                && matches!(b[i - 2], b'v' | b'j' | b'n' | b'l' | b'r' | b't' | b'd') =>
-            {
-                (u::CH, 1)
-            }
-            b'c' => (u::CK, 1),
-            b'd' if nx == b'h' => (u::DH, 2),
-            b'd' if nx == b'j' => (u::J, 2),
-            b'd' => (u::D, 1),
-            b'f' => (u::F, 1),
-            b'g' if nx == b'h' => (u::GH, 2),
-            b'g' => (u::G, 1),
-            // a final h after a vowel spells -a / -ah as often as ح or ه
-            b'h' if i + 1 == n && i > 0 && vowel(b[i - 1]) => (u::HF, 1),
-            b'h' => (u::H, 1),
-            b'j' => (u::J, 1),
-            b'k' if nx == b'h' => (u::X, 2),
-            b'k' => (u::K, 1),
-            b'l' => (u::L, 1),
-            b'm' => (u::M, 1),
-            b'n' => (u::N, 1),
-            b'p' if nx == b'h' => (u::F, 2),
-            b'p' => (u::P, 1),
-            b'q' if i == 0 && nx == b'i' => (u::QI, 1),
-            b'q' => (u::Q, 1),
-            b'r' => (u::R, 1),
-            b's' if nx == b'c' && at(i + 2) == b'h' => (u::SH, 3),
-            b's' if nx == b'h' => (u::SH, 2),
-            b's' => (u::S, 1),
-            b't' if nx == b'h' => (u::TH, 2),
-            b't' if nx == b's' && at(i + 2) == b'h' => (u::CH, 3),
-            b't' if nx == b'c' && at(i + 2) == b'h' => (u::CH, 3),
-            // Turkish -ettin, -attin is ad-din (Necmettin نجم الدين)
-            b't' if nx == b't' && n > 6 && i + 4 == n && b[i + 2] == b'i' && b[i + 3] == b'n' => {
-                (u::D, 2)
-            }
-            // … or after a diphthong's y (Cüneyt, Züheyt for جنيد، زهيد)
-            b't' if i + 1 == n
-                && i > 0
-                && (vowel(b[i - 1]) || (i > 1 && b[i - 1] == b'y' && vowel(b[i - 2]))) =>
-            {
-                (u::TF, 1)
-            }
-            b't' => (u::T, 1),
-            b'v' => (u::V, 1),
-            b'w' => (u::W, 1),
-            // pinyin x opening a syllable before i or u is sh (Xi, Xiaoping, Xu)
-            b'x' if i == 0 && matches!(nx, b'i' | b'u') => (u::SH, 1),
-            b'x' => {
-                out.push(u::K);
-                (u::S, 1)
-            }
-            b'z' if nx == b'h' => (u::ZH, 2),
-            b'z' => (u::Z, 1),
-            _ => (u::OTHER, 1),
-        };
-        out.push(unit);
-        i += step;
-    }
-    out
-}
-
 /// Units of a token in another script: a single opaque unit; such tokens are
 /// compared by their characters instead.
 pub fn other_units(_token: &str) -> Units {
@@ -390,23 +391,34 @@ pub fn other_units(_token: &str) -> Units {
 /// The coarse consonant skeleton used as a candidate key: vowels, weak letters
 /// and medial w/y dropped, close consonants merged, doubles collapsed.
 pub fn skeleton(units: &[u8]) -> String {
-    skeleton_reading(units, 'S', 'T')
+    skeleton_reading(units, false)
 }
 
-/// The skeleton of a Latin part read as Turkish spells, when that differs:
-/// c before e, i or y is j (Cemal for جمال) and a final t after a vowel a
-/// devoiced d (Ahmet for أحمد). A second candidate key, since the usual one
-/// reads them as s and t (Vincent for فنسنت, Janet for جانيت).
-pub fn turkish_skeleton(units: &[u8]) -> Option<String> {
+/// The skeleton of a Latin part as another orthography reads it, when that
+/// differs: Turkish, where c before e, i or y is j (Cemal for جمال) and a
+/// final t after a vowel a devoiced d (Ahmet for أحمد), or French and the
+/// others that leave letters silent (Foucault for فوكو). A second candidate
+/// key, since the usual one reads c as s, t as t (Vincent for فنسنت, Janet
+/// for جانيت) and keeps every written letter (Baghdadi for البغدادي).
+pub fn second_skeleton(units: &[u8]) -> Option<String> {
     units
         .iter()
-        .any(|&x| x == u::CI || x == u::TF)
-        .then(|| skeleton_reading(units, 'K', 'D'))
+        .any(|&x| x == u::CI || x == u::TF || is_mute(x))
+        .then(|| skeleton_reading(units, true))
 }
 
-/// `ci`, `tf`: the key letters of a Latin c before e, i or y and of a final
-/// t after a vowel.
-fn skeleton_reading(units: &[u8], ci: char, tf: char) -> String {
+/// Letters that some spellings leave silent.
+fn is_mute(x: u8) -> bool {
+    use u::*;
+    matches!(
+        x,
+        G_MUTE | GH_MUTE | R_MUTE | S_MUTE | T_MUTE | L_MUTE | D_MUTE | K_MUTE | T_BEFORE_Z
+    )
+}
+
+/// `second`: read a Latin c before e, i or y as k and a final t after a
+/// vowel as d, and leave out letters that may be silent.
+fn skeleton_reading(units: &[u8], second: bool) -> String {
     use u::*;
     let mut s = String::with_capacity(units.len());
     let n = units.len();
@@ -414,19 +426,20 @@ fn skeleton_reading(units: &[u8], ci: char, tf: char) -> String {
         let ch = match x {
             AW | W if k == 0 => 'W',
             AY | Y if k == 0 => 'Y',
+            x if second && is_mute(x) => continue,
             // Arabic has no p or v: ب and ف stand for both, so the key merges the labials
             B | P | F | V => 'B',
-            TF => tf,
-            T | TH => 'T',
-            D | DAD => 'D',
+            TF if second => 'D',
+            T | TH | TF | T_MUTE | T_BEFORE_Z => 'T',
+            D | DAD | D_MUTE => 'D',
             DH | Z | ZH => 'Z',
-            J | G | Q | K | GH | CK => 'K',
-            CI => ci,
-            S | SH | CH | QI => 'S',
+            J | G | Q | K | GH | CK | GI | G_MUTE | GH_MUTE | K_MUTE => 'K',
+            CI if second => 'K',
+            S | SH | CH | QI | CI | S_MUTE => 'S',
             H if k + 1 == n => continue,
             H | X => 'H',
-            R => 'R',
-            L => 'L',
+            R | R_MUTE => 'R',
+            L | LL | L_MUTE => 'L',
             M => 'M',
             N => 'N',
             L_ART => 'L',
@@ -512,13 +525,13 @@ mod tests {
         // Turkish c is j: Cemal is جمال, as a second key
         assert_eq!(skeleton(latin_units("cemal").as_slice()), "SML");
         assert_eq!(
-            turkish_skeleton(latin_units("cemal").as_slice()).as_deref(),
+            second_skeleton(latin_units("cemal").as_slice()).as_deref(),
             Some("KML")
         );
         assert_eq!(skeleton(arabic_units("جمال").as_slice()), "KML");
-        assert_eq!(turkish_skeleton(latin_units("kamal").as_slice()), None);
+        assert_eq!(second_skeleton(latin_units("kamal").as_slice()), None);
         assert_eq!(
-            turkish_skeleton(latin_units("ahmet").as_slice()).as_deref(),
+            second_skeleton(latin_units("ahmet").as_slice()).as_deref(),
             Some("HMD")
         );
     }
