@@ -144,6 +144,8 @@ const PEOPLE: &[(&str, &str)] = &[
     // initials and regnal numbers spelled out in Arabic
     ("جورج دبليو بوش", "George W. Bush"),
     ("الملك عبد الله الثاني", "King Abdullah II"),
+    ("البابا بنديكت السادس عشر", "Pope Benedict XVI"),
+    ("لويس الرابع عشر", "Louis XIV"),
 ];
 
 /// Hard distractors: the first word of one person with the last word of

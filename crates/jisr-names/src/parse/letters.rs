@@ -1,8 +1,8 @@
 //! What Arabic spells out as words where Latin writes letters: initials
 //! (Arabic writes the letter's name, so George W. Bush is «جورج دبليو بوش»
 //! and J. R. R. Tolkien «جيه. آر. آر. تولكين») and regnal numbers
-//! (Abdullah II is «عبد الله الثاني», Mohammed VI «محمد السادس»). Read as
-//! words, those never meet the Latin letters.
+//! (Abdullah II is «عبد الله الثاني», Benedict XVI «بنديكت السادس عشر»).
+//! Read as words, those never meet the Latin letters.
 
 use crate::normalize::normalize;
 use std::sync::OnceLock;
@@ -29,72 +29,139 @@ const RULERS: &[&str] = &[
     "king", "queen", "pope", "emperor", "empress", "tsar", "czar", "shah", "emir", "sultan",
     "prince", "princess", "caliph",
 ];
-const SINGLE_NUMERALS: &[(&str, &str)] = &[("i", "№1"), ("v", "№5"), ("x", "№10")];
+const SINGLE_NUMERALS: &[(&str, u32)] = &[("i", 1), ("v", 5), ("x", 10)];
 
 /// A table keyed by its words as `normalize` writes them. Searched in
 /// order: a few dozen short words compare faster than a hash is computed.
-struct Normalised(Vec<(String, &'static str)>);
+struct Normalised<T: Copy + 'static>(Vec<(String, T)>);
 
-impl Normalised {
-    fn get(&self, token: &str) -> Option<&'static str> {
+impl<T: Copy> Normalised<T> {
+    fn get(&self, token: &str) -> Option<T> {
         self.0.iter().find(|(w, _)| w == token).map(|(_, to)| *to)
     }
 }
 
-fn normalised(table: &[(&str, &'static str)]) -> Normalised {
+fn normalised<T: Copy>(table: &[(&str, T)]) -> Normalised<T> {
     Normalised(table.iter().map(|(w, to)| (normalize(w), *to)).collect())
 }
 
-fn letters() -> &'static Normalised {
-    static MAP: OnceLock<Normalised> = OnceLock::new();
+fn letters() -> &'static Normalised<&'static str> {
+    static MAP: OnceLock<Normalised<&'static str>> = OnceLock::new();
     MAP.get_or_init(|| normalised(LETTER_NAMES))
 }
 
 /// Ordinals after a ruler's name, as the number both scripts then share:
 /// Arabic words of both genders (Elizabeth II is «إليزابيث الثانية»),
-/// Latin Roman numerals of more than one letter (a final I, V or X may be
-/// an initial) and digit ordinals. Written №2, they are the name's ordinal
-/// (`Role::Ordinal`): the same number aligns, two different ones mark two
-/// people (Abdullah I is not Abdullah II). A plain number closing a name
-/// stays a part (Snow Storm 1, a vessel).
-const ORDINALS: &[(&str, &str)] = &[
-    ("الأول", "№1"),
-    ("الأولى", "№1"),
-    ("الثاني", "№2"),
-    ("الثانية", "№2"),
-    ("الثالث", "№3"),
-    ("الثالثة", "№3"),
-    ("الرابع", "№4"),
-    ("الرابعة", "№4"),
-    ("الخامس", "№5"),
-    ("الخامسة", "№5"),
-    ("السادس", "№6"),
-    ("السابع", "№7"),
-    ("الثامن", "№8"),
-    ("التاسع", "№9"),
-    ("العاشر", "№10"),
-    ("ii", "№2"),
-    ("iii", "№3"),
-    ("iv", "№4"),
-    ("vi", "№6"),
-    ("vii", "№7"),
-    ("viii", "№8"),
-    ("ix", "№9"),
-    ("1st", "№1"),
-    ("2nd", "№2"),
-    ("3rd", "№3"),
-    ("4th", "№4"),
-    ("5th", "№5"),
-    ("6th", "№6"),
-    ("7th", "№7"),
-    ("8th", "№8"),
-    ("9th", "№9"),
-    ("10th", "№10"),
+/// compounds of two words (Benedict XVI is «بنديكت السادس عشر», John XXIII
+/// «يوحنا الثالث والعشرون»), Latin Roman numerals of more than one letter
+/// (a final I, V or X may be an initial, and Xi a Chinese name) and digit
+/// ordinals. Written №16, they are the name's ordinal (`Role::Ordinal`):
+/// the same number aligns, two different ones mark two people (Abdullah I
+/// is not Abdullah II). A plain number closing a name stays a part (Snow
+/// Storm 1, a vessel).
+const ORDINALS: &[(&str, u32)] = &[
+    ("الأول", 1),
+    ("الأولى", 1),
+    ("الثاني", 2),
+    ("الثانية", 2),
+    ("الثالث", 3),
+    ("الثالثة", 3),
+    ("الرابع", 4),
+    ("الرابعة", 4),
+    ("الخامس", 5),
+    ("الخامسة", 5),
+    ("السادس", 6),
+    ("السادسة", 6),
+    ("السابع", 7),
+    ("السابعة", 7),
+    ("الثامن", 8),
+    ("الثامنة", 8),
+    ("التاسع", 9),
+    ("التاسعة", 9),
+    ("العاشر", 10),
+    ("العاشرة", 10),
+    ("العشرون", 20),
+    ("العشرين", 20),
 ];
 
-fn ordinals() -> &'static Normalised {
-    static MAP: OnceLock<Normalised> = OnceLock::new();
-    MAP.get_or_init(|| normalised(ORDINALS))
+/// The first word of a compound ordinal: 1 is الحادي there, not الأول.
+const COMPOUND_UNITS: &[(&str, u32)] = &[("الحادي", 1), ("الحادية", 1)];
+
+/// The second word of a compound ordinal, and the tens it adds.
+const COMPOUND_TENS: &[(&str, u32)] = &[
+    ("عشر", 10),
+    ("عشرة", 10),
+    ("والعشرون", 20),
+    ("والعشرين", 20),
+];
+
+fn ordinals() -> &'static [Normalised<u32>; 3] {
+    static MAP: OnceLock<[Normalised<u32>; 3]> = OnceLock::new();
+    MAP.get_or_init(|| {
+        [
+            normalised(ORDINALS),
+            normalised(COMPOUND_UNITS),
+            normalised(COMPOUND_TENS),
+        ]
+    })
+}
+
+/// The value of a Roman numeral from 2 to 39 written the usual way (II,
+/// XIV, XXIII; not IIII or VX), but not XI, which is also a name.
+fn roman(t: &str) -> Option<u32> {
+    if t.len() < 2 || t == "xi" || !t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')) {
+        return None;
+    }
+    const ONES: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    let tens = t.bytes().take_while(|&b| b == b'x').count();
+    let rest = &t[tens..];
+    let ones = ONES.iter().position(|o| *o == rest)?;
+    (tens <= 3).then_some((tens * 10 + ones) as u32)
+}
+
+/// 1st, 2nd, 16th …
+fn digit_ordinal(t: &str) -> Option<u32> {
+    let digits = t
+        .strip_suffix("st")
+        .or_else(|| t.strip_suffix("nd"))
+        .or_else(|| t.strip_suffix("rd"))
+        .or_else(|| t.strip_suffix("th"))?;
+    let n: u32 = digits.parse().ok()?;
+    (1..100).contains(&n).then_some(n)
+}
+
+/// The ordinal closing `tokens` after a name: how many tokens it takes and
+/// its number.
+fn final_ordinal(tokens: &[&str]) -> Option<(usize, u32)> {
+    let n = tokens.len();
+    let last = *tokens.last()?;
+    // after a ruler's title, a final I, V or X is a number, not an initial
+    let ruler = tokens.first().is_some_and(|t| RULERS.contains(t)) && n > 2;
+    let one = if ruler && let Some(&(_, v)) = SINGLE_NUMERALS.iter().find(|(r, _)| *r == last) {
+        Some(v)
+    } else if last.is_ascii() {
+        roman(last).or_else(|| digit_ordinal(last))
+    } else {
+        None
+    };
+    if let Some(v) = one.filter(|_| n > 1) {
+        return Some((1, v));
+    }
+    // Arabic ordinals open on the article or close on ten or twenty
+    if last.is_ascii() || !(last.starts_with("ال") || last.contains("عشر")) {
+        return None;
+    }
+    let [single, units, tens] = ordinals();
+    if n > 2
+        && let Some(ten) = tens.get(last)
+        && let Some(unit) = single
+            .get(tokens[n - 2])
+            .filter(|&u| u < 10)
+            .or_else(|| units.get(tokens[n - 2]))
+    {
+        return Some((2, ten + unit));
+    }
+    single.get(last).filter(|_| n > 1).map(|v| (1, v))
 }
 
 /// The tokens with spelled-out initials as their Latin letter and a final
@@ -102,41 +169,31 @@ fn ordinals() -> &'static Normalised {
 /// are never the last token (that is a name); an ordinal is only the last
 /// one, after a name.
 pub(super) fn initials_as_letters(tokens: &[&str]) -> Option<Vec<String>> {
+    let ordinal = final_ordinal(tokens);
+    let name_end = tokens.len() - ordinal.map_or(0, |(taken, _)| taken);
     let last = tokens.len().checked_sub(1)?;
-    // after a ruler's title, a final I, V or X is a number, not an initial
-    let ruler = tokens.first().is_some_and(|t| RULERS.contains(t)) && last > 1;
     let spelled = |i: usize, t: &str| -> Option<&'static str> {
-        if i < last {
-            // the letters' names are short Arabic words: others need no lookup
-            (t.len() <= 10 && !t.is_ascii())
-                .then(|| letters().get(t))
-                .flatten()
-        } else if i == 0 {
-            None
-        } else if ruler && let Some(&(_, n)) = SINGLE_NUMERALS.iter().find(|(r, _)| *r == t) {
-            Some(n)
-        } else if t.starts_with("ال")
-            || t.starts_with(['i', 'v', 'x', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-        {
-            ordinals().get(t)
-        } else {
-            None
-        }
+        // the letters' names are short Arabic words: others need no lookup
+        (i < last && t.len() <= 10 && !t.is_ascii())
+            .then(|| letters().get(t))
+            .flatten()
     };
-    if !tokens
+    let any_spelled = tokens[..name_end]
         .iter()
         .enumerate()
-        .any(|(i, t)| spelled(i, t).is_some())
-    {
+        .any(|(i, t)| spelled(i, t).is_some());
+    if ordinal.is_none() && !any_spelled {
         return None;
     }
-    Some(
-        tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| spelled(i, t).map_or_else(|| t.to_string(), str::to_string))
-            .collect(),
-    )
+    let mut out: Vec<String> = tokens[..name_end]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| spelled(i, t).map_or_else(|| t.to_string(), str::to_string))
+        .collect();
+    if let Some((_, number)) = ordinal {
+        out.push(format!("№{number}"));
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -172,6 +229,24 @@ mod tests {
         assert_eq!(read("الثاني"), None);
         // a final I is a number after a ruler's title, an initial otherwise
         assert_eq!(read("King Hussein I").as_deref(), Some("king hussein №1"));
+    }
+
+    #[test]
+    fn ordinals_beyond_ten() {
+        assert_eq!(read("Benedict XVI").as_deref(), Some("benedict №16"));
+        assert_eq!(read("بنديكت السادس عشر").as_deref(), Some("بنديكت №16"));
+        assert_eq!(read("Louis XIV").as_deref(), Some("louis №14"));
+        assert_eq!(read("لويس الرابع عشر").as_deref(), Some("لويس №14"));
+        assert_eq!(read("John XXIII").as_deref(), Some("john №23"));
+        assert_eq!(read("يوحنا الثالث والعشرون").as_deref(), Some("يوحنا №23"));
+        assert_eq!(read("ألفونسو الحادي عشر").as_deref(), Some("الفونسو №11"));
+        assert_eq!(read("Pius 12th").as_deref(), Some("pius №12"));
+        // not numerals: badly formed, or a name
+        assert_eq!(read("Louis IIII"), None);
+        assert_eq!(read("Chen Xi"), None);
+        assert_eq!(read("Jet Li"), None);
+        // a lone ten is a word, not an ordinal
+        assert_eq!(read("عشر"), None);
     }
 
     #[test]
