@@ -9,8 +9,9 @@
 use crate::cache::SimCache;
 use crate::parse::{NameKind, ParsedName, PartKey, parse, part_second_skeleton, part_skeleton};
 use crate::score::{Match, score, score_keys_cached};
-use std::cell::RefCell;
 use std::collections::HashMap;
+
+mod candidates;
 
 /// How many of the best-supported candidates are scored in full per query.
 const DEFAULT_CANDIDATES: usize = 300;
@@ -96,19 +97,14 @@ pub struct NameIndex {
     candidates: usize,
 }
 
-/// Per-thread accumulators sized to the index: support per entry, the
-/// entries touched, and a stamp marking which query part last counted.
-struct Scratch {
-    acc: Vec<f32>,
-    touched: Vec<u32>,
-    stamp: Vec<u32>,
-    now: u32,
-}
-
-thread_local! {
-    static SCRATCH: RefCell<Scratch> = const {
-        RefCell::new(Scratch { acc: Vec::new(), touched: Vec::new(), stamp: Vec::new(), now: 0 })
-    };
+/// Which near keys a listed key is also found by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Near {
+    Exact,
+    /// Its one-letter deletions.
+    Deletions,
+    /// Its deletions, and those of the key without the article's L.
+    WithoutArticle,
 }
 
 fn part_key_string(k: &PartKey) -> String {
@@ -121,16 +117,23 @@ fn part_key_string(k: &PartKey) -> String {
 
 impl NameIndex {
     /// Lists `entry` under `key`, creating the key (with its one-letter
-    /// deletions when `near`) on first use.
-    fn post(&mut self, key: String, near: bool, entry: u32, dels: &mut Vec<String>) {
+    /// deletions when `near`, and those of the key without its opening L
+    /// when that is the article: «القذافي», LKZB, is near Gaddafi's KDB
+    /// through KZB) on first use.
+    fn post(&mut self, key: String, near: Near, entry: u32, dels: &mut Vec<String>) {
         let sid = match self.skel_ids.get(key.as_str()) {
             Some(&sid) => sid,
             None => {
                 let sid = self.postings.len() as u32;
                 self.postings.push(Vec::new());
                 dels.clear();
-                if near {
+                if near != Near::Exact {
                     deletions(&key, dels);
+                }
+                if near == Near::WithoutArticle
+                    && let Some(bare) = key.strip_prefix('L')
+                {
+                    deletions(bare, dels);
                 }
                 for d in dels.drain(..) {
                     self.neighbours
@@ -202,11 +205,18 @@ impl NameIndex {
                 if !k.role.is_keyed() {
                     continue;
                 }
-                idx.post(part_key_string(k), k.concept == 0, entry, &mut dels);
+                let near = if k.concept != 0 {
+                    Near::Exact
+                } else if k.units.first() == Some(crate::phonetic::u::A_ART) {
+                    Near::WithoutArticle
+                } else {
+                    Near::Deletions
+                };
+                idx.post(part_key_string(k), near, entry, &mut dels);
                 // its second reading in a namespace of its own, so that it
                 // weighs a little less than a key spelled the same
                 if let Some(second) = part_second_skeleton(k) {
-                    idx.post(format!("t{second}"), false, entry, &mut dels);
+                    idx.post(format!("t{second}"), Near::Exact, entry, &mut dels);
                 }
             }
             idx.part_start.push(idx.parts.len() as u32);
@@ -330,152 +340,6 @@ impl NameIndex {
         let kind = *self.kinds.get(hit.entry)?;
         let (_, name) = self.entry(hit.entry)?;
         Some(score(q, &parse(name, kind)))
-    }
-
-    /// Entries sharing keys with the query, best-supported first, at most `self.candidates`.
-    fn candidates_for(&self, q: &ParsedName) -> Vec<u32> {
-        let n = self.ids.len();
-        let total = n as f32;
-        SCRATCH.with(|cell| {
-            let mut guard = cell.borrow_mut();
-            let Scratch {
-                acc,
-                touched,
-                stamp,
-                now: stamp_now,
-            } = &mut *guard;
-            if acc.len() < n {
-                acc.resize(n, 0.0);
-                stamp.resize(n, 0);
-            }
-            touched.clear();
-            let mut dels = Vec::new();
-            let mut sids: Vec<(u32, f32)> = Vec::new();
-            for k in q.keys() {
-                if !k.role.is_keyed() {
-                    continue;
-                }
-                let key = part_key_string(k);
-                sids.clear();
-                if let Some(&sid) = self.skel_ids.get(key.as_str()) {
-                    sids.push((sid, 1.0));
-                }
-                // the same name with and without the article (al-Touati / Touati)
-                if k.concept == 0 {
-                    let alt = if k.units.first() == Some(crate::phonetic::u::A_ART) {
-                        key.strip_prefix('L').map(str::to_string)
-                    } else {
-                        Some(format!("L{key}"))
-                    };
-                    if let Some(alt) = alt.filter(|a| !a.is_empty()) {
-                        if let Some(&sid) = self.skel_ids.get(alt.as_str()) {
-                            sids.push((sid, 0.8));
-                        }
-                        if let Some(v) = self.neighbours.get(format!("~{alt}").as_str()) {
-                            sids.extend(v.iter().map(|&s| (s, 0.5)));
-                        }
-                    }
-                }
-                dels.clear();
-                if k.concept == 0 {
-                    deletions(&key, &mut dels);
-                    // the query's own skeleton may be a deletion of an indexed one
-                    if let Some(v) = self.neighbours.get(format!("~{key}").as_str()) {
-                        sids.extend(v.iter().map(|&s| (s, 0.6)));
-                    }
-                }
-                for d in &dels {
-                    if let Some(&sid) = self.skel_ids.get(&d[1..]) {
-                        sids.push((sid, 0.6));
-                    }
-                    if let Some(v) = self.neighbours.get(d.as_str()) {
-                        sids.extend(v.iter().map(|&s| (s, 0.45)));
-                    }
-                }
-                // Turkish spellings (Cemal, Ahmet for جمال، أحمد) and silent
-                // letters (Foucault for فوكو): a query part meets the second
-                // reading of listed Latin parts, and a Latin query part's own
-                // second reading meets listed parts, a little below a key
-                // spelled the same
-                if k.concept == 0 {
-                    if let Some(&sid) = self.skel_ids.get(format!("t{key}").as_str()) {
-                        sids.push((sid, SECOND_READING));
-                    }
-                    if let Some(second) = part_second_skeleton(k)
-                        && let Some(&sid) = self.skel_ids.get(second.as_str())
-                    {
-                        sids.push((sid, SECOND_READING));
-                    }
-                }
-                sids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-                sids.dedup_by_key(|x| x.0);
-                let idf = |sid: u32| {
-                    let df = self.postings.get(sid as usize).map_or(1, Vec::len).max(1);
-                    (1.0 + total / df as f32).ln()
-                };
-                // a near key never outweighs the exact one, however rare it is
-                let exact_idf = self.skel_ids.get(key.as_str()).map(|&s| idf(s));
-                let role_w = k.weight.max(0.2);
-                let mut contrib: Vec<(f32, u32)> = sids
-                    .iter()
-                    .map(|&(sid, w)| {
-                        let i = idf(sid);
-                        let i = if w < 1.0 {
-                            exact_idf.map_or(i, |x| i.min(x))
-                        } else {
-                            i
-                        };
-                        (w * i * role_w, sid)
-                    })
-                    .collect();
-                contrib.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-                // each query part counts once per entry, with its best key
-                *stamp_now = stamp_now.wrapping_add(1);
-                if *stamp_now == 0 {
-                    stamp.iter_mut().for_each(|x| *x = 0);
-                    *stamp_now = 1;
-                }
-                let now = *stamp_now;
-                for &(add, sid) in &contrib {
-                    let Some(post) = self.postings.get(sid as usize) else {
-                        continue;
-                    };
-                    for &e in post {
-                        let e = e as usize;
-                        if stamp[e] == now {
-                            continue;
-                        }
-                        stamp[e] = now;
-                        if acc[e] == 0.0 {
-                            touched.push(e as u32);
-                        }
-                        acc[e] += add;
-                    }
-                }
-            }
-            let mut ranked: Vec<(f32, u32)> =
-                touched.iter().map(|&e| (acc[e as usize], e)).collect();
-            for &e in touched.iter() {
-                acc[e as usize] = 0.0;
-            }
-            let c = self.candidates;
-            if ranked.len() > c {
-                ranked.select_nth_unstable_by(c - 1, |a, b| b.0.total_cmp(&a.0));
-                // candidates tied with the last one kept are as good as it: keep
-                // them too (common names), up to a bound
-                let cut = ranked[c - 1].0;
-                let tail = &mut ranked[c..];
-                let mut extra = 0;
-                for k in 0..tail.len() {
-                    if tail[k].0 >= cut && extra < c * (TIE_FACTOR - 1) {
-                        tail.swap(extra, k);
-                        extra += 1;
-                    }
-                }
-                ranked.truncate(c + extra);
-            }
-            ranked.into_iter().map(|(_, e)| e).collect()
-        })
     }
 
     /// Screens many queries against the index (in parallel), returning for

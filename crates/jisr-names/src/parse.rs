@@ -585,11 +585,11 @@ fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     out
 }
 
-/// A second index key of a Latin part as another orthography reads it
-/// (Turkish c as j and a final t as d; silent letters left out), when that
+/// A second index key of a part as another orthography reads it (Turkish
+/// c as j and a final t as d; silent letters left out; ض as z), when that
 /// differs from its key.
 pub(crate) fn part_second_skeleton(k: &PartKey) -> Option<String> {
-    if k.concept != 0 || k.script != Script::Latin {
+    if k.concept != 0 || k.script == Script::Other {
         return None;
     }
     crate::phonetic::second_skeleton(k.units.as_slice())

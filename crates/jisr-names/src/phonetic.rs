@@ -394,16 +394,18 @@ pub fn skeleton(units: &[u8]) -> String {
     skeleton_reading(units, false)
 }
 
-/// The skeleton of a Latin part as another orthography reads it, when that
+/// The skeleton of a part as another orthography reads it, when that
 /// differs: Turkish, where c before e, i or y is j (Cemal for جمال) and a
-/// final t after a vowel a devoiced d (Ahmet for أحمد), or French and the
-/// others that leave letters silent (Foucault for فوكو). A second candidate
-/// key, since the usual one reads c as s, t as t (Vincent for فنسنت, Janet
-/// for جانيت) and keeps every written letter (Baghdadi for البغدادي).
+/// final t after a vowel a devoiced d (Ahmet for أحمد); French and the
+/// others that leave letters silent (Foucault for فوكو); Persian and Urdu,
+/// where ض is z (Fazlullah for «فضل الله»). A second candidate key, since
+/// the usual one reads c as s, t as t (Vincent for فنسنت, Janet for
+/// جانيت), keeps every written letter (Baghdadi for البغدادي) and ض as d,
+/// as Arabic romanisations write it (Ramadan).
 pub fn second_skeleton(units: &[u8]) -> Option<String> {
     units
         .iter()
-        .any(|&x| x == u::CI || x == u::TF || is_mute(x))
+        .any(|&x| x == u::CI || x == u::TF || x == u::DAD || is_mute(x))
         .then(|| skeleton_reading(units, true))
 }
 
@@ -416,8 +418,8 @@ fn is_mute(x: u8) -> bool {
     )
 }
 
-/// `second`: read a Latin c before e, i or y as k and a final t after a
-/// vowel as d, and leave out letters that may be silent.
+/// `second`: read a Latin c before e, i or y as k, a final t after a vowel
+/// as d and ض as z, and leave out letters that may be silent.
 fn skeleton_reading(units: &[u8], second: bool) -> String {
     use u::*;
     let mut s = String::with_capacity(units.len());
@@ -431,6 +433,7 @@ fn skeleton_reading(units: &[u8], second: bool) -> String {
             B | P | F | V => 'B',
             TF if second => 'D',
             T | TH | TF | T_MUTE | T_BEFORE_Z => 'T',
+            DAD if second => 'Z',
             D | DAD | D_MUTE => 'D',
             DH | Z | ZH => 'Z',
             J | G | Q | K | GH | CK | GI | G_MUTE | GH_MUTE | K_MUTE => 'K',

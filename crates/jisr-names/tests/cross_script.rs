@@ -337,3 +337,34 @@ fn european_spelling_finds_the_arabic_first() {
     let m = misses_among_negatives(EUROPEAN, false);
     assert!(m.is_empty(), "{}", m.join("\n"));
 }
+
+/// Arabic Wikipedia's full names (given name, father's, grandfather's,
+/// kunya, family) against the short forms Latin lists use. «معمر محمد أبو
+/// منيار القذافي» was not even a candidate for Muammar Gaddafi among the
+/// negatives: the family names' keys differ by the article and one
+/// consonant (LKZB, KDB), and only the article-less key's neighbours
+/// meet.
+const FULL_NAMES: &[(&str, &str)] = &[
+    ("معمر محمد أبو منيار القذافي", "Muammar Gaddafi"),
+    ("محمد أنور السادات", "Anwar Sadat"),
+    ("محمد حسني السيد مبارك", "Hosni Mubarak"),
+    ("صدام حسين عبد المجيد التكريتي", "Saddam Hussein"),
+    ("بشار حافظ الأسد", "Bashar al-Assad"),
+    ("أيمن محمد ربيع الظواهري", "Ayman al-Zawahiri"),
+    ("أسامة محمد عوض بن لادن", "Osama bin Laden"),
+    ("ياسر محمد عبد الرؤوف عرفات القدوة الحسيني", "Yasser Arafat"),
+    ("عبد الفتاح سعيد حسين خليل السيسي", "Abdel Fattah el-Sisi"),
+    ("إسماعيل عبد السلام أحمد هنية", "Ismail Haniyeh"),
+];
+
+#[test]
+fn full_arabic_names_find_the_short_latin_first() {
+    let m = misses_among_negatives(FULL_NAMES, true);
+    assert!(m.is_empty(), "{}", m.join("\n"));
+}
+
+#[test]
+fn short_latin_names_find_the_full_arabic_first() {
+    let m = misses_among_negatives(FULL_NAMES, false);
+    assert!(m.is_empty(), "{}", m.join("\n"));
+}

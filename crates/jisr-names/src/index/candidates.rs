@@ -1,0 +1,232 @@
+//! Which listed entries a query scores in full: those best supported by the
+//! keys they share with it, each key weighted by its rarity.
+
+use super::{NameIndex, SECOND_READING, TIE_FACTOR, deletions, part_key_string};
+use crate::normalize::Script;
+use crate::parse::{ParsedName, PartKey, part_second_skeleton};
+use crate::phonetic::{skeleton, u};
+use std::cell::RefCell;
+
+/// The weight of a key made of two adjacent query parts, met as one
+/// listed word (أحمدي نجاد, Ahmadinejad).
+const JOINED: f32 = 0.5;
+
+/// Per-thread accumulators sized to the index: support per entry, the
+/// entries touched, and a stamp marking which query part last counted.
+struct Scratch {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    stamp: Vec<u32>,
+    now: u32,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch { acc: Vec::new(), touched: Vec::new(), stamp: Vec::new(), now: 0 })
+    };
+}
+
+impl Scratch {
+    fn prepare(&mut self, entries: usize) {
+        if self.acc.len() < entries {
+            self.acc.resize(entries, 0.0);
+            self.stamp.resize(entries, 0);
+        }
+        self.touched.clear();
+    }
+
+    /// Starts a query part: the entries it supports count it once.
+    fn next_part(&mut self) -> u32 {
+        self.now = self.now.wrapping_add(1);
+        if self.now == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.now = 1;
+        }
+        self.now
+    }
+
+    /// The best-supported `c` entries (more when many tie with the last),
+    /// leaving the accumulators empty for the next query.
+    fn ranked(&mut self, c: usize) -> Vec<u32> {
+        let mut ranked: Vec<(f32, u32)> = self
+            .touched
+            .iter()
+            .map(|&e| (self.acc[e as usize], e))
+            .collect();
+        for &e in self.touched.iter() {
+            self.acc[e as usize] = 0.0;
+        }
+        if ranked.len() > c {
+            ranked.select_nth_unstable_by(c - 1, |a, b| b.0.total_cmp(&a.0));
+            // candidates tied with the last one kept are as good as it: keep
+            // them too (common names), up to a bound
+            let cut = ranked[c - 1].0;
+            let tail = &mut ranked[c..];
+            let mut extra = 0;
+            for k in 0..tail.len() {
+                if tail[k].0 >= cut && extra < c * (TIE_FACTOR - 1) {
+                    tail.swap(extra, k);
+                    extra += 1;
+                }
+            }
+            ranked.truncate(c + extra);
+        }
+        ranked.into_iter().map(|(_, e)| e).collect()
+    }
+}
+
+impl NameIndex {
+    /// Entries sharing keys with the query, best-supported first, at most `self.candidates`.
+    pub(super) fn candidates_for(&self, q: &ParsedName) -> Vec<u32> {
+        SCRATCH.with(|cell| {
+            let mut scratch = cell.borrow_mut();
+            scratch.prepare(self.ids.len());
+            let mut dels = Vec::new();
+            let mut sids: Vec<(u32, f32)> = Vec::new();
+            for k in q.keys() {
+                if !k.role.is_keyed() {
+                    continue;
+                }
+                let key = part_key_string(k);
+                sids.clear();
+                self.keys_near(k, &key, &mut sids, &mut dels);
+                self.support(&key, &mut sids, k.weight.max(0.2), &mut scratch);
+            }
+            // two adjacent query parts may be one listed word: the keys of
+            // «أحمدي» and «نجاد» (HMD, NKD) are each far from Ahmadinejad's
+            let joinable: Vec<&PartKey> = q
+                .keys()
+                .iter()
+                .filter(|k| k.role.is_keyed() && k.concept == 0 && k.script != Script::Other)
+                .collect();
+            for pair in joinable.windows(2) {
+                let key = skeleton(pair[0].units.concat(&pair[1].units).as_slice());
+                sids.clear();
+                if let Some(&sid) = self.skel_ids.get(key.as_str()) {
+                    sids.push((sid, JOINED));
+                }
+                let weight = pair[0].weight.min(pair[1].weight).max(0.2);
+                self.support(&key, &mut sids, weight, &mut scratch);
+            }
+            scratch.ranked(self.candidates)
+        })
+    }
+
+    /// The listed keys a query part's `key` meets, with how near each is.
+    fn keys_near(
+        &self,
+        k: &PartKey,
+        key: &str,
+        sids: &mut Vec<(u32, f32)>,
+        dels: &mut Vec<String>,
+    ) {
+        if let Some(&sid) = self.skel_ids.get(key) {
+            sids.push((sid, 1.0));
+        }
+        if k.concept != 0 {
+            return;
+        }
+        // the same name with and without the article (al-Touati / Touati)
+        let mut bare = None;
+        let alt = if k.units.first() == Some(u::A_ART) {
+            key.strip_prefix('L').map(str::to_string)
+        } else {
+            Some(format!("L{key}"))
+        };
+        if let Some(alt) = alt.filter(|a| !a.is_empty()) {
+            if let Some(&sid) = self.skel_ids.get(alt.as_str()) {
+                sids.push((sid, 0.8));
+            }
+            if let Some(v) = self.neighbours.get(format!("~{alt}").as_str()) {
+                sids.extend(v.iter().map(|&s| (s, 0.5)));
+            }
+            if key.len() > alt.len() {
+                bare = Some(alt);
+            }
+        }
+        // the query's own skeleton may be a deletion of an indexed one
+        if let Some(v) = self.neighbours.get(format!("~{key}").as_str()) {
+            sids.extend(v.iter().map(|&s| (s, 0.6)));
+        }
+        let near = |dels: &[String], sids: &mut Vec<(u32, f32)>, w: f32| {
+            for d in dels {
+                if let Some(&sid) = self.skel_ids.get(&d[1..]) {
+                    sids.push((sid, 0.6 * w));
+                }
+                if let Some(v) = self.neighbours.get(d.as_str()) {
+                    sids.extend(v.iter().map(|&s| (s, 0.45 * w)));
+                }
+            }
+        };
+        dels.clear();
+        deletions(key, dels);
+        near(dels, sids, 1.0);
+        // and near the name without its article: «القذافي» (LKZB) is
+        // Gaddafi (KDB), one consonant from KZB
+        if let Some(bare) = bare {
+            dels.clear();
+            deletions(&bare, dels);
+            near(dels, sids, 0.8);
+        }
+        // Turkish spellings (Cemal, Ahmet for جمال، أحمد) and silent
+        // letters (Foucault for فوكو): a query part meets the second reading
+        // of listed Latin parts, and a Latin query part's own second reading
+        // meets listed parts, a little below a key spelled the same
+        if let Some(&sid) = self.skel_ids.get(format!("t{key}").as_str()) {
+            sids.push((sid, SECOND_READING));
+        }
+        if let Some(second) = part_second_skeleton(k)
+            && let Some(&sid) = self.skel_ids.get(second.as_str())
+        {
+            sids.push((sid, SECOND_READING));
+        }
+    }
+
+    /// Adds one query part's support to the entries its keys `sids` list,
+    /// each key weighted by its rarity, `weight` and how near it is.
+    fn support(&self, key: &str, sids: &mut [(u32, f32)], weight: f32, scratch: &mut Scratch) {
+        sids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        let total = self.ids.len() as f32;
+        let idf = |sid: u32| {
+            let df = self.postings.get(sid as usize).map_or(1, Vec::len).max(1);
+            (1.0 + total / df as f32).ln()
+        };
+        // a near key never outweighs the exact one, however rare it is
+        let exact_idf = self.skel_ids.get(key).map(|&s| idf(s));
+        let mut contrib: Vec<(f32, u32)> = Vec::with_capacity(sids.len());
+        let mut last = None;
+        for &(sid, w) in sids.iter() {
+            // the nearest reading of each key, which sorted first
+            if last == Some(sid) {
+                continue;
+            }
+            last = Some(sid);
+            let i = idf(sid);
+            let i = if w < 1.0 {
+                exact_idf.map_or(i, |x| i.min(x))
+            } else {
+                i
+            };
+            contrib.push((w * i * weight, sid));
+        }
+        contrib.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        // each query part counts once per entry, with its best key
+        let now = scratch.next_part();
+        for &(add, sid) in &contrib {
+            let Some(post) = self.postings.get(sid as usize) else {
+                continue;
+            };
+            for &e in post {
+                let e = e as usize;
+                if scratch.stamp[e] == now {
+                    continue;
+                }
+                scratch.stamp[e] = now;
+                if scratch.acc[e] == 0.0 {
+                    scratch.touched.push(e as u32);
+                }
+                scratch.acc[e] += add;
+            }
+        }
+    }
+}
