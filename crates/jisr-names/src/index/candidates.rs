@@ -230,3 +230,41 @@ impl NameIndex {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{NameIndex, NameKind};
+
+    /// 2,000 people named `given` with made-up family names, and `extra`:
+    /// the given name's key alone cannot tell them apart.
+    fn namesakes(given: &str, extra: &[(&str, &str)]) -> NameIndex {
+        const SYLLABLES: [&str; 8] = ["ba", "ko", "ri", "tu", "me", "sa", "lo", "ni"];
+        let mut entries: Vec<(String, String, NameKind)> = extra
+            .iter()
+            .map(|(id, n)| (id.to_string(), n.to_string(), NameKind::Person))
+            .collect();
+        for i in 0..2000usize {
+            let family: String = (0..4).map(|k| SYLLABLES[(i >> (3 * k)) & 7]).collect();
+            entries.push((
+                format!("d{i}"),
+                format!("{given} {family}"),
+                NameKind::Person,
+            ));
+        }
+        NameIndex::build(entries)
+    }
+
+    #[test]
+    fn two_query_parts_meet_one_listed_word() {
+        let idx = namesakes("Mahmoud", &[("target", "Mahmoud Ahmadinejad")]);
+        let hits = idx.top_k("محمود أحمدي نجاد", NameKind::Person, 1);
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+    }
+
+    #[test]
+    fn a_listed_key_is_near_without_its_article() {
+        let idx = namesakes("معمر", &[("target", "معمر محمد أبو منيار القذافي")]);
+        let hits = idx.top_k("Muammar Gaddafi", NameKind::Person, 1);
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+    }
+}
