@@ -240,7 +240,9 @@ fn article_units() -> Units {
 }
 
 /// Parses a name. Never fails: an empty or unreadable name yields no parts.
-pub fn parse(name: &str, kind: NameKind) -> ParsedName {
+pub fn parse(original: &str, kind: NameKind) -> ParsedName {
+    let dotted = letters::dotted_initials(original);
+    let name = dotted.as_deref().unwrap_or(original);
     let mut norm = normalize(name);
     let mut tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
     let kind = match kind {
@@ -319,7 +321,7 @@ pub fn parse(name: &str, kind: NameKind) -> ParsedName {
     }
     ParsedName {
         kind,
-        original: name.to_string(),
+        original: original.to_string(),
         parts: out,
         keys,
     }

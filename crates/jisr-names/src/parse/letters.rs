@@ -24,6 +24,57 @@ const LETTER_NAMES: &[(&str, &str)] = &[
     ("آر", "r"),
 ];
 
+/// Letter names that are also words or syllables alone but only letters
+/// with a dot (C. S. Lewis is «سي. إس. لويس», E. M. Forster «إي. إم.
+/// فورستر», where إم would be Umm). بي (B or P), جي (G or J) and اي (E or
+/// I) stay words: as words they already meet either letter.
+const DOTTED_LETTER_NAMES: &[(&str, &str)] = &[
+    ("سي", "c"),
+    ("دي", "d"),
+    ("تي", "t"),
+    ("إم", "m"),
+    ("إن", "n"),
+    ("إل", "l"),
+    ("أو", "o"),
+    ("يو", "u"),
+    ("في", "v"),
+    ("واي", "y"),
+    ("زي", "z"),
+    ("كي", "k"),
+];
+
+fn dotted_letters() -> &'static Normalised<&'static str> {
+    static MAP: OnceLock<Normalised<&'static str>> = OnceLock::new();
+    MAP.get_or_init(|| normalised(DOTTED_LETTER_NAMES))
+}
+
+/// The name with each Arabic letter name written with a dot as its Latin
+/// initial, or `None` when it has none. Before normalising, which drops the
+/// dot that tells سي. (C.) from سي.
+pub(super) fn dotted_initials(name: &str) -> Option<String> {
+    if name.is_ascii() || !name.contains('.') {
+        return None;
+    }
+    let mut changed = false;
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            let letter = w.strip_suffix('.').and_then(|stem| {
+                let stem = normalize(stem);
+                dotted_letters().get(&stem).or_else(|| letters().get(&stem))
+            });
+            match letter {
+                Some(l) => {
+                    changed = true;
+                    format!("{l}.")
+                }
+                None => w.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
 /// Titles of rulers, after which a final single-letter numeral is one.
 const RULERS: &[&str] = &[
     "king", "queen", "pope", "emperor", "empress", "tsar", "czar", "shah", "emir", "sultan",
@@ -212,6 +263,16 @@ mod tests {
         assert_eq!(read("جورج دبليو بوش").as_deref(), Some("جورج w بوش"));
         assert_eq!(read("جيه. آر. آر. تولكين").as_deref(), Some("j r r تولكين"));
         assert_eq!(read("جون إف كينيدي").as_deref(), Some("جون f كينيدي"));
+    }
+
+    #[test]
+    fn dotted_letter_names_are_initials() {
+        let read = |n: &str| super::dotted_initials(n);
+        assert_eq!(read("سي. إس. لويس").as_deref(), Some("c. s. لويس"));
+        assert_eq!(read("إي. إم. فورستر").as_deref(), Some("إي. m. فورستر"));
+        // without a dot, سي is a syllable and دي a particle
+        assert_eq!(read("سي جين بينغ"), None);
+        assert_eq!(read("ستافان دي ميستورا"), None);
     }
 
     #[test]
