@@ -193,7 +193,6 @@ fn build_costs(strict: bool) -> Costs {
     alias(&mut sub, CK, K);
     sub[CK as usize][J as usize] = 0.3;
     sub[J as usize][CK as usize] = 0.3;
-    sub[J as usize][CK as usize] = 0.3;
 
     let mut del = [1.0f32; ALPHA];
     let mut weight = [1.0f32; ALPHA];
@@ -225,17 +224,17 @@ fn build_costs(strict: bool) -> Costs {
     // letters a European spelling may leave silent: their own letter where
     // the other side has it, cheap to drop where it has not; two Latin
     // spellings of one name both write it (Laurent is not Lauren)
-    for (x, d) in [
-        (G_MUTE, 0.25),
-        (GH_MUTE, 0.25),
-        (R_MUTE, 0.25),
-        (S_MUTE, 0.25),
-        (T_MUTE, 0.2),
-        (L_MUTE, 0.25),
-        (D_MUTE, 0.25),
-        (K_MUTE, 0.25),
-    ] {
-        if !strict {
+    if !strict {
+        for (x, d) in [
+            (G_MUTE, 0.25),
+            (GH_MUTE, 0.25),
+            (R_MUTE, 0.25),
+            (S_MUTE, 0.25),
+            (T_MUTE, 0.2),
+            (L_MUTE, 0.25),
+            (D_MUTE, 0.25),
+            (K_MUTE, 0.25),
+        ] {
             del[x as usize] = d;
             weight[x as usize] = 0.4;
         }
