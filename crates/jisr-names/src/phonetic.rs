@@ -404,10 +404,12 @@ mod tests {
     use super::*;
     use crate::distance::similarity;
 
-    fn sim(latin: &str, arabic: &str) -> f32 {
+    /// Similarity of a Latin and an Arabic token, the Arabic normalised.
+    pub(super) fn sim(latin: &str, arabic: &str) -> f32 {
+        let arabic = crate::normalize::normalize(arabic);
         similarity(
             latin_units(latin).as_slice(),
-            arabic_units(arabic).as_slice(),
+            arabic_units(&arabic).as_slice(),
         )
     }
 

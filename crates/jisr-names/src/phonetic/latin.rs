@@ -238,6 +238,7 @@ pub fn latin_units(token: &str) -> Units {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::sim;
     use super::*;
 
     fn render(s: &str) -> String {
@@ -272,14 +273,6 @@ mod tests {
         assert_eq!(render("amine"), "amine");
         assert_eq!(render("john"), "jon");
         assert_eq!(render("johar"), "johar");
-    }
-
-    fn sim(latin: &str, arabic: &str) -> f32 {
-        let arabic = crate::normalize::normalize(arabic);
-        crate::distance::similarity(
-            latin_units(latin).as_slice(),
-            crate::phonetic::arabic_units(&arabic).as_slice(),
-        )
     }
 
     #[test]
