@@ -15,8 +15,8 @@ mod candidates;
 
 /// How many of the best-supported candidates are scored in full per query.
 const DEFAULT_CANDIDATES: usize = 300;
-/// The weight of a key met through a Latin spelling's second reading
-/// (Turkish, or with its silent letters left out).
+/// The weight of a key met through a part's second reading (a Latin part
+/// read as Turkish, or with its silent letters left out; ض read as z).
 const SECOND_READING: f32 = 0.85;
 /// At most this many times the candidates are scored when many tie on key support.
 const TIE_FACTOR: usize = 2;
@@ -41,9 +41,10 @@ pub fn keys(name: &ParsedName) -> Vec<String> {
         .collect()
 }
 
-/// [`keys`], each with its other readings: the second one of a Latin part
-/// (`s:KML` beside `s:SML` for Cemil, `s:BK` beside `s:BKLT` for Foucault),
-/// so that blocking on exact keys meets «جميل» and «فوكو». The first reading of each is the key [`keys`] gives.
+/// [`keys`], each with its other readings: a part's second one (`s:KML`
+/// beside `s:SML` for Cemil, `s:BK` beside `s:BKLT` for Foucault, `s:BZL`
+/// beside `s:BDL` for «فضل»), so that blocking on exact keys meets «جميل»,
+/// «فوكو» and Fazl. The first reading of each is the key [`keys`] gives.
 pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     let lex = crate::lexicon::lexicon();
     let mut out: Vec<Vec<String>> = Vec::new();

@@ -101,10 +101,11 @@ impl NameIndex {
                 .collect();
             for pair in joinable.windows(2) {
                 let key = skeleton(pair[0].units.concat(&pair[1].units).as_slice());
+                let Some(&sid) = self.skel_ids.get(key.as_str()) else {
+                    continue;
+                };
                 sids.clear();
-                if let Some(&sid) = self.skel_ids.get(key.as_str()) {
-                    sids.push((sid, JOINED));
-                }
+                sids.push((sid, JOINED));
                 let weight = pair[0].weight.min(pair[1].weight).max(0.2);
                 self.support(&key, &mut sids, weight, &mut scratch);
             }
@@ -168,10 +169,10 @@ impl NameIndex {
             deletions(&bare, dels);
             near(dels, sids, 0.8);
         }
-        // Turkish spellings (Cemal, Ahmet for جمال، أحمد) and silent
-        // letters (Foucault for فوكو): a query part meets the second reading
-        // of listed Latin parts, and a Latin query part's own second reading
-        // meets listed parts, a little below a key spelled the same
+        // Turkish spellings (Cemal, Ahmet for جمال، أحمد), silent letters
+        // (Foucault for فوكو) and ض as z (Fazl for «فضل»): a query part
+        // meets the second reading of listed parts, and its own second
+        // reading meets listed parts, a little below a key spelled the same
         if let Some(&sid) = self.skel_ids.get(format!("t{key}").as_str()) {
             sids.push((sid, SECOND_READING));
         }
