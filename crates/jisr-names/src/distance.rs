@@ -164,6 +164,8 @@ fn build_costs(strict: bool) -> Costs {
     set(QI, Q, 0.2);
     set(QI, K, 0.3);
     set(CH, X, 0.3);
+    // Hebrew ch is ח, which Arabic writes ح (Menachem مناحم, Chaim حاييم)
+    set(CH, H, 0.4);
     set(Q, K, 0.15);
     set(Q, G, 0.25);
     set(K, G, 0.35);
