@@ -132,6 +132,12 @@ pub fn latin_units(token: &str) -> Units {
             b'y' if i == 0 || vowel(nx) => (u::Y, 1),
             b'y' => (u::I, 1),
             b'b' => (u::B, 1),
+            // … whose c a following k or c already writes (McKay, McCain)
+            b'c' if i == 1 && b[0] == b'm' && n > 3 && matches!(nx, b'k' | b'c' | b'q') => {
+                i += 1;
+                continue;
+            }
+            b'c' if i == 1 && b[0] == b'm' && n > 3 => (u::CK, 1),
             b'c' if nx == b'h' => (u::CH, 2),
             b'c' if matches!(nx, b'e' | b'i' | b'y') => (u::CI, 1),
             b'c' if nx == b'k' => (u::K, 2),
@@ -153,6 +159,8 @@ pub fn latin_units(token: &str) -> Units {
             }
             // Italian cch is k (Vecchi فيكي, Sacchi ساكي)
             b'c' if nx == b'c' && at(i + 2) == b'h' => (u::K, 3),
+            // … and cc before e or i is ch (Gucci غوتشي, Balducci بالدوتشي)
+            b'c' if nx == b'c' && matches!(at(i + 2), b'e' | b'i') => (u::CH, 2),
             // Polish cz is ch (Łukasiewicz لوكاسيفيتش, Czartoryska
             // تشارتوريسكا); inside a word Arabic as often writes it كز
             // (Młynarczyk ميناركزيك), as it does before i and y (Czink كزينك)
@@ -196,6 +204,11 @@ pub fn latin_units(token: &str) -> Units {
             // Spanish ll is y (Castilla كاستيا, Sevilla)
             b'l' if nx == b'l' && after_vowel && vowel(at(i + 2)) => (u::LL, 2),
             b'l' => (u::L, 1),
+            // Scottish and Irish Mc is Mac, its c a k (McEwen ماكوين)
+            b'm' if i == 0 && nx == b'c' && n > 3 => {
+                out.push(u::M);
+                (u::A, 1)
+            }
             b'm' => (u::M, 1),
             b'n' => (u::N, 1),
             b'p' if nx == b'h' => (u::F, 2),
@@ -322,6 +335,11 @@ mod tests {
             ("vecchi", "فيكي"),
             ("knott", "نوت"),
             ("knut", "كنوت"),
+            ("mcewen", "ماكوين"),
+            ("mckay", "ماكاي"),
+            ("mcmahon", "مكماهون"),
+            ("gucci", "غوتشي"),
+            ("balducci", "بالدوتشي"),
             // and where Arabic writes the letters after all
             ("theroux", "ثيروكس"),
             ("dufault", "دوفولت"),
