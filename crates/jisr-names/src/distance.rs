@@ -166,6 +166,8 @@ fn build_costs(strict: bool) -> Costs {
     set(CH, X, 0.3);
     // Hebrew ch is ח, which Arabic writes ح (Menachem مناحم, Chaim حاييم)
     set(CH, H, 0.4);
+    // Persian and Turkic چ, which Arabic writes ج (Chalabi الجلبي, Chagatai)
+    set(CH, J, 0.4);
     set(Q, K, 0.15);
     set(Q, G, 0.25);
     set(K, G, 0.35);

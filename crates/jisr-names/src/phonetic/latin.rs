@@ -35,6 +35,8 @@ fn silent_ending(b: &[u8]) -> Option<(usize, &'static [u8])> {
         (b"ault", 2, &[u::O, u::L_MUTE, u::T_MUTE]),
         (b"aud", 2, &[u::O, u::D_MUTE]),
         (b"aut", 2, &[u::O, u::T_MUTE]),
+        // -ot after a consonant too (Pinot بينو, Ducrot ديكرو; Talbot تالبوت)
+        (b"ot", 3, &[u::O, u::T_MUTE]),
         (b"aux", 2, O_KS),
         // -ois, -oix, -oit are wa (François, Delacroix, Benoit)
         (b"ois", 1, &[u::O, u::OI, u::S_MUTE]),
@@ -340,6 +342,11 @@ mod tests {
             ("mcmahon", "مكماهون"),
             ("gucci", "غوتشي"),
             ("balducci", "بالدوتشي"),
+            ("pinot", "بينو"),
+            ("morisot", "موريسو"),
+            ("talbot", "تالبوت"),
+            // Persian and Turkic ch is چ, written ج
+            ("chalabi", "جلبي"),
             // and where Arabic writes the letters after all
             ("theroux", "ثيروكس"),
             ("dufault", "دوفولت"),
