@@ -340,15 +340,64 @@ pub fn skeleton(units: &[u8]) -> String {
 /// differs: Turkish, where c before e, i or y is j (Cemal for جمال) and a
 /// final t after a vowel a devoiced d (Ahmet for أحمد); French and the
 /// others that leave letters silent (Foucault for فوكو); Persian and Urdu,
-/// where ض is z (Fazlullah for «فضل الله»). A second candidate key, since
+/// where ض is z (Fazlullah for «فضل الله»); Latin digraphs for two Arabic
+/// letters (Fathi for فتحي, see [`digraph_reading`]). A second candidate key, since
 /// the usual one reads c as s, t as t (Vincent for فنسنت, Janet for
 /// جانيت), keeps every written letter (Baghdadi for البغدادي) and ض as d,
 /// as Arabic romanisations write it (Ramadan).
 pub fn second_skeleton(units: &[u8]) -> Option<String> {
+    if let Some(joined) = digraph_reading(units) {
+        return Some(skeleton_reading(joined.as_slice(), true));
+    }
     units
         .iter()
         .any(|&x| x == u::CI || x == u::TF || x == u::DAD || is_mute(x))
         .then(|| skeleton_reading(units, true))
+}
+
+/// The unit a Latin digraph writes for an Arabic letter and the ح or ه
+/// after it.
+fn digraph_of(first: u8) -> Option<u8> {
+    match first {
+        u::T => Some(u::TH),
+        u::D => Some(u::DH),
+        u::S => Some(u::SH),
+        u::K => Some(u::X),
+        _ => None,
+    }
+}
+
+/// Arabic letter pairs that Latin spellings write as one digraph: ت with ح
+/// or ه as th (فتحي Fathi, Coulthard كولتهارد), د with ه or ح as dh (أدهم
+/// Adham, مادهوري Madhuri), س as sh (إسحاق Ishaq), ك as kh (لوكهيد
+/// Lockheed). The units with each pair read as its digraph, when a pair
+/// occurs; the letters apart are the other reading (Ibtihal ابتهال). A
+/// word's first letter always has a vowel after it (Suhair سهير).
+pub(crate) fn digraph_reading(units: &[u8]) -> Option<Units> {
+    let start = if units.first() == Some(&u::A_ART) {
+        3
+    } else {
+        1
+    };
+    let pair_at = |k: usize| k >= start && units.get(k + 1) == Some(&u::H);
+    if !(start..units.len()).any(|k| pair_at(k) && digraph_of(units[k]).is_some()) {
+        return None;
+    }
+    let mut out = Units::default();
+    let mut k = 0;
+    while k < units.len() {
+        match digraph_of(units[k]) {
+            Some(d) if pair_at(k) => {
+                out.push(d);
+                k += 2;
+            }
+            _ => {
+                out.push(units[k]);
+                k += 1;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Letters that some spellings leave silent.
@@ -487,6 +536,18 @@ mod tests {
             second_skeleton(latin_units("foucault").as_slice()).as_deref(),
             Some("BK")
         );
+        // two Arabic letters a Latin digraph writes: Fathi, Adham
+        assert_eq!(skeleton(arabic_units("فتحي").as_slice()), "BTH");
+        assert_eq!(
+            second_skeleton(arabic_units("فتحي").as_slice()).as_deref(),
+            Some("BT")
+        );
+        assert_eq!(
+            second_skeleton(arabic_units("ادهم").as_slice()).as_deref(),
+            Some("ZM")
+        );
+        assert_eq!(second_skeleton(arabic_units("سهير").as_slice()), None);
+        assert_eq!(second_skeleton(arabic_units("التهامي").as_slice()), None);
         assert_eq!(skeleton(arabic_units("فضل").as_slice()), "BDL");
         assert_eq!(
             second_skeleton(arabic_units("فضل").as_slice()).as_deref(),

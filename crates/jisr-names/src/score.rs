@@ -8,11 +8,12 @@
 
 use crate::cache::SimCache;
 use crate::distance::{costs, strict_costs};
-use crate::kernel::{Seq, edit_ratio};
+use crate::kernel::Seq;
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
 use crate::phonetic::Units;
 use combine::combine;
+use part::part_sim;
 use std::fmt;
 
 /// Parts must be at least this similar to be aligned at all.
@@ -242,87 +243,6 @@ fn how_code(h: How) -> u8 {
         How::Initial => 5,
         How::Alias => 6,
     }
-}
-
-fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32) -> (f32, How) {
-    let (sa, sb) = (a.seq(), b.seq());
-    let (a, b) = (&a.units, &b.units);
-    let s = if cross {
-        costs().similarity_above(&sa, &sb, floor)
-    } else {
-        // one slip of a key in a long word is still the same word; a strict
-        // similarity cut to 0 was below the floor, where the larger of it and
-        // the edit ratio is the edit ratio or does not matter
-        let strict = strict_costs().similarity_above(&sa, &sb, floor);
-        let (la, lb) = (a.as_slice().len(), b.as_slice().len());
-        // the edit ratio cannot beat 1 - length difference / longer length
-        let ceiling = 0.95 * (1.0 - la.abs_diff(lb) as f32 / la.max(lb).max(1) as f32);
-        if la >= 5 && lb >= 5 && ceiling > strict {
-            strict.max(0.95 * edit_ratio(a.as_slice(), b.as_slice()))
-        } else {
-            strict
-        }
-    };
-    // a shared skeleton only vouches for spellings across scripts, where vowels are unknown
-    if cross && same_skel && s < 0.85 {
-        return (s, How::Skeleton);
-    }
-    let how = if s >= 0.999 && !cross {
-        How::Exact
-    } else if cross && s >= 0.85 {
-        How::Transliteration
-    } else {
-        How::Phonetic
-    };
-    (s, how)
-}
-
-/// The similarity of two parts and how they correspond; exact when at least
-/// `floor`, else at most the exact value and below `floor`.
-pub(crate) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
-    if a.text_hash == b.text_hash {
-        return (1.0, How::Exact);
-    }
-    if a.script == Script::Other || b.script == Script::Other {
-        return (0.0, How::Phonetic);
-    }
-    if a.concept != 0 && b.concept != 0 {
-        return if a.concept == b.concept {
-            (1.0, How::Translation)
-        } else {
-            (0.0, How::Phonetic)
-        };
-    }
-    if a.nickname != 0 && a.nickname == b.nickname {
-        return (0.9, How::Alias);
-    }
-    // numbers only ever meet the same number
-    if a.role == Role::Ordinal || b.role == Role::Ordinal {
-        return if a.role == b.role && a.text_hash == b.text_hash {
-            (1.0, How::Exact)
-        } else {
-            (0.0, How::Exact)
-        };
-    }
-    let ai = a.role == Role::Initial;
-    let bi = b.role == Role::Initial;
-    if ai || bi {
-        if ai && bi {
-            return (0.0, How::Initial);
-        }
-        let (x, y) = (a.units.first().unwrap_or(0), b.units.first().unwrap_or(0));
-        let ok = x == y || crate::distance::sub_cost(x, y) <= 0.2;
-        return if ok {
-            (0.9, How::Initial)
-        } else {
-            (0.0, How::Initial)
-        };
-    }
-    if a.mask != 0 && b.mask != 0 && a.mask & b.mask == 0 {
-        return (0.0, How::Phonetic);
-    }
-    let same_skel = a.skel == b.skel && a.skel_len >= 3;
-    units_sim(a, b, a.script != b.script, same_skel, floor)
 }
 
 /// The alignment of two key slices: chosen candidates and the score.
@@ -616,6 +536,7 @@ pub fn score(a: &ParsedName, b: &ParsedName) -> Match {
 }
 
 mod combine;
+mod part;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -499,3 +499,23 @@ fn pinyin_x_q_and_zh_are_the_arabic_sh_and_ch() {
     assert!(s("Qasim", "قاسم").score >= 0.95);
     assert!(s("Zhukov", "جوكوف").score >= 0.9);
 }
+
+#[test]
+fn latin_digraphs_for_two_arabic_letters() {
+    // th, dh, sh, kh written for ت، د، س، ك and the ح or ه after them
+    for (a, b) in [
+        ("Fathi Adham", "فتحي أدهم"),
+        ("Ishaq Midhat", "إسحاق مدحت"),
+        ("Madhuri Coulthard", "مادهوري كولتهارد"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+    // the letters apart still read as written (Ibtihal, Tuhami), and a
+    // word's first letter is never half of a digraph (Suhair is not Scherr)
+    assert!(s("Ibtihal Tuhami", "ابتهال التهامي").score >= 0.9);
+    let m = s("Suhair", "Scherr");
+    assert!(m.score < 0.75, "{m}");
+    let m = s("Scherr", "سهير");
+    assert!(m.score < 0.75, "{m}");
+}
