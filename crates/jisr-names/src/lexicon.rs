@@ -296,6 +296,58 @@ const LEGAL: &[&str] = &[
     "شمم",
     "شمع",
     "شذمم",
+    "aktiengesellschaft",
+    "kommanditgesellschaft",
+];
+
+/// Legal forms written out in several words, which lists give as often as
+/// their abbreviations (Open Joint Stock Company for OAO, Aktiengesellschaft
+/// for AG, «شركة ذات مسؤولية محدودة» for ذ.م.م).
+const LEGAL_PHRASES: &[&str] = &[
+    "joint stock company",
+    "open joint stock company",
+    "closed joint stock company",
+    "public joint stock company",
+    "private joint stock company",
+    "limited liability company",
+    "limited liability partnership",
+    "limited partnership",
+    "public limited company",
+    "private limited company",
+    "company limited",
+    "gesellschaft mit beschränkter haftung",
+    "société anonyme",
+    "société à responsabilité limitée",
+    "société par actions simplifiée",
+    "sociedad anónima",
+    "sociedad limitada",
+    "sociedad de responsabilidad limitada",
+    "società per azioni",
+    "società a responsabilità limitata",
+    "societatea cu răspundere limitată",
+    "societate pe acțiuni",
+    "spółka z ograniczoną odpowiedzialnością",
+    "spółka akcyjna",
+    // the single letters of Sp. z o.o. are read as one word
+    "sp zoo",
+    "naamloze vennootschap",
+    "besloten vennootschap",
+    "otkrytoe aktsionernoe obshchestvo",
+    "zakrytoe aktsionernoe obshchestvo",
+    "publichnoe aktsionernoe obshchestvo",
+    "aktsionernoe obshchestvo",
+    "obshchestvo s ogranichennoy otvetstvennostyu",
+    "открытое акционерное общество",
+    "закрытое акционерное общество",
+    "публичное акционерное общество",
+    "акционерное общество",
+    "общество с ограниченной ответственностью",
+    "ذات مسؤولية محدودة",
+    "ذات المسؤولية المحدودة",
+    "مساهمة عامة",
+    "مساهمة خاصة",
+    "مساهمة مغفلة",
+    "مساهمة مصرية",
 ];
 
 const STOP: &[&str] = &[
@@ -342,6 +394,8 @@ pub(crate) struct Lexicon {
     concepts: HashMap<String, u16>,
     concept_names: Vec<&'static str>,
     nicknames: HashMap<&'static str, u16>,
+    /// [`LEGAL_PHRASES`] as normalised words, longest first.
+    legal_phrases: Vec<Vec<String>>,
 }
 
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -384,12 +438,18 @@ fn build() -> Lexicon {
             nicknames.insert(n, k as u16 + 1);
         }
     }
+    let mut legal_phrases: Vec<Vec<String>> = LEGAL_PHRASES
+        .iter()
+        .map(|p| normalize(p).split(' ').map(str::to_string).collect())
+        .collect();
+    legal_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
     Lexicon {
         words,
         org_words,
         concepts,
         concept_names,
         nicknames,
+        legal_phrases,
     }
 }
 
@@ -402,6 +462,14 @@ impl Lexicon {
     /// Legal forms and stop words of organisation names.
     pub fn org_word(&self, token: &str) -> Option<Word> {
         self.org_words.get(token).copied()
+    }
+
+    /// How many words of a legal form written out open `words` (0 if none).
+    pub fn legal_phrase_len<S: AsRef<str>>(&self, words: &[S]) -> usize {
+        self.legal_phrases
+            .iter()
+            .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b.as_ref()))
+            .map_or(0, Vec::len)
     }
 
     /// The concept of an organisation word; Arabic words are looked up without

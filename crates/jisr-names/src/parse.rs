@@ -246,7 +246,7 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
     let mut norm = normalize(name);
     let mut tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
     let kind = match kind {
-        NameKind::Unknown => detect_kind(&tokens),
+        NameKind::Unknown => org::detect_kind(&tokens),
         k => k,
     };
     let reordered = match kind {
@@ -272,7 +272,7 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         tokens = spelled.iter().map(String::as_str).collect();
     }
     let parts = match kind {
-        NameKind::Organization => parse_org(&tokens),
+        NameKind::Organization => org::parse_org(&tokens),
         _ => parse_person(&tokens),
     };
     let mut keys = Vec::with_capacity(parts.len());
@@ -356,38 +356,6 @@ pub(crate) fn class_mask(skel: &str, units: &[u8]) -> u32 {
     skel.bytes()
         .filter(|b| b.is_ascii_uppercase())
         .fold(also, |m, b| m | class(b))
-}
-
-/// Decides person or organisation from the words alone. Conservative, since
-/// short legal forms and type words are also names (Iyad Ag Ghaly, Margaret
-/// Court): a legal form must end the name and be unambiguous, a type word
-/// must open it (وزارة الدفاع, Ministry of Defence) or close it (European Union).
-fn detect_kind(tokens: &[&str]) -> NameKind {
-    const AMBIGUOUS_LEGAL: &[&str] = &[
-        "sa", "as", "ag", "ab", "co", "sl", "cv", "kg", "kk", "oy", "sal", "est", "ao", "lp",
-        "tov", "doo", "open", "public", "joint", "stock", "closed", "e",
-    ];
-    const AMBIGUOUS_TYPES: &[&str] = &["bank", "court", "office", "center", "front", "party"];
-    let lex = lexicon();
-    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
-        return NameKind::Person;
-    };
-    if tokens.len() < 2 {
-        return NameKind::Person;
-    }
-    let legal_end = lex.org_word(last) == Some(Word::Legal) && !AMBIGUOUS_LEGAL.contains(last);
-    let type_at = |t: &str, strict: bool| {
-        lex.concept(t).is_some_and(|c| {
-            lex.is_type_concept(c) && !(strict && AMBIGUOUS_TYPES.contains(&lex.concept_name(c)))
-        })
-    };
-    // a Latin name closing on Bank or Court is more often a person's surname
-    let latin_last = last.is_ascii();
-    if legal_end || type_at(first, false) || type_at(last, latin_last) {
-        NameKind::Organization
-    } else {
-        NameKind::Person
-    }
 }
 
 const WEAK_TITLES: &[&str] = &[
@@ -530,63 +498,6 @@ fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
     out
 }
 
-fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
-    let lex = lexicon();
-    // S.A.R.L., A/S, U.S.: runs of single letters are one word
-    let mut merged: Vec<String> = Vec::with_capacity(tokens.len());
-    let mut run = String::new();
-    for t in tokens {
-        if t.chars().count() == 1 && t.chars().all(char::is_alphabetic) {
-            run.push_str(t);
-            continue;
-        }
-        if !run.is_empty() {
-            merged.push(std::mem::take(&mut run));
-        }
-        merged.push((*t).to_string());
-    }
-    if !run.is_empty() {
-        merged.push(run);
-    }
-    let mut out = Vec::with_capacity(merged.len());
-    for (i, t) in merged.iter().enumerate() {
-        let mut g = Group::new(t);
-        // the Latin article before a word (Al Nour, El-Hilal) carries nothing,
-        // as the Arabic one, which the Arabic words' units leave out
-        if g.script == Script::Latin && g.word == Some(Word::Article) && i + 1 < merged.len() {
-            g.word = None;
-            out.push((g, Role::Stop));
-            continue;
-        }
-        // Allah, ad-Din end a compound with the word before, which then
-        // names rather than translates (حزب الله is Hezbollah, not a party)
-        if g.word == Some(Word::Suffix)
-            && let Some((prev, role)) = out.last_mut()
-            && matches!(role, Role::OrgName | Role::OrgType)
-        {
-            prev.append(&g);
-            *role = Role::OrgName;
-            continue;
-        }
-        let role = match lex.org_word(t) {
-            Some(Word::Legal) if merged.len() > 1 => Role::Legal,
-            Some(Word::Stop) if merged.len() > 1 => Role::Stop,
-            _ => match lex.concept(t) {
-                Some(c) if lex.is_type_concept(c) => Role::OrgType,
-                _ => Role::OrgName,
-            },
-        };
-        // the article of Arabic organisation words carries nothing
-        if g.script == Script::Arabic && t.starts_with("ال") && t.chars().count() > 3 {
-            let stem: String = t.chars().skip(2).collect();
-            g.units = arabic_units(&stem);
-        }
-        g.word = None;
-        out.push((g, role));
-    }
-    out
-}
-
 /// A second index key of a part as another orthography reads it (Turkish
 /// c as j and a final t as d; silent letters left out; ض as z), when that
 /// differs from its key.
@@ -609,6 +520,7 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
 mod inverted;
 mod joined;
 mod letters;
+mod org;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

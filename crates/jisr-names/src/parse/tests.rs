@@ -97,6 +97,24 @@ fn organisations() {
             "{org}"
         );
     }
+    // a legal form written out is one legal part, whatever its language
+    for (org, legal) in [
+        (
+            "Open Joint Stock Company Gazprom",
+            "open joint stock company",
+        ),
+        ("Faberlic Europe Sp. z o.o.", "sp zoo"),
+        ("Siemens Aktiengesellschaft", "aktiengesellschaft"),
+        ("شركة النور ذات مسؤولية محدودة", "ذات مسووليه محدوده"),
+    ] {
+        let p = parse(org, NameKind::Organization);
+        let legal_parts: Vec<_> = p.parts.iter().filter(|p| p.role == Role::Legal).collect();
+        assert_eq!(legal_parts.len(), 1, "{org}: {:?}", p.parts);
+        assert_eq!(legal_parts[0].text, legal, "{org}");
+    }
+    // … but not when it is the whole name
+    let p = parse("Joint Stock Company", NameKind::Organization);
+    assert!(p.parts.iter().all(|p| p.role != Role::Legal));
     for person in [
         "Iyad Ag Ghaly",
         "Margaret Court",

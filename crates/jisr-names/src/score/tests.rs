@@ -519,3 +519,22 @@ fn latin_digraphs_for_two_arabic_letters() {
     let m = s("Scherr", "سهير");
     assert!(m.score < 0.75, "{m}");
 }
+
+#[test]
+fn legal_forms_written_out_weigh_as_their_abbreviations() {
+    for (a, b) in [
+        ("OAO Gazprom", "Open Joint Stock Company Gazprom"),
+        ("Siemens AG", "Siemens Aktiengesellschaft"),
+        (
+            "SRL Pro Traffic",
+            "Societatea cu Răspundere Limitată Pro Traffic",
+        ),
+        ("Al Nour Trading LLC", "النور للتجارة ذات مسؤولية محدودة"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.95, "{a} / {b}: {m}");
+    }
+    // the legal form is no evidence: two companies sharing it stay apart
+    let m = org("Gazprom Joint Stock Company", "Rosneft Joint Stock Company");
+    assert!(m.score < 0.5, "{m}");
+}
