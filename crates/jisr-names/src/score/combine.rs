@@ -16,6 +16,9 @@ const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
 const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
 /// Two rulers' numbers that differ (Abdullah I, Abdullah II): two people.
 const ORDINAL_CONFLICT: f32 = 0.5;
+/// Each name's own given name is the other's father's (Salman bin Muhammad,
+/// Muhammad bin Salman): a father and his son, not one man.
+const GENERATIONS_SWAPPED: f32 = 0.7;
 
 pub(super) fn combine(
     a: &[PartKey],
@@ -103,6 +106,17 @@ pub(super) fn combine(
     let ordinals_aligned = chosen.iter().any(|c| a[c.a as usize].role == Role::Ordinal);
     if ordinal(a, ia) && ordinal(b, ib) && !ordinals_aligned {
         score *= ORDINAL_CONFLICT;
+    }
+    let given_to_father = |x: Role, y: Role| x == Role::Given && y == Role::Nasab;
+    let roles = |c: &Cand| (a[c.a as usize].role, b[c.b as usize].role);
+    if chosen
+        .iter()
+        .any(|c| given_to_father(roles(c).0, roles(c).1))
+        && chosen
+            .iter()
+            .any(|c| given_to_father(roles(c).1, roles(c).0))
+    {
+        score *= GENERATIONS_SWAPPED;
     }
     // a one-word name found inside a longer one is weak evidence
     if (ia.len() == 1) != (ib.len() == 1) {

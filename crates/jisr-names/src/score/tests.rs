@@ -538,3 +538,18 @@ fn legal_forms_written_out_weigh_as_their_abbreviations() {
     let m = org("Gazprom Joint Stock Company", "Rosneft Joint Stock Company");
     assert!(m.score < 0.5, "{m}");
 }
+
+#[test]
+fn a_father_and_his_son_stay_apart() {
+    // each one's given name is the other's father's
+    for (a, b) in [
+        ("Salman bin Muhammad al-Rawi", "Muhammad bin Salman al-Rawi"),
+        ("محمد بن سلمان", "Salman bin Mohammed"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score < DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+    // the same man with his chain longer or shorter still meets
+    let m = s("Mohammed bin Salman", "محمد بن سلمان بن عبد العزيز آل سعود");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+}
