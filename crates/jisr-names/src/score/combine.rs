@@ -19,6 +19,9 @@ const ORDINAL_CONFLICT: f32 = 0.5;
 /// Each name's own given name is the other's father's (Salman bin Muhammad,
 /// Muhammad bin Salman): a father and his son, not one man.
 const GENERATIONS_SWAPPED: f32 = 0.7;
+/// Per chain link unmatched on each side (a surname conflict is left
+/// alone: an unread surname would cost the right name its place too).
+const NASAB_CONFLICT: f32 = 0.9;
 
 pub(super) fn combine(
     a: &[PartKey],
@@ -55,13 +58,13 @@ pub(super) fn combine(
     // every unmatched part (other than initials and an explicit nasab chain,
     // which sources routinely drop) is a small piece of evidence against
     let mut unmatched = 0i32;
+    // chain links left unmatched on both sides: two fathers (or
+    // grandfathers), rather than a link one source left out
+    let mut nasab_left = [0i32; 2];
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
         for &i in idx {
             let k = &keys[i as usize];
-            if matches!(
-                k.role,
-                Role::Initial | Role::Nasab | Role::OrgType | Role::Ordinal
-            ) {
+            if matches!(k.role, Role::Initial | Role::OrgType | Role::Ordinal) {
                 continue;
             }
             let covered = chosen.iter().any(|c| {
@@ -72,7 +75,12 @@ pub(super) fn combine(
                 };
                 (s..s + l).contains(&i)
             });
-            if !covered {
+            if covered {
+                continue;
+            }
+            if k.role == Role::Nasab {
+                nasab_left[usize::from(!first)] += 1;
+            } else {
                 unmatched += 1;
             }
         }
@@ -93,6 +101,7 @@ pub(super) fn combine(
         UNMATCHED_PENALTY
     }
     .powi(unmatched);
+    score *= NASAB_CONFLICT.powi(nasab_left[0].min(nasab_left[1]));
     // "bin Salman" and "Salman" may be the same man, but the one with bin is likelier
     let has_particle = |k: &[PartKey]| k.iter().any(|p| p.role == Role::Particle);
     if has_particle(a) != has_particle(b) {

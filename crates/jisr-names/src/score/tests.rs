@@ -553,3 +553,19 @@ fn a_father_and_his_son_stay_apart() {
     let m = s("Mohammed bin Salman", "محمد بن سلمان بن عبد العزيز آل سعود");
     assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
 }
+
+#[test]
+fn two_fathers_are_two_men() {
+    // a chain link on each side that matches nothing: different fathers
+    let m = s(
+        "Hamadi ben Ahmed ben Ali Bouyehia",
+        "Hamadi ben Abdelaziz ben Ali Bouyehia",
+    );
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+    // a link one source left out is no conflict
+    let m = s(
+        "Hamadi ben Ali Bouyehia",
+        "Hamadi ben Abdelaziz ben Ali Bouyehia",
+    );
+    assert!(m.score >= 0.85, "{m}");
+}
