@@ -362,6 +362,19 @@ const WEAK_TITLES: &[&str] = &[
     "سيد", "sayyid", "sayed", "seyed", "seyyed", "syed", "sayyed", "sayid",
 ];
 
+/// An East Slavic patronymic (Viktorovich, Volodymyrivna): the father's
+/// name, as a nasab link is, and as often left out (Sergey Lavrov). Only
+/// between a given name and a surname: last, it is the surname itself
+/// (Roman Abramovich, Alexander Lukashevich).
+fn patronymic(word: &str) -> bool {
+    word.len() >= 7
+        && [
+            "ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
+        ]
+        .iter()
+        .any(|s| word.ends_with(s))
+}
+
 fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
     let mut groups: Vec<Group> = tokens.iter().map(|t| Group::new(t)).collect();
     // leading titles, keeping at least one part: "Maj. Gen. Mahmoud Tawfik", «اللواء محمود توفيق»
@@ -469,7 +482,9 @@ fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
             Role::Initial
         } else if let Some(r) = g.role {
             r
-        } else if after_particle {
+        } else if after_particle
+            || (k > 0 && k + 1 < informative && g.script == Script::Latin && patronymic(&g.text))
+        {
             Role::Nasab
         } else if k + 1 == informative && informative >= 2 {
             if g.has_article && (g.text.ends_with('i') || g.text.ends_with('ي')) {

@@ -569,3 +569,22 @@ fn two_fathers_are_two_men() {
     );
     assert!(m.score >= 0.85, "{m}");
 }
+
+#[test]
+fn east_slavic_patronymics_are_fathers_names() {
+    // left out as often as a nasab link
+    for (a, b) in [
+        ("Sergey Viktorovich Lavrov", "Sergey Lavrov"),
+        ("Сергей Викторович Лавров", "Sergei Lavrov"),
+        ("Yulia Volodymyrivna Tymoshenko", "Yulia Tymoshenko"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+    // two fathers are two men
+    let m = s("Sergey Viktorovich Lavrov", "Sergey Ivanovich Lavrov");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+    // last, the same ending is a surname
+    let r = parse("Roman Abramovich", NameKind::Person);
+    assert_eq!(r.parts[1].role, Role::Family);
+}
