@@ -212,7 +212,13 @@ struct Group {
 
 impl Group {
     fn new(token: &str) -> Self {
-        let script = script_of(token);
+        // a word with digits (313, 4th, M16) is that exact word: sounds would
+        // make every number alike
+        let script = if token.bytes().any(|b| b.is_ascii_digit()) {
+            Script::Other
+        } else {
+            script_of(token)
+        };
         // South and South-East Asian lists abbreviate Muhammad; compare the full form
         let sounded = match token {
             "mohd" | "muhd" | "mhd" | "md" => "muhammad",
@@ -535,6 +541,7 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
 mod inverted;
 mod joined;
 mod letters;
+mod numbers;
 mod org;
 
 #[cfg(test)]

@@ -171,7 +171,7 @@ fn roman(t: &str) -> Option<u32> {
 }
 
 /// 1st, 2nd, 16th …
-fn digit_ordinal(t: &str) -> Option<u32> {
+pub(super) fn digit_ordinal(t: &str) -> Option<u32> {
     let digits = t
         .strip_suffix("st")
         .or_else(|| t.strip_suffix("nd"))
@@ -179,6 +179,25 @@ fn digit_ordinal(t: &str) -> Option<u32> {
         .or_else(|| t.strip_suffix("th"))?;
     let n: u32 = digits.parse().ok()?;
     (1..100).contains(&n).then_some(n)
+}
+
+/// The Arabic ordinal opening `words` (الرابعة، السادس عشر): how many
+/// words it takes and its number.
+pub(super) fn arabic_ordinal_at<S: AsRef<str>>(words: &[S]) -> Option<(usize, u32)> {
+    let first = words.first()?.as_ref();
+    if first.is_ascii() {
+        return None;
+    }
+    let [single, units, tens] = ordinals();
+    if let Some(ten) = words.get(1).and_then(|w| tens.get(w.as_ref()))
+        && let Some(unit) = single
+            .get(first)
+            .filter(|&u| u < 10)
+            .or_else(|| units.get(first))
+    {
+        return Some((2, ten + unit));
+    }
+    single.get(first).map(|v| (1, v))
 }
 
 /// The ordinal closing `tokens` after a name: how many tokens it takes and

@@ -1,6 +1,7 @@
 //! Organisation names: telling them from persons, and their words' roles
 //! (legal forms, stop words, type words, names).
 
+use super::numbers::number_at;
 use super::{Group, NameKind, Role};
 use crate::lexicon::{Word, lexicon};
 use crate::normalize::Script;
@@ -31,7 +32,9 @@ pub(super) fn detect_kind(tokens: &[&str]) -> NameKind {
     };
     // a Latin name closing on Bank or Court is more often a person's surname
     let latin_last = last.is_ascii();
-    if legal_end || type_at(first, false) || type_at(last, latin_last) {
+    // a rank opens a person's name (اللواء is a brigade and a major general)
+    let rank_first = lex.word(first) == Some(Word::Title);
+    if legal_end || (type_at(first, false) && !rank_first) || type_at(last, latin_last) {
         NameKind::Organization
     } else {
         NameKind::Person
@@ -56,6 +59,22 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     if !run.is_empty() {
         merged.push(run);
     }
+    // numbers in words or digits of either script as their digits
+    let mut numbered: Vec<String> = Vec::with_capacity(merged.len());
+    let mut i = 0;
+    while i < merged.len() {
+        match number_at(&merged[i..]) {
+            Some((taken, n)) if merged.len() > taken => {
+                numbered.push(n.to_string());
+                i += taken;
+            }
+            _ => {
+                numbered.push(std::mem::take(&mut merged[i]));
+                i += 1;
+            }
+        }
+    }
+    let merged = numbered;
     let mut out = Vec::with_capacity(merged.len());
     let mut phrase_end = 0;
     for (i, t) in merged.iter().enumerate() {

@@ -588,3 +588,28 @@ fn east_slavic_patronymics_are_fathers_names() {
     let r = parse("Roman Abramovich", NameKind::Person);
     assert_eq!(r.parts[1].role, Role::Family);
 }
+
+#[test]
+fn numbers_in_organisations_meet_only_their_own() {
+    for (a, b) in [
+        ("Brigade 44", "Brigade Forty-Four"),
+        ("4th Armoured Division", "Fourth Armoured Division"),
+        ("4th Division", "الفرقة الرابعة"),
+        ("First Abu Dhabi Bank", "بنك أبوظبي الأول"),
+        ("Brigade 313", "لواء 313"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.95, "{a} / {b}: {m}");
+    }
+    for (a, b) in [
+        ("Brigade 313", "Brigade 314"),
+        ("4th Division", "Fifth Division"),
+        ("الفرقة الرابعة", "الفرقة الخامسة"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score < 0.5, "{a} / {b}: {m}");
+    }
+    // a word with digits is that word, in a person's name too
+    let m = s("Unit 8200", "Unit 9900");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
