@@ -230,6 +230,11 @@ pub fn latin_units(token: &str) -> Units {
                 out.push(u::T_MUTE);
                 (u::SH, 4)
             }
+            // … and tzsch (Nietzsche نيتشه)
+            b't' if nx == b'z' && at(i + 2) == b's' && at(i + 3) == b'c' && at(i + 4) == b'h' => {
+                out.push(u::T_MUTE);
+                (u::SH, 5)
+            }
             b't' if nx == b'c' && at(i + 2) == b'h' => (u::CH, 3),
             // Turkish -ettin, -attin is ad-din (Necmettin نجم الدين)
             b't' if nx == b't' && n > 6 && i + 4 == n && b[i + 2] == b'i' && b[i + 3] == b'n' => {
@@ -351,6 +356,7 @@ mod tests {
             ("theroux", "ثيروكس"),
             ("dufault", "دوفولت"),
             ("jentsch", "جنتيش"),
+            ("nietzsche", "نيتشه"),
         ] {
             let s = sim(l, a);
             assert!(s >= 0.8, "{l} ~ {a}: {s}");
