@@ -64,9 +64,19 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
         if let Some(t) = part_second_skeleton(k) {
             readings.push(format!("s:{t}"));
         }
+        // the name's forms in other languages and its short forms (Yitzhak
+        // «إسحاق», Bill William) share no sound
+        if k.nickname != 0 {
+            readings.push(format!("n:{}", k.nickname));
+        }
         out.push(readings);
     }
     out
+}
+
+/// The index key of a name's group of forms ([`PartKey::nickname`]).
+pub(crate) fn alias_key(group: u16) -> String {
+    format!("n{group}")
 }
 
 fn deletions(s: &str, out: &mut Vec<String>) {
@@ -218,6 +228,9 @@ impl NameIndex {
                 // weighs a little less than a key spelled the same
                 if let Some(second) = part_second_skeleton(k) {
                     idx.post(format!("t{second}"), Near::Exact, entry, &mut dels);
+                }
+                if k.nickname != 0 {
+                    idx.post(alias_key(k.nickname), Near::Exact, entry, &mut dels);
                 }
             }
             idx.part_start.push(idx.parts.len() as u32);

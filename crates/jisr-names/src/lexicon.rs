@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod tables;
-use tables::{CONCEPTS, NICKNAMES};
+use tables::{CONCEPTS, EQUIVALENTS, NICKNAMES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Word {
@@ -398,7 +398,7 @@ pub(crate) struct Lexicon {
     org_words: HashMap<String, Word>,
     concepts: HashMap<String, u16>,
     concept_names: Vec<&'static str>,
-    nicknames: HashMap<&'static str, u16>,
+    nicknames: HashMap<String, u16>,
     /// [`LEGAL_PHRASES`] as normalised words, longest first.
     legal_phrases: Vec<Vec<String>>,
 }
@@ -437,10 +437,24 @@ fn build() -> Lexicon {
             concepts.insert(normalize(f), id);
         }
     }
-    let mut nicknames = HashMap::new();
+    let mut nicknames: HashMap<String, u16> = HashMap::new();
     for (k, group) in NICKNAMES.iter().enumerate() {
         for &n in group.iter() {
-            nicknames.insert(n, k as u16 + 1);
+            nicknames.insert(n.to_string(), k as u16 + 1);
+        }
+    }
+    // a group naming a short forms' group's name joins it
+    let mut next = NICKNAMES.len() as u16;
+    for group in EQUIVALENTS {
+        let id = group
+            .iter()
+            .find_map(|n| nicknames.get(*n).copied())
+            .unwrap_or_else(|| {
+                next += 1;
+                next
+            });
+        for &n in group.iter() {
+            nicknames.entry(normalize(n)).or_insert(id);
         }
     }
     let mut legal_phrases: Vec<Vec<String>> = LEGAL_PHRASES
@@ -505,7 +519,8 @@ impl Lexicon {
         self.concepts.get(t).copied()
     }
 
-    /// The identity group of a Latin given name or its short form (0 = none).
+    /// The identity group of a given name, its short forms and its forms in
+    /// other languages and scripts (0 = none).
     pub fn nickname_group(&self, token: &str) -> u16 {
         self.nicknames.get(token).copied().unwrap_or(0)
     }

@@ -263,6 +263,13 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         norm = normalize(&r);
         tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
     }
+    let read;
+    if kind != NameKind::Organization
+        && let Some(r) = exonyms::read_exonyms(&tokens)
+    {
+        read = r;
+        tokens = read.iter().map(String::as_str).collect();
+    }
     let split;
     if kind != NameKind::Organization
         && let Some(s) = joined::split_glued_articles(&tokens)
@@ -289,7 +296,11 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         } else {
             0
         };
-        let nickname = if g.script == Script::Latin && matches!(role, Role::Given | Role::Middle) {
+        let nickname = if g.script != Script::Other
+            && matches!(
+                role,
+                Role::Given | Role::Middle | Role::Nasab | Role::Family
+            ) {
             lexicon().nickname_group(&g.text)
         } else {
             0
@@ -538,6 +549,7 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
     if s.is_empty() { "_".to_string() } else { s }
 }
 
+mod exonyms;
 mod inverted;
 mod joined;
 mod letters;

@@ -365,3 +365,27 @@ fn full_arabic_names_find_the_short_latin_first() {
 fn short_latin_names_find_the_full_arabic_first() {
     all_found_among_negatives(FULL_NAMES, false);
 }
+
+/// Names whose Latin and Arabic forms share no sound: the Bible's and the
+/// Quran's names as Hebrew and Arabic write them, and the Latin names of
+/// medieval scholars and rulers.
+const OTHER_FORMS: &[(&str, &str)] = &[
+    ("إسحاق رابين", "Yitzhak Rabin"),
+    ("البابا يوحنا بولس الثاني", "Pope John Paul II"),
+    ("صلاح الدين الأيوبي", "Saladin"),
+    ("ابن سينا", "Avicenna"),
+    ("ابن رشد", "Averroes"),
+    ("ابن الهيثم", "Alhazen"),
+    ("تيمورلنك", "Tamerlane"),
+    ("بطرس غالي", "Peter Ghali"),
+];
+
+#[test]
+fn arabic_finds_the_other_form_first() {
+    all_found_among_negatives(OTHER_FORMS, true);
+}
+
+#[test]
+fn the_other_form_finds_the_arabic_first() {
+    all_found_among_negatives(OTHER_FORMS, false);
+}

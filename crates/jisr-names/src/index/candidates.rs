@@ -1,7 +1,7 @@
 //! Which listed entries a query scores in full: those best supported by the
 //! keys they share with it, each key weighted by its rarity.
 
-use super::{NameIndex, SECOND_READING, TIE_FACTOR, deletions, part_key_string};
+use super::{NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, part_key_string};
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, part_second_skeleton};
 use crate::phonetic::{skeleton, u};
@@ -178,6 +178,12 @@ impl NameIndex {
         }
         if let Some(second) = part_second_skeleton(k)
             && let Some(&sid) = self.skel_ids.get(second.as_str())
+        {
+            sids.push((sid, SECOND_READING));
+        }
+        // another form of the name (Yitzhak for «إسحاق»)
+        if k.nickname != 0
+            && let Some(&sid) = self.skel_ids.get(alias_key(k.nickname).as_str())
         {
             sids.push((sid, SECOND_READING));
         }

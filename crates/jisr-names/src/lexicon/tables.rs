@@ -287,3 +287,50 @@ pub(super) const NICKNAMES: &[&[&str]] = &[
     &["nikolai", "kolya"],
     &["barack", "barry"],
 ];
+
+/// One given name as languages and scriptures write it, where the forms do
+/// not sound alike: Arabic Christian and Jewish names and the Arabic of
+/// the Bible and the Quran (Yitzhak is «إسحاق», Peter «بطرس»), and the
+/// Latin names of classical figures (Saladin is «صلاح الدين»). Groups
+/// sharing a Latin form with a group of short forms above are one group.
+pub(super) const EQUIVALENTS: &[&[&str]] = &[
+    &["john", "youhanna", "yohanna", "يوحنا"],
+    &[
+        "peter", "pierre", "pietro", "pedro", "boutros", "butrus", "بطرس",
+    ],
+    &["paul", "boulos", "bulus", "بولس"],
+    &["george", "georges", "girgis", "guirguis", "جرجس", "جرجيس"],
+    &["mark", "marc", "marcus", "morcos", "morkos", "مرقس"],
+    &["matthew", "matta", "متى"],
+    &["michael", "mikhail", "michel", "ميخائيل"],
+    &["gabriel", "jibril", "gebril", "جبريل", "جبرائيل"],
+    &[
+        "isaac",
+        "yitzhak",
+        "yitzchak",
+        "itzhak",
+        "ishaq",
+        "ishak",
+        "إسحاق",
+        "إسحق",
+    ],
+    &["jacob", "yaakov", "yakov", "yaqub", "yacoub", "يعقوب"],
+    &["moses", "moshe", "musa", "moussa", "موسى"],
+    &["abraham", "avraham", "ibrahim", "إبراهيم"],
+    &["solomon", "shlomo", "suleiman", "sulayman", "سليمان"],
+    &["david", "dawud", "daoud", "داود"],
+    &["joseph", "yosef", "youssef", "yusuf", "يوسف"],
+    &["mary", "miriam", "maryam", "mariam", "مريم"],
+    &["aaron", "aharon", "harun", "haroun", "هارون"],
+    &["elijah", "elias", "eliyahu", "ilyas", "إلياس"],
+    &["jonah", "jonas", "yona", "younes", "yunus", "يونس", "يونان"],
+    &["zechariah", "zacharias", "zakaria", "zakariya", "زكريا"],
+    &["stephen", "stefanos", "istifan", "إسطفان", "اسطفانوس"],
+    &["anthony", "antonios", "antonius", "أنطونيوس"],
+    &["alexander", "iskandar", "skander", "إسكندر", "الإسكندر"],
+    &["constantine", "konstantin", "qustantin", "قسطنطين"],
+    &["plato", "aflatun", "أفلاطون"],
+    &["aristotle", "aristu", "أرسطو"],
+    &["saladin", "salahuddin", "صلاح الدين"],
+    &["tamerlane", "timur", "تيمورلنك", "تيمور"],
+];

@@ -84,9 +84,6 @@ pub(super) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
             (0.0, How::Phonetic)
         };
     }
-    if a.nickname != 0 && a.nickname == b.nickname {
-        return (0.9, How::Alias);
-    }
     // numbers only ever meet the same number
     if a.role == Role::Ordinal || b.role == Role::Ordinal {
         return if a.role == b.role && a.text_hash == b.text_hash {
@@ -109,9 +106,19 @@ pub(super) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
             (0.0, How::Initial)
         };
     }
-    if a.mask != 0 && b.mask != 0 && a.mask & b.mask == 0 {
+    // a short form or another language's form of the name: at least an alias
+    let alias = a.nickname != 0 && a.nickname == b.nickname;
+    if a.mask != 0 && b.mask != 0 && a.mask & b.mask == 0 && !alias {
         return (0.0, How::Phonetic);
     }
     let same_skel = a.skel == b.skel && a.skel_len >= 3;
-    units_sim(a, b, a.script != b.script, same_skel, floor)
+    let (s, how) = units_sim(a, b, a.script != b.script, same_skel, floor);
+    if alias && s < ALIAS_SIMILARITY {
+        (ALIAS_SIMILARITY, How::Alias)
+    } else {
+        (s, how)
+    }
 }
+
+/// What a short form or another language's form of a name is worth.
+const ALIAS_SIMILARITY: f32 = 0.9;

@@ -613,3 +613,21 @@ fn numbers_in_organisations_meet_only_their_own() {
     let m = s("Unit 8200", "Unit 9900");
     assert!(m.score < DEFAULT_THRESHOLD, "{m}");
 }
+
+#[test]
+fn a_name_in_another_language_is_an_alias() {
+    for (a, b) in [
+        ("Yitzhak Rabin", "إسحاق رابين"),
+        ("Pope John Paul II", "البابا يوحنا بولس الثاني"),
+        ("Boutros Ghali", "Peter Ghali"),
+        ("Saladin", "صلاح الدين"),
+        ("Avicenna", "ابن سينا"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.85, "{a} / {b}: {m}");
+    }
+    // a spelling that sounds alike keeps its own, higher score
+    let m = s("Daniel", "دانيال");
+    assert!(m.score > 0.95, "{m}");
+    assert_eq!(m.explanation.aligned[0].how, How::Transliteration);
+}
