@@ -7,6 +7,12 @@
 
 use crate::normalize::normalize;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+/// The word tables are fixed and looked up for every token of every name
+/// parsed: a multiplicative hash costs a fraction of SipHash here, and
+/// lookups alone (no inserts of outside keys) cannot be made to collide.
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<crate::cache::FxHasher>>;
 use std::sync::OnceLock;
 
 mod tables;
@@ -394,11 +400,11 @@ const TYPE_CONCEPTS: &[&str] = &[
 ];
 
 pub(crate) struct Lexicon {
-    words: HashMap<String, Word>,
-    org_words: HashMap<String, Word>,
-    concepts: HashMap<String, u16>,
+    words: WordMap<Word>,
+    org_words: WordMap<Word>,
+    concepts: WordMap<u16>,
     concept_names: Vec<&'static str>,
-    nicknames: HashMap<String, u16>,
+    nicknames: WordMap<u16>,
     /// [`LEGAL_PHRASES`] as normalised words, longest first.
     legal_phrases: Vec<Vec<String>>,
 }
@@ -409,7 +415,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 fn build() -> Lexicon {
-    let mut words = HashMap::new();
+    let mut words = WordMap::default();
     for (list, w) in [
         (TITLES, Word::Title),
         (PARTICLES, Word::Particle),
@@ -422,13 +428,13 @@ fn build() -> Lexicon {
             words.entry(normalize(s)).or_insert(w);
         }
     }
-    let mut org_words = HashMap::new();
+    let mut org_words = WordMap::default();
     for (list, w) in [(LEGAL, Word::Legal), (STOP, Word::Stop)] {
         for &s in list {
             org_words.entry(normalize(s)).or_insert(w);
         }
     }
-    let mut concepts = HashMap::new();
+    let mut concepts = WordMap::default();
     let mut concept_names = vec![""];
     for (name, forms) in CONCEPTS {
         let id = concept_names.len() as u16;
@@ -437,7 +443,7 @@ fn build() -> Lexicon {
             concepts.insert(normalize(f), id);
         }
     }
-    let mut nicknames: HashMap<String, u16> = HashMap::new();
+    let mut nicknames: WordMap<u16> = WordMap::default();
     for (k, group) in NICKNAMES.iter().enumerate() {
         for &n in group.iter() {
             nicknames.insert(n.to_string(), k as u16 + 1);
