@@ -8,15 +8,15 @@
 use crate::normalize::normalize;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+mod tables;
+use tables::{CONCEPTS, EQUIVALENTS, NICKNAMES};
 
 /// The word tables are fixed and looked up for every token of every name
 /// parsed: a multiplicative hash costs a fraction of SipHash here, and
 /// lookups alone (no inserts of outside keys) cannot be made to collide.
 type WordMap<V> = HashMap<String, V, BuildHasherDefault<crate::cache::FxHasher>>;
-use std::sync::OnceLock;
-
-mod tables;
-use tables::{CONCEPTS, EQUIVALENTS, NICKNAMES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Word {

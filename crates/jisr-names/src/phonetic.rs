@@ -340,11 +340,11 @@ pub fn skeleton(units: &[u8]) -> String {
 /// differs: Turkish, where c before e, i or y is j (Cemal for جمال) and a
 /// final t after a vowel a devoiced d (Ahmet for أحمد); French and the
 /// others that leave letters silent (Foucault for فوكو); Persian and Urdu,
-/// where ض is z (Fazlullah for «فضل الله»); Latin digraphs for two Arabic
-/// letters (Fathi for فتحي, see [`digraph_reading`]). A second candidate key, since
-/// the usual one reads c as s, t as t (Vincent for فنسنت, Janet for
-/// جانيت), keeps every written letter (Baghdadi for البغدادي) and ض as d,
-/// as Arabic romanisations write it (Ramadan).
+/// where ض is z (Fazlullah for «فضل الله»); a Latin digraph for two Arabic
+/// letters (Fathi for فتحي, see [`digraph_reading`]). A second candidate
+/// key, since the usual one reads c as s, t as t (Vincent for فنسنت, Janet
+/// for جانيت), keeps every written letter (Baghdadi for البغدادي) and ض as
+/// d, as Arabic romanisations write it (Ramadan).
 pub fn second_skeleton(units: &[u8]) -> Option<String> {
     if let Some(joined) = digraph_reading(units) {
         return Some(skeleton_reading(joined.as_slice(), true));
