@@ -398,6 +398,10 @@ fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
     let mut titles = Vec::new();
     while groups.len() > 1 && groups[0].word == Some(Word::Title) {
         titles.push(groups.remove(0));
+        // Allah completes the title before it («آية الله», Ayatollah)
+        if groups.len() > 1 && groups[0].text == "الله" {
+            titles.push(groups.remove(0));
+        }
     }
     // Sayyid is an honorific before a full name (Seyyed Ebrahim Raisi) but a
     // given name on its own (Sayed Darwish)

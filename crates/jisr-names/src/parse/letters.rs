@@ -243,8 +243,9 @@ pub(super) fn initials_as_letters(tokens: &[&str]) -> Option<Vec<String>> {
     let name_end = tokens.len() - ordinal.map_or(0, |(taken, _)| taken);
     let last = tokens.len().checked_sub(1)?;
     let spelled = |i: usize, t: &str| -> Option<&'static str> {
-        // the letters' names are short Arabic words: others need no lookup
-        (i < last && t.len() <= 10 && !t.is_ascii())
+        // the letters' names are short Arabic words: others need no lookup;
+        // before Allah, إيه is آية («آية الله», Ayatollah)
+        (i < last && t.len() <= 10 && !t.is_ascii() && tokens[i + 1] != "الله")
             .then(|| letters().get(t))
             .flatten()
     };
@@ -282,6 +283,8 @@ mod tests {
         assert_eq!(read("جورج دبليو بوش").as_deref(), Some("جورج w بوش"));
         assert_eq!(read("جيه. آر. آر. تولكين").as_deref(), Some("j r r تولكين"));
         assert_eq!(read("جون إف كينيدي").as_deref(), Some("جون f كينيدي"));
+        // آية before Allah is a title, not the letter A
+        assert_eq!(read("آية الله الخميني"), None);
     }
 
     #[test]

@@ -47,6 +47,10 @@ fn titles_never_match_alone() {
     assert!(m.explanation.dropped.iter().any(|d| d.contains("dr")));
     let m = s("Sheikh Tamim", "الشيخ تميم");
     assert!(m.score >= 0.85, "{m}");
+    // a title of two Arabic words, the first also a letter's name (إيه, A)
+    let m = s("Ayatollah Ali Khamenei", "آية الله علي خامنئي");
+    assert!(m.score >= 0.9, "{m}");
+    assert!(m.explanation.dropped.iter().any(|d| d.contains("الله")));
 }
 
 #[test]
