@@ -306,6 +306,57 @@ const LEGAL: &[&str] = &[
     "kommanditgesellschaft",
 ];
 
+/// Titles and offices of several words that open a name in the press and
+/// in official lists: «صاحب السمو الشيخ محمد بن زايد», «ولي العهد الأمير
+/// محمد بن سلمان», Crown Prince Mohammed bin Salman.
+const TITLE_PHRASES: &[&str] = &[
+    "صاحب السمو",
+    "صاحب السمو الملكي",
+    "صاحب الجلالة",
+    "صاحب الفخامة",
+    "صاحب المعالي",
+    "صاحب السعادة",
+    "صاحب الغبطة",
+    "صاحبة السمو",
+    "خادم الحرمين الشريفين",
+    "ولي العهد",
+    "ولي ولي العهد",
+    "الفريق أول",
+    "فريق أول",
+    "رئيس الوزراء",
+    "رئيس الجمهورية",
+    "رئيس الحكومة",
+    "رئيس مجلس الوزراء",
+    "نائب الرئيس",
+    "نائب رئيس الوزراء",
+    "وزير الخارجية",
+    "وزير الدفاع",
+    "وزير الداخلية",
+    "الأمين العام",
+    "المرشد الأعلى",
+    "القائد العام",
+    "his highness",
+    "her highness",
+    "his royal highness",
+    "her royal highness",
+    "his majesty",
+    "her majesty",
+    "his excellency",
+    "her excellency",
+    "crown prince",
+    "custodian of the two holy mosques",
+    "prime minister",
+    "deputy prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "interior minister",
+    "vice president",
+    "supreme leader",
+    "secretary general",
+    "commander in chief",
+];
+
 /// Legal forms written out in several words, which lists give as often as
 /// their abbreviations (Open Joint Stock Company for OAO, Aktiengesellschaft
 /// for AG, «شركة ذات مسؤولية محدودة» for ذ.م.م).
@@ -406,7 +457,31 @@ pub(crate) struct Lexicon {
     concept_names: Vec<&'static str>,
     nicknames: WordMap<u16>,
     /// [`LEGAL_PHRASES`] as normalised words, longest first.
-    legal_phrases: Vec<Vec<String>>,
+    legal_phrases: Phrases,
+    /// [`TITLE_PHRASES`].
+    title_phrases: Phrases,
+}
+
+/// Phrases of several words, normalised, longest first.
+struct Phrases(Vec<Vec<String>>);
+
+impl Phrases {
+    fn new(list: &[&str]) -> Phrases {
+        let mut phrases: Vec<Vec<String>> = list
+            .iter()
+            .map(|p| normalize(p).split(' ').map(str::to_string).collect())
+            .collect();
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Phrases(phrases)
+    }
+
+    /// How many words of a phrase open `words` (0 if none).
+    fn len_at<S: AsRef<str>>(&self, words: &[S]) -> usize {
+        self.0
+            .iter()
+            .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b.as_ref()))
+            .map_or(0, Vec::len)
+    }
 }
 
 pub(crate) fn lexicon() -> &'static Lexicon {
@@ -463,18 +538,14 @@ fn build() -> Lexicon {
             nicknames.entry(normalize(n)).or_insert(id);
         }
     }
-    let mut legal_phrases: Vec<Vec<String>> = LEGAL_PHRASES
-        .iter()
-        .map(|p| normalize(p).split(' ').map(str::to_string).collect())
-        .collect();
-    legal_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
     Lexicon {
         words,
         org_words,
         concepts,
         concept_names,
         nicknames,
-        legal_phrases,
+        legal_phrases: Phrases::new(LEGAL_PHRASES),
+        title_phrases: Phrases::new(TITLE_PHRASES),
     }
 }
 
@@ -491,10 +562,13 @@ impl Lexicon {
 
     /// How many words of a legal form written out open `words` (0 if none).
     pub fn legal_phrase_len<S: AsRef<str>>(&self, words: &[S]) -> usize {
-        self.legal_phrases
-            .iter()
-            .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b.as_ref()))
-            .map_or(0, Vec::len)
+        self.legal_phrases.len_at(words)
+    }
+
+    /// How many words of a title written in several words open `words`
+    /// (0 if none).
+    pub fn title_phrase_len<S: AsRef<str>>(&self, words: &[S]) -> usize {
+        self.title_phrases.len_at(words)
     }
 
     /// The concept of an organisation word; Arabic words are looked up without

@@ -396,7 +396,18 @@ fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
     let mut groups: Vec<Group> = tokens.iter().map(|t| Group::new(t)).collect();
     // leading titles, keeping at least one part: "Maj. Gen. Mahmoud Tawfik", «اللواء محمود توفيق»
     let mut titles = Vec::new();
-    while groups.len() > 1 && groups[0].word == Some(Word::Title) {
+    while groups.len() > 1 {
+        let phrase = {
+            let words: Vec<&str> = groups.iter().map(|g| g.text.as_str()).collect();
+            lexicon().title_phrase_len(&words)
+        };
+        if phrase > 0 && phrase < groups.len() {
+            titles.extend(groups.drain(..phrase));
+            continue;
+        }
+        if groups[0].word != Some(Word::Title) {
+            break;
+        }
         titles.push(groups.remove(0));
         // Allah completes the title before it («آية الله», Ayatollah)
         if groups.len() > 1 && groups[0].text == "الله" {

@@ -51,6 +51,26 @@ fn titles_never_match_alone() {
     let m = s("Ayatollah Ali Khamenei", "آية الله علي خامنئي");
     assert!(m.score >= 0.9, "{m}");
     assert!(m.explanation.dropped.iter().any(|d| d.contains("الله")));
+    // titles and offices of several words, as the press writes them
+    for (a, b) in [
+        (
+            "Prince Mohammed bin Salman",
+            "ولي العهد الأمير محمد بن سلمان",
+        ),
+        (
+            "Mohamed bin Zayed Al Nahyan",
+            "صاحب السمو الشيخ محمد بن زايد آل نهيان",
+        ),
+        ("Abdel Fattah al-Burhan", "الفريق أول عبد الفتاح البرهان"),
+        ("Crown Prince Mohammed bin Salman", "محمد بن سلمان"),
+        (
+            "Prime Minister Mohammed Shia al-Sudani",
+            "محمد شياع السوداني",
+        ),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
 }
 
 #[test]
