@@ -11,7 +11,7 @@ use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 mod tables;
-use tables::{CONCEPTS, EQUIVALENTS, NICKNAMES};
+use tables::{CONCEPTS, EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
 
 /// The word tables are fixed and looked up for every token of every name
 /// parsed: a multiplicative hash costs a fraction of SipHash here, and
@@ -304,107 +304,6 @@ const LEGAL: &[&str] = &[
     "شذمم",
     "aktiengesellschaft",
     "kommanditgesellschaft",
-];
-
-/// Titles and offices of several words that open a name in the press and
-/// in official lists: «صاحب السمو الشيخ محمد بن زايد», «ولي العهد الأمير
-/// محمد بن سلمان», Crown Prince Mohammed bin Salman.
-const TITLE_PHRASES: &[&str] = &[
-    "صاحب السمو",
-    "صاحب السمو الملكي",
-    "صاحب الجلالة",
-    "صاحب الفخامة",
-    "صاحب المعالي",
-    "صاحب السعادة",
-    "صاحب الغبطة",
-    "صاحبة السمو",
-    "خادم الحرمين الشريفين",
-    "ولي العهد",
-    "ولي ولي العهد",
-    "الفريق أول",
-    "فريق أول",
-    "رئيس الوزراء",
-    "رئيس الجمهورية",
-    "رئيس الحكومة",
-    "رئيس مجلس الوزراء",
-    "نائب الرئيس",
-    "نائب رئيس الوزراء",
-    "وزير الخارجية",
-    "وزير الدفاع",
-    "وزير الداخلية",
-    "الأمين العام",
-    "المرشد الأعلى",
-    "القائد العام",
-    "his highness",
-    "her highness",
-    "his royal highness",
-    "her royal highness",
-    "his majesty",
-    "her majesty",
-    "his excellency",
-    "her excellency",
-    "crown prince",
-    "custodian of the two holy mosques",
-    "prime minister",
-    "deputy prime minister",
-    "foreign minister",
-    "defence minister",
-    "defense minister",
-    "interior minister",
-    "vice president",
-    "supreme leader",
-    "secretary general",
-    "commander in chief",
-];
-
-/// Legal forms written out in several words, which lists give as often as
-/// their abbreviations (Open Joint Stock Company for OAO, Aktiengesellschaft
-/// for AG, «شركة ذات مسؤولية محدودة» for ذ.م.م).
-const LEGAL_PHRASES: &[&str] = &[
-    "joint stock company",
-    "open joint stock company",
-    "closed joint stock company",
-    "public joint stock company",
-    "private joint stock company",
-    "limited liability company",
-    "limited liability partnership",
-    "limited partnership",
-    "public limited company",
-    "private limited company",
-    "company limited",
-    "gesellschaft mit beschränkter haftung",
-    "société anonyme",
-    "société à responsabilité limitée",
-    "société par actions simplifiée",
-    "sociedad anónima",
-    "sociedad limitada",
-    "sociedad de responsabilidad limitada",
-    "società per azioni",
-    "società a responsabilità limitata",
-    "societatea cu răspundere limitată",
-    "societate pe acțiuni",
-    "spółka z ograniczoną odpowiedzialnością",
-    "spółka akcyjna",
-    // the single letters of Sp. z o.o. are read as one word
-    "sp zoo",
-    "naamloze vennootschap",
-    "besloten vennootschap",
-    "otkrytoe aktsionernoe obshchestvo",
-    "zakrytoe aktsionernoe obshchestvo",
-    "publichnoe aktsionernoe obshchestvo",
-    "aktsionernoe obshchestvo",
-    "obshchestvo s ogranichennoy otvetstvennostyu",
-    "открытое акционерное общество",
-    "закрытое акционерное общество",
-    "публичное акционерное общество",
-    "акционерное общество",
-    "общество с ограниченной ответственностью",
-    "ذات مسؤولية محدودة",
-    "ذات المسؤولية المحدودة",
-    "مساهمة عامة",
-    "مساهمة خاصة",
-    "مساهمة مغفلة",
-    "مساهمة مصرية",
 ];
 
 const STOP: &[&str] = &[
