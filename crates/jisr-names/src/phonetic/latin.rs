@@ -123,6 +123,17 @@ pub fn latin_units(token: &str) -> Units {
             b'a' if long_vowel == Some(i) => (u::E, 1),
             b'a' => (u::A, 1),
             b'e' => (u::E, 1),
+            // English igh after a consonant is the i of wine (Wright رايت,
+            // Knight نايت); eigh and aigh are not (Leigh لي)
+            b'i' if i > 0
+                && !vowel(b[i - 1])
+                && nx == b'g'
+                && at(i + 2) == b'h'
+                && !vowel(at(i + 3)) =>
+            {
+                out.push(u::A);
+                (u::I, 1)
+            }
             b'i' => (u::I, 1),
             // a French oi inside a word is wa (Poiret بواريه, Boigny بواني)
             b'o' if i > 0 && nx == b'i' && i + 2 < stem && !vowel(at(i + 2)) => {
@@ -312,6 +323,8 @@ mod tests {
         assert_eq!(render("knott"), "ᵏnot");
         assert_eq!(render("sacchi"), "saki");
         assert_eq!(render("gombrowicz"), "gombrowič");
+        assert_eq!(render("dwight"), "dwaiᵞt");
+        assert_eq!(render("leigh"), "leiᵞ");
     }
 
     #[test]
@@ -350,6 +363,9 @@ mod tests {
             ("pinot", "بينو"),
             ("morisot", "موريسو"),
             ("talbot", "تالبوت"),
+            ("dwight", "دوايت"),
+            ("albright", "أولبرايت"),
+            ("brighton", "برايتون"),
             // Persian and Turkic ch is چ, written ج
             ("chalabi", "جلبي"),
             // and where Arabic writes the letters after all
