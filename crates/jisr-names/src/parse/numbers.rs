@@ -66,16 +66,21 @@ const ORDINAL_TENS: [&str; 10] = [
     "ninetieth",
 ];
 
+/// The value a word stands for in the first of `tables` holding it
+/// (a word's place is its value; the empty places hold nothing).
+fn value_in(w: &str, tables: [&[&str]; 2]) -> Option<u32> {
+    tables
+        .iter()
+        .find_map(|t| t.iter().position(|u| !u.is_empty() && *u == w))
+        .map(|n| n as u32)
+}
+
 fn unit_word(w: &str) -> Option<u32> {
-    let at = |table: &[&str]| table.iter().position(|u| !u.is_empty() && *u == w);
-    at(&UNITS).or_else(|| at(&ORDINAL_UNITS)).map(|n| n as u32)
+    value_in(w, [&UNITS, &ORDINAL_UNITS])
 }
 
 fn tens_word(w: &str) -> Option<u32> {
-    let at = |table: &[&str]| table.iter().position(|u| !u.is_empty() && *u == w);
-    at(&TENS)
-        .or_else(|| at(&ORDINAL_TENS))
-        .map(|n| n as u32 * 10)
+    value_in(w, [&TENS, &ORDINAL_TENS]).map(|n| n * 10)
 }
 
 /// The number opening `words` (digits, 4th, forty four, twenty-first,
