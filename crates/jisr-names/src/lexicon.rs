@@ -5,7 +5,12 @@
 //! Entries are written naturally and normalised once at first use, so the
 //! lists stay readable and always agree with `normalize`.
 
-use crate::normalize::normalize;
+use crate::normalize::{normalize, without_cedilla};
+
+/// A word list's entry as the parser looks it up: normalised, ç as c.
+fn key(s: &str) -> String {
+    without_cedilla(&normalize(s)).into_owned()
+}
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -368,7 +373,7 @@ impl Phrases {
     fn new(list: &[&str]) -> Phrases {
         let mut phrases: Vec<Vec<String>> = list
             .iter()
-            .map(|p| normalize(p).split(' ').map(str::to_string).collect())
+            .map(|p| key(p).split(' ').map(str::to_string).collect())
             .collect();
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         Phrases(phrases)
@@ -399,13 +404,13 @@ fn build() -> Lexicon {
         (SUFFIXES, Word::Suffix),
     ] {
         for &s in list {
-            words.entry(normalize(s)).or_insert(w);
+            words.entry(key(s)).or_insert(w);
         }
     }
     let mut org_words = WordMap::default();
     for (list, w) in [(LEGAL, Word::Legal), (STOP, Word::Stop)] {
         for &s in list {
-            org_words.entry(normalize(s)).or_insert(w);
+            org_words.entry(key(s)).or_insert(w);
         }
     }
     let mut concepts = WordMap::default();
@@ -414,7 +419,7 @@ fn build() -> Lexicon {
         let id = concept_names.len() as u16;
         concept_names.push(name);
         for f in forms.iter() {
-            concepts.insert(normalize(f), id);
+            concepts.insert(key(f), id);
         }
     }
     let mut nicknames: WordMap<u16> = WordMap::default();
@@ -434,7 +439,7 @@ fn build() -> Lexicon {
                 next
             });
         for &n in group.iter() {
-            nicknames.entry(normalize(n)).or_insert(id);
+            nicknames.entry(key(n)).or_insert(id);
         }
     }
     Lexicon {

@@ -30,7 +30,7 @@ pub fn script_of(token: &str) -> Script {
     for c in token.chars() {
         if is_arabic_char(c) {
             arabic += 1;
-        } else if c.is_ascii_alphanumeric() {
+        } else if c.is_ascii_alphanumeric() || c == 'ç' {
             latin += 1;
         } else if c.is_alphanumeric() {
             other += 1;
@@ -210,6 +210,17 @@ fn nfkc_inert(c: char) -> bool {
         || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}' | '\u{0660}'..='\u{0669}')
 }
 
+/// The text as ASCII spelling would write it: ç, kept by `normalize` for
+/// its sound, is c for exact comparison and word lists (Gonçalves is
+/// Goncalves).
+pub(crate) fn without_cedilla(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('ç') {
+        std::borrow::Cow::Owned(text.replace('ç', "c"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
     for c in chars {
@@ -228,6 +239,11 @@ fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             // Turkish, Azeri and Romanian ş / ș are sh (Reşit رشيد), never s;
             // stripping the cedilla as a diacritic would lose that
             out.push_str("sh");
+        } else if matches!(c, 'ç' | 'Ç') {
+            // ç is s in French and Portuguese (Fayçal فيصل, Gonçalves) but ch
+            // or j in Turkish (Koç كوتش, Selçuk سلجوق): not the k a bare c
+            // before a, o, u reads as, so the sound reading keeps it
+            out.push('ç');
         } else {
             for d in std::iter::once(c).nfd() {
                 if is_combining_mark(d) {
@@ -307,6 +323,9 @@ mod tests {
         assert_eq!(normalize("ბარაკ ობამა"), "barak obama");
         assert_eq!(normalize("Μπαράκ Ομπάμα"), "mparak ompama");
         assert_eq!(normalize("Ma’mun ‘Ali"), "mamun ali");
+        assert_eq!(normalize("FAYÇAL Koç"), "fayçal koç");
+        assert_eq!(normalize("Fayc\u{0327}al"), "fayçal");
+        assert_eq!(without_cedilla("fayçal koç"), "faycal koc");
     }
 
     #[test]
@@ -314,5 +333,6 @@ mod tests {
         assert_eq!(script_of("محمد"), Script::Arabic);
         assert_eq!(script_of("mohamed"), Script::Latin);
         assert_eq!(script_of("習近平"), Script::Other);
+        assert_eq!(script_of("uç"), Script::Latin);
     }
 }

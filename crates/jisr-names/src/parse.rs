@@ -224,11 +224,12 @@ impl Group {
             "mohd" | "muhd" | "mhd" | "md" => "muhammad",
             _ => token,
         };
+        let text = crate::normalize::without_cedilla(token);
         Group {
-            text: token.to_string(),
             units: token_units(sounded, script),
             script,
-            word: lexicon().word(token),
+            word: lexicon().word(&text),
+            text: text.into_owned(),
             role: None,
             has_article: false,
         }

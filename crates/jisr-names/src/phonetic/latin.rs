@@ -105,7 +105,7 @@ fn english_long_vowel(b: &[u8]) -> Option<usize> {
     .then_some(at)
 }
 
-/// Units of a normalised Latin token (lower-case ASCII).
+/// Units of a normalised Latin token (lower-case ASCII, and ç).
 pub fn latin_units(token: &str) -> Units {
     let b = token.as_bytes();
     let n = b.len();
@@ -181,6 +181,8 @@ pub fn latin_units(token: &str) -> Units {
                 (u::CH, 2)
             }
             b'c' => (u::CK, 1),
+            // ç (its two UTF-8 bytes): s or ch, like a c before e or i
+            0xC3 if nx == 0xA7 => (u::CI, 2),
             b'd' if nx == b'h' => (u::DH, 2),
             b'd' if nx == b'j' => (u::J, 2),
             // English dge, dgi is j, written دج or ج (Aldridge ألدريدج, Hodges)
@@ -368,6 +370,12 @@ mod tests {
             ("brighton", "برايتون"),
             // Persian and Turkic ch is چ, written ج
             ("chalabi", "جلبي"),
+            // ç is s in French and Portuguese, ch or j in Turkish
+            ("fayçal", "فيصل"),
+            ("lourenço", "لورنسو"),
+            ("gonçalves", "غونسالفيس"),
+            ("koç", "كوتش"),
+            ("kiliç", "كيليج"),
             // and where Arabic writes the letters after all
             ("theroux", "ثيروكس"),
             ("dufault", "دوفولت"),
