@@ -6,17 +6,20 @@
 //! lists stay readable and always agree with `normalize`.
 
 use crate::normalize::{normalize, without_cedilla};
-
-/// A word list's entry as the parser looks it up: normalised, ç as c.
-fn key(s: &str) -> String {
-    without_cedilla(&normalize(s)).into_owned()
-}
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 mod tables;
-use tables::{CONCEPTS, EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
+use tables::{
+    CONCEPTS, DESCRIPTORS, EQUIVALENTS, LEGAL_PHRASES, NATIONALITIES, NICKNAMES, OFFICES,
+    STATE_OFFICES, TITLE_PHRASES,
+};
+
+/// A word list's entry as the parser looks it up: normalised, ç as c.
+fn key(s: &str) -> String {
+    without_cedilla(&normalize(s)).into_owned()
+}
 
 /// The word tables are fixed and looked up for every token of every name
 /// parsed: a multiplicative hash costs a fraction of SipHash here, and
@@ -36,6 +39,20 @@ pub(crate) enum Word {
     Suffix,
     Legal,
     Stop,
+}
+
+/// Words with which the press describes a person around the name
+/// (`parse/prose.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Describes {
+    /// A nationality after a title: «الرئيس السوري».
+    Nationality,
+    /// A Latin office ending a description before the name: Hamas leader.
+    Office,
+    /// An Arabic office whose complement follows: «وزير الداخلية».
+    StateOffice,
+    /// An Arabic descriptive noun that is never a name: «المتحدث».
+    Descriptor,
 }
 
 const TITLES: &[&str] = &[
@@ -115,6 +132,7 @@ const TITLES: &[&str] = &[
     "السيناتور",
     "الرئيسة",
     "الوزيرة",
+    "العاهل",
     // Latin ranks, honorifics and professions
     "gen",
     "general",
@@ -364,10 +382,15 @@ pub(crate) struct Lexicon {
     legal_phrases: Phrases,
     /// [`TITLE_PHRASES`].
     title_phrases: Phrases,
+    describing: WordMap<Describes>,
 }
 
-/// Phrases of several words, normalised, longest first.
-struct Phrases(Vec<Vec<String>>);
+/// Phrases of several words, normalised, longest first, and the words
+/// that open them (most words open none, and are settled by one lookup).
+struct Phrases {
+    phrases: Vec<Vec<String>>,
+    firsts: WordMap<()>,
+}
 
 impl Phrases {
     fn new(list: &[&str]) -> Phrases {
@@ -376,15 +399,27 @@ impl Phrases {
             .map(|p| key(p).split(' ').map(str::to_string).collect())
             .collect();
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        Phrases(phrases)
+        let firsts = phrases
+            .iter()
+            .filter_map(|p| p.first().map(|w| (w.clone(), ())))
+            .collect();
+        Phrases { phrases, firsts }
     }
 
     /// How many words of a phrase open `words` (0 if none).
     fn len_at<S: AsRef<str>>(&self, words: &[S]) -> usize {
-        self.0
+        match words.first() {
+            Some(w) if self.firsts.contains_key(w.as_ref()) => {}
+            _ => return 0,
+        }
+        self.phrases
             .iter()
             .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b.as_ref()))
             .map_or(0, Vec::len)
+    }
+
+    fn opens(&self, word: &str) -> bool {
+        self.firsts.contains_key(word)
     }
 }
 
@@ -411,6 +446,17 @@ fn build() -> Lexicon {
     for (list, w) in [(LEGAL, Word::Legal), (STOP, Word::Stop)] {
         for &s in list {
             org_words.entry(key(s)).or_insert(w);
+        }
+    }
+    let mut describing = WordMap::default();
+    for (list, d) in [
+        (NATIONALITIES, Describes::Nationality),
+        (OFFICES, Describes::Office),
+        (STATE_OFFICES, Describes::StateOffice),
+        (DESCRIPTORS, Describes::Descriptor),
+    ] {
+        for &s in list {
+            describing.entry(key(s)).or_insert(d);
         }
     }
     let mut concepts = WordMap::default();
@@ -450,6 +496,7 @@ fn build() -> Lexicon {
         nicknames,
         legal_phrases: Phrases::new(LEGAL_PHRASES),
         title_phrases: Phrases::new(TITLE_PHRASES),
+        describing,
     }
 }
 
@@ -473,6 +520,16 @@ impl Lexicon {
     /// (0 if none).
     pub fn title_phrase_len<S: AsRef<str>>(&self, words: &[S]) -> usize {
         self.title_phrases.len_at(words)
+    }
+
+    /// Whether a word opens a title written in several words.
+    pub fn opens_title_phrase(&self, word: &str) -> bool {
+        self.title_phrases.opens(word)
+    }
+
+    /// How a word describes a person around a name, if it does.
+    pub fn describes(&self, token: &str) -> Option<Describes> {
+        self.describing.get(token).copied()
     }
 
     /// The concept of an organisation word; Arabic words are looked up without

@@ -264,6 +264,15 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         norm = normalize(&r);
         tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
     }
+    let described;
+    let mut description: &[String] = &[];
+    if kind != NameKind::Organization
+        && let Some(d) = prose::describing(&tokens)
+    {
+        described = d;
+        description = &described.0;
+        tokens = described.1.iter().map(String::as_str).collect();
+    }
     let read;
     if kind != NameKind::Organization
         && let Some(r) = exonyms::read_exonyms(&tokens)
@@ -285,10 +294,14 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         spelled = s;
         tokens = spelled.iter().map(String::as_str).collect();
     }
-    let parts = match kind {
+    let mut parts: Vec<(Group, Role)> = description
+        .iter()
+        .map(|t| (Group::new(t), Role::Title))
+        .collect();
+    parts.extend(match kind {
         NameKind::Organization => org::parse_org(&tokens),
         _ => parse_person(&tokens),
-    };
+    });
     let mut keys = Vec::with_capacity(parts.len());
     let mut out = Vec::with_capacity(parts.len());
     for (g, role) in parts {
@@ -571,6 +584,7 @@ mod joined;
 mod letters;
 mod numbers;
 mod org;
+mod prose;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -331,3 +331,29 @@ fn candidate_list_spills_in_order_and_caps() {
 
 /// Spellings of names from beyond the Arab world and their Arabic forms.
 mod spellings;
+
+#[test]
+fn what_the_press_writes_around_a_name_is_not_the_name() {
+    for (written, name) in [
+        ("الرئيس السوري بشار الأسد", "Bashar al-Assad"),
+        ("Syrian President Bashar al-Assad", "بشار الأسد"),
+        ("Hezbollah leader Hassan Nasrallah", "حسن نصر الله"),
+        ("Saudi Crown Prince Mohammed bin Salman", "محمد بن سلمان"),
+        ("اللواء محمود توفيق وزير الداخلية", "Mahmoud Tawfik"),
+        (
+            "Egyptian Interior Minister Mahmoud Tawfik",
+            "اللواء محمود توفيق",
+        ),
+    ] {
+        let m = s(written, name);
+        assert!(m.score >= 0.9, "{written} / {name}: {m}");
+    }
+    // and the same description never makes two people one
+    let m = s(
+        "Syrian President Bashar al-Assad",
+        "Syrian President Ahmed al-Sharaa",
+    );
+    assert!(m.score < 0.5, "{m}");
+    let m = s("محمود توفيق وزير الداخلية", "محمد إبراهيم وزير الداخلية");
+    assert!(m.score < 0.5, "{m}");
+}
