@@ -435,6 +435,33 @@ mod tests {
     }
 
     #[test]
+    fn concept_words_names_romanise_meet_the_romanisation() {
+        // الهلال is the crescent of the Red Crescent and the Hilal of Al
+        // Hilal Bank: its key is its concept and its sound
+        let org = NameKind::Organization;
+        let arabic = NameIndex::build(vec![
+            ("o1", "الهلال", org),
+            ("o2", "النور", org),
+            ("o3", "الأمل", org),
+        ]);
+        let latin = NameIndex::build(vec![
+            ("o1", "Al Hilal", org),
+            ("o2", "Al Nour", org),
+            ("o3", "Al Amal", org),
+        ]);
+        for (idx, q) in [(&arabic, "Al Hilal"), (&latin, "الهلال")] {
+            let hits = idx.top_k(q, org, 3);
+            assert_eq!(
+                hits.first().map(|h| h.id.as_str()),
+                Some("o1"),
+                "{q}: {hits:?}"
+            );
+        }
+        let hits = latin.top_k("الهلال الأحمر", org, 3);
+        assert!(hits.iter().all(|h| h.score < 0.75), "{hits:?}");
+    }
+
+    #[test]
     fn keys_are_stable_strings() {
         let a = keys(&parse("محمد علي", NameKind::Person));
         let b = keys(&parse("Mohamed Ali", NameKind::Person));

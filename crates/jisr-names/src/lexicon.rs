@@ -372,6 +372,11 @@ const TYPE_CONCEPTS: &[&str] = &[
     "services",
 ];
 
+/// Concepts whose Arabic words names romanise as often as they translate
+/// them (Banque Misr «بنك مصر», Attijariwafa, Hayat Tahrir al-Sham, Al
+/// Hilal Bank): their parts are keyed by sound as well as by concept.
+const ROMANISED_CONCEPTS: &[&str] = &["egyptian", "trading", "levant", "crescent", "red"];
+
 pub(crate) struct Lexicon {
     words: WordMap<Word>,
     org_words: WordMap<Word>,
@@ -568,6 +573,10 @@ impl Lexicon {
 
     pub fn concept_name(&self, id: u16) -> &'static str {
         self.concept_names.get(id as usize).copied().unwrap_or("")
+    }
+
+    pub fn is_romanised_concept(&self, id: u16) -> bool {
+        ROMANISED_CONCEPTS.contains(&self.concept_name(id))
     }
 
     pub fn is_type_concept(&self, id: u16) -> bool {

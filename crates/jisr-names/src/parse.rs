@@ -561,10 +561,16 @@ fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
 
 /// A second index key of a part as another orthography reads it (Turkish
 /// c as j and a final t as d; silent letters left out; ض as z), when that
-/// differs from its key.
+/// differs from its key; for a concept word names also romanise (مصر,
+/// Misr), its sound.
 pub(crate) fn part_second_skeleton(k: &PartKey) -> Option<String> {
-    if k.concept != 0 || k.script == Script::Other {
+    if k.script == Script::Other {
         return None;
+    }
+    if k.concept != 0 {
+        return lexicon()
+            .is_romanised_concept(k.concept)
+            .then(|| part_skeleton(k));
     }
     crate::phonetic::second_skeleton(k.units.as_slice())
 }

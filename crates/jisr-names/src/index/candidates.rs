@@ -125,6 +125,12 @@ impl NameIndex {
             sids.push((sid, 1.0));
         }
         if k.concept != 0 {
+            // a concept word names also romanise (مصر) meets that romanisation (Misr)
+            if let Some(second) = part_second_skeleton(k)
+                && let Some(&sid) = self.skel_ids.get(second.as_str())
+            {
+                sids.push((sid, SECOND_READING));
+            }
             return;
         }
         // the same name with and without the article (al-Touati / Touati)

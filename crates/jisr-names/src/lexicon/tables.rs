@@ -41,7 +41,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("bank", &["بنك", "مصرف", "bank", "banque", "banco"]),
     ("central", &["مركزي", "central", "centrale"]),
     ("company", &["شركة", "company", "societe", "compagnie"]),
-    ("group", &["مجموعة", "group", "groupe", "grupo"]),
+    ("group", &["مجموعة", "جماعة", "group", "groupe", "grupo"]),
     ("council", &["مجلس", "council", "conseil"]),
     ("security", &["أمن", "أمني", "security", "securite"]),
     (
@@ -54,6 +54,13 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("organization", &["منظمة", "organization", "organisation"]),
     ("army", &["جيش", "army", "armee"]),
     ("forces", &["قوات", "forces", "force"]),
+    ("armed", &["مسلح", "مسلحة", "armed", "armees"]),
+    ("mobilization", &["حشد", "mobilization", "mobilisation"]),
+    // words Arabic names also romanise (al-Sham, Hilal, Ahmar): keyed by
+    // sound as well (`ROMANISED_CONCEPTS`)
+    ("levant", &["شام", "levant"]),
+    ("crescent", &["هلال", "crescent", "croissant"]),
+    ("red", &["أحمر", "red", "rouge"]),
     ("police", &["شرطة", "police"]),
     ("party", &["حزب", "party", "parti"]),
     ("movement", &["حركة", "movement", "mouvement"]),

@@ -357,3 +357,24 @@ fn what_the_press_writes_around_a_name_is_not_the_name() {
     let m = s("محمود توفيق وزير الداخلية", "محمد إبراهيم وزير الداخلية");
     assert!(m.score < 0.5, "{m}");
 }
+
+#[test]
+fn armed_bodies_and_movements_by_meaning_and_sound() {
+    for (latin, arabic) in [
+        ("Popular Mobilization Forces", "قوات الحشد الشعبي"),
+        ("Jordanian Armed Forces", "القوات المسلحة الأردنية"),
+        (
+            "Islamic State of Iraq and the Levant",
+            "الدولة الإسلامية في العراق والشام",
+        ),
+        ("Muslim Brotherhood", "جماعة الإخوان المسلمين"),
+        ("Egyptian Red Crescent", "الهلال الأحمر المصري"),
+        // and the same words romanised
+        ("Hayat Tahrir al-Sham", "هيئة تحرير الشام"),
+        ("Al Hilal Bank", "مصرف الهلال"),
+        ("Banque Misr", "بنك مصر"),
+    ] {
+        let m = org(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+}
