@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 
 mod tables;
 use tables::{
-    CONCEPTS, DESCRIPTORS, EQUIVALENTS, LEGAL_PHRASES, NATIONALITIES, NICKNAMES, OFFICES,
-    STATE_OFFICES, TITLE_PHRASES,
+    CONCEPTS, DESCRIPTORS, EQUIVALENTS, LEAD_OFFICES, LEGAL_PHRASES, NATIONALITIES, NICKNAMES,
+    OFFICES, STATE_OFFICES, TITLE_PHRASES,
 };
 
 /// A word list's entry as the parser looks it up: normalised, ç as c.
@@ -53,6 +53,9 @@ pub(crate) enum Describes {
     StateOffice,
     /// An Arabic descriptive noun that is never a name: «المتحدث».
     Descriptor,
+    /// An Arabic office that opens a description but may end a name
+    /// (الباجي قائد السبسي): «قائد فيلق القدس».
+    LeadOffice,
 }
 
 const TITLES: &[&str] = &[
@@ -459,6 +462,7 @@ fn build() -> Lexicon {
         (OFFICES, Describes::Office),
         (STATE_OFFICES, Describes::StateOffice),
         (DESCRIPTORS, Describes::Descriptor),
+        (LEAD_OFFICES, Describes::LeadOffice),
     ] {
         for &s in list {
             describing.entry(key(s)).or_insert(d);

@@ -586,3 +586,7 @@ pub(super) const DESCRIPTORS: &[&str] = &[
     "الممثل",
     "زعيم",
 ];
+
+/// Arabic offices that open a description but end no name: قائد closes
+/// family names (الباجي قائد السبسي); أمير, a given name, is left out.
+pub(super) const LEAD_OFFICES: &[&str] = &["قائد", "مؤسس", "عضو"];
