@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 mod tables;
 use tables::{
     CONCEPTS, DESCRIPTORS, EQUIVALENTS, LEAD_OFFICES, LEGAL_PHRASES, NATIONALITIES, NICKNAMES,
-    OFFICES, STATE_OFFICES, TITLE_PHRASES,
+    OFFICES, STATE_OFFICES, STATUSES, TITLE_PHRASES,
 };
 
 /// A word list's entry as the parser looks it up: normalised, ç as c.
@@ -56,6 +56,9 @@ pub(crate) enum Describes {
     /// An Arabic office that opens a description but may end a name
     /// (الباجي قائد السبسي): «قائد فيلق القدس».
     LeadOffice,
+    /// What a report calls a wanted or accused person before the name:
+    /// «المتهم الهارب», «المدعو», wanted terrorist, suspect.
+    Status,
 }
 
 const TITLES: &[&str] = &[
@@ -463,6 +466,7 @@ fn build() -> Lexicon {
         (STATE_OFFICES, Describes::StateOffice),
         (DESCRIPTORS, Describes::Descriptor),
         (LEAD_OFFICES, Describes::LeadOffice),
+        (STATUSES, Describes::Status),
     ] {
         for &s in list {
             describing.entry(key(s)).or_insert(d);

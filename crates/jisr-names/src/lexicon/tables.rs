@@ -590,3 +590,41 @@ pub(super) const DESCRIPTORS: &[&str] = &[
 /// Arabic offices that open a description but end no name: قائد closes
 /// family names (الباجي قائد السبسي); أمير, a given name, is left out.
 pub(super) const LEAD_OFFICES: &[&str] = &["قائد", "مؤسس", "عضو"];
+
+/// What police and ministry reports call a person before the name, in
+/// both scripts: «العنصر الإرهابي الخطير المدعو», «المتهم الهارب», wanted
+/// terrorist, suspect.
+pub(super) const STATUSES: &[&str] = &[
+    "المدعو",
+    "المدعوة",
+    "المتهم",
+    "المتهمة",
+    "الإرهابي",
+    "الإرهابية",
+    "المطلوب",
+    "المطلوبة",
+    "الهارب",
+    "الهاربة",
+    "المشتبه",
+    "الموقوف",
+    "الموقوفة",
+    "المعتقل",
+    "المعتقلة",
+    "الانتحاري",
+    "الانتحارية",
+    "العنصر",
+    "القتيل",
+    "السجين",
+    "المحكوم",
+    "suspect",
+    "suspected",
+    "terrorist",
+    "fugitive",
+    "militant",
+    "jihadist",
+    "detainee",
+    "accused",
+    "convict",
+    "wanted",
+    "alleged",
+];

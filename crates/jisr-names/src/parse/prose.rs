@@ -29,9 +29,16 @@ pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> 
     }
     let describes = |i: usize| tokens.get(i).and_then(|t| lex.describes(t));
     // a Latin office among the first five words ends a description before
-    // the name (Islamic State leader, Iranian Foreign Minister)
-    let office =
-        (1..n.min(5)).find(|&p| describes(p) == Some(Describes::Office) && n - p > NAME_LEFT);
+    // the name (Islamic State leader, Iranian Foreign Minister), as does a
+    // status, also as the first word (Wanted terrorist, Suspect)
+    let office = (0..n.min(5)).rev().find(|&p| {
+        n - p > NAME_LEFT
+            && match describes(p) {
+                Some(Describes::Office) => p > 0,
+                Some(Describes::Status) => tokens[p].is_ascii(),
+                _ => false,
+            }
+    });
     let start = match office {
         Some(p) => p + 1,
         None => arabic_lead(tokens),
@@ -61,6 +68,9 @@ pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> 
 /// Words joining an office to whom it serves: «المتحدث باسم», «القيادي في».
 const CONNECTORS: &[&str] = &["في", "باسم", "عن", "لدي", "من"];
 
+/// The pronouns closing a status: «المشتبه به», «المحكوم عليه».
+const PRONOUNS: &[&str] = &["به", "بها", "عليه", "عليها"];
+
 /// How many words open an Arabic name with what the person is: titles,
 /// then a nationality («الرئيس السوري») or an office and whom it serves
 /// («الأمين العام لحزب الله», «القيادي في حماس», «زعيم تنظيم القاعدة»);
@@ -68,9 +78,10 @@ const CONNECTORS: &[&str] = &["في", "باسم", "عن", "لدي", "من"];
 fn arabic_lead(tokens: &[&str]) -> usize {
     let lex = lexicon();
     let n = tokens.len();
+    let describes = |t: &str| lex.describes(t);
     let head = |t: &str| {
         matches!(
-            lex.describes(t),
+            describes(t),
             Some(Describes::Descriptor | Describes::StateOffice | Describes::LeadOffice)
         )
     };
@@ -83,6 +94,11 @@ fn arabic_lead(tokens: &[&str]) -> usize {
             office = true;
         } else if lex.word(tokens[i]) == Some(Word::Title) {
             i += 1;
+        } else if describes(tokens[i]) == Some(Describes::Status) {
+            // «المتهم الهارب», «العنصر الإرهابي الخطير المدعو»: its
+            // adjectives are definite words, as an office's complement is
+            i += 1;
+            office = true;
         } else if head(tokens[i]) {
             i += 1;
             // what it governs: «زعيم تنظيم», «قائد فيلق»
@@ -96,7 +112,7 @@ fn arabic_lead(tokens: &[&str]) -> usize {
     }
     if office {
         i = complement(tokens, i);
-    } else if i > 0 && i < n && lex.describes(tokens[i]) == Some(Describes::Nationality) {
+    } else if i > 0 && i < n && describes(tokens[i]) == Some(Describes::Nationality) {
         i += 1;
     } else {
         return 0;
@@ -120,6 +136,9 @@ fn complement(tokens: &[&str], mut i: usize) -> usize {
         let t = tokens[i];
         if CONNECTORS.contains(&t) && i + 1 < n {
             i += 2;
+        } else if PRONOUNS.contains(&t) {
+            // «المشتبه به», «المحكوم عليه»
+            i += 1;
         } else if prefixed(t) {
             // and the body's name after its kind («لحركة حماس»)
             i += 1;
@@ -205,6 +224,23 @@ mod tests {
                 "المتحدث باسم الجيش الاسراييلي",
                 "افيخاي ادرعي",
             ),
+            (
+                "العنصر الإرهابي الخطير المدعو محمود عزت",
+                "العنصر الارهابي الخطير المدعو",
+                "محمود عزت",
+            ),
+            (
+                "المتهم الهارب أحمد حسن علي",
+                "المتهم الهارب",
+                "احمد حسن علي",
+            ),
+            ("المشتبه به أحمد حسن", "المشتبه به", "احمد حسن"),
+            (
+                "Wanted terrorist Hisham Ashmawy",
+                "wanted terrorist",
+                "hisham ashmawy",
+            ),
+            ("Suspect Ahmed Hassan", "suspect", "ahmed hassan"),
             (
                 "عضو المكتب السياسي لحركة حماس موسى أبو مرزوق",
                 "عضو المكتب السياسي لحركه حماس",

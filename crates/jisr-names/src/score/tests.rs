@@ -344,6 +344,11 @@ fn what_the_press_writes_around_a_name_is_not_the_name() {
             "Egyptian Interior Minister Mahmoud Tawfik",
             "اللواء محمود توفيق",
         ),
+        ("الأمين العام لحزب الله حسن نصر الله", "Hassan Nasrallah"),
+        ("القيادي في حماس خالد مشعل", "Khaled Meshaal"),
+        ("زعيم تنظيم القاعدة أيمن الظواهري", "Ayman al-Zawahiri"),
+        ("العنصر الإرهابي الخطير المدعو هشام عشماوي", "Hisham Ashmawy"),
+        ("Wanted terrorist Hisham Ashmawy", "هشام عشماوي"),
     ] {
         let m = s(written, name);
         assert!(m.score >= 0.9, "{written} / {name}: {m}");
