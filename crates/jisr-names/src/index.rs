@@ -48,7 +48,7 @@ pub fn keys(name: &ParsedName) -> Vec<String> {
 pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     let lex = crate::lexicon::lexicon();
     let mut out: Vec<Vec<String>> = Vec::new();
-    for k in name.keys() {
+    for k in name.names().flat_map(ParsedName::keys) {
         if !k.role.is_keyed() {
             continue;
         }
@@ -205,41 +205,58 @@ impl NameIndex {
         idx.part_start.push(0);
         let mut dels = Vec::new();
         for ((id, name, kind), p) in raw.into_iter().zip(parsed.into_iter().flatten()) {
-            let entry = idx.ids.len() as u32;
-            idx.ids.push(id.into_boxed_str());
-            idx.names.push(name.into_boxed_str());
-            // the kind the caller gave, not the detected one: only a stated
-            // kind may exclude an entry from a search
-            idx.kinds.push(kind);
-            for k in p.keys() {
-                idx.parts.push(*k);
-                if !k.role.is_keyed() {
-                    continue;
-                }
-                let near = if k.concept != 0 {
-                    Near::Exact
-                } else if k.units.first() == Some(crate::phonetic::u::A_ART) {
-                    Near::WithoutArticle
-                } else {
-                    Near::Deletions
-                };
-                idx.post(part_key_string(k), near, entry, &mut dels);
-                // its second reading in a namespace of its own, so that it
-                // weighs a little less than a key spelled the same
-                if let Some(second) = part_second_skeleton(k) {
-                    idx.post(format!("t{second}"), Near::Exact, entry, &mut dels);
-                }
-                if k.nickname != 0 {
-                    idx.post(alias_key(k.nickname), Near::Exact, entry, &mut dels);
-                }
+            let (id, name) = (id.into_boxed_str(), name.into_boxed_str());
+            // each name a string gives (a.k.a.) is an entry of the same id
+            for other in &p.others {
+                idx.add_entry(id.clone(), name.clone(), kind, other.keys(), &mut dels);
             }
-            idx.part_start.push(idx.parts.len() as u32);
+            idx.add_entry(id, name, kind, p.keys(), &mut dels);
         }
         for p in &mut idx.postings {
             p.shrink_to_fit();
         }
         idx.parts.shrink_to_fit();
         idx
+    }
+
+    /// Lists one name under its keys.
+    fn add_entry(
+        &mut self,
+        id: Box<str>,
+        name: Box<str>,
+        kind: NameKind,
+        keys: &[PartKey],
+        dels: &mut Vec<String>,
+    ) {
+        let entry = self.ids.len() as u32;
+        self.ids.push(id);
+        self.names.push(name);
+        // the kind the caller gave, not the detected one: only a stated
+        // kind may exclude an entry from a search
+        self.kinds.push(kind);
+        for k in keys {
+            self.parts.push(*k);
+            if !k.role.is_keyed() {
+                continue;
+            }
+            let near = if k.concept != 0 {
+                Near::Exact
+            } else if k.units.first() == Some(crate::phonetic::u::A_ART) {
+                Near::WithoutArticle
+            } else {
+                Near::Deletions
+            };
+            self.post(part_key_string(k), near, entry, dels);
+            // its second reading in a namespace of its own, so that it
+            // weighs a little less than a key spelled the same
+            if let Some(second) = part_second_skeleton(k) {
+                self.post(format!("t{second}"), Near::Exact, entry, dels);
+            }
+            if k.nickname != 0 {
+                self.post(alias_key(k.nickname), Near::Exact, entry, dels);
+            }
+        }
+        self.part_start.push(self.parts.len() as u32);
     }
 
     /// Sets how many key-ranked candidates are scored in full (default 300).
@@ -309,26 +326,30 @@ impl NameIndex {
         if k == 0 || self.is_empty() {
             return Vec::new();
         }
-        let cands = self.candidates_for(q);
-        let qk = q.keys();
-        let mut cache = SimCache::default();
-        let mut scored: Vec<(f32, u32)> = cands
-            .into_iter()
-            .filter(|&e| {
-                kind == NameKind::Unknown
-                    || self
-                        .kinds
-                        .get(e as usize)
-                        .is_none_or(|&ek| ek == kind || ek == NameKind::Unknown)
-            })
-            .map(|e| {
-                (
-                    score_keys_cached(qk, self.entry_parts(e as usize), &mut cache),
-                    e,
-                )
-            })
-            .filter(|(s, _)| f64::from(*s) >= min_score && *s > 0.0)
-            .collect();
+        let mut scored: Vec<(f32, u32)> = Vec::new();
+        // each name the query gives (a.k.a.) is searched for
+        for name in q.names() {
+            let qk = name.keys();
+            let mut cache = SimCache::default();
+            scored.extend(
+                self.candidates_for(name)
+                    .into_iter()
+                    .filter(|&e| {
+                        kind == NameKind::Unknown
+                            || self
+                                .kinds
+                                .get(e as usize)
+                                .is_none_or(|&ek| ek == kind || ek == NameKind::Unknown)
+                    })
+                    .map(|e| {
+                        (
+                            score_keys_cached(qk, self.entry_parts(e as usize), &mut cache),
+                            e,
+                        )
+                    })
+                    .filter(|(s, _)| f64::from(*s) >= min_score && *s > 0.0),
+            );
+        }
         scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         // entries sharing an id are one listed person or body under several
         // names (aliases): it counts once, by its best name
@@ -459,6 +480,34 @@ mod tests {
         }
         let hits = latin.top_k("الهلال الأحمر", org, 3);
         assert!(hits.iter().all(|h| h.score < 0.75), "{hits:?}");
+    }
+
+    #[test]
+    fn every_name_a_string_gives_is_found() {
+        let idx = NameIndex::build(vec![
+            (
+                "p1",
+                "Ahmed al-Sharaa a.k.a. Abu Mohammad al-Julani",
+                NameKind::Person,
+            ),
+            ("p2", "Ahmed al-Shami", NameKind::Person),
+            ("p3", "Abu Mohammad al-Adnani", NameKind::Person),
+        ]);
+        for q in [
+            "أبو محمد الجولاني",
+            "أحمد الشرع",
+            "Golani (Abu Mohammad al-Julani)",
+        ] {
+            let hits = idx.top_k(q, NameKind::Person, 3);
+            assert_eq!(hits[0].id, "p1", "{q}: {hits:?}");
+            assert!(hits[0].score > 0.85, "{q}: {hits:?}");
+            assert_eq!(hits.iter().filter(|h| h.id == "p1").count(), 1, "{hits:?}");
+        }
+        let q = parse("أحمد الشرع المعروف بأبي محمد الجولاني", NameKind::Person);
+        let hits = idx.top_k_parsed(&q, NameKind::Person, 3, 0.0);
+        assert_eq!(hits[0].id, "p1", "{hits:?}");
+        let m = idx.explain(&q, &hits[0]).unwrap();
+        assert!(m.score > 0.9, "{m}");
     }
 
     #[test]

@@ -378,6 +378,27 @@ const TYPE_CONCEPTS: &[&str] = &[
     "services",
 ];
 
+/// Words that may introduce another name of the same person: aka, alias,
+/// also known as, the k of a.k.a., «المعروف بـ», «الملقب بـ».
+const ALIAS_MARKERS: &[&str] = &[
+    "aka",
+    "alias",
+    "fka",
+    "known",
+    "k",
+    "المعروف",
+    "الملقب",
+    "المكنى",
+    "الشهير",
+    "ويلقب",
+    "ويكنى",
+    "ويعرف",
+    "يلقب",
+    "يكنى",
+    "اسمه",
+    "واسمه",
+];
+
 /// Concepts whose Arabic words names romanise as often as they translate
 /// them (Banque Misr «بنك مصر», Attijariwafa, Hayat Tahrir al-Sham, Al
 /// Hilal Bank): their parts are keyed by sound as well as by concept.
@@ -394,6 +415,9 @@ pub(crate) struct Lexicon {
     /// [`TITLE_PHRASES`].
     title_phrases: Phrases,
     describing: WordMap<Describes>,
+    /// Words that describe a person, open a title phrase or may introduce
+    /// another name: what a name must hold for those readings to run.
+    notable: WordMap<()>,
 }
 
 /// Phrases of several words, normalised, longest first, and the words
@@ -427,10 +451,6 @@ impl Phrases {
             .iter()
             .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b.as_ref()))
             .map_or(0, Vec::len)
-    }
-
-    fn opens(&self, word: &str) -> bool {
-        self.firsts.contains_key(word)
     }
 }
 
@@ -501,6 +521,14 @@ fn build() -> Lexicon {
             nicknames.entry(key(n)).or_insert(id);
         }
     }
+    let title_phrases = Phrases::new(TITLE_PHRASES);
+    let notable = describing
+        .keys()
+        .cloned()
+        .chain(title_phrases.firsts.keys().cloned())
+        .chain(ALIAS_MARKERS.iter().map(|w| key(w)))
+        .map(|w| (w, ()))
+        .collect();
     Lexicon {
         words,
         org_words,
@@ -508,8 +536,9 @@ fn build() -> Lexicon {
         concept_names,
         nicknames,
         legal_phrases: Phrases::new(LEGAL_PHRASES),
-        title_phrases: Phrases::new(TITLE_PHRASES),
+        title_phrases,
         describing,
+        notable,
     }
 }
 
@@ -535,9 +564,11 @@ impl Lexicon {
         self.title_phrases.len_at(words)
     }
 
-    /// Whether a word opens a title written in several words.
-    pub fn opens_title_phrase(&self, word: &str) -> bool {
-        self.title_phrases.opens(word)
+    /// Whether a word may describe a person, open a title phrase or
+    /// introduce another name of the same person (`parse/prose.rs` and
+    /// `parse/aliases.rs` decide).
+    pub fn is_notable(&self, token: &str) -> bool {
+        self.notable.contains_key(token)
     }
 
     /// How a word describes a person around a name, if it does.

@@ -214,7 +214,9 @@ fn nfkc_inert(c: char) -> bool {
 /// its sound, is c for exact comparison and word lists (Gonçalves is
 /// Goncalves).
 pub(crate) fn without_cedilla(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains('ç') {
+    // ç is C3 A7; no ASCII or Arabic letter has a C3 byte, so most words
+    // are settled without a string search
+    if text.bytes().any(|b| b == 0xC3) && text.contains('ç') {
         std::borrow::Cow::Owned(text.replace('ç', "c"))
     } else {
         std::borrow::Cow::Borrowed(text)

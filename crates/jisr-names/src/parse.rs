@@ -174,9 +174,17 @@ pub struct ParsedName {
     pub original: String,
     pub parts: Vec<Part>,
     pub(crate) keys: Vec<PartKey>,
+    /// The other names the string gives ("… a.k.a. …", «… المعروف بـ …»),
+    /// each parsed on its own; empty for most names.
+    pub(crate) others: Vec<ParsedName>,
 }
 
 impl ParsedName {
+    /// This name and the other names its string gives, the first first.
+    pub fn names(&self) -> impl Iterator<Item = &ParsedName> {
+        std::iter::once(self).chain(self.others.iter())
+    }
+
     /// The parts that count as evidence (no titles, particles, legal forms, stop words).
     pub fn informative_parts(&self) -> impl Iterator<Item = &Part> {
         self.parts.iter().filter(|p| p.role.is_informative())
@@ -246,8 +254,31 @@ fn article_units() -> Units {
     Units::from_slice(&[u::A_ART, u::L_ART])
 }
 
-/// Parses a name. Never fails: an empty or unreadable name yields no parts.
+/// Parses a name, and the other names its string gives (a.k.a.). Never
+/// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
+    let person = kind == NameKind::Person;
+    let mut marker = false;
+    let whole = parse_one(original, kind, &mut marker);
+    if !(marker || person && original.contains('(')) {
+        return whole;
+    }
+    let names = aliases::other_names(original, person);
+    let mut parsed = names.iter().map(|n| parse_one(n, kind, &mut false));
+    match parsed.next() {
+        Some(mut first) => {
+            first.others = parsed.collect();
+            first.original = original.to_string();
+            first
+        }
+        None => whole,
+    }
+}
+
+/// Parses one name; `marker` tells whether a word of it may introduce
+/// another name (aka, «المعروف»: a notable word), for `parse` to read them
+/// apart.
+fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     let dotted = letters::dotted_initials(original);
     let name = dotted.as_deref().unwrap_or(original);
     let mut norm = normalize(name);
@@ -264,9 +295,14 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         norm = normalize(&r);
         tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
     }
+    // most names have no word that describes or introduces another name:
+    // one lookup a word settles them
+    let notable = tokens.iter().any(|t| lexicon().is_notable(t));
+    *marker = notable;
     let described;
     let mut description: &[String] = &[];
     if kind != NameKind::Organization
+        && notable
         && let Some(d) = prose::describing(&tokens)
     {
         described = d;
@@ -300,7 +336,7 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         .collect();
     parts.extend(match kind {
         NameKind::Organization => org::parse_org(&tokens),
-        _ => parse_person(&tokens),
+        _ => person::parse_person(&tokens),
     });
     let mut keys = Vec::with_capacity(parts.len());
     let mut out = Vec::with_capacity(parts.len());
@@ -355,6 +391,7 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
         original: original.to_string(),
         parts: out,
         keys,
+        others: Vec::new(),
     }
 }
 
@@ -389,176 +426,6 @@ pub(crate) fn class_mask(skel: &str, units: &[u8]) -> u32 {
         .fold(also, |m, b| m | class(b))
 }
 
-const WEAK_TITLES: &[&str] = &[
-    "سيد", "sayyid", "sayed", "seyed", "seyyed", "syed", "sayyed", "sayid",
-];
-
-/// An East Slavic patronymic (Viktorovich, Volodymyrivna): the father's
-/// name, as a nasab link is, and as often left out (Sergey Lavrov). Only
-/// between a given name and a surname: last, it is the surname itself
-/// (Roman Abramovich, Alexander Lukashevich).
-fn patronymic(word: &str) -> bool {
-    word.len() >= 7
-        && [
-            "ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
-        ]
-        .iter()
-        .any(|s| word.ends_with(s))
-}
-
-fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
-    let mut groups: Vec<Group> = tokens.iter().map(|t| Group::new(t)).collect();
-    // leading titles, keeping at least one part: "Maj. Gen. Mahmoud Tawfik", «اللواء محمود توفيق»
-    let mut titles = Vec::new();
-    while groups.len() > 1 {
-        let phrase = {
-            let words: Vec<&str> = groups.iter().map(|g| g.text.as_str()).collect();
-            lexicon().title_phrase_len(&words)
-        };
-        if phrase > 0 && phrase < groups.len() {
-            titles.extend(groups.drain(..phrase));
-            continue;
-        }
-        if groups[0].word != Some(Word::Title) {
-            break;
-        }
-        titles.push(groups.remove(0));
-        // Allah completes the title before it («آية الله», Ayatollah)
-        if groups.len() > 1 && groups[0].text == "الله" {
-            titles.push(groups.remove(0));
-        }
-    }
-    // Sayyid is an honorific before a full name (Seyyed Ebrahim Raisi) but a
-    // given name on its own (Sayed Darwish)
-    while groups.len() > 2 && WEAK_TITLES.contains(&groups[0].text.as_str()) {
-        titles.push(groups.remove(0));
-    }
-    // titles that are only two letters long (د., م.) need a name after them
-    let mut glued: Vec<Group> = Vec::with_capacity(groups.len());
-    let mut pending_article = false;
-    let mut pending_prefix: Option<Group> = None;
-    let last = groups.len().saturating_sub(1);
-    for (idx, mut g) in groups.into_iter().enumerate() {
-        if g.word == Some(Word::Article) && idx < last {
-            pending_article = true;
-            if let Some(p) = pending_prefix.as_mut() {
-                p.text.push(' ');
-                p.text.push_str(&g.text);
-                p.units = p.units.concat(&article_units());
-            } else {
-                let mut a = g;
-                a.units = article_units();
-                a.has_article = true;
-                pending_prefix = Some(a);
-            }
-            continue;
-        }
-        if matches!(g.word, Some(Word::AbdPrefix) | Some(Word::Kunya)) && idx < last {
-            let role = if g.word == Some(Word::Kunya) {
-                Some(Role::Kunya)
-            } else {
-                None
-            };
-            let mut p = match pending_prefix.take() {
-                Some(mut p) => {
-                    p.append(&g);
-                    p
-                }
-                None => g,
-            };
-            p.role = p.role.or(role);
-            pending_prefix = Some(p);
-            pending_article = false;
-            continue;
-        }
-        if pending_article {
-            g.has_article = true;
-        }
-        pending_article = false;
-        if let Some(mut p) = pending_prefix.take() {
-            p.append(&g);
-            p.word = None;
-            g = p;
-        }
-        // ad-Din, Allah: second halves of compounds join the word before
-        let stem_is_suffix = g.word == Some(Word::Suffix)
-            || g.text
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| lexicon().word(w) == Some(Word::Suffix));
-        if stem_is_suffix
-            && let Some(prev) = glued.last_mut()
-            && prev.word.is_none()
-            && prev.role.is_none()
-        {
-            prev.append(&g);
-            continue;
-        }
-        glued.push(g);
-    }
-    if let Some(p) = pending_prefix.take() {
-        glued.push(p);
-    }
-
-    let mut out: Vec<(Group, Role)> = titles.into_iter().map(|t| (t, Role::Title)).collect();
-    let n = glued.len();
-    let mut after_particle = false;
-    let mut seen_name = false;
-    // a ruler's ordinal closing the name (letters.rs writes it №2); the
-    // family name is the word before it
-    let ordinal_at = (n > 1 && glued[n - 1].text.starts_with('№')).then(|| n - 1);
-    let informative = glued
-        .iter()
-        .enumerate()
-        .filter(|(i, g)| !(g.word == Some(Word::Particle) && *i > 0) && Some(*i) != ordinal_at)
-        .count();
-    let mut k = 0usize;
-    for (i, g) in glued.into_iter().enumerate() {
-        if g.word == Some(Word::Particle) && i > 0 && i + 1 < n {
-            after_particle = true;
-            out.push((g, Role::Particle));
-            continue;
-        }
-        if Some(i) == ordinal_at {
-            out.push((g, Role::Ordinal));
-            continue;
-        }
-        let initial = g.script == Script::Latin && g.text.len() == 1;
-        let role = if initial {
-            Role::Initial
-        } else if let Some(r) = g.role {
-            r
-        } else if after_particle
-            || (k > 0 && k + 1 < informative && g.script == Script::Latin && patronymic(&g.text))
-        {
-            Role::Nasab
-        } else if k + 1 == informative && informative >= 2 {
-            if g.has_article && (g.text.ends_with('i') || g.text.ends_with('ي')) {
-                Role::Nisba
-            } else {
-                Role::Family
-            }
-        } else if !seen_name {
-            Role::Given
-        } else {
-            Role::Middle
-        };
-        // a trailing patronymic chain still ends in the family name
-        let role = if after_particle && k + 1 == informative && k > 0 && g.has_article {
-            Role::Family
-        } else {
-            role
-        };
-        after_particle = false;
-        if role != Role::Initial {
-            seen_name = true;
-        }
-        k += 1;
-        out.push((g, role));
-    }
-    out
-}
-
 /// A second index key of a part as another orthography reads it (Turkish
 /// c as j and a final t as d; silent letters left out; ض as z), when that
 /// differs from its key; for a concept word names also romanise (مصر,
@@ -584,12 +451,14 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
     if s.is_empty() { "_".to_string() } else { s }
 }
 
+mod aliases;
 mod exonyms;
 mod inverted;
 mod joined;
 mod letters;
 mod numbers;
 mod org;
+mod person;
 mod prose;
 
 #[cfg(test)]

@@ -461,7 +461,29 @@ fn align_with(
 
 /// Scores two parsed names in [0, 1] without building an explanation.
 pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
-    f64::from(align(a.keys(), b.keys()).score)
+    if a.others.is_empty() && b.others.is_empty() {
+        return f64::from(align(a.keys(), b.keys()).score);
+    }
+    f64::from(best_names(a, b).2)
+}
+
+/// The names of `a` and of `b` (each string's own and its a.k.a.s) that
+/// score best together, and that score: two people are one when any of
+/// their names are.
+fn best_names<'a, 'b>(
+    a: &'a ParsedName,
+    b: &'b ParsedName,
+) -> (&'a ParsedName, &'b ParsedName, f32) {
+    let mut best = (a, b, f32::MIN);
+    for x in a.names() {
+        for y in b.names() {
+            let s = align(x.keys(), y.keys()).score;
+            if s > best.2 {
+                best = (x, y, s);
+            }
+        }
+    }
+    best
 }
 
 /// Scores a query against a candidate, reusing part similarities across
@@ -470,8 +492,25 @@ pub(crate) fn score_keys_cached(a: &[PartKey], b: &[PartKey], cache: &mut SimCac
     align_with(a, b, Some(cache), PRUNED).score
 }
 
-/// Scores two parsed names in [0, 1] and explains the alignment.
+/// Scores two parsed names in [0, 1] and explains the alignment; a string
+/// giving several names (a.k.a.) scores by its best.
 pub fn score(a: &ParsedName, b: &ParsedName) -> Match {
+    if a.others.is_empty() && b.others.is_empty() {
+        return score_one(a, b);
+    }
+    let (x, y, _) = best_names(a, b);
+    let mut m = score_one(x, y);
+    for (chosen, whole) in [(x, a), (y, b)] {
+        if !std::ptr::eq(chosen, whole) {
+            m.explanation
+                .notes
+                .push(format!("as also named: {}", chosen.original));
+        }
+    }
+    m
+}
+
+fn score_one(a: &ParsedName, b: &ParsedName) -> Match {
     let al = align(a.keys(), b.keys());
     let mut ex = Explanation {
         order_swapped: al.order_swapped,

@@ -12,7 +12,7 @@ fn name() -> impl Strategy<Value = String> {
         // what the token rewrites look for: commas, glued articles, -oğlu,
         // letters' names, ordinals and rulers' titles, descriptions, around
         // short words
-        "(,|،|№|ii|vi|2nd|I|King|Pope|xvi|xxiii|دبليو|جيه|الثاني|الأول|الحادي|عشر|والعشرون|ul|ur|ush|oglu|ç|Ç|çi|leader|president|وزير|الداخلية|الرئيس|السوري|المنسق|Islam|Rahman| |[a-z]{1,4}|[محد]{1,3}){0,12}",
+        "(,|،|№|ii|vi|2nd|I|King|Pope|xvi|xxiii|دبليو|جيه|الثاني|الأول|الحادي|عشر|والعشرون|ul|ur|ush|oglu|ç|Ç|çi|leader|president|aka|a.k.a.|alias|also known as|(|)|المعروف|بأبي|الملقب|وزير|الداخلية|الرئيس|السوري|المنسق|Islam|Rahman| |[a-z]{1,4}|[محد]{1,3}){0,12}",
     ]
 }
 

@@ -13,18 +13,12 @@ use crate::lexicon::{Describes, Word, lexicon};
 const NAME_LEFT: usize = 2;
 
 /// The tokens split into the words that describe the person (in order)
-/// and the name, or `None` when nothing describes.
+/// and the name, or `None` when nothing describes. Only names with a
+/// word the lexicon marks notable can have a description.
 pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> {
     let lex = lexicon();
     let n = tokens.len();
     if n <= NAME_LEFT {
-        return None;
-    }
-    // most names have no such word: one lookup a word settles them
-    if !tokens
-        .iter()
-        .any(|t| lex.describes(t).is_some() || lex.opens_title_phrase(t))
-    {
         return None;
     }
     let describes = |i: usize| tokens.get(i).and_then(|t| lex.describes(t));

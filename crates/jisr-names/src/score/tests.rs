@@ -383,3 +383,28 @@ fn armed_bodies_and_movements_by_meaning_and_sound() {
         assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
     }
 }
+
+#[test]
+fn a_person_is_found_under_any_of_the_names_the_string_gives() {
+    for (a, b) in [
+        (
+            "Ahmed al-Sharaa a.k.a. Abu Mohammad al-Julani",
+            "أبو محمد الجولاني",
+        ),
+        (
+            "أحمد الشرع المعروف بأبي محمد الجولاني",
+            "Abu Mohammad al-Julani",
+        ),
+        ("Abu Mohammad al-Julani (Ahmed al-Sharaa)", "أحمد الشرع"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+        assert!(m.explanation.to_string().contains("as also named"), "{m}");
+    }
+    // the other names are no more than names: none of them matches here
+    let m = s(
+        "Ahmed al-Sharaa a.k.a. Abu Mohammad al-Julani",
+        "Abu Bakr al-Baghdadi",
+    );
+    assert!(m.score < 0.75, "{m}");
+}

@@ -1,0 +1,212 @@
+//! One string, several names. Sanctions lists and reports write a person's
+//! other names in the same field: "Ahmed al-Sharaa a.k.a. Abu Mohammad
+//! al-Julani", «أحمد الشرع المعروف بأبي محمد الجولاني», "Abu Mohammad
+//! al-Julani (Ahmed al-Sharaa)". Each is a name of its own, compared on its
+//! own; read together they were one long name matching neither well.
+
+use crate::normalize::normalize;
+
+/// At most this many names are read from one string.
+const MAX_NAMES: usize = 8;
+
+/// The names a raw string gives, in order: the first is the name the
+/// string opens with. Empty when the string gives only one. A person's
+/// parenthesis of two words or more is another name; an organisation's
+/// is its qualifier (Bank of China (Hong Kong) Limited).
+pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
+    let pieces = if person {
+        parenthesised(raw)
+    } else {
+        vec![raw.to_string()]
+    };
+    let mut names = Vec::new();
+    for piece in pieces {
+        names.extend(split_at_markers(&piece));
+    }
+    names.truncate(MAX_NAMES);
+    if names.len() < 2 { Vec::new() } else { names }
+}
+
+/// The string without its parenthesised names, then those names: a
+/// parenthesis of two words or more is another name (Abu Mohammad
+/// al-Julani (Ahmed al-Sharaa)); a shorter one stays part of the name.
+fn parenthesised(raw: &str) -> Vec<String> {
+    let mut outer = String::with_capacity(raw.len());
+    let mut inner = Vec::new();
+    let mut rest = raw;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        let content = &rest[open + 1..close];
+        if normalize(content)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .count()
+            >= 2
+        {
+            outer.push_str(&rest[..open]);
+            outer.push(' ');
+            inner.push(content.to_string());
+        } else {
+            outer.push_str(&rest[..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    outer.push_str(rest);
+    if normalize(&outer).is_empty() {
+        return vec![raw.to_string()];
+    }
+    let mut out = vec![outer];
+    out.extend(inner);
+    out
+}
+
+/// What introduces another name, as normalised words: the marker itself,
+/// and whether the name after it has a preposition glued to its first
+/// word («المعروف بأبي محمد»).
+fn marker_at(words: &[&str]) -> Option<(usize, bool)> {
+    let w = |i: usize| words.get(i).map_or(String::new(), |x| normalize(x));
+    let first = w(0);
+    match first.as_str() {
+        "aka" | "a k a" | "alias" | "fka" | "f k a" => return Some((1, false)),
+        "also" | "formerly" if w(1) == "known" && w(2) == "as" => return Some((3, false)),
+        _ => {}
+    }
+    let called = matches!(
+        first.as_str(),
+        "المعروف"
+            | "الملقب"
+            | "المكني"
+            | "الشهير"
+            | "ويلقب"
+            | "ويكني"
+            | "ويعرف"
+            | "يلقب"
+            | "يكني"
+    );
+    if called {
+        let next = w(1);
+        if next == "ب" || next == "باسم" {
+            return Some((2, false));
+        }
+        if next
+            .strip_prefix('ب')
+            .is_some_and(|r| r.chars().count() >= 2)
+        {
+            return Some((1, true));
+        }
+        return None;
+    }
+    if matches!(first.as_str(), "واسمه" | "اسمه") && w(1) == "الحركي" {
+        return Some((2, false));
+    }
+    None
+}
+
+/// Splits at the words that introduce another name, keeping a name on
+/// each side of every marker.
+fn split_at_markers(piece: &str) -> Vec<String> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let mut names: Vec<Vec<String>> = vec![Vec::new()];
+    let mut i = 0;
+    while i < words.len() {
+        let marker = marker_at(&words[i..]).filter(|&(len, _)| {
+            names.last().is_some_and(|n| !n.is_empty()) && i + len < words.len()
+        });
+        match marker {
+            Some((len, glued)) => {
+                i += len;
+                let mut next = Vec::new();
+                if glued {
+                    // «بأبي»: the name is what follows the preposition
+                    let w = words[i].strip_prefix('ب').unwrap_or(words[i]);
+                    let w = w.trim_start_matches('ـ');
+                    next.push(w.to_string());
+                    i += 1;
+                }
+                names.push(next);
+            }
+            None => {
+                if let Some(n) = names.last_mut() {
+                    n.push(words[i].to_string());
+                }
+                i += 1;
+            }
+        }
+    }
+    names
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .map(|n| n.join(" "))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::other_names;
+
+    #[test]
+    fn other_names_in_one_string_are_read_apart() {
+        for (raw, names) in [
+            (
+                "Ahmed al-Sharaa a.k.a. Abu Mohammad al-Julani",
+                &["Ahmed al-Sharaa", "Abu Mohammad al-Julani"][..],
+            ),
+            (
+                "Ahmed al-Sharaa aka Abu Mohammad al-Julani alias Al-Golani",
+                &["Ahmed al-Sharaa", "Abu Mohammad al-Julani", "Al-Golani"],
+            ),
+            (
+                "Ahmed al-Sharaa, also known as Abu Mohammad al-Julani",
+                &["Ahmed al-Sharaa,", "Abu Mohammad al-Julani"],
+            ),
+            (
+                "أحمد الشرع المعروف بأبي محمد الجولاني",
+                &["أحمد الشرع", "أبي محمد الجولاني"],
+            ),
+            (
+                "أحمد الشرع الملقب بـ أبو محمد الجولاني",
+                &["أحمد الشرع", "أبو محمد الجولاني"],
+            ),
+            (
+                "Abu Mohammad al-Julani (Ahmed al-Sharaa)",
+                &["Abu Mohammad al-Julani", "Ahmed al-Sharaa"],
+            ),
+        ] {
+            assert_eq!(other_names(raw, true), names, "{raw}");
+        }
+    }
+
+    #[test]
+    fn names_with_such_words_stay_one_name() {
+        for raw in [
+            "Mahmoud Tawfik",
+            // a family name, with nothing after it
+            "جمال المعروف",
+            "Jamal Maarouf",
+            // a one-word parenthesis is part of the name
+            "Mohamed (Mo) Salah",
+            "Ahmed Hassan (Jr.)",
+            // a marker with no name before or after it
+            "aka Ahmed",
+            "Ahmed Hassan alias",
+            "(Ahmed Hassan)",
+        ] {
+            assert!(
+                other_names(raw, true).is_empty(),
+                "{raw}: {:?}",
+                other_names(raw, true)
+            );
+        }
+    }
+
+    #[test]
+    fn an_organisations_parenthesis_qualifies_it() {
+        assert!(other_names("Bank of China (Hong Kong) Limited", false).is_empty());
+        assert_eq!(
+            other_names("Al Rashid Trust a.k.a. Al Amin Welfare Trust", false),
+            ["Al Rashid Trust", "Al Amin Welfare Trust"]
+        );
+    }
+}
