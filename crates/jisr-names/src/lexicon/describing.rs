@@ -107,6 +107,7 @@ pub(super) const OFFICES: &[&str] = &[
     "mufti",
     "envoy",
     "coordinator",
+    "secretary",
 ];
 
 /// Arabic offices followed by what they govern («وزير الداخلية», «سفير

@@ -3,7 +3,7 @@
 //! written, the family name would take the given name's role and a particle
 //! moved behind the given names ("al-") would be a part of its own.
 
-use crate::lexicon::{Word, lexicon};
+use crate::lexicon::{Describes, Word, lexicon};
 use crate::normalize::normalize;
 
 /// The name in reading order, when `raw` is one "FAMILY, Given" pair: the
@@ -33,6 +33,17 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
     };
     if !tokens.iter().any(naming) {
         return None;
+    }
+    // "Mahmoud Tawfik, Minister of Interior": what follows the comma says
+    // what the person is, and reads before the name as a description does
+    let lex = lexicon();
+    if tokens.iter().any(|t| {
+        matches!(
+            lex.describes(t),
+            Some(Describes::Office | Describes::Status)
+        )
+    }) {
+        return Some(format!("{} {family}", tokens.join(" ")));
     }
     let mut moved = Vec::new();
     while let Some(last) = tokens.last()
@@ -89,5 +100,17 @@ mod tests {
         assert_eq!(reading_order("John Frost, Jr."), None);
         assert_eq!(reading_order("A, B, C"), None);
         assert_eq!(reading_order(", Ayman"), None);
+    }
+
+    #[test]
+    fn an_office_after_the_comma_reads_before_the_name() {
+        assert_eq!(
+            reading_order("Mahmoud Tawfik, Minister of Interior").as_deref(),
+            Some("minister of interior Mahmoud Tawfik")
+        );
+        assert_eq!(
+            reading_order("Gilles de Kerchove, EU Counter-Terrorism Coordinator").as_deref(),
+            Some("eu counter terrorism coordinator Gilles de Kerchove")
+        );
     }
 }

@@ -25,18 +25,25 @@ pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> 
     // a Latin office among the first five words ends a description before
     // the name (Islamic State leader, Iranian Foreign Minister), as does a
     // status, also as the first word (Wanted terrorist, Suspect)
-    let office = (0..n.min(5)).rev().find(|&p| {
-        n - p > NAME_LEFT
-            && match describes(p) {
-                Some(Describes::Office) => p > 0,
-                Some(Describes::Status) => tokens[p].is_ascii(),
-                _ => false,
-            }
-    });
-    let start = match office {
-        Some(p) => p + 1,
-        None => arabic_lead(tokens),
+    // and an office with whom it serves (President of Egypt, Secretary of
+    // State, King of Jordan), also as the first word
+    let of = |p: usize| {
+        if tokens.get(p + 1) != Some(&"of") {
+            return 0;
+        }
+        let the = usize::from(tokens.get(p + 2) == Some(&"the"));
+        2 + the + 1
     };
+    let office = (0..n.min(5)).rev().find_map(|p| {
+        let end = match describes(p) {
+            Some(Describes::Office) if of(p) > 0 => p + of(p),
+            Some(Describes::Office) if p > 0 => p + 1,
+            Some(Describes::Status) if tokens[p].is_ascii() => p + 1,
+            _ => return None,
+        };
+        (end + NAME_LEFT <= n).then_some(end)
+    });
+    let start = office.unwrap_or_else(|| arabic_lead(tokens));
     // an Arabic office after two words of name, and all after it
     let definite = |i: usize| {
         tokens
@@ -235,6 +242,16 @@ mod tests {
                 "hisham ashmawy",
             ),
             ("Suspect Ahmed Hassan", "suspect", "ahmed hassan"),
+            (
+                "President of Egypt Abdel Fattah el-Sisi",
+                "president of egypt",
+                "abdel fattah el sisi",
+            ),
+            (
+                "Secretary of State Marco Rubio",
+                "secretary of state",
+                "marco rubio",
+            ),
             (
                 "عضو المكتب السياسي لحركة حماس موسى أبو مرزوق",
                 "عضو المكتب السياسي لحركه حماس",

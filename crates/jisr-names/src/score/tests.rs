@@ -349,6 +349,12 @@ fn what_the_press_writes_around_a_name_is_not_the_name() {
         ("زعيم تنظيم القاعدة أيمن الظواهري", "Ayman al-Zawahiri"),
         ("العنصر الإرهابي الخطير المدعو هشام عشماوي", "Hisham Ashmawy"),
         ("Wanted terrorist Hisham Ashmawy", "هشام عشماوي"),
+        (
+            "President of Egypt Abdel Fattah el-Sisi",
+            "عبد الفتاح السيسي",
+        ),
+        ("Mahmoud Tawfik, Minister of Interior", "محمود توفيق"),
+        ("Abdullah II, King of Jordan", "الملك عبد الله الثاني"),
     ] {
         let m = s(written, name);
         assert!(m.score >= 0.9, "{written} / {name}: {m}");
