@@ -53,6 +53,10 @@ impl std::str::FromStr for NameKind {
 pub enum Role {
     /// Rank, title or honorific: never evidence of identity.
     Title,
+    /// What the press or a report writes around a name: an office, whom
+    /// it serves, a nationality, a status (Syrian President, «وزير
+    /// الداخلية», «المتهم الهارب»): never evidence of identity.
+    Description,
     /// bin, ibn, bint, ould: marks the next part as a patronymic.
     Particle,
     Given,
@@ -84,6 +88,7 @@ impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Title => "title",
+            Role::Description => "description",
             Role::Particle => "particle",
             Role::Given => "given",
             Role::Nasab => "nasab",
@@ -104,7 +109,7 @@ impl Role {
     pub fn is_informative(self) -> bool {
         !matches!(
             self,
-            Role::Title | Role::Particle | Role::Legal | Role::Stop
+            Role::Title | Role::Description | Role::Particle | Role::Legal | Role::Stop
         )
     }
 
@@ -120,7 +125,12 @@ impl Role {
             Role::Nasab | Role::Middle | Role::Kunya => 0.8,
             Role::Initial => 0.35,
             Role::OrgType => 0.3,
-            Role::Title | Role::Particle | Role::Legal | Role::Stop | Role::Ordinal => 0.0,
+            Role::Title
+            | Role::Description
+            | Role::Particle
+            | Role::Legal
+            | Role::Stop
+            | Role::Ordinal => 0.0,
         }
     }
 }
@@ -332,7 +342,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     }
     let mut parts: Vec<(Group, Role)> = description
         .iter()
-        .map(|t| (Group::new(t), Role::Title))
+        .map(|t| (Group::new(t), Role::Description))
         .collect();
     parts.extend(match kind {
         NameKind::Organization => org::parse_org(&tokens),

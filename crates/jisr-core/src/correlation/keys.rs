@@ -137,7 +137,7 @@ pub fn name_kind(a: &Attribute, object_name: Option<&str>) -> Option<NameKind> {
 /// 7: ç read as s or ch, not k (Fayçal فيصل, Koç كوتش); compared as c
 /// against spellings without it (Gonçalves is Goncalves); what the press
 /// writes around a name (Syrian President, «الأمين العام لحزب الله», «المتهم
-/// الهارب» before it, «وزير الداخلية» after it) set apart as titles; armed, mobilisation, Levant, crescent and red are
+/// الهارب» before it, «وزير الداخلية» after it) set apart as descriptions; armed, mobilisation, Levant, crescent and red are
 /// organisation concepts, جماعة a group, and concept words names also
 /// romanise (مصر Misr, الهلال Hilal, الشام al-Sham) keyed by sound too;
 /// the other names a string gives (a.k.a., «المعروف بـ») keyed and scored

@@ -3,8 +3,8 @@
 //! an office and whom it serves before a Latin name (Syrian President
 //! Bashar al-Assad, Hamas leader Khaled Meshaal), an office after an Arabic
 //! one («اللواء محمود توفيق وزير الداخلية»). Analysts paste such lines
-//! from reports; the description is not the name, so it is set apart and
-//! scored as titles are: never.
+//! from reports; the description is not the name, so it is set apart as
+//! `Description` parts, which, as titles, are never evidence.
 
 use crate::lexicon::{Describes, Word, lexicon};
 

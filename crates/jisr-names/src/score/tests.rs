@@ -358,6 +358,7 @@ fn what_the_press_writes_around_a_name_is_not_the_name() {
     ] {
         let m = s(written, name);
         assert!(m.score >= 0.9, "{written} / {name}: {m}");
+        assert!(m.to_string().contains("description"), "{m}");
     }
     // and the same description never makes two people one
     let m = s(
