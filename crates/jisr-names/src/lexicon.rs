@@ -240,13 +240,13 @@ impl Lexicon {
     }
 
     /// The concept of an organisation word; Arabic words are looked up without
-    /// the article and the clitics و (and) and لل (for the).
+    /// the article and the clitics و (and), ب (by), ل (for) and لل (for the).
     pub fn concept(&self, token: &str) -> Option<u16> {
         if let Some(&c) = self.concepts.get(token) {
             return Some(c);
         }
         let mut t = token;
-        for prefix in ["و", "ب"] {
+        for prefix in ["و", "ب", "ل"] {
             if let Some(rest) = t.strip_prefix(prefix)
                 && rest.chars().count() >= 3
                 && (rest.starts_with("ال") || self.concepts.contains_key(rest))

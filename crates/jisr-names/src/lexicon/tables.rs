@@ -27,7 +27,17 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("affairs", &["شؤون", "affairs", "affaires"]),
     ("justice", &["عدل", "justice"]),
     ("health", &["صحة", "health", "sante"]),
-    ("finance", &["مالية", "finance", "finances"]),
+    (
+        "finance",
+        &[
+            "مالية",
+            "مالي",
+            "finance",
+            "finances",
+            "financial",
+            "financiere",
+        ],
+    ),
     ("education", &["تعليم", "تربية", "education"]),
     (
         "university",
@@ -44,6 +54,30 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("group", &["مجموعة", "جماعة", "group", "groupe", "grupo"]),
     ("council", &["مجلس", "council", "conseil"]),
     ("security", &["أمن", "أمني", "security", "securite"]),
+    // the words of the bodies partners exchange with: counter-terrorism,
+    // narcotics, civil protection, financial intelligence
+    ("terrorism", &["إرهاب", "terrorism", "terrorisme", "terror"]),
+    (
+        "combating",
+        &["مكافحة", "counter", "combating", "anti", "lutte"],
+    ),
+    ("coordinator", &["منسق", "coordinator", "coordinateur"]),
+    (
+        "narcotics",
+        &["مخدرات", "narcotics", "drugs", "drug", "stupefiants"],
+    ),
+    ("crime", &["جريمة", "جرائم", "crime", "crimes"]),
+    ("civil", &["مدني", "مدنية", "civil", "civile"]),
+    ("protection", &["حماية", "protection"]),
+    (
+        "intelligence",
+        &["استخبارات", "مخابرات", "intelligence", "renseignement"],
+    ),
+    ("unit", &["وحدة", "unit", "unite"]),
+    (
+        "investigations",
+        &["تحريات", "تحقيقات", "investigations", "investigation"],
+    ),
     (
         "national",
         &["وطني", "وطنية", "قومي", "national", "nationale"],
@@ -67,6 +101,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("front", &["جبهة", "front"]),
     ("islamic", &["إسلامي", "إسلامية", "islamic", "islamique"]),
     ("state", &["دولة", "state", "etat"]),
+    ("states", &["ولايات", "states"]),
+    ("department", &["department", "departement"]),
+    ("government", &["حكومة", "government", "gouvernement"]),
     (
         "international",
         &["دولي", "دولية", "international", "internationale"],
@@ -78,6 +115,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         &[
             "مديرية",
             "إدارة",
+            "دائرة",
             "directorate",
             "direction",
             "administration",

@@ -66,6 +66,11 @@ const ORDINAL_TENS: [&str; 10] = [
     "ninetieth",
 ];
 
+/// A tens word as lists also misspell it (Brigade Fourty-four).
+fn misspelt_tens(w: &str) -> Option<u32> {
+    (w == "fourty" || w == "fourtieth").then_some(4)
+}
+
 /// The value a word stands for in the first of `tables` holding it
 /// (a word's place is its value; the empty places hold nothing).
 fn value_in(w: &str, tables: [&[&str]; 2]) -> Option<u32> {
@@ -80,7 +85,9 @@ fn unit_word(w: &str) -> Option<u32> {
 }
 
 fn tens_word(w: &str) -> Option<u32> {
-    value_in(w, [&TENS, &ORDINAL_TENS]).map(|n| n * 10)
+    value_in(w, [&TENS, &ORDINAL_TENS])
+        .or_else(|| misspelt_tens(w))
+        .map(|n| n * 10)
 }
 
 /// The number opening `words` (digits, 4th, forty four, twenty-first,
@@ -123,6 +130,7 @@ mod tests {
         assert_eq!(read("Forty-Four"), Some((2, 44)));
         assert_eq!(read("Forty 4"), Some((2, 44)));
         assert_eq!(read("forty"), Some((1, 40)));
+        assert_eq!(read("fourty four"), Some((2, 44)));
         assert_eq!(read("4th"), Some((1, 4)));
         assert_eq!(read("Fourth"), Some((1, 4)));
         assert_eq!(read("Twenty-First"), Some((2, 21)));

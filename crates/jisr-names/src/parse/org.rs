@@ -41,23 +41,56 @@ pub(super) fn detect_kind(tokens: &[&str]) -> NameKind {
     }
 }
 
+/// Abbreviations of the bodies and words organisation names hold, and the
+/// words they stand for: lists write both (UN Security Council, United
+/// Nations Security Council), and Arabic writes the words («مجلس الأمن
+/// التابع للأمم المتحدة»). US only as letters (U.S.): us is also an article.
+const ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("eu", &["european", "union"]),
+    ("un", &["united", "nations"]),
+    ("uk", &["united", "kingdom"]),
+    ("uae", &["united", "arab", "emirates"]),
+    ("usa", &["united", "states"]),
+    ("intl", &["international"]),
+    ("dept", &["department"]),
+    ("govt", &["government"]),
+    ("natl", &["national"]),
+];
+
+/// The words an abbreviation stands for; `letters` when it was written as
+/// single letters (U.S.).
+fn expanded(word: &str, letters: bool) -> Option<&'static [&'static str]> {
+    if letters && word == "us" {
+        return Some(&["united", "states"]);
+    }
+    ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == word)
+        .map(|(_, words)| *words)
+}
+
 pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     let lex = lexicon();
     // S.A.R.L., A/S, U.S.: runs of single letters are one word
     let mut merged: Vec<String> = Vec::with_capacity(tokens.len());
     let mut run = String::new();
+    let push =
+        |merged: &mut Vec<String>, word: String, letters: bool| match expanded(&word, letters) {
+            Some(words) if tokens.len() > 1 => merged.extend(words.iter().map(|w| w.to_string())),
+            _ => merged.push(word),
+        };
     for t in tokens {
         if t.chars().count() == 1 && t.chars().all(char::is_alphabetic) {
             run.push_str(t);
             continue;
         }
         if !run.is_empty() {
-            merged.push(std::mem::take(&mut run));
+            push(&mut merged, std::mem::take(&mut run), true);
         }
-        merged.push((*t).to_string());
+        push(&mut merged, (*t).to_string(), false);
     }
     if !run.is_empty() {
-        merged.push(run);
+        push(&mut merged, run, true);
     }
     // numbers in words or digits of either script as their digits
     let mut numbered: Vec<String> = Vec::with_capacity(merged.len());

@@ -415,3 +415,34 @@ fn a_person_is_found_under_any_of_the_names_the_string_gives() {
     );
     assert!(m.score < 0.75, "{m}");
 }
+
+#[test]
+fn the_bodies_partners_exchange_with_by_meaning_and_abbreviation() {
+    for (a, b) in [
+        (
+            "EU Counter-Terrorism Coordinator",
+            "منسق الاتحاد الأوروبي لمكافحة الإرهاب",
+        ),
+        (
+            "General Directorate of Civil Protection",
+            "المديرية العامة للحماية المدنية",
+        ),
+        (
+            "Anti-Narcotics General Administration",
+            "الإدارة العامة لمكافحة المخدرات",
+        ),
+        ("General Intelligence Directorate", "دائرة المخابرات العامة"),
+        ("UAE Central Bank", "مصرف الإمارات العربية المتحدة المركزي"),
+        ("UN Security Council", "United Nations Security Council"),
+        (
+            "U.S. Department of State",
+            "United States Department of State",
+        ),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+    // us is an article too: only its letters stand for the United States
+    let m = org("Dar us Salam Trading", "دار السلام للتجارة");
+    assert!(m.score >= 0.9, "{m}");
+}
