@@ -19,8 +19,10 @@ const ORDINAL_CONFLICT: f32 = 0.5;
 /// Each name's own given name is the other's father's (Salman bin Muhammad,
 /// Muhammad bin Salman): a father and his son, not one man.
 const GENERATIONS_SWAPPED: f32 = 0.7;
-/// Per chain link unmatched on each side (a surname conflict is left
-/// alone: an unread surname would cost the right name its place too).
+/// Per chain link or middle name unmatched on each side: in Arab, Afghan
+/// and Pakistani names a middle part is a father's or grandfather's name,
+/// so two of them are two fathers (a surname conflict is left alone: an
+/// unread surname would cost the right name its place too).
 const NASAB_CONFLICT: f32 = 0.9;
 
 pub(super) fn combine(
@@ -82,6 +84,9 @@ pub(super) fn combine(
                 nasab_left[usize::from(!first)] += 1;
             } else {
                 unmatched += 1;
+                if k.role == Role::Middle {
+                    nasab_left[usize::from(!first)] += 1;
+                }
             }
         }
     }

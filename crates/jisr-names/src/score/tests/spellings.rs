@@ -263,6 +263,17 @@ fn two_fathers_are_two_men() {
         "Hamadi ben Abdelaziz ben Ali Bouyehia",
     );
     assert!(m.score >= 0.85, "{m}");
+    // and without particles: a middle name on each side matching nothing
+    let m = s(
+        "ABDUL JALIL HAQQANI MIR MOHAMMAD",
+        "ABDUL JALIL HAQQANI WALI MOHAMMAD",
+    );
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+    let m = s(
+        "ABDUL JALIL HAQQANI MOHAMMAD",
+        "ABDUL JALIL HAQQANI WALI MOHAMMAD",
+    );
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
 }
 
 #[test]
