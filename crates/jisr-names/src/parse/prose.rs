@@ -23,10 +23,10 @@ pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> 
     }
     let describes = |i: usize| tokens.get(i).and_then(|t| lex.describes(t));
     // a Latin office among the first five words ends a description before
-    // the name (Islamic State leader, Iranian Foreign Minister), as does a
-    // status, also as the first word (Wanted terrorist, Suspect)
-    // and an office with whom it serves (President of Egypt, Secretary of
-    // State, King of Jordan), also as the first word
+    // the name (Islamic State leader, Iranian Foreign Minister); so does a
+    // status (Wanted terrorist, Suspect) or an office with whom it serves
+    // (President of Egypt, Secretary of State), also as the first word.
+    // `of`: how many words the office and "of [the] W" take
     let of = |p: usize| {
         if tokens.get(p + 1) != Some(&"of") {
             return 0;
