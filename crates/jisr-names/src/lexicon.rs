@@ -122,39 +122,36 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(build)
 }
 
+/// A map from each normalised word of the lists to its list's value; a
+/// word in two lists keeps the first.
+fn word_map<V: Copy>(lists: &[(&[&str], V)]) -> WordMap<V> {
+    let mut map = WordMap::default();
+    for &(list, v) in lists {
+        for &s in list {
+            map.entry(key(s)).or_insert(v);
+        }
+    }
+    map
+}
+
 fn build() -> Lexicon {
-    let mut words = WordMap::default();
-    for (list, w) in [
+    let words = word_map(&[
         (TITLES, Word::Title),
         (PARTICLES, Word::Particle),
         (ARTICLES, Word::Article),
         (ABD, Word::AbdPrefix),
         (KUNYA, Word::Kunya),
         (SUFFIXES, Word::Suffix),
-    ] {
-        for &s in list {
-            words.entry(key(s)).or_insert(w);
-        }
-    }
-    let mut org_words = WordMap::default();
-    for (list, w) in [(LEGAL, Word::Legal), (STOP, Word::Stop)] {
-        for &s in list {
-            org_words.entry(key(s)).or_insert(w);
-        }
-    }
-    let mut describing = WordMap::default();
-    for (list, d) in [
+    ]);
+    let org_words = word_map(&[(LEGAL, Word::Legal), (STOP, Word::Stop)]);
+    let describing = word_map(&[
         (NATIONALITIES, Describes::Nationality),
         (OFFICES, Describes::Office),
         (STATE_OFFICES, Describes::StateOffice),
         (DESCRIPTORS, Describes::Descriptor),
         (LEAD_OFFICES, Describes::LeadOffice),
         (STATUSES, Describes::Status),
-    ] {
-        for &s in list {
-            describing.entry(key(s)).or_insert(d);
-        }
-    }
+    ]);
     let mut concepts = WordMap::default();
     let mut concept_names = vec![""];
     for (name, forms) in CONCEPTS {
