@@ -267,9 +267,10 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
-    let person = kind == NameKind::Person;
     let mut marker = false;
     let whole = parse_one(original, kind, &mut marker);
+    // the kind given, or the one the words tell when none was
+    let person = whole.kind == NameKind::Person;
     if !(marker || person && original.contains('(')) {
         return whole;
     }

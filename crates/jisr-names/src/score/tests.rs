@@ -408,6 +408,13 @@ fn a_person_is_found_under_any_of_the_names_the_string_gives() {
         assert!(m.score >= 0.9, "{a} / {b}: {m}");
         assert!(m.explanation.to_string().contains("as also named"), "{m}");
     }
+    // a person's parenthesis is another name also when no kind is given
+    let m = crate::match_names(
+        "Abu Mohammad al-Julani (Ahmed al-Sharaa)",
+        "أحمد الشرع",
+        NameKind::Unknown,
+    );
+    assert!(m.score >= 0.9, "{m}");
     // the other names are no more than names: none of them matches here
     let m = s(
         "Ahmed al-Sharaa a.k.a. Abu Mohammad al-Julani",
