@@ -85,7 +85,10 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("arab", &["عربي", "عربية", "عرب", "arab", "arabic", "arabe"]),
     ("united", &["متحدة", "united", "unies"]),
     ("nations", &["أمم", "nations"]),
-    ("organization", &["منظمة", "organization", "organisation"]),
+    (
+        "organization",
+        &["منظمة", "تنظيم", "organization", "organisation"],
+    ),
     ("army", &["جيش", "army", "armee"]),
     ("forces", &["قوات", "forces", "force"]),
     ("armed", &["مسلح", "مسلحة", "armed", "armees"]),

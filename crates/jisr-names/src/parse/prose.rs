@@ -102,9 +102,17 @@ fn arabic_lead(tokens: &[&str]) -> usize {
             office = true;
         } else if head(tokens[i]) {
             i += 1;
-            // what it governs: «زعيم تنظيم», «قائد فيلق»
-            if i < n && !CONNECTORS.contains(&tokens[i]) && !tokens[i].starts_with("ال") {
+            // what it governs: «زعيم تنظيم», «قائد فيلق», and after a
+            // body's kind its name («زعيم تنظيم داعش», «قائد حركة حماس»)
+            let bare = |i: usize| {
+                i < n && !CONNECTORS.contains(&tokens[i]) && !tokens[i].starts_with("ال")
+            };
+            if bare(i) {
+                let kind = lex.concept(tokens[i]).is_some();
                 i += 1;
+                if kind && bare(i) {
+                    i += 1;
+                }
             }
             office = true;
         } else {
@@ -215,6 +223,16 @@ mod tests {
                 "حسن نصر الله",
             ),
             ("القيادي في حماس خالد مشعل", "القيادي في حماس", "خالد مشعل"),
+            (
+                "زعيم تنظيم داعش أبو بكر البغدادي",
+                "زعيم تنظيم داعش",
+                "ابو بكر البغدادي",
+            ),
+            (
+                "قائد حركة حماس يحيى السنوار",
+                "قايد حركه حماس",
+                "يحيي السنوار",
+            ),
             (
                 "زعيم تنظيم القاعدة أيمن الظواهري",
                 "زعيم تنظيم القاعده",

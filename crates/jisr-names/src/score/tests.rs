@@ -347,6 +347,7 @@ fn what_the_press_writes_around_a_name_is_not_the_name() {
         ("الأمين العام لحزب الله حسن نصر الله", "Hassan Nasrallah"),
         ("القيادي في حماس خالد مشعل", "Khaled Meshaal"),
         ("زعيم تنظيم القاعدة أيمن الظواهري", "Ayman al-Zawahiri"),
+        ("زعيم تنظيم داعش أبو بكر البغدادي", "Abu Bakr al-Baghdadi"),
         ("العنصر الإرهابي الخطير المدعو هشام عشماوي", "Hisham Ashmawy"),
         ("Wanted terrorist Hisham Ashmawy", "هشام عشماوي"),
         (
