@@ -29,15 +29,31 @@ passwd("analyst@brussels.example", "brussels console passphrase");
 
 // --- the browser --------------------------------------------------------------
 mkdirSync(artifacts, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-  // playwright gives every launch a fresh temporary profile (--user-data-dir).
-});
+// Chromium's start-up can crash on a loaded machine ("Zygote could not
+// fork", SIGSEGV) before any page exists; that says nothing about jisr, so
+// a failed launch is tried again, twice at most. Checks are never retried.
+async function launch() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+        headless: true,
+        args: [
+          "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ],
+        // playwright gives every launch a fresh temporary profile (--user-data-dir).
+      });
+    } catch (e) {
+      if (attempt >= 3) {
+        stop();
+        throw e;
+      }
+      console.error(`chromium did not start (attempt ${attempt}): ${String(e.message).split("\n")[0]}; trying again`);
+    }
+  }
+}
+const browser = await launch();
 
 async function shot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
