@@ -7,7 +7,7 @@
 //! Entries are written naturally and normalised once at first use, so the
 //! lists stay readable and always agree with `normalize`.
 
-use crate::normalize::{normalize, without_cedilla};
+use crate::normalize::{ascii_spelling, normalize};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -22,9 +22,9 @@ use words::{
     TITLES, TYPE_CONCEPTS,
 };
 
-/// A word list's entry as the parser looks it up: normalised, ç as c.
+/// A word list's entry as the parser looks it up: normalised, in ASCII letters.
 fn key(s: &str) -> String {
-    without_cedilla(&normalize(s)).into_owned()
+    ascii_spelling(&normalize(s)).into_owned()
 }
 
 /// The word tables are fixed and looked up for every token of every name

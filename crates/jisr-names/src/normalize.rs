@@ -30,7 +30,7 @@ pub fn script_of(token: &str) -> Script {
     for c in token.chars() {
         if is_arabic_char(c) {
             arabic += 1;
-        } else if c.is_ascii_alphanumeric() || c == 'ç' {
+        } else if c.is_ascii_alphanumeric() || ascii_letter(c).is_some() {
             latin += 1;
         } else if c.is_alphanumeric() {
             other += 1;
@@ -210,17 +210,50 @@ fn nfkc_inert(c: char) -> bool {
         || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}' | '\u{0660}'..='\u{0669}')
 }
 
-/// The text as ASCII spelling would write it: ç, kept by `normalize` for
-/// its sound, is c for exact comparison and word lists (Gonçalves is
-/// Goncalves).
-pub(crate) fn without_cedilla(text: &str) -> std::borrow::Cow<'_, str> {
-    // ç is C3 A7; no ASCII or Arabic letter has a C3 byte, so most words
-    // are settled without a string search
-    if text.bytes().any(|b| b == 0xC3) && text.contains('ç') {
-        std::borrow::Cow::Owned(text.replace('ç', "c"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
+/// The letters `normalize` keeps for their sound (lower case), and the
+/// ASCII letter a spelling without diacritics writes for each.
+fn ascii_letter(c: char) -> Option<char> {
+    Some(match c {
+        'ç' | 'č' | 'ć' => 'c',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        _ => return None,
+    })
+}
+
+/// The lower-case letter `normalize` keeps for its sound, if `c` is one:
+/// ç, which is s in French and Portuguese (Fayçal فيصل, Gonçalves) but ch
+/// or j in Turkish (Koç كوتش, Selçuk سلجوق), never the k a bare c before
+/// a, o, u reads as; and the Slavic č ć (ch: Kovačević كوفاتشيفيتش),
+/// š ś (sh: Šeštokas شيشتوكاس, Świerczewski شفيرتشفسكي) and ž ź ż (zh, which
+/// Arabic writes ج or ز: Dražen دراجن, Žurić زوريتش). Stripped as
+/// diacritics they would read as c, s and z.
+fn kept_letter(c: char) -> Option<char> {
+    let lower = match c {
+        'Ç' => 'ç',
+        'Č' => 'č',
+        'Ć' => 'ć',
+        'Š' => 'š',
+        'Ś' => 'ś',
+        'Ž' => 'ž',
+        'Ź' => 'ź',
+        'Ż' => 'ż',
+        _ => c,
+    };
+    ascii_letter(lower).map(|_| lower)
+}
+
+/// The text as ASCII spelling would write it: the letters `normalize`
+/// keeps for their sound are their bare letters for exact comparison and
+/// word lists (Gonçalves is Goncalves, Šakić is Sakic).
+pub(crate) fn ascii_spelling(text: &str) -> std::borrow::Cow<'_, str> {
+    // the kept letters are C3, C4 or C5 and a continuation byte in UTF-8;
+    // no ASCII or Arabic letter has such a byte, so most words are settled
+    // without decoding
+    if !text.bytes().any(|b| matches!(b, 0xC3..=0xC5)) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    std::borrow::Cow::Owned(text.chars().map(|c| ascii_letter(c).unwrap_or(c)).collect())
 }
 
 fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
@@ -241,11 +274,8 @@ fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             // Turkish, Azeri and Romanian ş / ș are sh (Reşit رشيد), never s;
             // stripping the cedilla as a diacritic would lose that
             out.push_str("sh");
-        } else if matches!(c, 'ç' | 'Ç') {
-            // ç is s in French and Portuguese (Fayçal فيصل, Gonçalves) but ch
-            // or j in Turkish (Koç كوتش, Selçuk سلجوق): not the k a bare c
-            // before a, o, u reads as, so the sound reading keeps it
-            out.push('ç');
+        } else if let Some(kept) = kept_letter(c) {
+            out.push(kept);
         } else {
             for d in std::iter::once(c).nfd() {
                 if is_combining_mark(d) {
@@ -319,7 +349,13 @@ mod tests {
         assert_eq!(normalize("Sa'id Ḥawwāʾ"), "said hawwa");
         assert_eq!(normalize("M. Tawfiq"), "m tawfiq");
         assert_eq!(normalize("Marie-Thérèse"), "marie therese");
-        assert_eq!(normalize("Straße Łódź"), "strasse lodz");
+        assert_eq!(normalize("Straße Łódź"), "strasse lodź");
+        assert_eq!(
+            normalize("ŠAKIĆ Žurić Świerczewski"),
+            "šakić žurić świerczewski"
+        );
+        assert_eq!(normalize("S\u{030C}akic\u{0301}"), "šakić");
+        assert_eq!(ascii_spelling("šakić žurić łodź"), "sakic zuric łodz");
         assert_eq!(normalize("Владимир Путин"), "vladimir putin");
         assert_eq!(normalize("Բարակ Օբամա"), "barak obama");
         assert_eq!(normalize("ბარაკ ობამა"), "barak obama");
@@ -327,7 +363,7 @@ mod tests {
         assert_eq!(normalize("Ma’mun ‘Ali"), "mamun ali");
         assert_eq!(normalize("FAYÇAL Koç"), "fayçal koç");
         assert_eq!(normalize("Fayc\u{0327}al"), "fayçal");
-        assert_eq!(without_cedilla("fayçal koç"), "faycal koc");
+        assert_eq!(ascii_spelling("fayçal koç"), "faycal koc");
     }
 
     #[test]
@@ -336,5 +372,6 @@ mod tests {
         assert_eq!(script_of("mohamed"), Script::Latin);
         assert_eq!(script_of("習近平"), Script::Other);
         assert_eq!(script_of("uç"), Script::Latin);
+        assert_eq!(script_of("šć"), Script::Latin);
     }
 }

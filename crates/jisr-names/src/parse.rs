@@ -242,7 +242,7 @@ impl Group {
             "mohd" | "muhd" | "mhd" | "md" => "muhammad",
             _ => token,
         };
-        let text = crate::normalize::without_cedilla(token);
+        let text = crate::normalize::ascii_spelling(token);
         Group {
             units: token_units(sounded, script),
             script,
