@@ -381,6 +381,18 @@ pub(super) const EQUIVALENTS: &[&[&str]] = &[
     &["aristotle", "aristu", "أرسطو"],
     &["saladin", "salahuddin", "صلاح الدين"],
     &["tamerlane", "timur", "تيمورلنك", "تيمور"],
+    // Turkish forms of Arabic names that its spelling rules alone do not
+    // reach: h for kh, a medial or final d devoiced to t, c and v for j and w
+    &["khadija", "hatice", "hadice", "خديجة"],
+    &["khalid", "halit", "خالد"],
+    &["majeed", "mecit", "مجيد"],
+    &["juma", "cuma", "جمعة"],
+    &["wahid", "vahit", "واحد"],
+    &["wajdi", "vecdi", "وجدي"],
+    &["widad", "vedat", "وداد"],
+    &["mujahid", "mucahit", "مجاهد"],
+    &["jawdat", "cevdet", "جودت"],
+    &["diya", "ziya", "ضياء"],
 ];
 
 /// Titles and offices of several words that open a name in the press and
