@@ -108,6 +108,9 @@ pub(super) const OFFICES: &[&str] = &[
     "envoy",
     "coordinator",
     "secretary",
+    // also an English surname (Edith Head): an office only where two
+    // words of name follow it
+    "head",
 ];
 
 /// Arabic offices followed by what they govern («وزير الداخلية», «سفير

@@ -54,6 +54,11 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("group", &["مجموعة", "جماعة", "group", "groupe", "grupo"]),
     ("council", &["مجلس", "council", "conseil"]),
     ("security", &["أمن", "أمني", "security", "securite"]),
+    (
+        "political",
+        &["سياسي", "سياسية", "political", "politique", "politico"],
+    ),
+    ("wing", &["جناح", "wing", "aile"]),
     // the words of the bodies partners exchange with: counter-terrorism,
     // narcotics, civil protection, financial intelligence
     ("terrorism", &["إرهاب", "terrorism", "terrorisme", "terror"]),

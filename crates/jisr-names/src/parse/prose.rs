@@ -26,13 +26,18 @@ pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> 
     // the name (Islamic State leader, Iranian Foreign Minister); so does a
     // status (Wanted terrorist, Suspect) or an office with whom it serves
     // (President of Egypt, Secretary of State), also as the first word.
-    // `of`: how many words the office and "of [the] W" take
+    // `of`: how many words the office and "of [the] W" take, with the
+    // words of a body that follow W (Head of Hamas political bureau)
     let of = |p: usize| {
         if tokens.get(p + 1) != Some(&"of") {
             return 0;
         }
         let the = usize::from(tokens.get(p + 2) == Some(&"the"));
-        2 + the + 1
+        let mut end = p + 2 + the + 1;
+        while end + NAME_LEFT < n && lex.concept(tokens[end]).is_some() {
+            end += 1;
+        }
+        end - p
     };
     let office = (0..n.min(5)).rev().find_map(|p| {
         let end = match describes(p) {
@@ -271,6 +276,11 @@ mod tests {
                 "marco rubio",
             ),
             (
+                "Head of the Hamas political bureau Ismail Haniyeh",
+                "head of the hamas political bureau",
+                "ismail haniyeh",
+            ),
+            (
                 "عضو المكتب السياسي لحركة حماس موسى أبو مرزوق",
                 "عضو المكتب السياسي لحركه حماس",
                 "موسي ابو مرزوق",
@@ -301,6 +311,7 @@ mod tests {
             "خليل إبراهيم الوزير",
             // an office word with too little name after it
             "Martin Luther King Jr",
+            "Edith Head",
             "Prince Rogers Nelson",
             "Mahmoud Tawfik",
             "وزير الداخلية",

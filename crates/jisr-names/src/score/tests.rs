@@ -356,6 +356,10 @@ fn what_the_press_writes_around_a_name_is_not_the_name() {
         ),
         ("Mahmoud Tawfik, Minister of Interior", "محمود توفيق"),
         ("Abdullah II, King of Jordan", "الملك عبد الله الثاني"),
+        (
+            "Head of the Hamas political bureau Ismail Haniyeh",
+            "إسماعيل هنية",
+        ),
     ] {
         let m = s(written, name);
         assert!(m.score >= 0.9, "{written} / {name}: {m}");
@@ -440,6 +444,8 @@ fn the_bodies_partners_exchange_with_by_meaning_and_abbreviation() {
             "الإدارة العامة لمكافحة المخدرات",
         ),
         ("General Intelligence Directorate", "دائرة المخابرات العامة"),
+        ("Hamas Political Bureau", "المكتب السياسي لحركة حماس"),
+        ("Hamas Military Wing", "الجناح العسكري حماس"),
         ("UAE Central Bank", "مصرف الإمارات العربية المتحدة المركزي"),
         ("UN Security Council", "United Nations Security Council"),
         (
