@@ -127,15 +127,31 @@ fn arabic_lead(tokens: &[&str]) -> usize {
     if office {
         i = complement(tokens, i);
     } else if i > 0 && i < n && describes(tokens[i]) == Some(Describes::Nationality) {
-        i += 1;
+        i = after_nationality(tokens, i + 1);
     } else {
         return 0;
     }
     if n - i < NAME_LEFT { 0 } else { i }
 }
 
+/// Words that may follow a nationality before the name: «الأسبق»,
+/// «الراحل» (the former, the late).
+const AFTER_NATIONALITY: &[&str] = &["السابق", "السابقه", "الاسبق", "الراحل", "الراحله"];
+
+/// The end of a description from `i`, just after its nationality: the
+/// name (and its titles) begins after the former and the late («الرئيس
+/// المصري الأسبق حسني مبارك», «رئيس الحكومة التونسية الحبيب الصيد»),
+/// however definite its first word.
+fn after_nationality(tokens: &[&str], mut i: usize) -> usize {
+    while i < tokens.len() && AFTER_NATIONALITY.contains(&tokens[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// The end of an office's complement from `i`: definite words, titles, a
-/// word after a connector, and a body's word with a preposition («لحزب»).
+/// word after a connector, and a body's word with a preposition («لحزب»);
+/// a nationality closes it («وزير الداخلية المصري»).
 fn complement(tokens: &[&str], mut i: usize) -> usize {
     let lex = lexicon();
     let n = tokens.len();
@@ -150,6 +166,8 @@ fn complement(tokens: &[&str], mut i: usize) -> usize {
         let t = tokens[i];
         if CONNECTORS.contains(&t) && i + 1 < n {
             i += 2;
+        } else if lex.describes(t) == Some(Describes::Nationality) && i > 0 {
+            return after_nationality(tokens, i + 1);
         } else if PRONOUNS.contains(&t) {
             // «المشتبه به», «المحكوم عليه»
             i += 1;
@@ -274,6 +292,21 @@ mod tests {
                 "Secretary of State Marco Rubio",
                 "secretary of state",
                 "marco rubio",
+            ),
+            (
+                "رئيس الحكومة التونسية الحبيب الصيد",
+                "رييس الحكومه التونسيه",
+                "الحبيب الصيد",
+            ),
+            (
+                "الرئيس المصري الأسبق محمد حسني مبارك",
+                "الرييس المصري الاسبق",
+                "محمد حسني مبارك",
+            ),
+            (
+                "وزير الداخلية المصري الأسبق الحبيب العادلي",
+                "وزير الداخليه المصري الاسبق",
+                "الحبيب العادلي",
             ),
             (
                 "Head of the Hamas political bureau Ismail Haniyeh",
