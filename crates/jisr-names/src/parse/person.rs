@@ -10,6 +10,22 @@ const WEAK_TITLES: &[&str] = &[
     "سيد", "sayyid", "sayed", "seyed", "seyyed", "syed", "sayyed", "sayid",
 ];
 
+/// Ranks and honorifics without the article that are also given and family
+/// names (normalised): Raed «رائد صلاح», Mushir «مشير المصري», Fadila,
+/// Saadeh, Maali, Moqaddam. The press writes a rank with the article
+/// («الرائد»); without it, it is a title only before another title or ركن
+/// («فضيلة الشيخ», «سعادة السفير», «عميد ركن»).
+const NAMES_AS_TITLES: &[&str] = &[
+    "رايد",
+    "نقيب",
+    "مقدم",
+    "عميد",
+    "مشير",
+    "فضيله",
+    "سعاده",
+    "معالي",
+];
+
 /// An East Slavic patronymic (Viktorovich, Volodymyrivna): the father's
 /// name, as a nasab link is, and as often left out (Sergey Lavrov). Only
 /// between a given name and a surname: last, it is the surname itself
@@ -39,9 +55,16 @@ pub(super) fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
         if groups[0].word != Some(Word::Title) {
             break;
         }
+        if NAMES_AS_TITLES.contains(&groups[0].text.as_str())
+            && groups[1].word != Some(Word::Title)
+            && groups[1].text != "ركن"
+        {
+            break;
+        }
         titles.push(groups.remove(0));
-        // Allah completes the title before it («آية الله», Ayatollah)
-        if groups.len() > 1 && groups[0].text == "الله" {
+        // Allah completes the title before it («آية الله», Ayatollah), as
+        // ركن (staff) a rank («عميد ركن», «لواء ركن»)
+        if groups.len() > 1 && matches!(groups[0].text.as_str(), "الله" | "ركن") {
             titles.push(groups.remove(0));
         }
     }

@@ -36,6 +36,28 @@ fn sayyid_is_a_title_only_before_a_full_name() {
 }
 
 #[test]
+fn ranks_without_the_article_that_are_also_names() {
+    // Raed, Mushir, Fadila are given names; a rank without the article is
+    // a title only before another title or ركن
+    for name in ["رائد صلاح", "مشير المصري", "فضيلة فريس"] {
+        assert_eq!(roles(name, NameKind::Person)[0].1, Role::Given, "{name}");
+    }
+    let r = roles("فضيلة الشيخ يوسف القرضاوي", NameKind::Person);
+    assert_eq!(
+        (r[0].1, r[1].1, r[2].1),
+        (Role::Title, Role::Title, Role::Given)
+    );
+    let r = roles("عميد ركن أحمد عسيري", NameKind::Person);
+    assert_eq!(
+        (r[0].1, r[1].1, r[2].1),
+        (Role::Title, Role::Title, Role::Given)
+    );
+    assert_eq!(roles("الرائد محمد علي", NameKind::Person)[0].1, Role::Title);
+    // ركن opens Rukn ad-Din
+    assert_eq!(roles("ركن الدين محمد", NameKind::Person)[0].1, Role::Given);
+}
+
+#[test]
 fn nasab_chain_and_family() {
     let r = roles("محمد بن سلمان بن عبد العزيز آل سعود", NameKind::Person);
     let texts: Vec<_> = r.iter().map(|(t, r)| (t.as_str(), *r)).collect();
