@@ -7,12 +7,12 @@ fn name() -> impl Strategy<Value = String> {
     prop_oneof![
         ".{0,40}",
         "[ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآؤئء ـًٌٍَُِّْٰ]{0,30}",
-        "[a-zA-ZçÇ'‘’ʿʾ .\\-]{0,30}",
+        "[a-zA-ZçÇšžčćśźżŠŽČĆŚŹŻ'‘’ʿʾ .\\-]{0,30}",
         "(al|el|abd|abu|bin|ibn|ال|عبد|أبو|بن|Dr\\.|اللواء|Ltd|GmbH) ?[a-zمحد]{0,6}( [a-zعلي]{0,6}){0,40}",
         // what the token rewrites look for: commas, glued articles, -oğlu,
         // letters' names, ordinals and rulers' titles, descriptions, around
         // short words
-        "(,|،|№|ii|vi|2nd|I|King|Pope|xvi|xxiii|دبليو|جيه|الثاني|الأول|الحادي|عشر|والعشرون|ul|ur|ush|oglu|ç|Ç|çi|leader|president|aka|a.k.a.|alias|also known as|(|)|المعروف|بأبي|الملقب|وزير|الداخلية|الرئيس|السوري|المنسق|Islam|Rahman| |[a-z]{1,4}|[محد]{1,3}){0,12}",
+        "(,|،|№|ii|vi|2nd|I|King|Pope|xvi|xxiii|دبليو|جيه|الثاني|الأول|الحادي|عشر|والعشرون|ul|ur|ush|oglu|ç|Ç|çi|leader|president|aka|a.k.a.|alias|also known as|(|)|المعروف|بأبي|الملقب|وزير|الداخلية|الرئيس|السوري|المنسق|Islam|Rahman|head|of|political|الأسبق|رائد|ركن|dž|sz|szcz|sc|š|ć| |[a-z]{1,4}|[محد]{1,3}){0,12}",
     ]
 }
 
