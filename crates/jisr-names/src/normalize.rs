@@ -243,6 +243,13 @@ fn kept_letter(c: char) -> Option<char> {
     ascii_letter(lower).map(|_| lower)
 }
 
+/// Whether a normalised word is all Latin letters: ASCII or kept for
+/// their sound.
+pub(crate) fn is_latin_word(word: &str) -> bool {
+    word.chars()
+        .all(|c| c.is_ascii_alphabetic() || ascii_letter(c).is_some())
+}
+
 /// The text as ASCII spelling would write it: the letters `normalize`
 /// keeps for their sound are their bare letters for exact comparison and
 /// word lists (Gonçalves is Goncalves, Šakić is Sakic).

@@ -107,9 +107,10 @@ fn oglu_cut(t: &str) -> Option<usize> {
     if !matches!(t.as_bytes().last(), Some(b'u' | b'i')) {
         return None;
     }
-    t.strip_suffix("oglu")
-        .or_else(|| t.strip_suffix("ogullari"))
-        .filter(|s| s.chars().count() >= 3 && s.is_ascii())
+    ["oglu", "ogullari"]
+        .iter()
+        .find_map(|suffix| t.strip_suffix(suffix))
+        .filter(|s| s.chars().count() >= 3 && crate::normalize::is_latin_word(s))
         .map(str::len)
 }
 
@@ -158,6 +159,8 @@ mod tests {
             Some("ahmet davut oglu")
         );
         assert_eq!(split("kilicdaroglu").as_deref(), Some("kilicdar oglu"));
+        // a stem that keeps ç for its sound
+        assert_eq!(split("kiliçdaroglu").as_deref(), Some("kiliçdar oglu"));
         assert_eq!(split("oglu"), None);
     }
 }
