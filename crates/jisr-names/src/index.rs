@@ -7,7 +7,11 @@
 //! in full against pre-parsed keys.
 
 use crate::cache::SimCache;
-use crate::parse::{NameKind, ParsedName, PartKey, parse, part_second_skeleton, part_skeleton};
+use crate::normalize::Script;
+use crate::parse::{
+    NameKind, ParsedName, PartKey, Role, parse, part_second_skeleton, part_skeleton,
+};
+use crate::phonetic::skeleton;
 use crate::score::{Match, score, score_keys_cached};
 use std::collections::HashMap;
 
@@ -48,7 +52,13 @@ pub fn keys(name: &ParsedName) -> Vec<String> {
 pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     let lex = crate::lexicon::lexicon();
     let mut out: Vec<Vec<String>> = Vec::new();
-    for k in name.names().flat_map(ParsedName::keys) {
+    let parts = name.names().flat_map(|n| {
+        n.keys()
+            .iter()
+            .enumerate()
+            .map(move |(i, k)| (n.keys(), i, k))
+    });
+    for (keys, i, k) in parts {
         if !k.role.is_keyed() {
             continue;
         }
@@ -62,6 +72,10 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
         }
         let mut readings = vec![key];
         if let Some(t) = part_second_skeleton(k) {
+            readings.push(format!("s:{t}"));
+        }
+        // glued to its particle (Benflis «بن فليس», Ben Ali «بنعلي»)
+        if let Some(t) = particle_joined(keys, i) {
             readings.push(format!("s:{t}"));
         }
         // the name's forms in other languages and its short forms (Yitzhak
@@ -116,6 +130,16 @@ enum Near {
     Deletions,
     /// Its deletions, and those of the key without the article's L.
     WithoutArticle,
+}
+
+/// The skeleton of the part at `i` glued to the particle before it (ben,
+/// bin, «بن»), if one comes before it: Maghrebi and Gulf names write the
+/// pair as one word (Benflis, «بنعلي»).
+pub(crate) fn particle_joined(keys: &[PartKey], i: usize) -> Option<String> {
+    let particle = keys.get(i.checked_sub(1)?)?;
+    let k = keys.get(i)?;
+    (particle.role == Role::Particle && k.concept == 0 && k.script != Script::Other)
+        .then(|| skeleton(particle.units.concat(&k.units).as_slice()))
 }
 
 fn part_key_string(k: &PartKey) -> String {
@@ -234,10 +258,14 @@ impl NameIndex {
         // the kind the caller gave, not the detected one: only a stated
         // kind may exclude an entry from a search
         self.kinds.push(kind);
-        for k in keys {
+        for (i, k) in keys.iter().enumerate() {
             self.parts.push(*k);
             if !k.role.is_keyed() {
                 continue;
+            }
+            // glued to the particle before it, as Benflis writes «بن فليس»
+            if let Some(joined) = particle_joined(keys, i) {
+                self.post(joined, Near::Exact, entry, dels);
             }
             let near = if k.concept != 0 {
                 Near::Exact
@@ -415,136 +443,4 @@ impl NameIndex {
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    fn sample() -> NameIndex {
-        NameIndex::build(vec![
-            ("p1", "Mahmoud Tawfik", NameKind::Person),
-            ("p2", "Mohamed Ali", NameKind::Person),
-            ("p3", "Abdel Fattah el-Sisi", NameKind::Person),
-            ("p4", "Mohammed bin Salman Al Saud", NameKind::Person),
-            ("p5", "Hassan Nasrallah", NameKind::Person),
-            ("o1", "European Union", NameKind::Organization),
-            ("o2", "Ministry of Defence", NameKind::Organization),
-            ("p6", "Mahmoud Abbas", NameKind::Person),
-        ])
-    }
-
-    #[test]
-    fn cross_script_top1() {
-        let idx = sample();
-        for (q, want) in [
-            ("اللواء محمود توفيق", "p1"),
-            ("محمد علي", "p2"),
-            ("عبد الفتاح السيسي", "p3"),
-            ("محمد بن سلمان بن عبد العزيز آل سعود", "p4"),
-            ("حسن نصر الله", "p5"),
-            ("محمود عباس", "p6"),
-            ("M. TAWFIQ", "p1"),
-        ] {
-            let hits = idx.top_k(q, NameKind::Person, 3);
-            assert_eq!(
-                hits.first().map(|h| h.id.as_str()),
-                Some(want),
-                "{q}: {hits:?}"
-            );
-        }
-        let hits = idx.top_k("الاتحاد الأوروبي", NameKind::Organization, 3);
-        assert_eq!(hits[0].id, "o1");
-        assert!(hits[0].score > 0.9);
-    }
-
-    #[test]
-    fn concept_words_names_romanise_meet_the_romanisation() {
-        // الهلال is the crescent of the Red Crescent and the Hilal of Al
-        // Hilal Bank: its key is its concept and its sound
-        let org = NameKind::Organization;
-        let arabic = NameIndex::build(vec![
-            ("o1", "الهلال", org),
-            ("o2", "النور", org),
-            ("o3", "الأمل", org),
-        ]);
-        let latin = NameIndex::build(vec![
-            ("o1", "Al Hilal", org),
-            ("o2", "Al Nour", org),
-            ("o3", "Al Amal", org),
-        ]);
-        for (idx, q) in [(&arabic, "Al Hilal"), (&latin, "الهلال")] {
-            let hits = idx.top_k(q, org, 3);
-            assert_eq!(
-                hits.first().map(|h| h.id.as_str()),
-                Some("o1"),
-                "{q}: {hits:?}"
-            );
-        }
-        let hits = latin.top_k("الهلال الأحمر", org, 3);
-        assert!(hits.iter().all(|h| h.score < 0.75), "{hits:?}");
-    }
-
-    #[test]
-    fn every_name_a_string_gives_is_found() {
-        let idx = NameIndex::build(vec![
-            (
-                "p1",
-                "Ahmed al-Sharaa a.k.a. Abu Mohammad al-Julani",
-                NameKind::Person,
-            ),
-            ("p2", "Ahmed al-Shami", NameKind::Person),
-            ("p3", "Abu Mohammad al-Adnani", NameKind::Person),
-        ]);
-        for q in [
-            "أبو محمد الجولاني",
-            "أحمد الشرع",
-            "Golani (Abu Mohammad al-Julani)",
-        ] {
-            let hits = idx.top_k(q, NameKind::Person, 3);
-            assert_eq!(hits[0].id, "p1", "{q}: {hits:?}");
-            assert!(hits[0].score > 0.85, "{q}: {hits:?}");
-            assert_eq!(hits.iter().filter(|h| h.id == "p1").count(), 1, "{hits:?}");
-        }
-        let q = parse("أحمد الشرع المعروف بأبي محمد الجولاني", NameKind::Person);
-        let hits = idx.top_k_parsed(&q, NameKind::Person, 3, 0.0);
-        assert_eq!(hits[0].id, "p1", "{hits:?}");
-        let m = idx.explain(&q, &hits[0]).unwrap();
-        assert!(m.score > 0.9, "{m}");
-    }
-
-    #[test]
-    fn keys_are_stable_strings() {
-        let a = keys(&parse("محمد علي", NameKind::Person));
-        let b = keys(&parse("Mohamed Ali", NameKind::Person));
-        assert_eq!(a, b);
-        assert_eq!(a, vec!["s:MHMD".to_string(), "s:L".to_string()]);
-        let o = keys(&parse("الاتحاد الأوروبي", NameKind::Organization));
-        assert_eq!(o, vec!["c:union".to_string(), "c:european".to_string()]);
-    }
-
-    #[test]
-    fn aliases_of_one_id_are_one_hit() {
-        let idx = NameIndex::build(vec![
-            ("p1", "Mahmoud Tawfik", NameKind::Person),
-            ("p1", "Mahmud Tawfiq", NameKind::Person),
-            ("p2", "Mahmoud Hassan", NameKind::Person),
-            ("p3", "Tawfik Ali", NameKind::Person),
-        ]);
-        let hits = idx.top_k("محمود توفيق", NameKind::Person, 3);
-        let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids[0], "p1", "{hits:?}");
-        assert_eq!(ids.iter().filter(|&&id| id == "p1").count(), 1, "{hits:?}");
-        assert_eq!(hits.len(), 3, "{hits:?}");
-    }
-
-    #[test]
-    fn screening_applies_threshold() {
-        let idx = sample();
-        let qs = vec![
-            ("q1".to_string(), "محمود توفيق".to_string()),
-            ("q2".to_string(), "Olaf Scholz".to_string()),
-        ];
-        let res = idx.screen(&qs, NameKind::Person, 5, 0.8);
-        assert_eq!(res.len(), 2);
-        assert_eq!(res[0].1[0].id, "p1");
-        assert!(res[1].1.is_empty());
-    }
-}
+mod tests;

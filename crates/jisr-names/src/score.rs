@@ -2,7 +2,8 @@
 //!
 //! Parts are aligned one-to-one (greedily, best pair first, order-free since
 //! partners reorder names), with one part on either side allowed to stand for
-//! two adjacent parts on the other ("Abdul Rahman" ~ «عبدالرحمن»). The score
+//! two adjacent parts on the other ("Abdul Rahman" ~ «عبدالرحمن»), or for a
+//! particle and the part it opens (Benflis ~ «بن فليس»). The score
 //! is the matched share of each side's evidence, leaning on the better-covered
 //! side because Arabic names are shortened by dropping nasab links.
 
@@ -12,6 +13,7 @@ use crate::kernel::Seq;
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
 use crate::phonetic::Units;
+use cands::Cands;
 use combine::combine;
 use part::part_sim;
 use std::fmt;
@@ -177,50 +179,6 @@ struct Cand {
     b_len: u8,
 }
 
-/// The candidate pairs of one alignment, at most `MAX_CANDIDATES`. Most
-/// names give a few dozen; filling a full-size array on every pair cost more
-/// than scoring some of them, so only a short array sits on the stack and
-/// very long names move to the heap.
-struct Cands {
-    small: [Cand; 48],
-    n: usize,
-    big: Vec<Cand>,
-}
-
-impl Default for Cands {
-    fn default() -> Self {
-        Cands {
-            small: [Cand::default(); 48],
-            n: 0,
-            big: Vec::new(),
-        }
-    }
-}
-
-impl Cands {
-    fn push(&mut self, c: Cand) {
-        if self.n >= MAX_CANDIDATES {
-            return;
-        }
-        if let Some(slot) = self.small.get_mut(self.n) {
-            *slot = c;
-        } else {
-            if self.big.is_empty() {
-                self.big.extend_from_slice(&self.small);
-            }
-            self.big.push(c);
-        }
-        self.n += 1;
-    }
-    fn as_mut_slice(&mut self) -> &mut [Cand] {
-        if self.big.is_empty() {
-            &mut self.small[..self.n]
-        } else {
-            &mut self.big[..]
-        }
-    }
-}
-
 fn how_from(x: u8) -> How {
     match x {
         0 => How::Exact,
@@ -320,8 +278,30 @@ fn align_with(
         } else {
             (a, b, &ia, &ib, na, nb)
         };
-        for x in 0..np.saturating_sub(1) {
-            let (i1, i2) = (ip[x] as usize, ip[x + 1] as usize);
+        // spans of two adjacent parts: two informative ones, or a particle
+        // and the part it opens, which Maghrebi and Gulf names glue
+        // (Benflis «بن فليس», «بنعلي» Ben Ali); `second` is the position in
+        // `ip` of the span's second informative part, if it has one
+        // (first part, second part, position in `ip`, second's position or NONE)
+        const NONE: u8 = u8::MAX;
+        let mut spans = [(0u8, 0u8, 0u8, NONE); 2 * MAX_PARTS];
+        let mut n_spans = 0;
+        for x in 0..np {
+            let i2 = ip[x];
+            if x + 1 < np {
+                spans[n_spans] = (i2, ip[x + 1], x as u8, x as u8 + 1);
+                n_spans += 1;
+            }
+            if let Some(i1) = i2.checked_sub(1)
+                && p[i1 as usize].role == Role::Particle
+            {
+                spans[n_spans] = (i1, i2, x as u8, NONE);
+                n_spans += 1;
+            }
+        }
+        for &(i1, i2, x, x2) in &spans[..n_spans] {
+            let (i1, i2, x) = (i1 as usize, i2 as usize, x as usize);
+            let second = (x2 != NONE).then_some(x2 as usize);
             if i2 != i1 + 1 || p[i1].role == Role::Initial || p[i2].role == Role::Initial {
                 continue;
             }
@@ -346,10 +326,17 @@ fn align_with(
                 if qw * 3.0 < jw * 2.0 || jw * 3.0 < qw * 2.0 {
                     continue;
                 }
-                let (s1, s2) = if flip {
-                    (best_single[y][x], best_single[y][x + 1])
-                } else {
-                    (best_single[x][y], best_single[x + 1][y])
+                let single_at = |xx: usize| {
+                    if flip {
+                        best_single[y][xx]
+                    } else {
+                        best_single[xx][y]
+                    }
+                };
+                // a particle has no single pair of its own
+                let (s1, s2) = match second {
+                    Some(x2) => (single_at(x), single_at(x2)),
+                    None => (0.0, single_at(x)),
                 };
                 // a merge must beat the better single pair by 0.05 to be chosen
                 let mut single = s1.max(s2);
@@ -389,7 +376,10 @@ fn align_with(
                             part_sim(k, &q[j], fl.exact).0
                         }
                     };
-                    single = exact(k1, s1).max(exact(k2, s2));
+                    single = match second {
+                        Some(_) => exact(k1, s1).max(exact(k2, s2)),
+                        None => exact(k2, s2),
+                    };
                 }
                 if s >= MIN_PART_SIMILARITY && s > single + 0.05 {
                     let how = if p[i1].script != q[j].script {
@@ -574,6 +564,7 @@ fn score_one(a: &ParsedName, b: &ParsedName) -> Match {
     }
 }
 
+mod cands;
 mod combine;
 mod part;
 

@@ -1,7 +1,9 @@
 //! Which listed entries a query scores in full: those best supported by the
 //! keys they share with it, each key weighted by its rarity.
 
-use super::{NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, part_key_string};
+use super::{
+    NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, part_key_string, particle_joined,
+};
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, part_second_skeleton};
 use crate::phonetic::{skeleton, u};
@@ -83,13 +85,21 @@ impl NameIndex {
             scratch.prepare(self.ids.len());
             let mut dels = Vec::new();
             let mut sids: Vec<(u32, f32)> = Vec::new();
-            for k in q.keys() {
+            let keys = q.keys();
+            for (i, k) in keys.iter().enumerate() {
                 if !k.role.is_keyed() {
                     continue;
                 }
                 let key = part_key_string(k);
                 sids.clear();
                 self.keys_near(k, &key, &mut sids, &mut dels);
+                // the part glued to its particle, as a listed Benflis is
+                // written («بن فليس»), or listed glued to it (Ben Ali, «بنعلي»)
+                if let Some(joined) = particle_joined(keys, i)
+                    && let Some(&sid) = self.skel_ids.get(joined.as_str())
+                {
+                    sids.push((sid, SECOND_READING));
+                }
                 self.support(&key, &mut sids, k.weight.max(0.2), &mut scratch);
             }
             // two adjacent query parts may be one listed word: the keys of

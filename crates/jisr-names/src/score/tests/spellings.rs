@@ -362,6 +362,26 @@ fn a_cedilla_is_s_or_ch_never_k() {
 }
 
 #[test]
+fn a_particle_glued_to_the_name_it_opens() {
+    // Maghrebi and Gulf names write ben, bin as one word with what follows
+    // as often as apart, in either script
+    for (glued, apart) in [
+        ("Ali Benflis", "علي بن فليس"),
+        ("Rachid Benaissa", "رشيد بن عيسى"),
+        ("Abdullah Binladin", "عبد الله بن لادن"),
+        ("Mohamed Ben Ali", "محمد بنعلي"),
+        ("Ali Benflis", "Ali Ben Flis"),
+    ] {
+        let m = s(glued, apart);
+        assert!(m.score >= 0.9, "{glued} / {apart}: {m}");
+    }
+    // a name that only begins like a particle is its own word
+    let m = s("Mohamed Bennani", "محمد بناني");
+    assert!(m.score >= 0.9, "{m}");
+    assert!(!m.explanation.to_string().contains('+'), "{m}");
+}
+
+#[test]
 fn slavic_carons_and_acutes_are_ch_sh_zh() {
     // stripped as diacritics, č š ž were the c, s and z Arabic never writes
     // for them; a keyboard without them still writes the same name

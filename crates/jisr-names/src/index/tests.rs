@@ -1,0 +1,162 @@
+use super::*;
+
+fn sample() -> NameIndex {
+    NameIndex::build(vec![
+        ("p1", "Mahmoud Tawfik", NameKind::Person),
+        ("p2", "Mohamed Ali", NameKind::Person),
+        ("p3", "Abdel Fattah el-Sisi", NameKind::Person),
+        ("p4", "Mohammed bin Salman Al Saud", NameKind::Person),
+        ("p5", "Hassan Nasrallah", NameKind::Person),
+        ("o1", "European Union", NameKind::Organization),
+        ("o2", "Ministry of Defence", NameKind::Organization),
+        ("p6", "Mahmoud Abbas", NameKind::Person),
+    ])
+}
+
+#[test]
+fn cross_script_top1() {
+    let idx = sample();
+    for (q, want) in [
+        ("اللواء محمود توفيق", "p1"),
+        ("محمد علي", "p2"),
+        ("عبد الفتاح السيسي", "p3"),
+        ("محمد بن سلمان بن عبد العزيز آل سعود", "p4"),
+        ("حسن نصر الله", "p5"),
+        ("محمود عباس", "p6"),
+        ("M. TAWFIQ", "p1"),
+    ] {
+        let hits = idx.top_k(q, NameKind::Person, 3);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {hits:?}"
+        );
+    }
+    let hits = idx.top_k("الاتحاد الأوروبي", NameKind::Organization, 3);
+    assert_eq!(hits[0].id, "o1");
+    assert!(hits[0].score > 0.9);
+}
+
+#[test]
+fn concept_words_names_romanise_meet_the_romanisation() {
+    // الهلال is the crescent of the Red Crescent and the Hilal of Al
+    // Hilal Bank: its key is its concept and its sound
+    let org = NameKind::Organization;
+    let arabic = NameIndex::build(vec![
+        ("o1", "الهلال", org),
+        ("o2", "النور", org),
+        ("o3", "الأمل", org),
+    ]);
+    let latin = NameIndex::build(vec![
+        ("o1", "Al Hilal", org),
+        ("o2", "Al Nour", org),
+        ("o3", "Al Amal", org),
+    ]);
+    for (idx, q) in [(&arabic, "Al Hilal"), (&latin, "الهلال")] {
+        let hits = idx.top_k(q, org, 3);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some("o1"),
+            "{q}: {hits:?}"
+        );
+    }
+    let hits = latin.top_k("الهلال الأحمر", org, 3);
+    assert!(hits.iter().all(|h| h.score < 0.75), "{hits:?}");
+}
+
+#[test]
+fn every_name_a_string_gives_is_found() {
+    let idx = NameIndex::build(vec![
+        (
+            "p1",
+            "Ahmed al-Sharaa a.k.a. Abu Mohammad al-Julani",
+            NameKind::Person,
+        ),
+        ("p2", "Ahmed al-Shami", NameKind::Person),
+        ("p3", "Abu Mohammad al-Adnani", NameKind::Person),
+    ]);
+    for q in [
+        "أبو محمد الجولاني",
+        "أحمد الشرع",
+        "Golani (Abu Mohammad al-Julani)",
+    ] {
+        let hits = idx.top_k(q, NameKind::Person, 3);
+        assert_eq!(hits[0].id, "p1", "{q}: {hits:?}");
+        assert!(hits[0].score > 0.85, "{q}: {hits:?}");
+        assert_eq!(hits.iter().filter(|h| h.id == "p1").count(), 1, "{hits:?}");
+    }
+    let q = parse("أحمد الشرع المعروف بأبي محمد الجولاني", NameKind::Person);
+    let hits = idx.top_k_parsed(&q, NameKind::Person, 3, 0.0);
+    assert_eq!(hits[0].id, "p1", "{hits:?}");
+    let m = idx.explain(&q, &hits[0]).unwrap();
+    assert!(m.score > 0.9, "{m}");
+}
+
+#[test]
+fn a_name_glued_to_its_particle_is_found_either_way() {
+    let idx = NameIndex::build(vec![
+        ("p1", "علي بن فليس", NameKind::Person),
+        ("p2", "Mohamed Ben Ali", NameKind::Person),
+        ("p3", "Ali Flissi", NameKind::Person),
+        ("p4", "Mohamed Ali", NameKind::Person),
+        ("p5", "Ali Benfield", NameKind::Person),
+        ("p6", "Mohamed Alami", NameKind::Person),
+    ])
+    // only the best-supported entry is scored: the glued key must lead
+    .with_candidates(1);
+    for (q, id) in [("Ali Benflis", "p1"), ("محمد بنعلي", "p2")] {
+        let hits = idx.top_k(q, NameKind::Person, 3);
+        assert_eq!(hits[0].id, id, "{q}: {hits:?}");
+        assert!(hits[0].score > 0.85, "{q}: {hits:?}");
+    }
+    // and the readings of its last part, a blocking key's, meet
+    let shared = |a: &str, b: &str| {
+        let ra = key_readings(&parse(a, NameKind::Person));
+        let rb = key_readings(&parse(b, NameKind::Person));
+        let (Some(la), Some(lb)) = (ra.last(), rb.last()) else {
+            return false;
+        };
+        la.iter().any(|k| lb.contains(k))
+    };
+    assert!(shared("Ali Benflis", "علي بن فليس"));
+    assert!(shared("محمد بنعلي", "Mohamed Ben Ali"));
+    assert!(!shared("Ali Benflis", "محمد بن سلمان"));
+}
+
+#[test]
+fn keys_are_stable_strings() {
+    let a = keys(&parse("محمد علي", NameKind::Person));
+    let b = keys(&parse("Mohamed Ali", NameKind::Person));
+    assert_eq!(a, b);
+    assert_eq!(a, vec!["s:MHMD".to_string(), "s:L".to_string()]);
+    let o = keys(&parse("الاتحاد الأوروبي", NameKind::Organization));
+    assert_eq!(o, vec!["c:union".to_string(), "c:european".to_string()]);
+}
+
+#[test]
+fn aliases_of_one_id_are_one_hit() {
+    let idx = NameIndex::build(vec![
+        ("p1", "Mahmoud Tawfik", NameKind::Person),
+        ("p1", "Mahmud Tawfiq", NameKind::Person),
+        ("p2", "Mahmoud Hassan", NameKind::Person),
+        ("p3", "Tawfik Ali", NameKind::Person),
+    ]);
+    let hits = idx.top_k("محمود توفيق", NameKind::Person, 3);
+    let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids[0], "p1", "{hits:?}");
+    assert_eq!(ids.iter().filter(|&&id| id == "p1").count(), 1, "{hits:?}");
+    assert_eq!(hits.len(), 3, "{hits:?}");
+}
+
+#[test]
+fn screening_applies_threshold() {
+    let idx = sample();
+    let qs = vec![
+        ("q1".to_string(), "محمود توفيق".to_string()),
+        ("q2".to_string(), "Olaf Scholz".to_string()),
+    ];
+    let res = idx.screen(&qs, NameKind::Person, 5, 0.8);
+    assert_eq!(res.len(), 2);
+    assert_eq!(res[0].1[0].id, "p1");
+    assert!(res[1].1.is_empty());
+}
