@@ -94,7 +94,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         "organization",
         &["منظمة", "تنظيم", "organization", "organisation"],
     ),
-    ("army", &["جيش", "army", "armee"]),
+    // Urdu and Persian lashkar is the army Arabic writes عسكر (Lashkar-e-Taiba
+    // «عسكر طيبة»)
+    ("army", &["جيش", "army", "armee", "عسكر", "lashkar"]),
     ("forces", &["قوات", "forces", "force"]),
     ("armed", &["مسلح", "مسلحة", "armed", "armees"]),
     ("mobilization", &["حشد", "mobilization", "mobilisation"]),
@@ -105,6 +107,10 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("red", &["أحمر", "red", "rouge"]),
     ("police", &["شرطة", "police"]),
     ("party", &["حزب", "party", "parti"]),
+    (
+        "workers",
+        &["عمال", "workers", "labour", "labor", "travailleurs"],
+    ),
     ("movement", &["حركة", "movement", "mouvement"]),
     ("front", &["جبهة", "front"]),
     ("islamic", &["إسلامي", "إسلامية", "islamic", "islamique"]),
@@ -227,7 +233,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("supreme", &["عليا", "supreme"]),
     ("air", &["جوي", "جوية", "air"]),
     ("naval", &["بحري", "بحرية", "naval", "navy"]),
-    ("brigades", &["كتائب", "brigades"]),
+    // سرايا, companies, is Brigades in groups' own names (Saraya al-Quds,
+    // Al-Quds Brigades)
+    ("brigades", &["كتائب", "سرايا", "brigades"]),
     ("battalion", &["كتيبة", "battalion"]),
     ("brigade", &["لواء", "brigade"]),
     ("division", &["فرقة", "division"]),

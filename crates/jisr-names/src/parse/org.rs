@@ -2,7 +2,7 @@
 //! (legal forms, stop words, type words, names).
 
 use super::numbers::number_at;
-use super::{Group, NameKind, Role};
+use super::{Group, NameKind, Role, article_units};
 use crate::lexicon::{Word, lexicon};
 use crate::normalize::Script;
 use crate::phonetic::arabic_units;
@@ -131,6 +131,15 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
         // the Latin article before a word (Al Nour, El-Hilal) carries nothing,
         // as the Arabic one, which the Arabic words' units leave out
         if g.script == Script::Latin && g.word == Some(Word::Article) && i + 1 < merged.len() {
+            // … but in Izz ad-Din it is the article of the compound's
+            // second word, as in «عز الدين»
+            if lex.word(&merged[i + 1]) == Some(Word::Suffix)
+                && let Some((prev, Role::OrgName | Role::OrgType)) = out.last_mut()
+            {
+                g.units = article_units();
+                prev.append(&g);
+                continue;
+            }
             g.word = None;
             out.push((g, Role::Stop));
             continue;

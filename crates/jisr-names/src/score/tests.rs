@@ -386,6 +386,11 @@ fn armed_bodies_and_movements_by_meaning_and_sound() {
         ),
         ("Muslim Brotherhood", "جماعة الإخوان المسلمين"),
         ("Egyptian Red Crescent", "الهلال الأحمر المصري"),
+        ("Kurdistan Workers' Party", "حزب العمال الكردستاني"),
+        ("Lashkar-e-Taiba", "عسكر طيبة"),
+        ("Al-Quds Brigades", "سرايا القدس"),
+        // a compound's article in Latin is its second word's, as in Arabic
+        ("Izz ad-Din al-Qassam Brigades", "كتائب عز الدين القسام"),
         // and the same words romanised
         ("Hayat Tahrir al-Sham", "هيئة تحرير الشام"),
         ("Al Hilal Bank", "مصرف الهلال"),
