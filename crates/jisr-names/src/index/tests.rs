@@ -62,6 +62,16 @@ fn concept_words_names_romanise_meet_the_romanisation() {
     }
     let hits = latin.top_k("الهلال الأحمر", org, 3);
     assert!(hits.iter().all(|h| h.score < 0.75), "{hits:?}");
+    // so are countries' names: Banque de Tunis «بنك تونس»
+    let sound = |n: &str| {
+        key_readings(&parse(n, org))
+            .concat()
+            .into_iter()
+            .filter(|k| k.starts_with("s:"))
+            .collect::<Vec<_>>()
+    };
+    let tunis = sound("بنك تونس");
+    assert!(sound("Banque de Tunis").iter().any(|k| tunis.contains(k)));
 }
 
 #[test]

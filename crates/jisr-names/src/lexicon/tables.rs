@@ -193,6 +193,49 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ),
     ("saudi", &["سعودي", "سعودية", "saudi"]),
     (
+        "palestinian",
+        &["فلسطين", "فلسطيني", "فلسطينية", "palestine", "palestinian"],
+    ),
+    ("yemeni", &["يمن", "يمني", "يمنية", "yemen", "yemeni"]),
+    ("libyan", &["ليبيا", "ليبي", "ليبية", "libya", "libyan"]),
+    (
+        "tunisian",
+        &["تونس", "تونسي", "تونسية", "tunisia", "tunisian"],
+    ),
+    (
+        "algerian",
+        &["جزائر", "جزائري", "جزائرية", "algeria", "algerian"],
+    ),
+    // المغرب is Morocco and the Maghreb
+    (
+        "moroccan",
+        &["مغرب", "مغربي", "مغربية", "morocco", "moroccan", "maghreb"],
+    ),
+    (
+        "sudanese",
+        &["سودان", "سوداني", "سودانية", "sudan", "sudanese"],
+    ),
+    // not تركي, which is also a given name (Turki)
+    (
+        "turkish",
+        &["تركيا", "تركية", "turkey", "turkiye", "turkish"],
+    ),
+    (
+        "kurdish",
+        &[
+            "كردي",
+            "كردية",
+            "كردستان",
+            "كردستاني",
+            "kurdish",
+            "kurdistan",
+        ],
+    ),
+    (
+        "fighting",
+        &["مقاتلة", "مقاتلين", "fighting", "combatant", "combattante"],
+    ),
+    (
         "iranian",
         &["إيران", "إيراني", "إيرانية", "iran", "iranian"],
     ),

@@ -342,6 +342,20 @@ pub(super) const ALIAS_MARKERS: &[&str] = &[
 
 /// Concepts whose Arabic words names romanise as often as they translate
 /// them (Banque Misr «بنك مصر», Attijariwafa, Hayat Tahrir al-Sham, Al
-/// Hilal Bank): their parts are keyed by sound as well as by concept.
-pub(super) const ROMANISED_CONCEPTS: &[&str] =
-    &["egyptian", "trading", "levant", "crescent", "red"];
+/// Hilal Bank, Banque de Tunis «بنك تونس», Banque d'Algérie, Al Djazair):
+/// their parts are keyed by sound as well as by concept.
+pub(super) const ROMANISED_CONCEPTS: &[&str] = &[
+    "egyptian",
+    "trading",
+    "levant",
+    "crescent",
+    "red",
+    "palestinian",
+    "yemeni",
+    "libyan",
+    "tunisian",
+    "algerian",
+    "moroccan",
+    "sudanese",
+    "kurdish",
+];

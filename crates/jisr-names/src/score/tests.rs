@@ -389,6 +389,13 @@ fn armed_bodies_and_movements_by_meaning_and_sound() {
         ("Kurdistan Workers' Party", "حزب العمال الكردستاني"),
         ("Lashkar-e-Taiba", "عسكر طيبة"),
         ("Al-Quds Brigades", "سرايا القدس"),
+        // a country and its adjective are one word
+        (
+            "Libyan Islamic Fighting Group",
+            "الجماعة الإسلامية الليبية المقاتلة",
+        ),
+        ("Palestinian Islamic Jihad", "حركة الجهاد الإسلامي في فلسطين"),
+        ("Central Bank of Yemen", "البنك المركزي اليمني"),
         // a compound's article in Latin is its second word's, as in Arabic
         ("Izz ad-Din al-Qassam Brigades", "كتائب عز الدين القسام"),
         // and the same words romanised
