@@ -225,7 +225,7 @@ fn ascii_letter(c: char) -> Option<char> {
 /// ç, which is s in French and Portuguese (Fayçal فيصل, Gonçalves) but ch
 /// or j in Turkish (Koç كوتش, Selçuk سلجوق), never the k a bare c before
 /// a, o, u reads as; and the Slavic č ć (ch: Kovačević كوفاتشيفيتش),
-/// š ś (sh: Šeštokas شيشتوكاس, Świerczewski شفيرتشفسكي) and ž ź ż (zh, which
+/// š ś (sh: Šeštokas شيشتوكاس, Kieślowski كيشلوفسكي) and ž ź ż (zh, which
 /// Arabic writes ج or ز: Dražen دراجن, Žurić زوريتش). Stripped as
 /// diacritics they would read as c, s and z.
 fn kept_letter(c: char) -> Option<char> {

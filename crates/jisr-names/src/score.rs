@@ -280,9 +280,9 @@ fn align_with(
         };
         // spans of two adjacent parts: two informative ones, or a particle
         // and the part it opens, which Maghrebi and Gulf names glue
-        // (Benflis «بن فليس», «بنعلي» Ben Ali); `second` is the position in
-        // `ip` of the span's second informative part, if it has one
-        // (first part, second part, position in `ip`, second's position or NONE)
+        // (Benflis «بن فليس», «بنعلي» Ben Ali); each is (first part, second
+        // part, the position in `ip` of the first informative one, that of
+        // the second or NONE when the first part is a particle)
         const NONE: u8 = u8::MAX;
         let mut spans = [(0u8, 0u8, 0u8, NONE); 2 * MAX_PARTS];
         let mut n_spans = 0;

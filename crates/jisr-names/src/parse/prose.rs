@@ -166,7 +166,7 @@ fn complement(tokens: &[&str], mut i: usize) -> usize {
         let t = tokens[i];
         if CONNECTORS.contains(&t) && i + 1 < n {
             i += 2;
-        } else if lex.describes(t) == Some(Describes::Nationality) && i > 0 {
+        } else if lex.describes(t) == Some(Describes::Nationality) {
             return after_nationality(tokens, i + 1);
         } else if PRONOUNS.contains(&t) {
             // «المشتبه به», «المحكوم عليه»
