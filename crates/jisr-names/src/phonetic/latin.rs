@@ -255,6 +255,11 @@ pub fn latin_units(token: &str) -> Units {
             b's' if nx == b'z' => (u::S, 2),
             b's' => (u::S, 1),
             b't' if nx == b'h' => (u::TH, 2),
+            // a t doubling the th after it (Matthew ماثيو, Matthias ماتياس)
+            b't' if nx == b't' && at(i + 2) == b'h' => {
+                i += 1;
+                continue;
+            }
             b't' if nx == b's' && at(i + 2) == b'h' => (u::CH, 3),
             // German tsch: تش or تيش (Tschudi تشودي, Jentsch جنتيش)
             b't' if nx == b's' && at(i + 2) == b'c' && at(i + 3) == b'h' => {
@@ -412,6 +417,7 @@ mod tests {
             ("szabo", "سابو"),
             ("halasz", "هالاس"),
             ("buscemi", "بوشيمي"),
+            ("matthew", "ماثيو"),
             ("lascelles", "لاسيلس"),
         ] {
             let s = sim(l, a);
