@@ -27,15 +27,23 @@ pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> 
     // status (Wanted terrorist, Suspect) or an office with whom it serves
     // (President of Egypt, Secretary of State), also as the first word.
     // `of`: how many words the office and "of [the] W" take, with the
-    // words of a body that follow W (Head of Hamas political bureau)
+    // words of a body that follow W (Head of Hamas political bureau),
+    // a word of its name before one of them too (the IRGC Quds Force)
     let of = |p: usize| {
         if tokens.get(p + 1) != Some(&"of") {
             return 0;
         }
         let the = usize::from(tokens.get(p + 2) == Some(&"the"));
+        let body_word = |i: usize| i + NAME_LEFT < n && lex.concept(tokens[i]).is_some();
         let mut end = p + 2 + the + 1;
-        while end + NAME_LEFT < n && lex.concept(tokens[end]).is_some() {
-            end += 1;
+        loop {
+            if body_word(end) {
+                end += 1;
+            } else if body_word(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
         }
         end - p
     };
@@ -312,6 +320,11 @@ mod tests {
                 "Head of the Hamas political bureau Ismail Haniyeh",
                 "head of the hamas political bureau",
                 "ismail haniyeh",
+            ),
+            (
+                "Commander of the IRGC Quds Force Qasem Soleimani",
+                "commander of the irgc quds force",
+                "qasem soleimani",
             ),
             (
                 "عضو المكتب السياسي لحركة حماس موسى أبو مرزوق",
