@@ -163,7 +163,10 @@ pub fn name_kind(a: &Attribute, object_name: Option<&str>) -> Option<NameKind> {
 /// countries also keyed by sound (Banque de Tunis «بنك تونس»); tth is
 /// th (Matthew «ماثيو»); a word of a body's name before one of its
 /// concept words joins an office's complement (the IRGC Quds Force).
-pub const NAME_KEYS_VERSION: i64 = 8;
+/// 9: across scripts g is nearer غ (Greta «غريتا»), s nearer ش (Stefan
+/// «شتيفان») and ز (Rosa «روزا»), and an h cheaper to leave out, as fitted
+/// on the training splits; within one script the letters stay apart.
+pub const NAME_KEYS_VERSION: i64 = 9;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,
@@ -597,6 +600,8 @@ mod tests {
                 NameKind::Person,
                 "Commander of the IRGC Quds Force Qasem Soleimani",
             ),
+            (NameKind::Person, "Greta Garbo Stefan Rosa"),
+            (NameKind::Person, "غريتا غاربو شتيفان روزا"),
             (NameKind::Organization, "Hamas Political Bureau"),
             (NameKind::Organization, "المكتب السياسي لحركة حماس"),
             (NameKind::Organization, "الاتحاد الأوروبي"),
@@ -648,7 +653,7 @@ mod tests {
         let scores = hex::encode(&h.finalize()[..8]);
         assert_eq!(
             (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-            (8, "ffd377dba2705373", "2a6450509f2d39a1"),
+            (9, "a4e1766af1d33ca7", "8e5e7870f1d4c9c8"),
             "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
         );
     }

@@ -404,3 +404,28 @@ fn slavic_carons_and_acutes_are_ch_sh_zh() {
     }
     assert!(s("Šakić", "Shakich").score >= 0.9);
 }
+
+#[test]
+fn european_g_s_and_st_as_arabic_writes_them() {
+    // Arabic writes a European g as غ as often as ج, a German st or sp and
+    // a Hungarian or Portuguese s with ش, and an s between vowels with ز
+    for (latin, arabic, at_least) in [
+        ("Greta Garbo", "غريتا غاربو", 0.95),
+        ("Helga Gabriel", "هيلغا غابرييل", 0.96),
+        ("Stefan Steinmeier", "شتيفان شتاينماير", 0.9),
+        ("Marcos Rojo", "ماركوش روخو", 0.88),
+        ("Rosa Luxemburg", "روزا لوكسمبورغ", 0.92),
+        ("Elisabeth Moser", "إليزابيث موزر", 0.88),
+        ("Cesare Pavese", "تشيزري بافيزي", 0.8),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= at_least, "{latin} / {arabic}: {m}");
+    }
+    // within one script ز and س stay two letters
+    assert!(s("سعيد", "زعيد").score < 0.85);
+    // and an Arabic name's own s still finds its own spelling first
+    assert!(
+        s("Osama bin Laden", "أسامة بن لادن").score
+            > s("Osama bin Laden", "عزمي بن لادن").score + 0.1
+    );
+}
