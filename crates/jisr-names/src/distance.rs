@@ -117,7 +117,8 @@ fn build_costs(strict: bool) -> Costs {
     set(AY, I, 0.0);
     set(AY, E, 0.05);
     set(AY, Y, 0.0);
-    set(AY, J, 0.3);
+    // German, Dutch and Slavic j is ي (Jan «يان», Josef «يوزف»)
+    set(AY, J, across(0.3, 0.2));
     set(AYF, I, 0.0);
     set(AYF, E, 0.0);
     set(AYF, Y, 0.0);
@@ -162,7 +163,8 @@ fn build_costs(strict: bool) -> Costs {
     // German st, sp and Hungarian and Portuguese s are ش (Stefan «شتيفان»)
     set(S, SH, across(0.45, 0.3));
     set(SH, CH, 0.1);
-    set(CH, K, 0.4);
+    // Italian ch is ك (Michele «ميكيلي»)
+    set(CH, K, across(0.4, 0.3));
     // pinyin zh and q are ch (Zhou تشو, Qin تشين)
     set(ZH, CH, 0.25);
     set(QI, CH, 0.05);
@@ -185,11 +187,12 @@ fn build_costs(strict: bool) -> Costs {
     set(GH, X, 0.5);
     set(H, X, across(0.3, 0.4));
     set(X, K, 0.3);
-    set(B, P, 0.1);
-    set(F, V, 0.1);
+    // Arabic has no p, v or German w of its own: ب and ف write them
+    set(B, P, across(0.1, 0.05));
+    set(F, V, across(0.1, 0.05));
     set(W, V, 0.2);
     // German w and Spanish j as Arabic writes them (Wagner فاغنر, Jaime خايمي)
-    set(W, F, 0.35);
+    set(W, F, across(0.35, 0.25));
     set(J, X, across(0.4, 0.3));
     set(J, H, 0.5);
     set(F, P, 0.4);
@@ -213,7 +216,8 @@ fn build_costs(strict: bool) -> Costs {
         weight[x as usize] = 0.25;
     }
     for (x, d, w) in [
-        (AA, 0.45, 0.5),
+        // a long a that one spelling marks and the other does not
+        (AA, across(0.45, 0.4), across(0.5, 0.4)),
         (ALEF0, 0.35, 0.3),
         (ALEF_I, 0.4, 0.4),
         (ALEF_U, 0.4, 0.4),

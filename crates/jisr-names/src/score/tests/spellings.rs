@@ -406,10 +406,15 @@ fn slavic_carons_and_acutes_are_ch_sh_zh() {
 }
 
 #[test]
-fn european_g_s_and_st_as_arabic_writes_them() {
+fn european_letters_as_arabic_writes_them() {
     // Arabic writes a European g as غ as often as ج, a German st or sp and
-    // a Hungarian or Portuguese s with ش, and an s between vowels with ز
+    // a Hungarian or Portuguese s with ش, an s between vowels with ز, p
+    // and v as ب and ف, a German or Dutch j and w as ي and ف
     for (latin, arabic, at_least) in [
+        ("Jan Jensen", "يان ينسن", 0.9),
+        ("Josef Jakob", "يوزف ياكوب", 0.82),
+        ("Wolfgang Wagner", "فولفغانغ فاغنر", 0.9),
+        ("Pieter Paul Rubens", "بيتر بول روبنز", 0.91),
         ("Greta Garbo", "غريتا غاربو", 0.95),
         ("Helga Gabriel", "هيلغا غابرييل", 0.96),
         ("Stefan Steinmeier", "شتيفان شتاينماير", 0.9),
