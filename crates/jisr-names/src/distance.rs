@@ -223,11 +223,12 @@ fn build_costs(strict: bool) -> Costs {
         (ALEF_U, 0.4, 0.4),
         (AW, 0.35, 0.5),
         (AY, 0.35, 0.5),
-        (AYF, 0.3, 0.5),
+        (AYF, 0.3, across(0.5, 0.4)),
         (AIN, 0.12, 0.5),
         (HAMZA, 0.05, 0.1),
         (HF, 0.05, 0.1),
-        (TM, 0.1, 0.3),
+        // a ta marbuta no Latin spelling writes makes a feminine name (Saida)
+        (TM, across(0.1, 0.2), 0.3),
         (A_ART, 0.05, 0.1),
         (L_ART, 0.1, 0.2),
         // an h one spelling writes and the other leaves out

@@ -426,6 +426,14 @@ fn european_letters_as_arabic_writes_them() {
         let m = s(latin, arabic);
         assert!(m.score >= at_least, "{latin} / {arabic}: {m}");
     }
+    // a feminine ة no Latin spelling writes is a different name (Said, Saida)
+    for (latin, own, feminine) in [("Said", "سعيد", "سعيدة"), ("Nabil", "نبيل", "نبيلة")]
+    {
+        assert!(
+            s(latin, own).score >= s(latin, feminine).score + 0.04,
+            "{latin}"
+        );
+    }
     // within one script ز and س stay two letters
     assert!(s("سعيد", "زعيد").score < 0.85);
     // and an Arabic name's own s still finds its own spelling first
