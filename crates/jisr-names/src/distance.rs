@@ -108,10 +108,11 @@ fn build_costs(strict: bool) -> Costs {
     set(ALEF0, AIN, 0.2);
     set(ALEF0, A_ART, 0.0);
     set(AA, A, 0.0);
-    set(AA, E, 0.1);
+    // a European e is written ي or left out, seldom ا
+    set(AA, E, across(0.1, 0.2));
     set(AA, O, 0.3);
     set(AW, U, 0.0);
-    set(AW, O, 0.05);
+    set(AW, O, across(0.05, 0.0));
     set(AW, W, 0.0);
     set(AW, V, 0.2);
     set(AY, I, 0.0);

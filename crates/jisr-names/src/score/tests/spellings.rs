@@ -417,7 +417,7 @@ fn european_letters_as_arabic_writes_them() {
         ("Pieter Paul Rubens", "بيتر بول روبنز", 0.91),
         ("Greta Garbo", "غريتا غاربو", 0.95),
         ("Helga Gabriel", "هيلغا غابرييل", 0.96),
-        ("Stefan Steinmeier", "شتيفان شتاينماير", 0.9),
+        ("Stefan Sperling", "شتيفان شبيرلينغ", 0.91),
         ("Marcos Rojo", "ماركوش روخو", 0.88),
         ("Rosa Luxemburg", "روزا لوكسمبورغ", 0.92),
         ("Elisabeth Moser", "إليزابيث موزر", 0.88),
@@ -433,6 +433,16 @@ fn european_letters_as_arabic_writes_them() {
             s(latin, own).score >= s(latin, feminine).score + 0.04,
             "{latin}"
         );
+    }
+    // a Latin e is ي or nothing, seldom ا (Asher is «آشر», not «أشار»)
+    for (latin, written, other) in [("Asher", "آشر", "أشار"), ("Acker", "أكر", "آكار")]
+    {
+        assert!(s(latin, written).score > s(latin, other).score, "{latin}");
+    }
+    // a final a is still the alef maqsura of Arabic names (the training
+    // splits' European names would have it costlier)
+    for (latin, arabic) in [("Isa", "عيسى"), ("Yahya", "يحيى"), ("Laila", "ليلى")] {
+        assert!(s(latin, arabic).score >= 0.9, "{latin} / {arabic}");
     }
     // within one script ز and س stay two letters
     assert!(s("سعيد", "زعيد").score < 0.85);
