@@ -211,6 +211,8 @@ fn build_costs(strict: bool) -> Costs {
     sub[J as usize][CK as usize] = 0.3;
 
     let mut del = [1.0f32; ALPHA];
+    // a part's weight, which normalises its distances, is always read from
+    // the cross-script table (`weight`), so it is one value for both
     let mut weight = [1.0f32; ALPHA];
     for &x in &vowels {
         del[x as usize] = 0.12;
@@ -218,13 +220,13 @@ fn build_costs(strict: bool) -> Costs {
     }
     for (x, d, w) in [
         // a long a that one spelling marks and the other does not
-        (AA, across(0.45, 0.4), across(0.5, 0.4)),
+        (AA, across(0.45, 0.4), 0.4),
         (ALEF0, 0.35, 0.3),
         (ALEF_I, 0.4, 0.4),
         (ALEF_U, 0.4, 0.4),
         (AW, 0.35, 0.5),
         (AY, 0.35, 0.5),
-        (AYF, 0.3, across(0.5, 0.4)),
+        (AYF, 0.3, 0.4),
         (AIN, 0.12, 0.5),
         (HAMZA, 0.05, 0.1),
         (HF, 0.05, 0.1),
