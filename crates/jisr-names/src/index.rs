@@ -3,8 +3,9 @@
 //! Candidates come from consonant-skeleton keys: every distinct skeleton is
 //! stored once with its one-letter deletions (so skeletons within about two
 //! edits meet, as in symmetric-delete spelling correction), weighted by how
-//! rare the skeleton is; only the best-supported candidates are then scored
-//! in full against pre-parsed keys.
+//! rare the skeleton is and, for a near one, by how near it sounds (`near`);
+//! only the best-supported candidates are then scored in full against
+//! pre-parsed keys.
 
 use crate::cache::SimCache;
 use crate::normalize::Script;
@@ -16,6 +17,7 @@ use crate::score::{Match, score, score_keys_cached};
 use std::collections::HashMap;
 
 mod candidates;
+mod near;
 
 /// How many of the best-supported candidates are scored in full per query.
 const DEFAULT_CANDIDATES: usize = 300;
@@ -117,6 +119,9 @@ pub struct NameIndex {
     part_start: Vec<u32>,
     parts: Vec<PartKey>,
     skel_ids: HashMap<Box<str>, u32>,
+    /// Every listed key's text, one after another, ending at `key_ends[sid]`.
+    key_text: String,
+    key_ends: Vec<usize>,
     postings: Vec<Vec<u32>>,
     neighbours: HashMap<Box<str>, Vec<u32>>,
     candidates: usize,
@@ -176,6 +181,8 @@ impl NameIndex {
                         .or_default()
                         .push(sid);
                 }
+                self.key_text.push_str(&key);
+                self.key_ends.push(self.key_text.len());
                 self.skel_ids.insert(key.into_boxed_str(), sid);
                 sid
             }
@@ -222,6 +229,8 @@ impl NameIndex {
             part_start: Vec::with_capacity(raw.len() + 1),
             parts: Vec::with_capacity(raw.len() * 3),
             skel_ids: HashMap::new(),
+            key_text: String::new(),
+            key_ends: Vec::new(),
             postings: Vec::new(),
             neighbours: HashMap::new(),
             candidates: DEFAULT_CANDIDATES,
@@ -318,10 +327,22 @@ impl NameIndex {
             .sum();
         strs + posts
             + keys
+            + self.key_text.capacity()
+            + self.key_ends.capacity() * std::mem::size_of::<usize>()
             + neigh
             + self.parts.capacity() * std::mem::size_of::<PartKey>()
             + self.part_start.capacity() * 4
             + self.kinds.capacity()
+    }
+
+    /// The text of the listed key `sid`.
+    fn key_of(&self, sid: u32) -> Option<&str> {
+        let end = *self.key_ends.get(sid as usize)?;
+        let start = match sid.checked_sub(1) {
+            Some(before) => *self.key_ends.get(before as usize)?,
+            None => 0,
+        };
+        self.key_text.get(start..end)
     }
 
     fn entry_parts(&self, e: usize) -> &[PartKey] {

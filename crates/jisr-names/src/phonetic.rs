@@ -401,7 +401,7 @@ pub(crate) fn digraph_reading(units: &[u8]) -> Option<Units> {
 }
 
 /// Letters that some spellings leave silent.
-fn is_mute(x: u8) -> bool {
+pub(crate) fn is_mute(x: u8) -> bool {
     use u::*;
     matches!(
         x,
