@@ -1,7 +1,7 @@
 //! Which listed entries a query scores in full: those best supported by the
 //! keys they share with it, each key weighted by its rarity.
 
-use super::near::key_distance;
+use super::near::{habit_swaps, key_distance};
 use super::{
     NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, part_key_string, particle_joined,
 };
@@ -17,6 +17,8 @@ const JOINED: f32 = 0.5;
 /// the most it can count: always less than a key spelled the same.
 const NEAR_PER_EDIT: f32 = 0.8;
 const NEAR_AT_MOST: f32 = 0.9;
+/// What a listed key one letter from a habit's swap of the query's counts.
+const SWAP_AND_EDIT: f32 = 0.3;
 
 /// Per-thread accumulators sized to the index: support per entry, the
 /// entries touched, and a stamp marking which query part last counted.
@@ -183,6 +185,19 @@ impl NameIndex {
         dels.clear();
         deletions(key, dels);
         near(key, dels, sids, 1.0);
+        // a letter swapped as a spelling habit swaps it, and one more
+        // letter the listed key has: «نولز» (NLZ) read NLS is one letter
+        // from Knowles (KNLS), beyond the reach of deletions alone
+        dels.clear();
+        habit_swaps(key, dels);
+        for v in dels.iter() {
+            if let Some(post) = self.neighbours.get(format!("~{v}").as_str()) {
+                sids.extend(
+                    post.iter()
+                        .map(|&s| (s, self.near_weight(key, s, SWAP_AND_EDIT))),
+                );
+            }
+        }
         // and near the name without its article: «القذافي» (LKZB) is
         // Gaddafi (KDB), one consonant from KZB
         if let Some(bare) = bare {
@@ -317,6 +332,14 @@ mod tests {
         let idx =
             NameIndex::build(entries.map(|(id, n)| (id, n, NameKind::Person))).with_candidates(2);
         let hits = idx.top_k("جوزيان", NameKind::Person, 1);
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+    }
+
+    #[test]
+    fn a_key_reaches_one_letter_beyond_a_habit_swap() {
+        // «نولز» (NLZ) is Knowles (KNLS): a ز for s and a k left unwritten
+        let idx = namesakes("Stefania", &[("target", "Stefania Knowles")]);
+        let hits = idx.top_k("ستيفانيا نولز", NameKind::Person, 1);
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
     }
 

@@ -3,6 +3,8 @@
 //! the sounds the two letters stand for (s and ز, j and خ, an h left out).
 //! A near key that a spelling habit explains then ranks its entries above
 //! one that differs in an unrelated letter, though both are one edit away.
+//! The same prices choose which letters a query's key may be read with
+//! swapped (`habit_swaps`), to reach one letter further than deletions do.
 
 use crate::distance::costs;
 use crate::phonetic::{is_mute, skeleton, u};
@@ -16,6 +18,8 @@ const MAX_KEY: usize = 24;
 /// A class index that no letter has: characters outside the skeleton
 /// alphabet (the prefixes of second-reading and alias keys) are skipped.
 const NONE: u8 = u8::MAX;
+/// The dearest letter swap [`habit_swaps`] makes.
+const SWAP_AT_MOST: f32 = 0.3;
 
 struct KeyCosts {
     class: [u8; 128],
@@ -82,6 +86,29 @@ fn classes(costs: &KeyCosts, key: &str) -> ([u8; MAX_KEY], usize) {
     (out, n)
 }
 
+/// The key with one letter swapped for another that a spelling habit
+/// writes for it (KZN for KSN: s written ز), for each letter and habit.
+pub(super) fn habit_swaps(key: &str, out: &mut Vec<String>) {
+    let k = key_costs();
+    if !key.is_ascii() || key.len() < 3 {
+        return;
+    }
+    let bytes = key.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let x = k.class[b as usize & 127];
+        let Some(row) = k.sub.get(x as usize) else {
+            continue;
+        };
+        for (y, &c) in row.iter().enumerate() {
+            if y != x as usize && c <= SWAP_AT_MOST {
+                let mut v = bytes.to_vec();
+                v[i] = LETTERS[y];
+                out.extend(String::from_utf8(v).ok());
+            }
+        }
+    }
+}
+
 /// The cheapest edit distance between two skeleton keys.
 pub(super) fn key_distance(a: &str, b: &str) -> f32 {
     let k = key_costs();
@@ -108,7 +135,7 @@ pub(super) fn key_distance(a: &str, b: &str) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::key_distance;
+    use super::{habit_swaps, key_distance};
 
     #[test]
     fn habits_are_nearer_than_other_letters() {
@@ -122,5 +149,17 @@ mod tests {
         assert_eq!(key_distance("KSN", "KRN"), 1.0);
         // prefixes of other key kinds are not letters
         assert_eq!(key_distance("tKSN", "KSN"), 0.0);
+    }
+
+    #[test]
+    fn swaps_are_the_habits_only() {
+        let mut out = Vec::new();
+        habit_swaps("KSN", &mut out);
+        assert!(out.iter().any(|v| v == "KZN"));
+        assert!(out.iter().any(|v| v == "HSN"));
+        assert!(!out.iter().any(|v| v == "KRN" || v == "KSM"));
+        out.clear();
+        habit_swaps("KS", &mut out);
+        assert!(out.is_empty());
     }
 }
