@@ -191,6 +191,13 @@ impl NameIndex {
         dels.clear();
         habit_swaps(key, dels);
         for v in dels.iter() {
+            // a two-letter key has no deletions to meet: Juan (KN) is خوان (HN)
+            if key.len() < 3 {
+                if let Some(&sid) = self.skel_ids.get(v.as_str()) {
+                    sids.push((sid, self.near_weight(key, sid, 0.45)));
+                }
+                continue;
+            }
             if let Some(post) = self.neighbours.get(format!("~{v}").as_str()) {
                 sids.extend(
                     post.iter()
@@ -340,6 +347,14 @@ mod tests {
         // «نولز» (NLZ) is Knowles (KNLS): a ز for s and a k left unwritten
         let idx = namesakes("Stefania", &[("target", "Stefania Knowles")]);
         let hits = idx.top_k("ستيفانيا نولز", NameKind::Person, 1);
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+    }
+
+    #[test]
+    fn a_two_letter_key_meets_its_habit_swaps() {
+        // خوان (HN) is Juan (KN): Spanish j written خ
+        let idx = namesakes("Afful", &[("target", "Juan Afful")]);
+        let hits = idx.top_k("خوان أفول", NameKind::Person, 1);
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
     }
 

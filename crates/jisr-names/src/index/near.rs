@@ -90,7 +90,7 @@ fn classes(costs: &KeyCosts, key: &str) -> ([u8; MAX_KEY], usize) {
 /// writes for it (KZN for KSN: s written ز), for each letter and habit.
 pub(super) fn habit_swaps(key: &str, out: &mut Vec<String>) {
     let k = key_costs();
-    if !key.is_ascii() || key.len() < 3 {
+    if !key.is_ascii() || key.len() < 2 {
         return;
     }
     let bytes = key.as_bytes();
@@ -159,7 +159,7 @@ mod tests {
         assert!(out.iter().any(|v| v == "HSN"));
         assert!(!out.iter().any(|v| v == "KRN" || v == "KSM"));
         out.clear();
-        habit_swaps("KS", &mut out);
+        habit_swaps("K", &mut out);
         assert!(out.is_empty());
     }
 }
