@@ -87,7 +87,10 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         "national",
         &["وطني", "وطنية", "قومي", "national", "nationale"],
     ),
-    ("arab", &["عربي", "عربية", "عرب", "arab", "arabic", "arabe"]),
+    (
+        "arab",
+        &["عربي", "عربية", "عرب", "arab", "arabic", "arabian", "arabe"],
+    ),
     ("united", &["متحدة", "united", "unies"]),
     ("nations", &["أمم", "nations"]),
     (
@@ -100,11 +103,28 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("forces", &["قوات", "forces", "force"]),
     ("armed", &["مسلح", "مسلحة", "armed", "armees"]),
     ("mobilization", &["حشد", "mobilization", "mobilisation"]),
+    // the Rapid Support Forces «قوات الدعم السريع», the Syrian Democratic
+    // Forces «قوات سوريا الديمقراطية»
+    ("support", &["دعم", "support", "soutien"]),
+    ("rapid", &["سريع", "سريعة", "rapid", "rapide"]),
+    (
+        "democratic",
+        &[
+            "ديمقراطي",
+            "ديمقراطية",
+            "ديموقراطي",
+            "ديموقراطية",
+            "democratic",
+            "democratique",
+        ],
+    ),
     // words Arabic names also romanise (al-Sham, Hilal, Ahmar): keyed by
     // sound as well (`ROMANISED_CONCEPTS`)
     ("levant", &["شام", "levant"]),
     ("crescent", &["هلال", "crescent", "croissant"]),
     ("red", &["أحمر", "red", "rouge"]),
+    // al-Qaeda in the Arabian Peninsula «في جزيرة العرب»; Al Jazeera
+    ("peninsula", &["جزيرة", "peninsula"]),
     ("police", &["شرطة", "police"]),
     ("party", &["حزب", "party", "parti"]),
     (

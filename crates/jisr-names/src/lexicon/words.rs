@@ -350,6 +350,7 @@ pub(super) const ROMANISED_CONCEPTS: &[&str] = &[
     "levant",
     "crescent",
     "red",
+    "peninsula",
     "palestinian",
     "yemeni",
     "libyan",

@@ -396,12 +396,19 @@ fn armed_bodies_and_movements_by_meaning_and_sound() {
         ),
         ("Palestinian Islamic Jihad", "حركة الجهاد الإسلامي في فلسطين"),
         ("Central Bank of Yemen", "البنك المركزي اليمني"),
+        ("Rapid Support Forces", "قوات الدعم السريع"),
+        ("Syrian Democratic Forces", "قوات سوريا الديمقراطية"),
+        (
+            "Al-Qaeda in the Arabian Peninsula",
+            "تنظيم القاعدة في جزيرة العرب",
+        ),
         // a compound's article in Latin is its second word's, as in Arabic
         ("Izz ad-Din al-Qassam Brigades", "كتائب عز الدين القسام"),
         // and the same words romanised
         ("Hayat Tahrir al-Sham", "هيئة تحرير الشام"),
         ("Al Hilal Bank", "مصرف الهلال"),
         ("Banque Misr", "بنك مصر"),
+        ("Al Jazeera", "الجزيرة"),
     ] {
         let m = org(latin, arabic);
         assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
