@@ -12,11 +12,13 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+mod concepts;
 mod describing;
 mod tables;
 mod words;
+use concepts::CONCEPTS;
 use describing::{DESCRIPTORS, LEAD_OFFICES, NATIONALITIES, OFFICES, STATE_OFFICES, STATUSES};
-use tables::{CONCEPTS, EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
+use tables::{EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
 use words::{
     ABD, ALIAS_MARKERS, ARTICLES, KUNYA, LEGAL, PARTICLES, ROMANISED_CONCEPTS, STOP, SUFFIXES,
     TITLES, TYPE_CONCEPTS,

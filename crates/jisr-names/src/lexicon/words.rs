@@ -317,6 +317,10 @@ pub(super) const TYPE_CONCEPTS: &[&str] = &[
     "office",
     "holding",
     "services",
+    "coalition",
+    "network",
+    "league",
+    "province",
 ];
 
 /// Words that may introduce another name of the same person: aka, alias,

@@ -397,6 +397,22 @@ fn armed_bodies_and_movements_by_meaning_and_sound() {
         ("Palestinian Islamic Jihad", "حركة الجهاد الإسلامي في فلسطين"),
         ("Central Bank of Yemen", "البنك المركزي اليمني"),
         ("Rapid Support Forces", "قوات الدعم السريع"),
+        ("Republican Guard", "الحرس الجمهوري"),
+        ("Haqqani Network", "شبكة حقاني"),
+        ("Sinai Province", "ولاية سيناء"),
+        ("Wilayat Sinai", "ولاية سيناء"),
+        ("Holy Land Foundation", "مؤسسة الأرض المقدسة"),
+        ("Kurdistan Regional Government", "حكومة إقليم كردستان"),
+        ("Gulf Cooperation Council", "مجلس التعاون الخليجي"),
+        (
+            "Supreme Council for Islamic Revolution in Iraq",
+            "المجلس الأعلى للثورة الإسلامية في العراق",
+        ),
+        (
+            "International Islamic Relief Organization",
+            "هيئة الإغاثة الإسلامية العالمية",
+        ),
+        ("Harakat al-Shabaab al-Mujahideen", "حركة الشباب المجاهدين"),
         ("Syrian Democratic Forces", "قوات سوريا الديمقراطية"),
         (
             "Al-Qaeda in the Arabian Peninsula",
