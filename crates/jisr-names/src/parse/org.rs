@@ -69,6 +69,14 @@ fn expanded(word: &str, letters: bool) -> Option<&'static [&'static str]> {
         .map(|(_, words)| *words)
 }
 
+/// The word a French elided article was glued to (linterieur is l' +
+/// interieur), when the lexicon knows that word.
+fn elided(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix('l').or_else(|| word.strip_prefix('d'))?;
+    let opens_with_vowel = rest.starts_with(['a', 'e', 'i', 'o', 'u']);
+    (opens_with_vowel && rest.len() >= 3 && lexicon().concept(rest).is_some()).then_some(rest)
+}
+
 pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     let lex = lexicon();
     // S.A.R.L., A/S, U.S.: runs of single letters are one word
@@ -91,6 +99,15 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     }
     if !run.is_empty() {
         push(&mut merged, run, true);
+    }
+    // French elides le, la and de before a vowel (Ministère de l'Intérieur,
+    // Banque d'Algérie); the apostrophe is gone by now, so an l or d opening
+    // a word is left out, as the stop word it is, where the rest is a word
+    // of the lexicon
+    for w in &mut merged {
+        if let Some(rest) = elided(w) {
+            *w = rest.to_string();
+        }
     }
     // numbers in words or digits of either script as their digits
     let mut numbered: Vec<String> = Vec::with_capacity(merged.len());

@@ -197,6 +197,26 @@ fn organisations_compare_by_meaning_and_sound() {
 }
 
 #[test]
+fn french_and_airline_names_of_bodies_match_their_arabic() {
+    for (latin, arabic) in [
+        // an elided article glued to its word
+        ("Banque d'Algérie", "بنك الجزائر"),
+        ("Ministère de l'Intérieur", "وزارة الداخلية"),
+        ("Air Algérie", "الخطوط الجوية الجزائرية"),
+        // the air lines of «الخطوط الجوية» are one Latin word
+        ("Iraqi Airways", "الخطوط الجوية العراقية"),
+        ("Syrian Arab Airlines", "الخطوط الجوية العربية السورية"),
+        ("Syrian Air", "السورية للطيران"),
+        ("Royal Jordanian", "الملكية الأردنية"),
+    ] {
+        let m = org(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+    // a name that opens with l or d keeps it (Dalgety, Lorient)
+    assert!(org("Dalgety Holdings", "Algety Holdings").score < 0.9);
+}
+
+#[test]
 fn garbage_in_zero_out() {
     assert_eq!(s("", "").score, 0.0);
     assert_eq!(s("!!!", "Mahmoud").score, 0.0);
