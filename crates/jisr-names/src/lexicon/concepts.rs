@@ -254,7 +254,21 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("development", &["تنمية", "تطوير", "development"]),
-    ("oil", &["نفط", "بترول", "oil", "petroleum"]),
+    (
+        "oil",
+        &[
+            "نفط",
+            "نفطي",
+            "نفطية",
+            "بترول",
+            "بترولي",
+            "بترولية",
+            "oil",
+            "petroleum",
+            "petrolier",
+            "petroliere",
+        ],
+    ),
     ("gas", &["غاز", "gas"]),
     // a country and its adjective are one concept: Arabic names a body by
     // the adjective where English uses the country (البنك الأهلي المصري,
@@ -523,9 +537,23 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("transport", &["نقل", "transport", "transportation"]),
     (
         "contracting",
-        &["مقاولات", "contracting", "contractors", "contractor"],
+        &[
+            "مقاولات",
+            "مقاولون",
+            "مقاولين",
+            "contracting",
+            "contractors",
+            "contractor",
+        ],
     ),
     ("construction", &["بناء", "إنشاءات", "construction"]),
+    // what laundering through goods is named for: gold and jewellery
+    // (Gold and Jewellery Trading «تجارة الذهب والمجوهرات»)
+    ("gold", &["ذهب", "ذهبي", "ذهبية", "gold", "golden"]),
+    (
+        "jewellery",
+        &["مجوهرات", "jewellery", "jewelry", "jewellers", "bijouterie"],
+    ),
     ("engineering", &["هندسة", "هندسية", "engineering"]),
     ("travel", &["سفر", "سفريات", "travel", "travels"]),
     ("tourism", &["سياحة", "سياحية", "tourism", "tourist"]),
@@ -534,12 +562,16 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     (
         "property",
         &[
+            "عقار",
             "عقارات",
             "عقاري",
             "عقارية",
             "property",
             "properties",
             "realty",
+            "estate",
+            "immobilier",
+            "immobiliere",
         ],
     ),
     (

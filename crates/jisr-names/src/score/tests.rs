@@ -217,6 +217,19 @@ fn french_and_airline_names_of_bodies_match_their_arabic() {
 }
 
 #[test]
+fn companies_by_the_trades_they_are_named_for() {
+    for (latin, arabic) in [
+        ("Gold and Jewellery Trading", "تجارة الذهب والمجوهرات"),
+        ("Arab Contractors", "المقاولون العرب"),
+        ("Al Bayan Petroleum Services", "البيان للخدمات النفطية"),
+        ("Emaar Properties", "إعمار العقارية"),
+    ] {
+        let m = org(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+}
+
+#[test]
 fn garbage_in_zero_out() {
     assert_eq!(s("", "").score, 0.0);
     assert_eq!(s("!!!", "Mahmoud").score, 0.0);
