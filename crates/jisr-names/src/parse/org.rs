@@ -70,11 +70,12 @@ fn expanded(word: &str, letters: bool) -> Option<&'static [&'static str]> {
 }
 
 /// The word a French elided article was glued to (linterieur is l' +
-/// interieur), when the lexicon knows that word.
+/// interieur), when the lexicon knows that word and it has four letters
+/// or more (Lair is a name, not l'air).
 fn elided(word: &str) -> Option<&str> {
     let rest = word.strip_prefix('l').or_else(|| word.strip_prefix('d'))?;
     let opens_with_vowel = rest.starts_with(['a', 'e', 'i', 'o', 'u']);
-    (opens_with_vowel && rest.len() >= 3 && lexicon().concept(rest).is_some()).then_some(rest)
+    (opens_with_vowel && rest.len() >= 4 && lexicon().concept(rest).is_some()).then_some(rest)
 }
 
 pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {

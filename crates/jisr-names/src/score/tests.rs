@@ -214,6 +214,7 @@ fn french_and_airline_names_of_bodies_match_their_arabic() {
     }
     // a name that opens with l or d keeps it (Dalgety, Lorient)
     assert!(org("Dalgety Holdings", "Algety Holdings").score < 0.9);
+    assert!(org("Lair Holdings", "Air Holdings").score < 0.9);
 }
 
 #[test]
