@@ -17,7 +17,8 @@ const JOINED: f32 = 0.5;
 /// the most it can count: always less than a key spelled the same.
 const NEAR_PER_EDIT: f32 = 0.8;
 const NEAR_AT_MOST: f32 = 0.9;
-/// What a listed key one letter from a habit's swap of the query's counts.
+/// What a listed key one letter or one more swap from a habit's swap of
+/// the query's counts, unless it sounds nearer than that.
 const SWAP_AND_EDIT: f32 = 0.3;
 
 /// Per-thread accumulators sized to the index: support per entry, the
@@ -190,6 +191,8 @@ impl NameIndex {
         // from Knowles (KNLS), beyond the reach of deletions alone
         dels.clear();
         habit_swaps(key, dels);
+        let mut more = Vec::new();
+        let more = &mut more;
         for v in dels.iter() {
             // a two-letter key has no deletions to meet: Juan (KN) is خوان (HN)
             if key.len() < 3 {
@@ -203,6 +206,18 @@ impl NameIndex {
                     post.iter()
                         .map(|&s| (s, self.near_weight(key, s, SWAP_AND_EDIT))),
                 );
+            }
+            // or one letter fewer, or a second habit swap: Wertheim (WRTM)
+            // is «فيرتهايم» (BRTHM) with ف for w and an h written out,
+            // Weisbach (WSBS) «فايسباخ» (BSBH) with ف for w and خ for ch
+            more.clear();
+            deletions(v, more);
+            habit_swaps(v, more);
+            for m in more.iter() {
+                let m = m.strip_prefix('~').unwrap_or(m);
+                if let Some(&sid) = self.skel_ids.get(m) {
+                    sids.push((sid, self.near_weight(key, sid, SWAP_AND_EDIT)));
+                }
             }
         }
         // and near the name without its article: «القذافي» (LKZB) is
@@ -348,6 +363,21 @@ mod tests {
         let idx = namesakes("Stefania", &[("target", "Stefania Knowles")]);
         let hits = idx.top_k("ستيفانيا نولز", NameKind::Person, 1);
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+    }
+
+    #[test]
+    fn a_key_reaches_two_habit_swaps_or_a_swap_and_a_letter() {
+        let idx = NameIndex::build(
+            [("w1", "Wertheim"), ("w2", "Weisbach"), ("o", "Brecht")]
+                .map(|(id, n)| (id, n, NameKind::Person)),
+        );
+        let first = |q: &str| {
+            idx.top_k(q, NameKind::Person, 1)
+                .first()
+                .map(|h| h.id.clone())
+        };
+        assert_eq!(first("فيرتهايم").as_deref(), Some("w1"));
+        assert_eq!(first("فايسباخ").as_deref(), Some("w2"));
     }
 
     #[test]
