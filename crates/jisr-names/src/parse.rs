@@ -450,7 +450,7 @@ pub(crate) fn part_second_skeleton(k: &PartKey) -> Option<String> {
             .is_romanised_concept(k.concept)
             .then(|| part_skeleton(k));
     }
-    crate::phonetic::second_skeleton(k.units.as_slice())
+    crate::phonetic::second_skeleton(k.units.as_slice(), k.script == Script::Latin)
 }
 
 /// The skeleton of a part, as used for index keys.

@@ -333,7 +333,7 @@ pub fn other_units(_token: &str) -> Units {
 /// The coarse consonant skeleton used as a candidate key: vowels, weak letters
 /// and medial w/y dropped, close consonants merged, doubles collapsed.
 pub fn skeleton(units: &[u8]) -> String {
-    skeleton_reading(units, false)
+    skeleton_reading(units, false, false)
 }
 
 /// The skeleton of a part as another orthography reads it, when that
@@ -344,15 +344,20 @@ pub fn skeleton(units: &[u8]) -> String {
 /// letters (Fathi for فتحي, see [`digraph_reading`]). A second candidate
 /// key, since the usual one reads c as s, t as t (Vincent for فنسنت, Janet
 /// for جانيت), keeps every written letter (Baghdadi for البغدادي) and ض as
-/// d, as Arabic romanisations write it (Ramadan).
-pub fn second_skeleton(units: &[u8]) -> Option<String> {
+/// d, as Arabic romanisations write it (Ramadan). A Latin j is also read
+/// as the y of Slavic, Nordic, Dutch and Albanian spellings, which Arabic
+/// writes ي (Bajraktaraj «بايراكتاراي», Bjørnstjerne «بيورنستيارنه»);
+/// `latin` says the units are a Latin spelling's, since ج is never y.
+pub fn second_skeleton(units: &[u8], latin: bool) -> Option<String> {
     if let Some(joined) = digraph_reading(units) {
-        return Some(skeleton_reading(joined.as_slice(), true));
+        return Some(skeleton_reading(joined.as_slice(), true, false));
     }
-    units
-        .iter()
-        .any(|&x| x == u::CI || x == u::TF || x == u::DAD || is_mute(x))
-        .then(|| skeleton_reading(units, true))
+    let j_as_y = latin && units.contains(&u::J);
+    (j_as_y
+        || units
+            .iter()
+            .any(|&x| x == u::CI || x == u::TF || x == u::DAD || is_mute(x)))
+    .then(|| skeleton_reading(units, true, j_as_y))
 }
 
 /// The unit a Latin digraph writes for an Arabic letter and the ح or ه
@@ -411,7 +416,7 @@ pub(crate) fn is_mute(x: u8) -> bool {
 
 /// `second`: read a Latin c before e, i or y as k, a final t after a vowel
 /// as d and ض as z, and leave out letters that may be silent.
-fn skeleton_reading(units: &[u8], second: bool) -> String {
+fn skeleton_reading(units: &[u8], second: bool, j_as_y: bool) -> String {
     use u::*;
     let mut s = String::with_capacity(units.len());
     let n = units.len();
@@ -420,6 +425,8 @@ fn skeleton_reading(units: &[u8], second: bool) -> String {
             AW | W if k == 0 => 'W',
             AY | Y if k == 0 => 'Y',
             x if second && is_mute(x) => continue,
+            J if j_as_y && k == 0 => 'Y',
+            J if j_as_y => continue,
             // Arabic has no p or v: ب and ف stand for both, so the key merges the labials
             B | P | F | V => 'B',
             TF if second => 'D',
@@ -521,36 +528,53 @@ mod tests {
         // Turkish c is j: Cemal is جمال, as a second key
         assert_eq!(skeleton(latin_units("cemal").as_slice()), "SML");
         assert_eq!(
-            second_skeleton(latin_units("cemal").as_slice()).as_deref(),
+            second_skeleton(latin_units("cemal").as_slice(), true).as_deref(),
             Some("KML")
         );
         assert_eq!(skeleton(arabic_units("جمال").as_slice()), "KML");
-        assert_eq!(second_skeleton(latin_units("kamal").as_slice()), None);
+        assert_eq!(second_skeleton(latin_units("kamal").as_slice(), true), None);
         assert_eq!(
-            second_skeleton(latin_units("ahmet").as_slice()).as_deref(),
+            second_skeleton(latin_units("ahmet").as_slice(), true).as_deref(),
             Some("HMD")
         );
         // silent letters are left out, ض read as z
         assert_eq!(skeleton(latin_units("foucault").as_slice()), "BKLT");
         assert_eq!(
-            second_skeleton(latin_units("foucault").as_slice()).as_deref(),
+            second_skeleton(latin_units("foucault").as_slice(), true).as_deref(),
             Some("BK")
         );
         // two Arabic letters a Latin digraph writes: Fathi, Adham
         assert_eq!(skeleton(arabic_units("فتحي").as_slice()), "BTH");
         assert_eq!(
-            second_skeleton(arabic_units("فتحي").as_slice()).as_deref(),
+            second_skeleton(arabic_units("فتحي").as_slice(), false).as_deref(),
             Some("BT")
         );
         assert_eq!(
-            second_skeleton(arabic_units("ادهم").as_slice()).as_deref(),
+            second_skeleton(arabic_units("ادهم").as_slice(), false).as_deref(),
             Some("ZM")
         );
-        assert_eq!(second_skeleton(arabic_units("سهير").as_slice()), None);
-        assert_eq!(second_skeleton(arabic_units("التهامي").as_slice()), None);
+        assert_eq!(
+            second_skeleton(arabic_units("سهير").as_slice(), false),
+            None
+        );
+        // a Latin j is also the y Arabic writes ي; ج never is
+        assert_eq!(
+            second_skeleton(latin_units("bajraktaraj").as_slice(), true).as_deref(),
+            Some("BRKTR")
+        );
+        assert_eq!(skeleton(arabic_units("بايراكتاراي").as_slice()), "BRKTR");
+        assert_eq!(
+            second_skeleton(latin_units("jan").as_slice(), true).as_deref(),
+            Some("YN")
+        );
+        assert_eq!(second_skeleton(arabic_units("جان").as_slice(), false), None);
+        assert_eq!(
+            second_skeleton(arabic_units("التهامي").as_slice(), false),
+            None
+        );
         assert_eq!(skeleton(arabic_units("فضل").as_slice()), "BDL");
         assert_eq!(
-            second_skeleton(arabic_units("فضل").as_slice()).as_deref(),
+            second_skeleton(arabic_units("فضل").as_slice(), false).as_deref(),
             Some("BZL")
         );
     }
