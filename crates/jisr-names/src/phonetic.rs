@@ -415,7 +415,8 @@ pub(crate) fn is_mute(x: u8) -> bool {
 }
 
 /// `second`: read a Latin c before e, i or y as k, a final t after a vowel
-/// as d and ض as z, and leave out letters that may be silent.
+/// as d and ض as z, and leave out letters that may be silent; `j_as_y`:
+/// read a j as y (kept as a word's first letter, left out inside it).
 fn skeleton_reading(units: &[u8], second: bool, j_as_y: bool) -> String {
     use u::*;
     let mut s = String::with_capacity(units.len());

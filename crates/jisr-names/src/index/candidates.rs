@@ -191,8 +191,7 @@ impl NameIndex {
         // from Knowles (KNLS), beyond the reach of deletions alone
         dels.clear();
         habit_swaps(key, dels);
-        let mut more = Vec::new();
-        let more = &mut more;
+        let mut more: Vec<String> = Vec::new();
         for v in dels.iter() {
             // a two-letter key has no deletions to meet: Juan (KN) is خوان (HN)
             if key.len() < 3 {
@@ -211,9 +210,9 @@ impl NameIndex {
             // is «فيرتهايم» (BRTHM) with ف for w and an h written out,
             // Weisbach (WSBS) «فايسباخ» (BSBH) with ف for w and خ for ch
             more.clear();
-            deletions(v, more);
-            habit_swaps(v, more);
-            for m in more.iter() {
+            deletions(v, &mut more);
+            habit_swaps(v, &mut more);
+            for m in &more {
                 let m = m.strip_prefix('~').unwrap_or(m);
                 if let Some(&sid) = self.skel_ids.get(m) {
                     sids.push((sid, self.near_weight(key, sid, SWAP_AND_EDIT)));
