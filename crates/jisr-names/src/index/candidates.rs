@@ -7,7 +7,7 @@ use super::{
 };
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, part_second_skeleton};
-use crate::phonetic::{skeleton, u};
+use crate::phonetic::{Units, skeleton, u};
 use std::cell::RefCell;
 
 /// The weight of a key made of two adjacent query parts, met as one
@@ -117,13 +117,22 @@ impl NameIndex {
                 .iter()
                 .filter(|k| k.role.is_keyed() && k.concept == 0 && k.script != Script::Other)
                 .collect();
+            let article = Units::from_slice(&[u::A_ART, u::L_ART]);
             for pair in joinable.windows(2) {
                 let key = skeleton(pair[0].units.concat(&pair[1].units).as_slice());
-                let Some(&sid) = self.skel_ids.get(key.as_str()) else {
-                    continue;
-                };
                 sids.clear();
-                sids.push((sid, JOINED));
+                if let Some(&sid) = self.skel_ids.get(key.as_str()) {
+                    sids.push((sid, JOINED));
+                }
+                // or a compound around the article the query left out:
+                // Ansar Dine is «أنصار الدين», Nour Din «نور الدين»
+                let compound = pair[0].units.concat(&article).concat(&pair[1].units);
+                if let Some(&sid) = self.skel_ids.get(skeleton(compound.as_slice()).as_str()) {
+                    sids.push((sid, JOINED));
+                }
+                if sids.is_empty() {
+                    continue;
+                }
                 let weight = pair[0].weight.min(pair[1].weight).max(0.2);
                 self.support(&key, &mut sids, weight, &mut scratch);
             }
@@ -384,6 +393,20 @@ mod tests {
         // خوان (HN) is Juan (KN): Spanish j written خ
         let idx = namesakes("Afful", &[("target", "Juan Afful")]);
         let hits = idx.top_k("خوان أفول", NameKind::Person, 1);
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+    }
+
+    #[test]
+    fn two_query_words_meet_a_compound_around_its_article() {
+        // Ansar Dine (NSR, DN) is «أنصار الدين» (NSRLDN), one word with
+        // the article the Latin left out
+        let org = NameKind::Organization;
+        let idx = NameIndex::build(vec![
+            ("target", "أنصار الدين", org),
+            ("sunna", "جيش أنصار السنة", org),
+            ("islam", "أنصار الإسلام", org),
+        ]);
+        let hits = idx.top_k("Ansar Dine", org, 1);
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
     }
 
