@@ -439,15 +439,16 @@ pub(crate) fn class_mask(skel: &str, units: &[u8]) -> u32 {
 
 /// A second index key of a part as another orthography reads it (Turkish
 /// c as j and a final t as d; silent letters left out; ض as z), when that
-/// differs from its key; for a concept word names also romanise (مصر,
-/// Misr), its sound.
+/// differs from its key; for a concept word names also romanise, its
+/// sound: every Arabic one (Jaish al-Adl «جيش العدل», Banque Misr «بنك
+/// مصر»), and the Latin forms of the concepts whose Arabic names are as
+/// often romanised as translated.
 pub(crate) fn part_second_skeleton(k: &PartKey) -> Option<String> {
     if k.script == Script::Other {
         return None;
     }
     if k.concept != 0 {
-        return lexicon()
-            .is_romanised_concept(k.concept)
+        return (k.script == Script::Arabic || lexicon().is_romanised_concept(k.concept))
             .then(|| part_skeleton(k));
     }
     crate::phonetic::second_skeleton(k.units.as_slice(), k.script == Script::Latin)

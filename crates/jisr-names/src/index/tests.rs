@@ -75,6 +75,36 @@ fn concept_words_names_romanise_meet_the_romanisation() {
 }
 
 #[test]
+fn romanised_arabic_words_of_bodies_meet_their_arabic() {
+    // جيش and العدل are army and justice by concept, and Jaish al-Adl by
+    // sound
+    let org = NameKind::Organization;
+    let arabic = NameIndex::build(vec![
+        ("adl", "جيش العدل", org),
+        ("islam", "جيش الإسلام", org),
+        ("sunna", "جيش أنصار السنة", org),
+    ]);
+    let latin = NameIndex::build(vec![
+        ("adl", "Jaish al-Adl", org),
+        ("islam", "Army of Islam", org),
+        ("sunna", "Jaysh Ansar al-Sunna", org),
+    ]);
+    for (idx, q, want) in [
+        (&arabic, "Jaish al-Adl", "adl"),
+        (&latin, "جيش العدل", "adl"),
+        (&arabic, "Jaysh Ansar al-Sunna", "sunna"),
+    ] {
+        let hits = idx.top_k(q, org, 3);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {hits:?}"
+        );
+        assert!(hits[0].score >= 0.75, "{q}: {hits:?}");
+    }
+}
+
+#[test]
 fn every_name_a_string_gives_is_found() {
     let idx = NameIndex::build(vec![
         (

@@ -188,5 +188,33 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
         g.word = None;
         out.push((g, role));
     }
+    name_the_body_of_kinds(&mut out);
     out
+}
+
+/// A name made only of words for kinds of body (Union Bank, «بنك
+/// الاتحاد», Bank al-Etihad) names the body by all of them but its head:
+/// the first word in Arabic and before an "of", the last otherwise.
+fn name_the_body_of_kinds(out: &mut [(Group, Role)]) {
+    let types = out.iter().filter(|(_, r)| *r == Role::OrgType).count();
+    if types < 2 || out.iter().any(|(_, r)| *r == Role::OrgName) {
+        return;
+    }
+    let Some(first) = out.iter().position(|(_, r)| *r == Role::OrgType) else {
+        return;
+    };
+    let head_first = out[first].0.script == Script::Arabic
+        || out[first + 1..].iter().any(|(_, r)| *r == Role::Stop);
+    let head = if head_first {
+        first
+    } else {
+        out.iter()
+            .rposition(|(_, r)| *r == Role::OrgType)
+            .unwrap_or(first)
+    };
+    for (i, (_, role)) in out.iter_mut().enumerate() {
+        if *role == Role::OrgType && i != head {
+            *role = Role::OrgName;
+        }
+    }
 }

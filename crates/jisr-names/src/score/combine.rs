@@ -24,6 +24,11 @@ const GENERATIONS_SWAPPED: f32 = 0.7;
 /// so two of them are two fathers (a surname conflict is left alone: an
 /// unread surname would cost the right name its place too).
 const NASAB_CONFLICT: f32 = 0.9;
+/// A man named by his nasab chain and no family (Mohammed bin Zayed,
+/// Tamim bin Hamad) is the Gulf's short form of a man of a house: the
+/// family the other side adds after the same chain (Al Nahyan, Al Thani)
+/// counts this share of its weight, and not as a part that conflicts.
+const FAMILY_AFTER_CHAIN: f32 = 0.35;
 
 pub(super) fn combine(
     a: &[PartKey],
@@ -32,8 +37,8 @@ pub(super) fn combine(
     ia: &[u8],
     ib: &[u8],
 ) -> (f32, bool) {
-    let wa: f32 = ia.iter().map(|&i| a[i as usize].weight).sum();
-    let wb: f32 = ib.iter().map(|&i| b[i as usize].weight).sum();
+    let mut wa: f32 = ia.iter().map(|&i| a[i as usize].weight).sum();
+    let mut wb: f32 = ib.iter().map(|&i| b[i as usize].weight).sum();
     if wa <= 0.0 || wb <= 0.0 || chosen.is_empty() {
         return (0.0, false);
     }
@@ -63,6 +68,19 @@ pub(super) fn combine(
     // chain links left unmatched on both sides: two fathers (or
     // grandfathers), rather than a link one source left out
     let mut nasab_left = [0i32; 2];
+    let chain_met = chosen
+        .iter()
+        .any(|c| a[c.a as usize].role == Role::Nasab && b[c.b as usize].role == Role::Nasab);
+    let ends_on_chain = |keys: &[PartKey], idx: &[u8]| {
+        let role = |r: Role| idx.iter().any(|&i| keys[i as usize].role == r);
+        role(Role::Nasab) && !role(Role::Family) && !role(Role::Nisba)
+    };
+    // whether the other side's family is one the chain form leaves out
+    let family_dropped = [
+        chain_met && ends_on_chain(b, ib),
+        chain_met && ends_on_chain(a, ia),
+    ];
+    let mut dropped_weight = [0f32; 2];
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
         for &i in idx {
             let k = &keys[i as usize];
@@ -80,6 +98,11 @@ pub(super) fn combine(
             if covered {
                 continue;
             }
+            let side = usize::from(!first);
+            if family_dropped[side] && matches!(k.role, Role::Family | Role::Nisba) {
+                dropped_weight[side] += (1.0 - FAMILY_AFTER_CHAIN) * k.weight;
+                continue;
+            }
             if k.role == Role::Nasab {
                 nasab_left[usize::from(!first)] += 1;
             } else {
@@ -90,6 +113,8 @@ pub(super) fn combine(
             }
         }
     }
+    wa -= dropped_weight[0];
+    wb -= dropped_weight[1];
     let ca = (ma / wa).min(1.0);
     let cb = (mb / wb).min(1.0);
     let (lo, hi) = if ca < cb { (ca, cb) } else { (cb, ca) };

@@ -466,6 +466,37 @@ fn armed_bodies_and_movements_by_meaning_and_sound() {
 }
 
 #[test]
+fn a_body_named_only_by_kinds_of_body_is_named_by_them() {
+    // union is the name of the Union Bank, and its romanisation Etihad
+    for (latin, arabic) in [
+        ("Union Bank", "بنك الاتحاد"),
+        ("Bank al-Etihad", "بنك الاتحاد"),
+        ("Bank of the Union", "بنك الاتحاد"),
+    ] {
+        let m = org(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+    // the head word alone still names no body
+    let m = org("Union Bank", "بنك الاستثمار");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
+
+#[test]
+fn a_gulf_short_form_by_the_nasab_chain_drops_the_house() {
+    // Mohammed bin Zayed is «محمد بن زايد آل نهيان» in short, not a man
+    // whose family name sounds like Zayed
+    let house = s("Sheikh Mohammed bin Zayed", "محمد بن زايد آل نهيان");
+    let other = s("Sheikh Mohammed bin Zayed", "محمد سعيدي");
+    assert!(house.score > other.score + 0.05, "{house} / {other}");
+    assert!(house.score >= 0.85, "{house}");
+    let m = s("تميم بن حمد", "Tamim bin Hamad Al Thani");
+    assert!(m.score >= 0.85, "{m}");
+    // a family the chain form did not drop still weighs against
+    let m = s("Mohammed bin Zayed Al Nahyan", "محمد بن زايد العتيبي");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
+
+#[test]
 fn a_person_is_found_under_any_of_the_names_the_string_gives() {
     for (a, b) in [
         (
