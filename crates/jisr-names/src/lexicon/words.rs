@@ -184,8 +184,8 @@ pub(super) const ARTICLES: &[&str] = &[
 ];
 
 pub(super) const ABD: &[&str] = &[
-    "عبد", "abd", "abdel", "abdul", "abdal", "abdoul", "abdou", "abdu", "abdol", "abdool",
-    "abdulla", "abdil", "abdur", "abdus", "abdun", "abdut", "abdud", "abdar", "abdas", "abed",
+    "عبد", "abd", "abdel", "abdul", "abdal", "abdoul", "abdou", "abdu", "abdol", "abdool", "abdil",
+    "abdur", "abdus", "abdun", "abdut", "abdud", "abdar", "abdas", "abed",
 ];
 
 pub(super) const KUNYA: &[&str] = &[

@@ -482,6 +482,23 @@ fn a_body_named_only_by_kinds_of_body_is_named_by_them() {
 }
 
 #[test]
+fn abdulla_is_a_name_not_the_opening_of_one() {
+    // Abdulla is how Central Asia and the Gulf often write Abdullah; read
+    // as «عبد» opening a compound, it swallowed the family after it
+    for (latin, arabic) in [
+        (
+            "Anwar Nasser Abdulla al-Aulaqi",
+            "أنور ناصر عبد الله العولقي",
+        ),
+        ("Abdulla Aripov", "عبد الله عاريبوف"),
+        ("Nasser Abdulla Saleh", "ناصر عبد الله صالح"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+}
+
+#[test]
 fn a_gulf_short_form_by_the_nasab_chain_drops_the_house() {
     // Mohammed bin Zayed is «محمد بن زايد آل نهيان» in short, not a man
     // whose family name sounds like Zayed
