@@ -2,6 +2,7 @@
 //! side's evidence, and the penalties for what stayed unmatched.
 
 use super::{Cand, How, MAX_PARTS, how_from};
+use crate::normalize::Script;
 use crate::parse::{PartKey, Role};
 
 const UNMATCHED_PENALTY: f32 = 0.94;
@@ -62,8 +63,8 @@ pub(super) fn combine(
             substantive = true;
         }
     }
-    // every unmatched part (other than initials and an explicit nasab chain,
-    // which sources routinely drop) is a small piece of evidence against
+    // every unmatched part (other than initials and a nasab chain, which
+    // sources routinely drop) is a small piece of evidence against
     let mut unmatched = 0i32;
     // chain links left unmatched on both sides: two fathers (or
     // grandfathers), rather than a link one source left out
@@ -81,6 +82,8 @@ pub(super) fn combine(
         chain_met && ends_on_chain(a, ia),
     ];
     let mut dropped_weight = [0f32; 2];
+    let arabic = |k: &[PartKey]| k.iter().any(|p| p.script == Script::Arabic);
+    let arabic_pair = arabic(a) || arabic(b);
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
         for &i in idx {
             let k = &keys[i as usize];
@@ -103,7 +106,10 @@ pub(super) fn combine(
                 dropped_weight[side] += (1.0 - FAMILY_AFTER_CHAIN) * k.weight;
                 continue;
             }
-            if k.role == Role::Nasab {
+            // an Arabic name's middle parts are its chain without bin
+            // («أيمن محمد ربيع الظواهري», Aiman Muhammed Rabi al-Zawahiri)
+            let chain = k.role == Role::Nasab || (k.role == Role::Middle && arabic_pair);
+            if chain {
                 nasab_left[usize::from(!first)] += 1;
             } else {
                 unmatched += 1;

@@ -499,6 +499,23 @@ fn abdulla_is_a_name_not_the_opening_of_one() {
 }
 
 #[test]
+fn a_short_form_meets_the_full_chain_above_the_threshold() {
+    // a list writes the chain, the press given and family name
+    for (short, full) in [
+        ("Ayman al-Zawahiri", "أيمن محمد ربيع الظواهري"),
+        ("أيمن الظواهري", "Aiman Muhammed Rabi al-Zawahiri"),
+        ("Anwar al-Awlaki", "أنور ناصر عبد الله العولقي"),
+    ] {
+        let m = s(short, full);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{short} / {full}: {m}");
+    }
+    // but two different fathers are two men
+    let one = s("Ayman al-Zawahiri", "أيمن محمد الظواهري");
+    let two = s("Ayman Ali al-Zawahiri", "أيمن محمد الظواهري");
+    assert!(two.score < one.score - 0.05, "{one} / {two}");
+}
+
+#[test]
 fn a_gulf_short_form_by_the_nasab_chain_drops_the_house() {
     // Mohammed bin Zayed is «محمد بن زايد آل نهيان» in short, not a man
     // whose family name sounds like Zayed
