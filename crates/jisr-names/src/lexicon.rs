@@ -14,10 +14,12 @@ use std::sync::OnceLock;
 
 mod concepts;
 mod describing;
+mod places;
 mod tables;
 mod words;
 use concepts::CONCEPTS;
 use describing::{DESCRIPTORS, LEAD_OFFICES, NATIONALITIES, OFFICES, STATE_OFFICES, STATUSES};
+use places::PLACES;
 use tables::{EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
 use words::{
     ABD, ALIAS_MARKERS, ARTICLES, KUNYA, LEGAL, PARTICLES, ROMANISED_CONCEPTS, STOP, SUFFIXES,
@@ -156,7 +158,7 @@ fn build() -> Lexicon {
     ]);
     let mut concepts = WordMap::default();
     let mut concept_names = vec![""];
-    for (name, forms) in CONCEPTS {
+    for (name, forms) in CONCEPTS.iter().chain(PLACES) {
         let id = concept_names.len() as u16;
         concept_names.push(name);
         for f in forms.iter() {

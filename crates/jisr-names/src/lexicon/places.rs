@@ -1,0 +1,167 @@
+//! Countries of the region and of the partners, each one concept with
+//! its adjective: Arabic names a body by the adjective where English uses
+//! the country (البنك الأهلي المصري, National Bank of Egypt).
+
+/// Country names and adjectives in both scripts and French, by concept;
+/// read with [`super::concepts::CONCEPTS`] as one table.
+pub(super) const PLACES: &[(&str, &[&str])] = &[
+    (
+        "egyptian",
+        &[
+            "مصر",
+            "مصري",
+            "مصرية",
+            "egypt",
+            "egyptian",
+            "egypte",
+            "egyptien",
+            "egyptienne",
+        ],
+    ),
+    (
+        "jordanian",
+        &[
+            "أردن",
+            "أردني",
+            "أردنية",
+            "jordan",
+            "jordanian",
+            "jordanie",
+            "jordanien",
+            "jordanienne",
+        ],
+    ),
+    (
+        "iraqi",
+        &[
+            "عراق",
+            "عراقي",
+            "عراقية",
+            "iraq",
+            "iraqi",
+            "irak",
+            "irakien",
+            "irakienne",
+        ],
+    ),
+    (
+        "syrian",
+        &[
+            "سوريا",
+            "سوري",
+            "سورية",
+            "syria",
+            "syrian",
+            "syrie",
+            "syrien",
+            "syrienne",
+        ],
+    ),
+    (
+        "lebanese",
+        &[
+            "لبنان",
+            "لبناني",
+            "لبنانية",
+            "lebanon",
+            "lebanese",
+            "liban",
+            "libanais",
+            "libanaise",
+        ],
+    ),
+    (
+        "saudi",
+        &[
+            "سعودي",
+            "سعودية",
+            "saudi",
+            "saoudite",
+            "saoudien",
+            "saoudienne",
+        ],
+    ),
+    (
+        "palestinian",
+        &["فلسطين", "فلسطيني", "فلسطينية", "palestine", "palestinian"],
+    ),
+    ("yemeni", &["يمن", "يمني", "يمنية", "yemen", "yemeni"]),
+    (
+        "libyan",
+        &[
+            "ليبيا",
+            "ليبي",
+            "ليبية",
+            "libya",
+            "libyan",
+            "libye",
+            "libyen",
+            "libyenne",
+        ],
+    ),
+    (
+        "tunisian",
+        &[
+            "تونس",
+            "تونسي",
+            "تونسية",
+            "tunisia",
+            "tunisian",
+            "tunisie",
+            "tunisien",
+            "tunisienne",
+        ],
+    ),
+    (
+        "algerian",
+        &[
+            "جزائر",
+            "جزائري",
+            "جزائرية",
+            "algeria",
+            "algerian",
+            "algerie",
+            "algerien",
+            "algerienne",
+        ],
+    ),
+    // المغرب is Morocco and the Maghreb
+    (
+        "moroccan",
+        &[
+            "مغرب",
+            "مغربي",
+            "مغربية",
+            "morocco",
+            "moroccan",
+            "maghreb",
+            "maroc",
+            "marocain",
+            "marocaine",
+        ],
+    ),
+    (
+        "sudanese",
+        &["سودان", "سوداني", "سودانية", "sudan", "sudanese"],
+    ),
+    // not تركي, which is also a given name (Turki)
+    (
+        "turkish",
+        &["تركيا", "تركية", "turkey", "turkiye", "turkish"],
+    ),
+    (
+        "kurdish",
+        &[
+            "كردي",
+            "كردية",
+            "كردستان",
+            "كردستاني",
+            "kurdish",
+            "kurdistan",
+        ],
+    ),
+    (
+        "iranian",
+        &["إيران", "إيراني", "إيرانية", "iran", "iranian"],
+    ),
+];
