@@ -180,7 +180,21 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("front", &["جبهة", "front"]),
-    ("islamic", &["إسلامي", "إسلامية", "islamic", "islamique"]),
+    // English writes Muslim for الإسلامي as often as Islamic (Muslim
+    // World League «رابطة العالم الإسلامي»), and المسلمين as Muslim
+    (
+        "islamic",
+        &[
+            "إسلامي",
+            "إسلامية",
+            "islamic",
+            "islamique",
+            "مسلمين",
+            "مسلمون",
+            "muslim",
+            "muslims",
+        ],
+    ),
     ("state", &["دولة", "state", "etat"]),
     ("states", &["ولايات", "states"]),
     ("department", &["department", "departement"]),
@@ -292,7 +306,6 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("gulf", &["خليج", "خليجي", "خليجية", "gulf"]),
     ("cooperation", &["تعاون", "cooperation"]),
     ("brotherhood", &["إخوان", "brotherhood", "brothers"]),
-    ("muslim", &["مسلمين", "مسلمون", "muslim", "muslims"]),
     ("commission", &["مفوضية", "commission"]),
     ("committee", &["لجنة", "committee", "comite"]),
     ("agency", &["وكالة", "agency", "agence"]),

@@ -419,6 +419,8 @@ fn armed_bodies_and_movements_by_meaning_and_sound() {
             "الدولة الإسلامية في العراق والشام",
         ),
         ("Muslim Brotherhood", "جماعة الإخوان المسلمين"),
+        // Muslim is how English often writes الإسلامي
+        ("Muslim World League", "رابطة العالم الإسلامي"),
         ("Egyptian Red Crescent", "الهلال الأحمر المصري"),
         ("Kurdistan Workers' Party", "حزب العمال الكردستاني"),
         ("Lashkar-e-Taiba", "عسكر طيبة"),
