@@ -428,6 +428,8 @@ pub(crate) fn class_mask(skel: &str, units: &[u8]) -> u32 {
         m | match x {
             u::DAD => class(b'Z'),
             u::ZH => class(b'S'),
+            // s between vowels is z (Isaiah «أيزاياه», Rose «روز»)
+            u::S => class(b'Z'),
             u::CI | u::QI => class(b'K'),
             _ => 0,
         }

@@ -113,6 +113,14 @@ fn a_final_ta_marbuta_after_z_is_a_vowel_not_zh() {
 }
 
 #[test]
+fn a_latin_s_between_vowels_meets_zay_when_it_is_the_only_consonant() {
+    // Isaiah has no other consonant to share with «أيزاياه»: s, read z
+    // between vowels, is not a different sound
+    let m = s("Isaiah", "أيزاياه");
+    assert!(m.score >= 0.85, "{m}");
+}
+
+#[test]
 fn south_asian_glued_articles_meet_the_arabic_compound() {
     // Saiful Islam is Saif ul-Islam: the article is glued to the first word
     for (latin, arabic) in [
