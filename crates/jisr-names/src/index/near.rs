@@ -90,7 +90,7 @@ fn classes(costs: &KeyCosts, key: &str) -> ([u8; MAX_KEY], usize) {
 /// writes for it (KZN for KSN: s written ز), for each letter and habit.
 pub(super) fn habit_swaps(key: &str, out: &mut Vec<String>) {
     let k = key_costs();
-    if !key.is_ascii() || key.len() < 2 {
+    if !key.is_ascii() || key.is_empty() {
         return;
     }
     let bytes = key.as_bytes();
@@ -158,8 +158,10 @@ mod tests {
         assert!(out.iter().any(|v| v == "KZN"));
         assert!(out.iter().any(|v| v == "HSN"));
         assert!(!out.iter().any(|v| v == "KRN" || v == "KSM"));
+        // a one-letter key too: Isaiah (S) is «أيزاياه» (Z)
         out.clear();
-        habit_swaps("K", &mut out);
-        assert!(out.is_empty());
+        habit_swaps("S", &mut out);
+        assert!(out.iter().any(|v| v == "Z"));
+        assert!(!out.iter().any(|v| v == "R" || v == "M"));
     }
 }
