@@ -81,6 +81,14 @@ fn silent_ending(b: &[u8]) -> Option<(usize, &'static [u8])> {
     if b.ends_with(b"es") && (!vowel(b[n - 3]) || silent_u) {
         return Some((n - 2, &[u::E, u::S_MUTE]));
     }
+    // French leaves a final s after a or i silent (Louis لوي, Thomas توما,
+    // Nicolas نيكولا); names that end so and Arabic writes with its s
+    // (Idris إدريس, Abbas عباس) keep it, a mute s being its letter where
+    // the other side has one. Not after o or u: Latin, Greek and
+    // Portuguese names (Marcellus مارسيليوس, Domingos) sound theirs.
+    if last == b's' && matches!(before, b'a' | b'i') {
+        return Some((n - 1, &[u::S_MUTE]));
+    }
     // French -ier (Olivier أوليفييه, Didier ديدييه; Javier خافيير)
     if b.ends_with(b"ier") {
         return Some((n - 1, &[u::R_MUTE]));
@@ -323,6 +331,10 @@ mod tests {
         assert_eq!(render("darboux"), "darbouᵏˢ");
         assert_eq!(render("jacques"), "jakeˢ");
         assert_eq!(render("olivier"), "olivieʳ");
+        assert_eq!(render("louis"), "louiˢ");
+        assert_eq!(render("nicolas"), "niċolaˢ");
+        // a Latin or Portuguese ending sounds its s
+        assert_eq!(render("marcellus"), "marçełus");
         // short stems keep their letters: Saud, Daud
         assert_eq!(render("saud"), "saud");
         assert_eq!(render("daud"), "daud");

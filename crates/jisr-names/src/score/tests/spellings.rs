@@ -121,6 +121,20 @@ fn a_latin_s_between_vowels_meets_zay_when_it_is_the_only_consonant() {
 }
 
 #[test]
+fn a_french_final_s_is_silent_and_an_arabic_one_is_not() {
+    for (latin, arabic) in [
+        ("Louis Vuitton", "لوي فيتون"),
+        ("Nicolas Sarkozy", "نيكولا ساركوزي"),
+        ("Lucas", "لوكا"),
+        ("Idris", "إدريس"),
+        ("Abbas", "عباس"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.85, "{latin} / {arabic}: {m}");
+    }
+}
+
+#[test]
 fn south_asian_glued_articles_meet_the_arabic_compound() {
     // Saiful Islam is Saif ul-Islam: the article is glued to the first word
     for (latin, arabic) in [
