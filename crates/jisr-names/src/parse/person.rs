@@ -115,7 +115,12 @@ pub(super) fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
             g.has_article = true;
         }
         pending_article = false;
+        // a compound an ʿAbd or a kunya opened is whole: «عبد الله» after
+        // «محمد» is the father, Abdullah, not more of Mohammed's name
+        let mut opened = false;
         if let Some(mut p) = pending_prefix.take() {
+            opened = matches!(p.word, Some(Word::AbdPrefix) | Some(Word::Kunya))
+                || p.role == Some(Role::Kunya);
             p.append(&g);
             p.word = None;
             g = p;
@@ -127,6 +132,7 @@ pub(super) fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
                 .next()
                 .is_some_and(|w| lexicon().word(w) == Some(Word::Suffix));
         if stem_is_suffix
+            && !opened
             && let Some(prev) = glued.last_mut()
             && prev.word.is_none()
             && prev.role.is_none()

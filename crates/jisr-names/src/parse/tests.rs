@@ -92,6 +92,19 @@ fn compounds_are_one_part() {
     assert_eq!(r[0].0, "نور الدين");
     let r = roles("Nour el-Din Zinki", NameKind::Person);
     assert_eq!(r[0].0, "nour el din");
+    // a compound ʿAbd or a kunya opens is whole: its Allah does not join
+    // the name before it
+    for (name, first) in [
+        ("رمضان عبد الله شلح", "رمضان"),
+        ("Ramadan Abd Allah Shallah", "ramadan"),
+        ("محمد أبو عبد الله", "محمد"),
+    ] {
+        let r = roles(name, NameKind::Person);
+        assert_eq!(r[0].0, first, "{name}: {r:?}");
+        assert_eq!(r.len(), if name.contains("أبو") { 2 } else { 3 });
+    }
+    let r = roles("حسن نصر الله", NameKind::Person);
+    assert_eq!(r[1].0, "نصر الله");
 }
 
 #[test]
