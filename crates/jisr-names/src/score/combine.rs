@@ -110,11 +110,11 @@ pub(super) fn combine(
             // («أيمن محمد ربيع الظواهري», Aiman Muhammed Rabi al-Zawahiri)
             let chain = k.role == Role::Nasab || (k.role == Role::Middle && arabic_pair);
             if chain {
-                nasab_left[usize::from(!first)] += 1;
+                nasab_left[side] += 1;
             } else {
                 unmatched += 1;
                 if k.role == Role::Middle {
-                    nasab_left[usize::from(!first)] += 1;
+                    nasab_left[side] += 1;
                 }
             }
         }
