@@ -14,6 +14,7 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32)
         costs()
             .similarity_above(&sa, &sb, floor)
             .max(digraph_sim(a, b, floor))
+            .max(opening_waw_sim(a, b, floor))
     } else {
         let (a, b) = (&a.units, &b.units);
         // one slip of a key in a long word is still the same word; a strict
@@ -65,6 +66,30 @@ fn digraph_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
         costs().similarity_above(&joined, &b.seq(), floor)
     } else {
         costs().similarity_above(&a.seq(), &joined, floor)
+    }
+}
+
+/// Across scripts, the similarity with an Arabic part's opening «او» read
+/// as alif and the consonant waw, when the Latin part writes a w: most
+/// readings open «أوسلو» on a long o, but «أويس» is Uways, Awais, Owais;
+/// 0 otherwise.
+fn opening_waw_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
+    use crate::phonetic::{Units, u};
+    let (arabic, latin) = if a.script == Script::Arabic {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let units = arabic.units.as_slice();
+    if latin.bag & 1 << u::W == 0 || units.first() != Some(&u::ALEF_U) {
+        return 0.0;
+    }
+    let read = Units::from_slice(&[u::ALEF0, u::W]).concat(&Units::from_slice(&units[1..]));
+    let read = Seq::new(read.as_slice());
+    if a.script == Script::Arabic {
+        costs().similarity_above(&read, &b.seq(), floor)
+    } else {
+        costs().similarity_above(&a.seq(), &read, floor)
     }
 }
 

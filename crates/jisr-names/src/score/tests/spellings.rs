@@ -121,6 +121,21 @@ fn a_latin_s_between_vowels_meets_zay_when_it_is_the_only_consonant() {
 }
 
 #[test]
+fn an_opening_alif_waw_may_be_the_consonant_w() {
+    // «أويس» is Uways, Awais, Owais: its waw is a w; «أوسلو» keeps its o
+    for (latin, arabic) in [
+        ("Awais", "أويس"),
+        ("Owais", "أويس"),
+        ("Uwais", "أويس"),
+        ("Hassan Dahir Aweys", "حسن ضاهر أويس"),
+        ("Oslo", "أوسلو"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+}
+
+#[test]
 fn a_french_final_s_is_silent_and_an_arabic_one_is_not() {
     for (latin, arabic) in [
         ("Louis Vuitton", "لوي فيتون"),
