@@ -57,7 +57,10 @@ impl Scratch {
 
     /// The best-supported `c` entries (more when many tie with the last),
     /// leaving the accumulators empty for the next query.
-    fn ranked(&mut self, c: usize) -> Vec<u32> {
+    /// The `c` best-supported entries; among equal support, those with
+    /// fewer keyed parts (`keyed`) first, which for a one-word query
+    /// (Mullah Omar, «الملا عمر») is the entry it covers whole.
+    fn ranked(&mut self, c: usize, keyed: impl Fn(u32) -> usize) -> Vec<u32> {
         let mut ranked: Vec<(f32, u32)> = self
             .touched
             .iter()
@@ -67,7 +70,10 @@ impl Scratch {
             self.acc[e as usize] = 0.0;
         }
         if ranked.len() > c {
-            ranked.select_nth_unstable_by(c - 1, |a, b| b.0.total_cmp(&a.0));
+            ranked.select_nth_unstable_by(c - 1, |a, b| {
+                b.0.total_cmp(&a.0)
+                    .then_with(|| keyed(a.1).cmp(&keyed(b.1)))
+            });
             // candidates tied with the last one kept are as good as it: keep
             // them too (common names), up to a bound
             let cut = ranked[c - 1].0;
@@ -136,7 +142,19 @@ impl NameIndex {
                 let weight = pair[0].weight.min(pair[1].weight).max(0.2);
                 self.support(&key, &mut sids, weight, &mut scratch);
             }
-            scratch.ranked(self.candidates)
+            // only a one-word query: a longer one may meet a longer entry
+            // by keys its parts share with no single listed part
+            // (Ahmadinejad, «أحمدي نجاد»), so its ties keep their order
+            let one_word = q.keys().iter().filter(|k| k.role.is_keyed()).count() == 1;
+            scratch.ranked(self.candidates, |e| {
+                if !one_word {
+                    return 0;
+                }
+                self.entry_parts(e as usize)
+                    .iter()
+                    .filter(|k| k.role.is_keyed())
+                    .count()
+            })
         })
     }
 
@@ -398,6 +416,14 @@ mod tests {
         // and «أيزاياه» (Z) is Isaiah (S), an s between vowels written ز
         let idx = namesakes("Afful", &[("target", "أيزاياه أفول")]);
         let hits = idx.top_k("Isaiah Afful", NameKind::Person, 1);
+        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
+    }
+
+    #[test]
+    fn a_one_word_query_prefers_the_entry_it_covers_whole() {
+        // every entry holds Omar; the press names the man by it alone
+        let idx = namesakes("Omar", &[("target", "Mullah Omar")]);
+        let hits = idx.top_k("الملا عمر", NameKind::Person, 1);
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
     }
 
