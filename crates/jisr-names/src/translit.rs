@@ -232,8 +232,27 @@ fn word(w: &str, s: Scheme) -> String {
 /// Romanises an Arabic-script name under a scheme; Latin input is returned normalised.
 pub fn transliterate(name: &str, scheme: Scheme) -> String {
     let norm = normalize(name);
+    let toks: Vec<&str> = norm.split(' ').collect();
     let mut out = Vec::new();
-    for tok in norm.split(' ') {
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = toks[i];
+        i += 1;
+        // ʿAbd and the word it governs are one name, its article written
+        // once: «عبد الله» is Abdullah, «عبد الرحمن» Abdel Rahman or Abd
+        // al-Rahman (not abdel allah, abdel al-rahman)
+        if tok == "عبد"
+            && let Some(next) = toks.get(i)
+            && let Some(bare) = next.strip_prefix("ال").filter(|b| b.chars().count() >= 2)
+        {
+            i += 1;
+            if *next == "الله" {
+                out.push(word("عبدالله", scheme));
+            } else {
+                out.push(format!("{}{}", abd_prefix(scheme), word(bare, scheme)));
+            }
+            continue;
+        }
         if tok.chars().any(crate::normalize::is_arabic_char) {
             out.push(word(tok, scheme));
         } else {
@@ -243,10 +262,29 @@ pub fn transliterate(name: &str, scheme: Scheme) -> String {
     out.join(" ")
 }
 
+/// How each scheme writes ʿAbd before the word it governs.
+fn abd_prefix(s: Scheme) -> &'static str {
+    match s {
+        Scheme::News => "abdul ",
+        Scheme::Egyptian | Scheme::Levantine | Scheme::French => "abdel ",
+        Scheme::AlaLc => "abd al-",
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abd_and_the_word_it_governs_share_one_article() {
+        assert_eq!(transliterate("عبد الله", Scheme::News), "abdullah");
+        assert_eq!(transliterate("عبد الله", Scheme::AlaLc), "abd allah");
+        let egyptian = transliterate("عبد الرحمن سالم", Scheme::Egyptian);
+        assert!(egyptian.starts_with("abdel r") && !egyptian.contains("el-"));
+        assert!(transliterate("عبد الرحمن", Scheme::AlaLc).starts_with("abd al-r"));
+        assert!(transliterate("عبد الرحمن", Scheme::News).starts_with("abdul r"));
+    }
 
     #[test]
     fn schemes_differ_where_habits_differ() {
