@@ -56,11 +56,13 @@ impl Scratch {
     }
 
     /// The best-supported `c` entries (more when many tie with the last),
-    /// leaving the accumulators empty for the next query.
-    /// The `c` best-supported entries; among equal support, those with
-    /// fewer keyed parts (`keyed`) first, which for a one-word query
-    /// (Mullah Omar, «الملا عمر») is the entry it covers whole.
-    fn ranked(&mut self, c: usize, keyed: impl Fn(u32) -> usize) -> Vec<u32> {
+    /// leaving the accumulators empty for the next query. With `keyed`,
+    /// the entries tied with the last are taken fewest keyed parts first,
+    /// which for a one-word query (Mullah Omar, «الملا عمر») is the entry
+    /// it covers whole; each tied entry is counted once, after the
+    /// selection, whose comparisons stay those of support alone (a
+    /// comparison that also asks the parts made every query slower).
+    fn ranked(&mut self, c: usize, keyed: Option<&dyn Fn(u32) -> usize>) -> Vec<u32> {
         let mut ranked: Vec<(f32, u32)> = self
             .touched
             .iter()
@@ -70,13 +72,25 @@ impl Scratch {
             self.acc[e as usize] = 0.0;
         }
         if ranked.len() > c {
-            ranked.select_nth_unstable_by(c - 1, |a, b| {
-                b.0.total_cmp(&a.0)
-                    .then_with(|| keyed(a.1).cmp(&keyed(b.1)))
-            });
+            ranked.select_nth_unstable_by(c - 1, |a, b| b.0.total_cmp(&a.0));
+            let cut = ranked[c - 1].0;
+            if let Some(keyed) = keyed {
+                let (mut kept, tied): (Vec<_>, Vec<_>) = ranked
+                    .into_iter()
+                    .filter(|x| x.0 >= cut)
+                    .partition(|x| x.0 > cut);
+                let room = (c * TIE_FACTOR).saturating_sub(kept.len());
+                let mut tied: Vec<(usize, u32)> =
+                    tied.into_iter().map(|(_, e)| (keyed(e), e)).collect();
+                if room > 0 && tied.len() > room {
+                    tied.select_nth_unstable(room - 1);
+                }
+                tied.truncate(room);
+                kept.extend(tied.into_iter().map(|(_, e)| (cut, e)));
+                return kept.into_iter().map(|(_, e)| e).collect();
+            }
             // candidates tied with the last one kept are as good as it: keep
             // them too (common names), up to a bound
-            let cut = ranked[c - 1].0;
             let tail = &mut ranked[c..];
             let mut extra = 0;
             for k in 0..tail.len() {
@@ -146,15 +160,16 @@ impl NameIndex {
             // by keys its parts share with no single listed part
             // (Ahmadinejad, «أحمدي نجاد»), so its ties keep their order
             let one_word = q.keys().iter().filter(|k| k.role.is_keyed()).count() == 1;
-            scratch.ranked(self.candidates, |e| {
-                if !one_word {
-                    return 0;
-                }
+            let keyed = |e: u32| {
                 self.entry_parts(e as usize)
                     .iter()
                     .filter(|k| k.role.is_keyed())
                     .count()
-            })
+            };
+            scratch.ranked(
+                self.candidates,
+                one_word.then_some(&keyed as &dyn Fn(u32) -> usize),
+            )
         })
     }
 
