@@ -7,6 +7,7 @@ use crate::distance::{costs, strict_costs};
 use crate::kernel::{Seq, edit_ratio};
 use crate::normalize::Script;
 use crate::parse::{PartKey, Role};
+use crate::phonetic::{Units, u};
 
 fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32) -> (f32, How) {
     let (sa, sb) = (a.seq(), b.seq());
@@ -44,28 +45,38 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32)
     (s, how)
 }
 
-/// Across scripts, the similarity with the Arabic part's letter pairs read
-/// as the digraphs the Latin part writes (Fathi for فتحي); 0 when there are none.
-fn digraph_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
-    use crate::phonetic::u;
-    const DIGRAPHS: u64 = 1 << u::TH | 1 << u::DH | 1 << u::SH | 1 << u::X;
-    const FIRSTS: u64 = 1 << u::T | 1 << u::D | 1 << u::S | 1 << u::K;
-    let (arabic, latin) = if a.script == Script::Arabic {
+/// The Arabic and the Latin part of a cross-script pair.
+fn by_script<'k>(a: &'k PartKey, b: &'k PartKey) -> (&'k PartKey, &'k PartKey) {
+    if a.script == Script::Arabic {
         (a, b)
     } else {
         (b, a)
-    };
+    }
+}
+
+/// The similarity of a pair with its Arabic part read as `read`, in the
+/// pair's own order (the costs are not symmetric).
+fn reading_sim(a: &PartKey, b: &PartKey, read: &Units, floor: f32) -> f32 {
+    let read = Seq::new(read.as_slice());
+    if a.script == Script::Arabic {
+        costs().similarity_above(&read, &b.seq(), floor)
+    } else {
+        costs().similarity_above(&a.seq(), &read, floor)
+    }
+}
+
+/// Across scripts, the similarity with the Arabic part's letter pairs read
+/// as the digraphs the Latin part writes (Fathi for فتحي); 0 when there are none.
+fn digraph_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
+    const DIGRAPHS: u64 = 1 << u::TH | 1 << u::DH | 1 << u::SH | 1 << u::X;
+    const FIRSTS: u64 = 1 << u::T | 1 << u::D | 1 << u::S | 1 << u::K;
+    let (arabic, latin) = by_script(a, b);
     if latin.bag & DIGRAPHS == 0 || arabic.bag & 1 << u::H == 0 || arabic.bag & FIRSTS == 0 {
         return 0.0;
     }
-    let Some(joined) = crate::phonetic::digraph_reading(arabic.units.as_slice()) else {
-        return 0.0;
-    };
-    let joined = Seq::new(joined.as_slice());
-    if a.script == Script::Arabic {
-        costs().similarity_above(&joined, &b.seq(), floor)
-    } else {
-        costs().similarity_above(&a.seq(), &joined, floor)
+    match crate::phonetic::digraph_reading(arabic.units.as_slice()) {
+        Some(joined) => reading_sim(a, b, &joined, floor),
+        None => 0.0,
     }
 }
 
@@ -74,23 +85,13 @@ fn digraph_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
 /// readings open «أوسلو» on a long o, but «أويس» is Uways, Awais, Owais;
 /// 0 otherwise.
 fn opening_waw_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
-    use crate::phonetic::{Units, u};
-    let (arabic, latin) = if a.script == Script::Arabic {
-        (a, b)
-    } else {
-        (b, a)
-    };
+    let (arabic, latin) = by_script(a, b);
     let units = arabic.units.as_slice();
     if latin.bag & 1 << u::W == 0 || units.first() != Some(&u::ALEF_U) {
         return 0.0;
     }
     let read = Units::from_slice(&[u::ALEF0, u::W]).concat(&Units::from_slice(&units[1..]));
-    let read = Seq::new(read.as_slice());
-    if a.script == Script::Arabic {
-        costs().similarity_above(&read, &b.seq(), floor)
-    } else {
-        costs().similarity_above(&a.seq(), &read, floor)
-    }
+    reading_sim(a, b, &read, floor)
 }
 
 /// The similarity of two parts and how they correspond; exact when at least
