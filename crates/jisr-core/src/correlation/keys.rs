@@ -200,7 +200,9 @@ pub fn name_kind(a: &Attribute, object_name: Option<&str>) -> Option<NameKind> {
 /// French leaves it (Louis «لوي», Nicolas «نيكولا»); a compound ʿAbd or a
 /// kunya opens no longer joins the name before it («محمد عبد الله شلح»); an
 /// opening «او» may be alif and the consonant waw (Awais «أويس»).
-pub const NAME_KEYS_VERSION: i64 = 11;
+/// 12: parts in swapped order across scripts cost a little (Jamie Lee no
+/// longer outranks Ali Gomaa for «علي جمعة»).
+pub const NAME_KEYS_VERSION: i64 = 12;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,
@@ -706,6 +708,8 @@ mod tests {
             (NameKind::Person, "محمد عبد الله شلح"),
             (NameKind::Person, "Awais Khan"),
             (NameKind::Person, "أويس خان"),
+            (NameKind::Person, "علي جمعة"),
+            (NameKind::Person, "Jamie Lee"),
         ];
         let mut h = Sha256::new();
         for (kind, name) in probes {
@@ -728,7 +732,7 @@ mod tests {
         let scores = hex::encode(&h.finalize()[..8]);
         assert_eq!(
             (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-            (11, "14a2dc5a41502be2", "ecca0d442aa847ce"),
+            (12, "6d56cee77ff587fe", "1bd25a2f13499f28"),
             "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
         );
     }

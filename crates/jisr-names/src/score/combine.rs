@@ -12,9 +12,13 @@ const SHARP_KNEE: f32 = 0.9;
 const COVER_HI: f32 = 0.75;
 const ORG_UNMATCHED_PENALTY: f32 = 0.85;
 const PARTICLE_MISMATCH_PENALTY: f32 = 0.98;
-/// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich);
-/// across scripts, order differs by convention and costs nothing.
+/// Latin names in swapped order are often two different people (Friedrich Hans / Hans Friedrich).
 const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
+/// Across scripts, lists write a family first by convention (GOMAA Ali),
+/// so a swap costs little; but something, or two names that only sound
+/// alike when swapped outrank the one in order («علي جمعة» met Jamie Lee
+/// before Ali Gomaa).
+const CROSS_SCRIPT_SWAP_PENALTY: f32 = 0.97;
 /// Two rulers' numbers that differ (Abdullah I, Abdullah II): two people.
 const ORDINAL_CONFLICT: f32 = 0.5;
 /// Each name's own given name is the other's father's (Salman bin Muhammad,
@@ -180,6 +184,8 @@ pub(super) fn combine(
             .all(|c| a[c.a as usize].script == b[c.b as usize].script);
         if same_script {
             score *= SAME_SCRIPT_SWAP_PENALTY;
+        } else {
+            score *= CROSS_SCRIPT_SWAP_PENALTY;
         }
     }
     (score.clamp(0.0, 1.0), swapped)

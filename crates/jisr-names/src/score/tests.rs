@@ -108,6 +108,18 @@ fn explanation_says_how() {
 }
 
 #[test]
+fn a_swap_across_scripts_costs_a_little() {
+    let in_order = s("علي جمعة", "Ali Gomaa").score;
+    let swapped = s("علي جمعة", "Gomaa Ali").score;
+    assert!(swapped < in_order, "{swapped} / {in_order}");
+    assert!(swapped >= DEFAULT_THRESHOLD, "{swapped}");
+    // names that meet only when swapped do not outrank the one in order
+    let other = s("علي جمعة", "Jamie Lee");
+    assert!(other.explanation.order_swapped, "{other}");
+    assert!(other.score < in_order, "{other} / {in_order}");
+}
+
+#[test]
 fn compounds_across_spellings() {
     for (a, b) in [
         ("عبد الرحمن", "Abdulrahman"),
