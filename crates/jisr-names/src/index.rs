@@ -73,6 +73,9 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
             continue;
         }
         let mut readings = vec![key];
+        if k.concept != 0 && k.concept_alt != 0 {
+            readings.push(format!("c:{}", lex.concept_name(k.concept_alt)));
+        }
         if let Some(t) = part_second_skeleton(k) {
             readings.push(format!("s:{t}"));
         }
@@ -153,6 +156,11 @@ fn part_key_string(k: &PartKey) -> String {
     } else {
         part_skeleton(k)
     }
+}
+
+/// The key of a concept word's second sense, if it has one.
+pub(crate) fn alt_concept_key(k: &PartKey) -> Option<String> {
+    (k.concept != 0 && k.concept_alt != 0).then(|| format!("c{}", k.concept_alt))
 }
 
 impl NameIndex {
@@ -284,6 +292,9 @@ impl NameIndex {
                 Near::Deletions
             };
             self.post(part_key_string(k), near, entry, dels);
+            if let Some(alt) = alt_concept_key(k) {
+                self.post(alt, Near::Exact, entry, dels);
+            }
             // its second reading in a namespace of its own, so that it
             // weighs a little less than a key spelled the same
             if let Some(second) = part_second_skeleton(k) {

@@ -9,6 +9,7 @@
 
 use crate::normalize::{ascii_spelling, normalize};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
@@ -75,6 +76,9 @@ pub(crate) struct Lexicon {
     words: WordMap<Word>,
     org_words: WordMap<Word>,
     concepts: WordMap<u16>,
+    /// The second sense of a word two concept rows list («جامعة»: a
+    /// university and a league).
+    concept_alts: WordMap<u16>,
     concept_names: Vec<&'static str>,
     nicknames: WordMap<u16>,
     /// [`LEGAL_PHRASES`] as normalised words, longest first.
@@ -157,12 +161,20 @@ fn build() -> Lexicon {
         (STATUSES, Describes::Status),
     ]);
     let mut concepts = WordMap::default();
+    let mut concept_alts = WordMap::default();
     let mut concept_names = vec![""];
     for (name, forms) in CONCEPTS.iter().chain(PLACES) {
         let id = concept_names.len() as u16;
         concept_names.push(name);
         for f in forms.iter() {
-            concepts.insert(key(f), id);
+            match concepts.entry(key(f)) {
+                Entry::Occupied(first) => {
+                    concept_alts.insert(first.key().clone(), id);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(id);
+                }
+            }
         }
     }
     let mut nicknames: WordMap<u16> = WordMap::default();
@@ -197,6 +209,7 @@ fn build() -> Lexicon {
         words,
         org_words,
         concepts,
+        concept_alts,
         concept_names,
         nicknames,
         legal_phrases: Phrases::new(LEGAL_PHRASES),
@@ -243,8 +256,22 @@ impl Lexicon {
     /// The concept of an organisation word; Arabic words are looked up without
     /// the article and the clitics و (and), ب (by), ل (for) and لل (for the).
     pub fn concept(&self, token: &str) -> Option<u16> {
-        if let Some(&c) = self.concepts.get(token) {
-            return Some(c);
+        self.concept_form(token)
+            .and_then(|t| self.concepts.get(t).copied())
+    }
+
+    /// The second sense of an organisation word that has two (0 if none),
+    /// looked up as [`Self::concept`] looks up the first.
+    pub fn concept_alt(&self, token: &str) -> u16 {
+        self.concept_form(token)
+            .and_then(|t| self.concept_alts.get(t).copied())
+            .unwrap_or(0)
+    }
+
+    /// The form of `token` the concept table lists, if any.
+    fn concept_form<'t>(&self, token: &'t str) -> Option<&'t str> {
+        if self.concepts.contains_key(token) {
+            return Some(token);
         }
         let mut t = token;
         for prefix in ["و", "ب", "ل"] {
@@ -255,17 +282,14 @@ impl Lexicon {
                 t = rest;
             }
         }
-        if let Some(rest) = t.strip_prefix("لل")
-            && rest.chars().count() >= 2
-        {
-            return self.concepts.get(rest).copied();
+        for article in ["لل", "ال"] {
+            if let Some(rest) = t.strip_prefix(article)
+                && rest.chars().count() >= 2
+            {
+                return self.concepts.contains_key(rest).then_some(rest);
+            }
         }
-        if let Some(rest) = t.strip_prefix("ال")
-            && rest.chars().count() >= 2
-        {
-            return self.concepts.get(rest).copied();
-        }
-        self.concepts.get(t).copied()
+        self.concepts.contains_key(t).then_some(t)
     }
 
     /// The identity group of a given name, its short forms and its forms in

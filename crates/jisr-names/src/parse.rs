@@ -144,6 +144,9 @@ pub struct PartKey {
     pub(crate) script: Script,
     /// Organisation concept id (0 = none).
     pub(crate) concept: u16,
+    /// The concept of the word's second sense (0 = none): «جامعة» is a
+    /// university and a league.
+    pub(crate) concept_alt: u16,
     pub(crate) weight: f32,
     /// Hash of the normalised text, for exact matches and opaque scripts.
     pub(crate) text_hash: u64,
@@ -352,10 +355,11 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     let mut keys = Vec::with_capacity(parts.len());
     let mut out = Vec::with_capacity(parts.len());
     for (g, role) in parts {
-        let concept = if matches!(role, Role::OrgName | Role::OrgType) {
-            lexicon().concept(&g.text).unwrap_or(0)
+        let (concept, concept_alt) = if matches!(role, Role::OrgName | Role::OrgType) {
+            let lex = lexicon();
+            (lex.concept(&g.text).unwrap_or(0), lex.concept_alt(&g.text))
         } else {
-            0
+            (0, 0)
         };
         let nickname = if g.script != Script::Other
             && matches!(
@@ -381,6 +385,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
             role,
             script: g.script,
             concept,
+            concept_alt,
             weight: w,
             text_hash: hash_text(&compact),
             skel: hash_text(&skel) as u32,

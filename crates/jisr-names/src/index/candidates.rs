@@ -185,6 +185,11 @@ impl NameIndex {
             sids.push((sid, 1.0));
         }
         if k.concept != 0 {
+            if let Some(alt) = super::alt_concept_key(k)
+                && let Some(&sid) = self.skel_ids.get(alt.as_str())
+            {
+                sids.push((sid, 1.0));
+            }
             // a concept word names also romanise (مصر) meets that romanisation (Misr)
             if let Some(second) = part_second_skeleton(k)
                 && let Some(&sid) = self.skel_ids.get(second.as_str())

@@ -105,6 +105,30 @@ fn romanised_arabic_words_of_bodies_meet_their_arabic() {
 }
 
 #[test]
+fn a_word_of_two_senses_is_keyed_by_both() {
+    // «جامعة» is a university and a league: blocking and candidates meet both
+    let org = NameKind::Organization;
+    let readings = key_readings(&parse("جامعة الدول العربية", org)).concat();
+    for key in ["c:university", "c:league"] {
+        assert!(readings.iter().any(|k| k == key), "{readings:?}");
+    }
+    let latin = NameIndex::build(vec![
+        ("bank", "Arab Bank", org),
+        ("fund", "Arab Monetary Fund", org),
+        ("contractors", "Arab Contractors", org),
+        ("league", "Arab League", org),
+        ("airlines", "Arab Airlines", org),
+    ])
+    .with_candidates(1);
+    let hits = latin.top_k("جامعة الدول العربية", org, 1);
+    assert_eq!(
+        hits.first().map(|h| h.id.as_str()),
+        Some("league"),
+        "{hits:?}"
+    );
+}
+
+#[test]
 fn every_name_a_string_gives_is_found() {
     let idx = NameIndex::build(vec![
         (

@@ -5,7 +5,7 @@
 /// Organisation words, each with the concept it stands for in both scripts.
 /// The first column is the concept; its Arabic words are given without the article.
 pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
-    ("union", &["اتحاد", "union"]),
+    ("union", &["اتحاد", "union", "federation"]),
     (
         "european",
         &[
@@ -53,7 +53,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("central", &["مركزي", "central", "centrale"]),
     ("company", &["شركة", "company", "societe", "compagnie"]),
     ("group", &["مجموعة", "جماعة", "group", "groupe", "grupo"]),
-    ("council", &["مجلس", "council", "conseil"]),
+    ("council", &["مجلس", "council", "conseil", "board"]),
     ("security", &["أمن", "أمني", "security", "securite"]),
     (
         "political",
@@ -107,12 +107,26 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     // the Rapid Support Forces «قوات الدعم السريع», the Syrian Democratic
     // Forces «قوات سوريا الديمقراطية»
     ("support", &["دعم", "support", "soutien"]),
-    ("coalition", &["ائتلاف", "تحالف", "coalition", "alliance"]),
+    // NATO is an alliance, a treaty and a pact «حلف شمال الأطلسي»
+    (
+        "coalition",
+        &[
+            "ائتلاف",
+            "تحالف",
+            "حلف",
+            "coalition",
+            "alliance",
+            "treaty",
+            "pact",
+        ],
+    ),
     ("opposition", &["معارضة", "opposition"]),
     // the Haqqani Network «شبكة حقاني», the Muslim World League «رابطة
     // العالم الإسلامي», Sinai Province «ولاية سيناء» (Wilayat Sinai)
     ("network", &["شبكة", "network", "reseau"]),
-    ("league", &["رابطة", "league", "ligue"]),
+    // «جامعة» is a league as well as a university (the Arab League
+    // «جامعة الدول العربية»): a word in two rows has both senses
+    ("league", &["رابطة", "جامعة", "league", "ligue"]),
     (
         "province",
         &[
@@ -196,7 +210,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("state", &["دولة", "state", "etat"]),
-    ("states", &["ولايات", "states"]),
+    ("states", &["ولايات", "دول", "states"]),
     ("department", &["department", "departement"]),
     ("government", &["حكومة", "government", "gouvernement"]),
     (
@@ -215,7 +229,11 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "mondiale",
         ],
     ),
-    ("general", &["عام", "عامة", "general", "generale"]),
+    // «عام» is public as well (Public Prosecution «النيابة العامة»)
+    (
+        "general",
+        &["عام", "عامة", "general", "generale", "public", "publique"],
+    ),
     ("authority", &["هيئة", "سلطة", "authority", "autorite"]),
     (
         "directorate",
@@ -228,11 +246,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "administration",
         ],
     ),
-    (
-        "intelligence",
-        &["مخابرات", "استخبارات", "intelligence", "renseignement"],
-    ),
-    ("guard", &["حرس", "guard", "guards", "garde"]),
+    ("guard", &["حرس", "خفر", "guard", "guards", "garde"]),
     ("revolutionary", &["ثوري", "ثورية", "revolutionary"]),
     ("revolution", &["ثورة", "revolution"]),
     (
@@ -306,7 +320,16 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("gulf", &["خليج", "خليجي", "خليجية", "gulf"]),
     ("cooperation", &["تعاون", "cooperation"]),
     ("brotherhood", &["إخوان", "brotherhood", "brothers"]),
-    ("commission", &["مفوضية", "commission"]),
+    (
+        "commission",
+        &[
+            "مفوضية",
+            "مفوض",
+            "commission",
+            "commissioner",
+            "commissariat",
+        ],
+    ),
     ("committee", &["لجنة", "committee", "comite"]),
     ("agency", &["وكالة", "agency", "agence"]),
     ("institute", &["معهد", "institute", "institut"]),
@@ -366,7 +389,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("resistance", &["مقاومة", "resistance"]),
     ("mosque", &["مسجد", "mosque"]),
     ("shipping", &["شحن", "ملاحة", "shipping", "maritime"]),
-    ("services", &["خدمات", "services", "service"]),
+    // an agency of state is «جهاز», an apparatus (the General
+    // Intelligence Service «جهاز المخابرات العامة»)
+    ("services", &["خدمات", "جهاز", "services", "service"]),
     // the Maghreb's public offices are «ديوان» (Office National …)
     ("office", &["مكتب", "ديوان", "office", "bureau"]),
     ("holding", &["قابضة", "holding", "holdings"]),
@@ -445,5 +470,69 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "telecommunications",
             "communications",
         ],
+    ),
+    // the international and state bodies partners deal with (the IMF
+    // «صندوق النقد الدولي», the IAEA «الوكالة الدولية للطاقة الذرية», the
+    // UNHCR «المفوضية السامية … لشؤون اللاجئين», a coast guard «خفر
+    // السواحل», a federal police «الشرطة الاتحادية»)
+    ("fund", &["صندوق", "fund", "fonds"]),
+    ("customs", &["جمارك", "customs", "douane", "douanes"]),
+    // the Council of Arab Interior Ministers «مجلس وزراء الداخلية العرب»
+    (
+        "ministers",
+        &[
+            "وزراء",
+            "وزير",
+            "minister",
+            "ministers",
+            "ministre",
+            "ministres",
+        ],
+    ),
+    (
+        "monetary",
+        &["نقد", "نقدي", "نقدية", "monetary", "monetaire"],
+    ),
+    (
+        "criminal",
+        &[
+            "جنائي",
+            "جنائية",
+            "criminal",
+            "criminelle",
+            "penal",
+            "penale",
+        ],
+    ),
+    ("energy", &["طاقة", "energy", "energie"]),
+    ("atomic", &["ذري", "ذرية", "atomic", "atomique"]),
+    ("nuclear", &["نووي", "نووية", "nuclear", "nucleaire"]),
+    ("high", &["سامي", "سامية", "high", "haut"]),
+    (
+        "refugees",
+        &["لاجئ", "لاجئين", "لاجئون", "refugees", "refugee", "refugies"],
+    ),
+    ("north", &["شمال", "north", "nord"]),
+    ("south", &["جنوب", "south", "sud"]),
+    ("east", &["شرق", "east"]),
+    ("west", &["غرب", "west", "ouest"]),
+    ("atlantic", &["أطلسي", "أطلسية", "atlantic", "atlantique"]),
+    ("coast", &["ساحل", "سواحل", "coast", "coastal", "cotes"]),
+    (
+        "border",
+        &[
+            "حدود",
+            "border",
+            "borders",
+            "frontier",
+            "frontiers",
+            "frontiere",
+            "frontieres",
+        ],
+    ),
+    ("federal", &["اتحادي", "اتحادية", "federal", "federale"]),
+    (
+        "prosecution",
+        &["نيابة", "prosecution", "prosecutor", "parquet"],
     ),
 ];

@@ -336,6 +336,8 @@ pub(super) const TYPE_CONCEPTS: &[&str] = &[
     "foundation",
     "society",
     "court",
+    "fund",
+    "prosecution",
     "brigades",
     "battalion",
     "brigade",

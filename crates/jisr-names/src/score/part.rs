@@ -104,7 +104,9 @@ pub(super) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
         return (0.0, How::Phonetic);
     }
     if a.concept != 0 && b.concept != 0 {
-        return if a.concept == b.concept {
+        let senses = |k: &PartKey| [k.concept, k.concept_alt];
+        let shared = senses(a).iter().any(|&x| x != 0 && senses(b).contains(&x));
+        return if shared {
             (1.0, How::Translation)
         } else {
             (0.0, How::Phonetic)
