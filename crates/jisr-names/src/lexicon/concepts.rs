@@ -33,7 +33,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         &[
             "مالية",
             "مالي",
+            "تمويل",
             "finance",
+            "financing",
             "finances",
             "financial",
             "financiere",
@@ -315,7 +317,11 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("kingdom", &["مملكة", "kingdom"]),
-    ("royal", &["ملكي", "ملكية", "royal", "royale"]),
+    // a sultanate's royal bodies are «السلطانية» (Royal Oman Police)
+    (
+        "royal",
+        &["ملكي", "ملكية", "سلطاني", "سلطانية", "royal", "royale"],
+    ),
     ("emirates", &["إمارات", "emirates"]),
     ("gulf", &["خليج", "خليجي", "خليجية", "gulf"]),
     ("cooperation", &["تعاون", "cooperation"]),
@@ -477,6 +483,12 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     // السواحل», a federal police «الشرطة الاتحادية»)
     ("fund", &["صندوق", "fund", "fonds"]),
     ("customs", &["جمارك", "customs", "douane", "douanes"]),
+    ("embassy", &["سفارة", "embassy", "ambassade"]),
+    ("communist", &["شيوعي", "شيوعية", "communist", "communiste"]),
+    // the Real IRA «الجيش الجمهوري الأيرلندي الحقيقي»
+    ("real", &["حقيقي", "حقيقية", "real"]),
+    // a finance house «بيت التمويل» (Kuwait Finance House)
+    ("house", &["بيت", "house", "maison"]),
     // the Council of Arab Interior Ministers «مجلس وزراء الداخلية العرب»
     (
         "ministers",
@@ -530,7 +542,17 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "frontieres",
         ],
     ),
-    ("federal", &["اتحادي", "اتحادية", "federal", "federale"]),
+    (
+        "federal",
+        &[
+            "اتحادي",
+            "اتحادية",
+            "فيدرالي",
+            "فيدرالية",
+            "federal",
+            "federale",
+        ],
+    ),
     (
         "prosecution",
         &["نيابة", "prosecution", "prosecutor", "parquet"],

@@ -336,6 +336,7 @@ pub(super) const TYPE_CONCEPTS: &[&str] = &[
     "foundation",
     "society",
     "court",
+    "embassy",
     "fund",
     "prosecution",
     "brigades",
@@ -394,4 +395,10 @@ pub(super) const ROMANISED_CONCEPTS: &[&str] = &[
     "moroccan",
     "sudanese",
     "kurdish",
+    "qatari",
+    "kuwaiti",
+    "bahraini",
+    "omani",
+    "mauritanian",
+    "somali",
 ];

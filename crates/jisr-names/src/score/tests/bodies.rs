@@ -209,3 +209,30 @@ fn a_word_of_two_senses_meets_both() {
     let m = org("Arab League", "Arab University");
     assert!(m.score < DEFAULT_THRESHOLD, "{m}");
 }
+
+#[test]
+fn bodies_named_by_their_country() {
+    for (arabic, latin) in [
+        ("وزارة الداخلية الفرنسية", "French Ministry of the Interior"),
+        ("الشرطة الاتحادية الألمانية", "German Federal Police"),
+        ("السفارة البريطانية", "British Embassy"),
+        ("الاتحاد الروسي", "Russian Federation"),
+        ("الحزب الشيوعي الصيني", "Chinese Communist Party"),
+        ("بيت التمويل الكويتي", "Kuwait Finance House"),
+        ("شرطة عمان السلطانية", "Royal Oman Police"),
+        ("خفر السواحل اليوناني", "Greek Coast Guard"),
+        ("السفارة النمساوية", "Austrian Embassy"),
+        (
+            "الجيش الجمهوري الأيرلندي الحقيقي",
+            "Real Irish Republican Army",
+        ),
+        // المالية is Mali's and financial
+        ("القوات المسلحة المالية", "Malian Armed Forces"),
+        ("وزارة المالية", "Ministry of Finance"),
+    ] {
+        let m = org(arabic, latin);
+        assert!(m.score >= 0.9, "{arabic} / {latin}: {m}");
+    }
+    let m = org("وزارة الداخلية الألمانية", "French Ministry of the Interior");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
