@@ -458,6 +458,13 @@ pub(crate) fn part_second_skeleton(k: &PartKey) -> Option<String> {
         return (k.script == Script::Arabic || lexicon().is_romanised_concept(k.concept))
             .then(|| part_skeleton(k));
     }
+    // a group named by its members meets the singular (Houthis «الحوثيون»)
+    if k.role == Role::OrgName
+        && let Some(singular) =
+            crate::phonetic::nisba_singular(k.units.as_slice(), k.script == Script::Latin)
+    {
+        return Some(skeleton(singular.as_slice()));
+    }
     crate::phonetic::second_skeleton(k.units.as_slice(), k.script == Script::Latin)
 }
 

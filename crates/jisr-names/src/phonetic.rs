@@ -360,6 +360,34 @@ pub fn second_skeleton(units: &[u8], latin: bool) -> Option<String> {
     .then(|| skeleton_reading(units, true, j_as_y))
 }
 
+/// The singular of a word that may be a plural nisba, the name of a
+/// group by its members (the Houthis «الحوثيون», «الحوثيين»; the Salafists
+/// «السلفيون»; the Alawites «العلويون»): Arabic ends it in -iyyun or
+/// -iyyin, which the singular's final ya replaces; English in -is, -ists
+/// or -ites, which the singular's i ends. `None` for other words.
+pub(crate) fn nisba_singular(units: &[u8], latin: bool) -> Option<Units> {
+    let stem = if latin {
+        match units {
+            [stem @ .., u::I, u::S, u::T, u::S | u::S_MUTE]
+            | [stem @ .., u::I, u::T, u::E, u::S | u::S_MUTE] => {
+                Units::from_slice(stem).concat(&Units::from_slice(&[u::I]))
+            }
+            [stem @ .., u::I, u::S | u::S_MUTE] => {
+                Units::from_slice(stem).concat(&Units::from_slice(&[u::I]))
+            }
+            _ => return None,
+        }
+    } else {
+        match units {
+            [stem @ .., u::AY, u::AW | u::AY, u::N] if stem.len() >= 2 => {
+                Units::from_slice(stem).concat(&Units::from_slice(&[u::AYF]))
+            }
+            _ => return None,
+        }
+    };
+    (stem.as_slice().len() >= 3).then_some(stem)
+}
+
 /// The unit a Latin digraph writes for an Arabic letter and the ح or ه
 /// after it.
 fn digraph_of(first: u8) -> Option<u8> {

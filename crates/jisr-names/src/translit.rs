@@ -174,6 +174,16 @@ fn word(w: &str, s: Scheme) -> String {
                 out.push('a');
                 prev_consonant = false;
             }
+            // a plural nisba's -iyyun, -iyyin (al-Huthiyun «الحوثيون»)
+            'ي' if prev_consonant
+                && i >= 3
+                && i + 3 == n
+                && matches!(chars[i + 1], 'و' | 'ي')
+                && chars[i + 2] == 'ن' =>
+            {
+                out.push_str("iy");
+                prev_consonant = true;
+            }
             'و' | 'ي' if prev_consonant && before_vowel && i > 0 => {
                 out.push_str(short_vowel(s));
                 out.push(if c == 'و' { 'w' } else { 'y' });
@@ -298,6 +308,13 @@ mod tests {
         assert_eq!(transliterate("Mahmoud", Scheme::News), "mahmoud");
         assert_eq!(transliterate("نوال", Scheme::News), "nawal");
         assert_eq!(transliterate("بيان", Scheme::AlaLc), "bayan");
+    }
+
+    #[test]
+    fn a_plural_nisba_ends_in_iyun_or_iyin() {
+        assert_eq!(transliterate("الحوثيون", Scheme::AlaLc), "al-huthiyun");
+        assert_eq!(transliterate("الحوثيون", Scheme::French), "el-houthiyoun");
+        assert_eq!(transliterate("العلويين", Scheme::AlaLc), "al-'aluyin");
     }
 
     #[test]

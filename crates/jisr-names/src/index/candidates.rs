@@ -281,10 +281,15 @@ impl NameIndex {
         if let Some(&sid) = self.skel_ids.get(format!("t{key}").as_str()) {
             sids.push((sid, SECOND_READING));
         }
-        if let Some(second) = part_second_skeleton(k)
-            && let Some(&sid) = self.skel_ids.get(second.as_str())
-        {
-            sids.push((sid, SECOND_READING));
+        if let Some(second) = part_second_skeleton(k) {
+            if let Some(&sid) = self.skel_ids.get(second.as_str()) {
+                sids.push((sid, SECOND_READING));
+            }
+            // and both second readings meet: the Houthis «الحوثيون» are
+            // each other's only in the singular
+            if let Some(&sid) = self.skel_ids.get(format!("t{second}").as_str()) {
+                sids.push((sid, SECOND_READING * SECOND_READING));
+            }
         }
         // another form of the name (Yitzhak for «إسحاق»)
         if k.nickname != 0

@@ -129,6 +129,29 @@ fn a_word_of_two_senses_is_keyed_by_both() {
 }
 
 #[test]
+fn a_plural_nisba_is_keyed_by_its_singular() {
+    let org = NameKind::Organization;
+    let arabic = NameIndex::build(vec![
+        ("houthis", "الحوثيون", org),
+        ("salafists", "السلفيون", org),
+        ("alawites", "العلويين", org),
+        ("islah", "حزب الإصلاح", org),
+    ]);
+    for (q, want) in [
+        ("Houthis", "houthis"),
+        ("Salafists", "salafists"),
+        ("Alawites", "alawites"),
+    ] {
+        let hits = arabic.top_k(q, org, 1);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {hits:?}"
+        );
+    }
+}
+
+#[test]
 fn every_name_a_string_gives_is_found() {
     let idx = NameIndex::build(vec![
         (

@@ -7,7 +7,7 @@ use crate::distance::{costs, strict_costs};
 use crate::kernel::{Seq, edit_ratio};
 use crate::normalize::Script;
 use crate::parse::{PartKey, Role};
-use crate::phonetic::{Units, u};
+use crate::phonetic::{Units, nisba_singular, u};
 
 fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32) -> (f32, How) {
     let (sa, sb) = (a.seq(), b.seq());
@@ -16,6 +16,7 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32)
             .similarity_above(&sa, &sb, floor)
             .max(digraph_sim(a, b, floor))
             .max(opening_waw_sim(a, b, floor))
+            .max(plural_nisba_sim(a, b, floor))
     } else {
         let (a, b) = (&a.units, &b.units);
         // one slip of a key in a long word is still the same word; a strict
@@ -65,6 +66,17 @@ fn reading_sim(a: &PartKey, b: &PartKey, read: &Units, floor: f32) -> f32 {
     }
 }
 
+/// The similarity of a pair with both parts read otherwise: `arabic` for
+/// its Arabic part, `latin` for its Latin one, in the pair's own order.
+fn readings_sim(a: &PartKey, arabic: &Units, latin: &Units, floor: f32) -> f32 {
+    let (arabic, latin) = (Seq::new(arabic.as_slice()), Seq::new(latin.as_slice()));
+    if a.script == Script::Arabic {
+        costs().similarity_above(&arabic, &latin, floor)
+    } else {
+        costs().similarity_above(&latin, &arabic, floor)
+    }
+}
+
 /// Across scripts, the similarity with the Arabic part's letter pairs read
 /// as the digraphs the Latin part writes (Fathi for فتحي); 0 when there are none.
 fn digraph_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
@@ -92,6 +104,21 @@ fn opening_waw_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
     }
     let read = Units::from_slice(&[u::ALEF0, u::W]).concat(&Units::from_slice(&units[1..]));
     reading_sim(a, b, &read, floor)
+}
+
+/// Across scripts, the similarity of a body's name that is a plural nisba
+/// read in the singular on both sides (the Houthis «الحوثيون»; see
+/// [`crate::phonetic::nisba_singular`]); 0 for anything else.
+fn plural_nisba_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
+    let (arabic, latin) = by_script(a, b);
+    if arabic.role != Role::OrgName {
+        return 0.0;
+    }
+    let Some(singular) = nisba_singular(arabic.units.as_slice(), false) else {
+        return 0.0;
+    };
+    let latin = nisba_singular(latin.units.as_slice(), true).unwrap_or(latin.units);
+    readings_sim(a, &singular, &latin, floor)
 }
 
 /// The similarity of two parts and how they correspond; exact when at least

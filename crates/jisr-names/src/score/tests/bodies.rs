@@ -236,3 +236,19 @@ fn bodies_named_by_their_country() {
     let m = org("وزارة الداخلية الألمانية", "French Ministry of the Interior");
     assert!(m.score < DEFAULT_THRESHOLD, "{m}");
 }
+
+#[test]
+fn a_group_named_by_its_members_is_a_plural_nisba() {
+    for (arabic, latin) in [
+        ("الحوثيون", "Houthis"),
+        ("الحوثيين", "Houthis"),
+        ("السلفيون", "Salafists"),
+        ("العلويين", "Alawites"),
+        ("حركة الحوثيين", "Houthi Movement"),
+    ] {
+        let m = org(arabic, latin);
+        assert!(m.score >= 0.9, "{arabic} / {latin}: {m}");
+    }
+    let m = org("الحوثيون", "Hutus");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
