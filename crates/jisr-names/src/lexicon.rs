@@ -15,11 +15,13 @@ use std::sync::OnceLock;
 
 mod concepts;
 mod describing;
+mod institutions;
 mod places;
 mod tables;
 mod words;
 use concepts::CONCEPTS;
 use describing::{DESCRIPTORS, LEAD_OFFICES, NATIONALITIES, OFFICES, STATE_OFFICES, STATUSES};
+use institutions::INSTITUTIONS;
 use places::PLACES;
 use tables::{EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
 use words::{
@@ -163,7 +165,7 @@ fn build() -> Lexicon {
     let mut concepts = WordMap::default();
     let mut concept_alts = WordMap::default();
     let mut concept_names = vec![""];
-    for (name, forms) in CONCEPTS.iter().chain(PLACES) {
+    for (name, forms) in CONCEPTS.iter().chain(INSTITUTIONS).chain(PLACES) {
         let id = concept_names.len() as u16;
         concept_names.push(name);
         for f in forms.iter() {

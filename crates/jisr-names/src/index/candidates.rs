@@ -6,7 +6,7 @@ use super::{
     NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, part_key_string, particle_joined,
 };
 use crate::normalize::Script;
-use crate::parse::{ParsedName, PartKey, part_second_skeleton};
+use crate::parse::{ParsedName, PartKey, Role, part_second_skeleton};
 use crate::phonetic::{Units, skeleton, u};
 use std::cell::RefCell;
 
@@ -105,6 +105,18 @@ impl Scratch {
     }
 }
 
+/// The words of a compound joined by an article (انصار | الدين): the
+/// units before the article and after it, each of two units or more.
+fn compound_halves(units: &[u8]) -> Option<(&[u8], &[u8])> {
+    let at = units
+        .windows(2)
+        .skip(2)
+        .position(|w| w == [u::A_ART, u::L_ART])?
+        + 2;
+    let tail = &units[at + 2..];
+    (tail.len() >= 2).then(|| (&units[..at], tail))
+}
+
 impl NameIndex {
     /// Entries sharing keys with the query, best-supported first, at most `self.candidates`.
     pub(super) fn candidates_for(&self, q: &ParsedName) -> Vec<u32> {
@@ -155,6 +167,24 @@ impl NameIndex {
                 }
                 let weight = pair[0].weight.min(pair[1].weight).max(0.2);
                 self.support(&key, &mut sids, weight, &mut scratch);
+            }
+            // a body's compound meets its words listed apart: «أنصار الدين»
+            // is Ansar Dine (the mirror of the compound around the article)
+            for k in keys
+                .iter()
+                .filter(|k| k.role == Role::OrgName && k.concept == 0)
+            {
+                let Some((head, tail)) = compound_halves(k.units.as_slice()) else {
+                    continue;
+                };
+                for half in [head, tail] {
+                    let key = skeleton(half);
+                    sids.clear();
+                    if let Some(&sid) = self.skel_ids.get(key.as_str()) {
+                        sids.push((sid, JOINED));
+                        self.support(&key, &mut sids, k.weight.max(0.2), &mut scratch);
+                    }
+                }
             }
             // only a one-word query: a longer one may meet a longer entry
             // by keys its parts share with no single listed part

@@ -23,7 +23,19 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         &["وزارة", "ministry", "ministere", "ministerio"],
     ),
     ("defence", &["دفاع", "defence", "defense"]),
-    ("interior", &["داخلية", "interior", "interieur"]),
+    // the interior's security is internal (Internal Security Forces «قوى
+    // الأمن الداخلي»)
+    (
+        "interior",
+        &[
+            "داخلية",
+            "داخلي",
+            "interior",
+            "interieur",
+            "internal",
+            "interne",
+        ],
+    ),
     ("foreign", &["خارجية", "foreign", "etrangeres", "exterior"]),
     ("affairs", &["شؤون", "affairs", "affaires"]),
     ("justice", &["عدل", "justice"]),
@@ -77,14 +89,28 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("crime", &["جريمة", "جرائم", "crime", "crimes"]),
     ("civil", &["مدني", "مدنية", "civil", "civile"]),
     ("protection", &["حماية", "protection"]),
+    // a financial intelligence unit is «وحدة التحريات المالية», of
+    // investigations: تحريات has both senses
     (
         "intelligence",
-        &["استخبارات", "مخابرات", "intelligence", "renseignement"],
+        &[
+            "استخبارات",
+            "مخابرات",
+            "تحريات",
+            "intelligence",
+            "renseignement",
+        ],
     ),
     ("unit", &["وحدة", "unit", "unite"]),
     (
         "investigations",
-        &["تحريات", "تحقيقات", "investigations", "investigation"],
+        &[
+            "تحريات",
+            "تحقيقات",
+            "مباحث",
+            "investigations",
+            "investigation",
+        ],
     ),
     (
         "national",
@@ -98,12 +124,20 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("nations", &["أمم", "nations"]),
     (
         "organization",
-        &["منظمة", "تنظيم", "organization", "organisation"],
+        // «هيئة» is an organisation as often as an authority (the
+        // International Islamic Relief Organization «هيئة الإغاثة …»)
+        &["منظمة", "تنظيم", "هيئة", "organization", "organisation"],
     ),
     // Urdu and Persian lashkar is the army Arabic writes عسكر (Lashkar-e-Taiba
     // «عسكر طيبة»)
     ("army", &["جيش", "army", "armee", "عسكر", "lashkar"]),
-    ("forces", &["قوات", "قوى", "forces", "force"]),
+    // an army is its forces as well (the Israel Defense Forces «جيش الدفاع
+    // الإسرائيلي», the Lebanese Army and Armed Forces), and an air force
+    // is «سلاح الجو», the air's arm
+    (
+        "forces",
+        &["قوات", "قوى", "سلاح", "forces", "force", "جيش", "army"],
+    ),
     ("armed", &["مسلح", "مسلحة", "armed", "armees"]),
     ("mobilization", &["حشد", "mobilization", "mobilisation"]),
     // the Rapid Support Forces «قوات الدعم السريع», the Syrian Democratic
@@ -172,6 +206,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("levant", &["شام", "levant"]),
     ("crescent", &["هلال", "crescent", "croissant"]),
     ("red", &["أحمر", "red", "rouge"]),
+    ("cross", &["صليب", "cross", "croix"]),
     // al-Qaeda in the Arabian Peninsula «في جزيرة العرب»; Al Jazeera
     ("peninsula", &["جزيرة", "peninsula"]),
     ("police", &["شرطة", "police"]),
@@ -249,8 +284,12 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("guard", &["حرس", "خفر", "guard", "guards", "garde"]),
-    ("revolutionary", &["ثوري", "ثورية", "revolutionary"]),
-    ("revolution", &["ثورة", "revolution"]),
+    // the noun and the adjective name the same thing (Revolutionary
+    // Forces, «قوى الثورة», forces of the revolution)
+    (
+        "revolutionary",
+        &["ثوري", "ثورية", "ثورة", "revolutionary", "revolution"],
+    ),
     (
         "popular",
         &["شعبي", "شعبية", "popular", "populaire", "people", "peoples"],
@@ -370,6 +409,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         &[
             "جوي",
             "جوية",
+            "جو",
             "طيران",
             "air",
             "airlines",
@@ -416,6 +456,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("money", &["أموال", "مال", "money"]),
+    ("laundering", &["غسل", "غسيل", "laundering", "blanchiment"]),
     ("transport", &["نقل", "transport", "transportation"]),
     (
         "contracting",
@@ -476,85 +517,5 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "telecommunications",
             "communications",
         ],
-    ),
-    // the international and state bodies partners deal with (the IMF
-    // «صندوق النقد الدولي», the IAEA «الوكالة الدولية للطاقة الذرية», the
-    // UNHCR «المفوضية السامية … لشؤون اللاجئين», a coast guard «خفر
-    // السواحل», a federal police «الشرطة الاتحادية»)
-    ("fund", &["صندوق", "fund", "fonds"]),
-    ("customs", &["جمارك", "customs", "douane", "douanes"]),
-    ("embassy", &["سفارة", "embassy", "ambassade"]),
-    ("communist", &["شيوعي", "شيوعية", "communist", "communiste"]),
-    // the Real IRA «الجيش الجمهوري الأيرلندي الحقيقي»
-    ("real", &["حقيقي", "حقيقية", "real"]),
-    // a finance house «بيت التمويل» (Kuwait Finance House)
-    ("house", &["بيت", "house", "maison"]),
-    // the Council of Arab Interior Ministers «مجلس وزراء الداخلية العرب»
-    (
-        "ministers",
-        &[
-            "وزراء",
-            "وزير",
-            "minister",
-            "ministers",
-            "ministre",
-            "ministres",
-        ],
-    ),
-    (
-        "monetary",
-        &["نقد", "نقدي", "نقدية", "monetary", "monetaire"],
-    ),
-    (
-        "criminal",
-        &[
-            "جنائي",
-            "جنائية",
-            "criminal",
-            "criminelle",
-            "penal",
-            "penale",
-        ],
-    ),
-    ("energy", &["طاقة", "energy", "energie"]),
-    ("atomic", &["ذري", "ذرية", "atomic", "atomique"]),
-    ("nuclear", &["نووي", "نووية", "nuclear", "nucleaire"]),
-    ("high", &["سامي", "سامية", "high", "haut"]),
-    (
-        "refugees",
-        &["لاجئ", "لاجئين", "لاجئون", "refugees", "refugee", "refugies"],
-    ),
-    ("north", &["شمال", "north", "nord"]),
-    ("south", &["جنوب", "south", "sud"]),
-    ("east", &["شرق", "east"]),
-    ("west", &["غرب", "west", "ouest"]),
-    ("atlantic", &["أطلسي", "أطلسية", "atlantic", "atlantique"]),
-    ("coast", &["ساحل", "سواحل", "coast", "coastal", "cotes"]),
-    (
-        "border",
-        &[
-            "حدود",
-            "border",
-            "borders",
-            "frontier",
-            "frontiers",
-            "frontiere",
-            "frontieres",
-        ],
-    ),
-    (
-        "federal",
-        &[
-            "اتحادي",
-            "اتحادية",
-            "فيدرالي",
-            "فيدرالية",
-            "federal",
-            "federale",
-        ],
-    ),
-    (
-        "prosecution",
-        &["نيابة", "prosecution", "prosecutor", "parquet"],
     ),
 ];

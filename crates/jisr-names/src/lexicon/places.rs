@@ -525,6 +525,22 @@ pub(super) const PLACES: &[(&str, &[&str])] = &[
         &["مالي", "مالية", "mali", "malian", "malien", "malienne"],
     ),
     (
+        "african",
+        &[
+            "أفريقيا",
+            "إفريقيا",
+            "أفريقي",
+            "أفريقية",
+            "إفريقي",
+            "إفريقية",
+            "africa",
+            "african",
+            "afrique",
+            "africain",
+            "africaine",
+        ],
+    ),
+    (
         "chadian",
         &[
             "تشاد",

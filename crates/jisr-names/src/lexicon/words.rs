@@ -337,6 +337,7 @@ pub(super) const TYPE_CONCEPTS: &[&str] = &[
     "society",
     "court",
     "embassy",
+    "channel",
     "fund",
     "prosecution",
     "brigades",

@@ -19,6 +19,8 @@ const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
 /// alike when swapped outrank the one in order («علي جمعة» met Jamie Lee
 /// before Ali Gomaa).
 const CROSS_SCRIPT_SWAP_PENALTY: f32 = 0.97;
+/// Two bodies of different kinds (a bank, a league) that share a name's word.
+const KINDS_CONFLICT: f32 = 0.85;
 /// Two rulers' numbers that differ (Abdullah I, Abdullah II): two people.
 const ORDINAL_CONFLICT: f32 = 0.5;
 /// Each name's own given name is the other's father's (Salman bin Muhammad,
@@ -155,6 +157,14 @@ pub(super) fn combine(
     let ordinals_aligned = chosen.iter().any(|c| a[c.a as usize].role == Role::Ordinal);
     if ordinal(a, ia) && ordinal(b, ib) && !ordinals_aligned {
         score *= ORDINAL_CONFLICT;
+    }
+    let typed =
+        |k: &[PartKey], idx: &[u8]| idx.iter().any(|&i| k[i as usize].role == Role::OrgType);
+    let types_aligned = chosen
+        .iter()
+        .any(|c| a[c.a as usize].role == Role::OrgType || b[c.b as usize].role == Role::OrgType);
+    if typed(a, ia) && typed(b, ib) && !types_aligned {
+        score *= KINDS_CONFLICT;
     }
     let given_to_father = |x: Role, y: Role| x == Role::Given && y == Role::Nasab;
     let roles = |c: &Cand| (a[c.a as usize].role, b[c.b as usize].role);

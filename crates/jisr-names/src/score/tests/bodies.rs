@@ -186,6 +186,24 @@ fn international_and_state_bodies_by_their_words() {
             "Council of Arab Interior Ministers",
         ),
         ("جهاز المخابرات العامة", "General Intelligence Service"),
+        ("وحدة التحريات المالية", "Financial Intelligence Unit"),
+        ("وحدة مكافحة غسل الأموال", "Anti-Money Laundering Unit"),
+        (
+            "اللجنة الدولية للصليب الأحمر",
+            "International Committee of the Red Cross",
+        ),
+        (
+            "جهاز مباحث أمن الدولة",
+            "State Security Investigations Service",
+        ),
+        ("قوى الأمن الداخلي", "Internal Security Forces"),
+        ("سلاح الجو الملكي الأردني", "Royal Jordanian Air Force"),
+        ("الاتحاد الأفريقي", "African Union"),
+        ("قناة الجزيرة", "Al Jazeera"),
+        (
+            "الائتلاف الوطني لقوى الثورة والمعارضة السورية",
+            "National Coalition for Syrian Revolutionary and Opposition Forces",
+        ),
     ] {
         let m = org(arabic, latin);
         assert!(m.score >= DEFAULT_THRESHOLD, "{arabic} / {latin}: {m}");
@@ -251,4 +269,19 @@ fn a_group_named_by_its_members_is_a_plural_nisba() {
     }
     let m = org("الحوثيون", "Hutus");
     assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
+
+#[test]
+fn bodies_of_different_kinds_that_share_a_word_are_two() {
+    for (a, b) in [
+        ("Arab League", "البنك العربي"),
+        ("Ministry of Justice", "جيش العدل"),
+        ("European Union", "المفوضية الأوروبية"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score < DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+    // an army is its forces
+    let m = org("Israel Defense Forces", "جيش الدفاع الإسرائيلي");
+    assert!(m.score >= 0.9, "{m}");
 }

@@ -1,0 +1,93 @@
+//! The words of the international and state bodies partners deal with,
+//! by concept (read with [`super::concepts::CONCEPTS`] as one table, after
+//! it): funds, courts and agencies of the UN family, guards, police,
+//! customs and prosecutors, embassies and channels.
+
+pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
+    // the international and state bodies partners deal with (the IMF
+    // «صندوق النقد الدولي», the IAEA «الوكالة الدولية للطاقة الذرية», the
+    // UNHCR «المفوضية السامية … لشؤون اللاجئين», a coast guard «خفر
+    // السواحل», a federal police «الشرطة الاتحادية»)
+    ("fund", &["صندوق", "fund", "fonds"]),
+    ("customs", &["جمارك", "customs", "douane", "douanes"]),
+    ("embassy", &["سفارة", "embassy", "ambassade"]),
+    // «قناة» is a television channel and a canal (the Suez Canal)
+    (
+        "channel",
+        &["قناة", "channel", "chaine", "tv", "television"],
+    ),
+    ("canal", &["قناة", "canal"]),
+    ("communist", &["شيوعي", "شيوعية", "communist", "communiste"]),
+    // the Real IRA «الجيش الجمهوري الأيرلندي الحقيقي»
+    ("real", &["حقيقي", "حقيقية", "real"]),
+    // a finance house «بيت التمويل» (Kuwait Finance House)
+    ("house", &["بيت", "house", "maison"]),
+    // the Council of Arab Interior Ministers «مجلس وزراء الداخلية العرب»
+    (
+        "ministers",
+        &[
+            "وزراء",
+            "وزير",
+            "minister",
+            "ministers",
+            "ministre",
+            "ministres",
+        ],
+    ),
+    (
+        "monetary",
+        &["نقد", "نقدي", "نقدية", "monetary", "monetaire"],
+    ),
+    (
+        "criminal",
+        &[
+            "جنائي",
+            "جنائية",
+            "criminal",
+            "criminelle",
+            "penal",
+            "penale",
+        ],
+    ),
+    ("energy", &["طاقة", "energy", "energie"]),
+    ("atomic", &["ذري", "ذرية", "atomic", "atomique"]),
+    ("nuclear", &["نووي", "نووية", "nuclear", "nucleaire"]),
+    ("high", &["سامي", "سامية", "high", "haut"]),
+    (
+        "refugees",
+        &["لاجئ", "لاجئين", "لاجئون", "refugees", "refugee", "refugies"],
+    ),
+    ("north", &["شمال", "north", "nord"]),
+    ("south", &["جنوب", "south", "sud"]),
+    ("east", &["شرق", "east"]),
+    ("west", &["غرب", "west", "ouest"]),
+    ("atlantic", &["أطلسي", "أطلسية", "atlantic", "atlantique"]),
+    ("coast", &["ساحل", "سواحل", "coast", "coastal", "cotes"]),
+    (
+        "border",
+        &[
+            "حدود",
+            "border",
+            "borders",
+            "frontier",
+            "frontiers",
+            "frontiere",
+            "frontieres",
+        ],
+    ),
+    (
+        "federal",
+        &[
+            "اتحادي",
+            "اتحادية",
+            "فيدرالي",
+            "فيدرالية",
+            "federal",
+            "federale",
+        ],
+    ),
+    (
+        "prosecution",
+        &["نيابة", "prosecution", "prosecutor", "parquet"],
+    ),
+];
