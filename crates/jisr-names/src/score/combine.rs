@@ -36,6 +36,10 @@ const NASAB_CONFLICT: f32 = 0.9;
 /// family the other side adds after the same chain (Al Nahyan, Al Thani)
 /// counts this share of its weight, and not as a part that conflicts.
 const FAMILY_AFTER_CHAIN: f32 = 0.35;
+/// A kunya (Abu Minyar) one side gives beside a given name the other
+/// side meets, and the other has no kunya: a by-name the short form leaves
+/// out, counting this share of its weight.
+const KUNYA_DROPPED: f32 = 0.35;
 
 pub(super) fn combine(
     a: &[PartKey],
@@ -88,6 +92,12 @@ pub(super) fn combine(
         chain_met && ends_on_chain(a, ia),
     ];
     let mut dropped_weight = [0f32; 2];
+    let kunya = |k: &[PartKey], idx: &[u8]| idx.iter().any(|&i| k[i as usize].role == Role::Kunya);
+    let has_kunya = [kunya(a, ia), kunya(b, ib)];
+    let given_met = [
+        chosen.iter().any(|c| a[c.a as usize].role == Role::Given),
+        chosen.iter().any(|c| b[c.b as usize].role == Role::Given),
+    ];
     let arabic = |k: &[PartKey]| k.iter().any(|p| p.script == Script::Arabic);
     let arabic_pair = arabic(a) || arabic(b);
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
@@ -110,6 +120,13 @@ pub(super) fn combine(
             let side = usize::from(!first);
             if family_dropped[side] && matches!(k.role, Role::Family | Role::Nisba) {
                 dropped_weight[side] += (1.0 - FAMILY_AFTER_CHAIN) * k.weight;
+                continue;
+            }
+            // a kunya beside a given name is a by-name sources add or
+            // leave out, as a title (one without is the name itself: Abu
+            // Bakr al-Baghdadi)
+            if k.role == Role::Kunya && !has_kunya[1 - side] && given_met[side] {
+                dropped_weight[side] += (1.0 - KUNYA_DROPPED) * k.weight;
                 continue;
             }
             // an Arabic name's middle parts are its chain without bin

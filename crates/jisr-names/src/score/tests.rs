@@ -120,6 +120,15 @@ fn a_swap_across_scripts_costs_a_little() {
 }
 
 #[test]
+fn a_kunya_beside_a_given_name_may_be_left_out() {
+    let m = s("العقيد معمر محمد أبو منيار القذافي", "Muammar Gaddafi");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+    // a kunya without a given name is the name itself
+    let m = s("Abu Bakr al-Baghdadi", "محمد البغدادي");
+    assert!(m.score < 0.5, "{m}");
+}
+
+#[test]
 fn compounds_across_spellings() {
     for (a, b) in [
         ("عبد الرحمن", "Abdulrahman"),
