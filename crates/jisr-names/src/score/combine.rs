@@ -92,12 +92,18 @@ pub(super) fn combine(
         chain_met && ends_on_chain(a, ia),
     ];
     let mut dropped_weight = [0f32; 2];
-    let kunya = |k: &[PartKey], idx: &[u8]| idx.iter().any(|&i| k[i as usize].role == Role::Kunya);
-    let has_kunya = [kunya(a, ia), kunya(b, ib)];
-    let given_met = [
-        chosen.iter().any(|c| a[c.a as usize].role == Role::Given),
-        chosen.iter().any(|c| b[c.b as usize].role == Role::Given),
-    ];
+    // asked only of an unmatched kunya, which few pairs have
+    let kunya_dropped = |side: usize| {
+        let (own, other, other_idx) = if side == 0 { (a, b, ib) } else { (b, a, ia) };
+        let given_met = chosen.iter().any(|c| {
+            let i = if side == 0 { c.a } else { c.b };
+            own[i as usize].role == Role::Given
+        });
+        given_met
+            && !other_idx
+                .iter()
+                .any(|&i| other[i as usize].role == Role::Kunya)
+    };
     let arabic = |k: &[PartKey]| k.iter().any(|p| p.script == Script::Arabic);
     let arabic_pair = arabic(a) || arabic(b);
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
@@ -125,7 +131,7 @@ pub(super) fn combine(
             // a kunya beside a given name is a by-name sources add or
             // leave out, as a title (one without is the name itself: Abu
             // Bakr al-Baghdadi)
-            if k.role == Role::Kunya && !has_kunya[1 - side] && given_met[side] {
+            if k.role == Role::Kunya && kunya_dropped(side) {
                 dropped_weight[side] += (1.0 - KUNYA_DROPPED) * k.weight;
                 continue;
             }
@@ -175,13 +181,15 @@ pub(super) fn combine(
     if ordinal(a, ia) && ordinal(b, ib) && !ordinals_aligned {
         score *= ORDINAL_CONFLICT;
     }
-    let typed =
-        |k: &[PartKey], idx: &[u8]| idx.iter().any(|&i| k[i as usize].role == Role::OrgType);
-    let types_aligned = chosen
-        .iter()
-        .any(|c| a[c.a as usize].role == Role::OrgType || b[c.b as usize].role == Role::OrgType);
-    if typed(a, ia) && typed(b, ib) && !types_aligned {
-        score *= KINDS_CONFLICT;
+    if org {
+        let typed =
+            |k: &[PartKey], idx: &[u8]| idx.iter().any(|&i| k[i as usize].role == Role::OrgType);
+        let types_aligned = chosen.iter().any(|c| {
+            a[c.a as usize].role == Role::OrgType || b[c.b as usize].role == Role::OrgType
+        });
+        if typed(a, ia) && typed(b, ib) && !types_aligned {
+            score *= KINDS_CONFLICT;
+        }
     }
     let given_to_father = |x: Role, y: Role| x == Role::Given && y == Role::Nasab;
     let roles = |c: &Cand| (a[c.a as usize].role, b[c.b as usize].role);

@@ -123,6 +123,7 @@ fn plural_nisba_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
 
 /// The similarity of two parts and how they correspond; exact when at least
 /// `floor`, else at most the exact value and below `floor`.
+#[inline]
 pub(super) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
     if a.text_hash == b.text_hash {
         return (1.0, How::Exact);
@@ -131,8 +132,11 @@ pub(super) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
         return (0.0, How::Phonetic);
     }
     if a.concept != 0 && b.concept != 0 {
-        let senses = |k: &PartKey| [k.concept, k.concept_alt];
-        let shared = senses(a).iter().any(|&x| x != 0 && senses(b).contains(&x));
+        // either sense of either word (concept_alt is 0 when there is none)
+        let shared = a.concept == b.concept
+            || (a.concept_alt != 0
+                && (a.concept_alt == b.concept || a.concept_alt == b.concept_alt))
+            || (b.concept_alt != 0 && b.concept_alt == a.concept);
         return if shared {
             (1.0, How::Translation)
         } else {
