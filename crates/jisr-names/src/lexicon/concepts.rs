@@ -248,7 +248,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ),
     ("state", &["دولة", "state", "etat"]),
     ("states", &["ولايات", "دول", "states"]),
-    ("department", &["department", "departement"]),
+    // an American ministry is a department (the Department of the
+    // Treasury «وزارة الخزانة الأمريكية»)
+    ("department", &["وزارة", "department", "departement"]),
     ("government", &["حكومة", "government", "gouvernement"]),
     (
         "international",

@@ -10,6 +10,7 @@ pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     // السواحل», a federal police «الشرطة الاتحادية»)
     ("fund", &["صندوق", "fund", "fonds"]),
     ("customs", &["جمارك", "customs", "douane", "douanes"]),
+    ("treasury", &["خزانة", "خزينة", "treasury", "tresor"]),
     ("embassy", &["سفارة", "embassy", "ambassade"]),
     // «قناة» is a television channel and a canal (the Suez Canal)
     (

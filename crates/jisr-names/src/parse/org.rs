@@ -4,8 +4,9 @@
 use super::numbers::number_at;
 use super::{Group, NameKind, Role, article_units};
 use crate::lexicon::{Word, lexicon};
-use crate::normalize::Script;
+use crate::normalize::{Script, normalize};
 use crate::phonetic::arabic_units;
+use std::sync::OnceLock;
 
 /// Decides person or organisation from the words alone. Conservative, since
 /// short legal forms and type words are also names (Iyad Ag Ghaly, Margaret
@@ -69,6 +70,61 @@ fn expanded(word: &str, letters: bool) -> Option<&'static [&'static str]> {
         .map(|(_, words)| *words)
 }
 
+/// Countries whose names are phrases, as the one word of the place table
+/// that stands for each: Arabic names American and British bodies by the
+/// adjective («الجيش الأمريكي»), English as often by the phrase (the
+/// United States Army).
+const COUNTRY_PHRASES: &[(&str, &str)] = &[
+    ("united states of america", "america"),
+    ("united states", "america"),
+    ("etats unis", "america"),
+    ("الولايات المتحدة الأمريكية", "أمريكا"),
+    ("الولايات المتحدة", "أمريكا"),
+    ("united kingdom", "britain"),
+    ("great britain", "britain"),
+    ("royaume uni", "britain"),
+    ("المملكة المتحدة", "بريطانيا"),
+];
+
+/// [`COUNTRY_PHRASES`] in the words a parsed name has.
+fn country_phrases() -> &'static [(Vec<String>, String)] {
+    static PHRASES: OnceLock<Vec<(Vec<String>, String)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let words = |s: &str| {
+            normalize(s)
+                .split(' ')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        COUNTRY_PHRASES
+            .iter()
+            .map(|(phrase, word)| (words(phrase), normalize(word)))
+            .collect()
+    })
+}
+
+/// `words` with each country named in a phrase as its one word.
+fn countries_as_words(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let found = country_phrases()
+            .iter()
+            .find(|(phrase, _)| words[i..].starts_with(phrase) && phrase.len() < words.len());
+        match found {
+            Some((phrase, word)) => {
+                out.push(word.clone());
+                i += phrase.len();
+            }
+            None => {
+                out.push(words[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The word a French elided article was glued to (linterieur is l' +
 /// interieur), when the lexicon knows that word and it has four letters
 /// or more (Lair is a name, not l'air).
@@ -125,7 +181,7 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
             }
         }
     }
-    let merged = numbered;
+    let merged = countries_as_words(numbered);
     let mut out = Vec::with_capacity(merged.len());
     let mut phrase_end = 0;
     for (i, t) in merged.iter().enumerate() {

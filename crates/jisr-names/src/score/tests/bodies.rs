@@ -244,6 +244,11 @@ fn bodies_named_by_their_country() {
             "الجيش الجمهوري الأيرلندي الحقيقي",
             "Real Irish Republican Army",
         ),
+        // a country named in a phrase is its one word
+        ("الجيش الأمريكي", "United States Army"),
+        ("وزارة الخزانة الأمريكية", "U.S. Department of the Treasury"),
+        ("سفارة المملكة المتحدة", "British Embassy"),
+        ("الولايات المتحدة الأمريكية", "United States of America"),
         // المالية is Mali's and financial
         ("القوات المسلحة المالية", "Malian Armed Forces"),
         ("وزارة المالية", "Ministry of Finance"),
