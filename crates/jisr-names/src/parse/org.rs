@@ -22,6 +22,10 @@ pub(super) fn detect_kind(tokens: &[&str]) -> NameKind {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return NameKind::Person;
     };
+    // a body's acronym alone (IRGC, «داعش») names a body
+    if tokens.len() == 1 && body_acronym(first).is_some() {
+        return NameKind::Organization;
+    }
     if tokens.len() < 2 {
         return NameKind::Person;
     }
@@ -57,6 +61,64 @@ const ABBREVIATIONS: &[(&str, &[&str])] = &[
     ("govt", &["government"]),
     ("natl", &["national"]),
 ];
+
+/// The acronyms by which the bodies partners watch and deal with are
+/// named as often as by their words (ISIL, the IRGC, the PKK, «داعش»),
+/// alone as well as in a longer name, and the words they stand for.
+/// Acronyms two bodies share (RSF, ICC, ISF) are left out.
+const BODY_ACRONYMS: &[(&str, &str)] = &[
+    ("irgc", "islamic revolutionary guard corps"),
+    ("isil", "islamic state in iraq and the levant"),
+    // al-Sham is the Levant, which English also writes Syria
+    ("isis", "islamic state in iraq and the levant"),
+    ("داعش", "الدولة الإسلامية في العراق والشام"),
+    // and the Arabic acronym as English and French write it
+    ("daesh", "islamic state in iraq and the levant"),
+    ("daish", "islamic state in iraq and the levant"),
+    ("daech", "islamic state in iraq and the levant"),
+    ("iskp", "islamic state khorasan province"),
+    ("aqap", "al qaeda in the arabian peninsula"),
+    ("aqim", "al qaeda in the islamic maghreb"),
+    ("plo", "palestine liberation organization"),
+    ("pflp", "popular front for the liberation of palestine"),
+    ("pij", "palestinian islamic jihad"),
+    ("pkk", "kurdistan workers party"),
+    ("sdf", "syrian democratic forces"),
+    ("pmf", "popular mobilization forces"),
+    ("hts", "hayat tahrir al sham"),
+    ("ttp", "tehrik i taliban pakistan"),
+    ("lna", "libyan national army"),
+    ("idf", "israel defense forces"),
+    ("gcc", "gulf cooperation council"),
+    ("oic", "organisation of islamic cooperation"),
+    ("nato", "north atlantic treaty organization"),
+    ("otan", "north atlantic treaty organization"),
+    ("imf", "international monetary fund"),
+    ("iaea", "international atomic energy agency"),
+    ("icrc", "international committee of the red cross"),
+    ("unhcr", "united nations high commissioner for refugees"),
+    ("unodc", "united nations office on drugs and crime"),
+    ("unsc", "united nations security council"),
+    ("fatf", "financial action task force"),
+];
+
+/// The words a body's acronym stands for, as a parsed name has them.
+fn body_acronym(word: &str) -> Option<&'static [String]> {
+    static ACRONYMS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    let table = ACRONYMS.get_or_init(|| {
+        BODY_ACRONYMS
+            .iter()
+            .map(|(acronym, words)| {
+                let words = normalize(words).split(' ').map(str::to_string).collect();
+                (normalize(acronym), words)
+            })
+            .collect()
+    });
+    table
+        .iter()
+        .find(|(acronym, _)| acronym == word)
+        .map(|(_, words)| words.as_slice())
+}
 
 /// The words an abbreviation stands for; `letters` when it was written as
 /// single letters (U.S.).
@@ -139,11 +201,16 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     // S.A.R.L., A/S, U.S.: runs of single letters are one word
     let mut merged: Vec<String> = Vec::with_capacity(tokens.len());
     let mut run = String::new();
-    let push =
-        |merged: &mut Vec<String>, word: String, letters: bool| match expanded(&word, letters) {
+    let push = |merged: &mut Vec<String>, word: String, letters: bool| {
+        if let Some(words) = body_acronym(&word) {
+            merged.extend(words.iter().cloned());
+            return;
+        }
+        match expanded(&word, letters) {
             Some(words) if tokens.len() > 1 => merged.extend(words.iter().map(|w| w.to_string())),
             _ => merged.push(word),
-        };
+        }
+    };
     for t in tokens {
         if t.chars().count() == 1 && t.chars().all(char::is_alphabetic) {
             run.push_str(t);

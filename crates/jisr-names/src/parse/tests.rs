@@ -125,6 +125,9 @@ fn organisations() {
         "Bowne Global Solutions LLC",
         "الاتحاد الأوروبي",
         "Bank of China",
+        // a body's acronym alone
+        "IRGC",
+        "داعش",
     ] {
         assert_eq!(
             parse(org, NameKind::Unknown).kind,

@@ -290,3 +290,27 @@ fn bodies_of_different_kinds_that_share_a_word_are_two() {
     let m = org("Israel Defense Forces", "جيش الدفاع الإسرائيلي");
     assert!(m.score >= 0.9, "{m}");
 }
+
+#[test]
+fn acronyms_of_bodies_stand_for_their_words() {
+    for (a, b) in [
+        ("IRGC", "الحرس الثوري"),
+        ("I.R.G.C.", "Islamic Revolutionary Guard Corps"),
+        ("ISIL", "الدولة الإسلامية في العراق والشام"),
+        ("داعش", "Islamic State of Iraq and the Levant"),
+        ("Daesh", "داعش"),
+        ("ISIS", "داعش"),
+        ("PKK", "حزب العمال الكردستاني"),
+        ("PLO", "منظمة التحرير الفلسطينية"),
+        ("NATO", "حلف شمال الأطلسي"),
+        ("IMF", "صندوق النقد الدولي"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+    let m = org("PKK", "PLO");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+    // an acronym two bodies share stands for neither
+    let m = org("RSF", "Rapid Support Forces");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
