@@ -73,8 +73,8 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
             continue;
         }
         let mut readings = vec![key];
-        if k.concept != 0 && k.concept_alt != 0 {
-            readings.push(format!("c:{}", lex.concept_name(k.concept_alt)));
+        if k.concept != 0 && k.concept_alt() != 0 {
+            readings.push(format!("c:{}", lex.concept_name(k.concept_alt())));
         }
         if let Some(t) = part_second_skeleton(k) {
             readings.push(format!("s:{t}"));
@@ -85,8 +85,8 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
         }
         // the name's forms in other languages and its short forms (Yitzhak
         // «إسحاق», Bill William) share no sound
-        if k.nickname != 0 {
-            readings.push(format!("n:{}", k.nickname));
+        if k.nickname() != 0 {
+            readings.push(format!("n:{}", k.nickname()));
         }
         out.push(readings);
     }
@@ -160,7 +160,7 @@ fn part_key_string(k: &PartKey) -> String {
 
 /// The key of a concept word's second sense, if it has one.
 pub(crate) fn alt_concept_key(k: &PartKey) -> Option<String> {
-    (k.concept != 0 && k.concept_alt != 0).then(|| format!("c{}", k.concept_alt))
+    (k.concept != 0 && k.concept_alt() != 0).then(|| format!("c{}", k.concept_alt()))
 }
 
 impl NameIndex {
@@ -300,8 +300,8 @@ impl NameIndex {
             if let Some(second) = part_second_skeleton(k) {
                 self.post(format!("t{second}"), Near::Exact, entry, dels);
             }
-            if k.nickname != 0 {
-                self.post(alias_key(k.nickname), Near::Exact, entry, dels);
+            if k.nickname() != 0 {
+                self.post(alias_key(k.nickname()), Near::Exact, entry, dels);
             }
         }
         self.part_start.push(self.parts.len() as u32);

@@ -322,8 +322,8 @@ impl NameIndex {
             }
         }
         // another form of the name (Yitzhak for «إسحاق»)
-        if k.nickname != 0
-            && let Some(&sid) = self.skel_ids.get(alias_key(k.nickname).as_str())
+        if k.nickname() != 0
+            && let Some(&sid) = self.skel_ids.get(alias_key(k.nickname()).as_str())
         {
             sids.push((sid, SECOND_READING));
         }

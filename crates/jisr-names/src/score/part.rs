@@ -134,9 +134,9 @@ pub(super) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
     if a.concept != 0 && b.concept != 0 {
         // either sense of either word (concept_alt is 0 when there is none)
         let shared = a.concept == b.concept
-            || (a.concept_alt != 0
-                && (a.concept_alt == b.concept || a.concept_alt == b.concept_alt))
-            || (b.concept_alt != 0 && b.concept_alt == a.concept);
+            || (a.concept_alt() != 0
+                && (a.concept_alt() == b.concept || a.concept_alt() == b.concept_alt()))
+            || (b.concept_alt() != 0 && b.concept_alt() == a.concept);
         return if shared {
             (1.0, How::Translation)
         } else {
@@ -166,7 +166,7 @@ pub(super) fn part_sim(a: &PartKey, b: &PartKey, floor: f32) -> (f32, How) {
         };
     }
     // a short form or another language's form of the name: at least an alias
-    let alias = a.nickname != 0 && a.nickname == b.nickname;
+    let alias = a.nickname() != 0 && a.nickname() == b.nickname();
     if a.mask != 0 && b.mask != 0 && a.mask & b.mask == 0 && !alias {
         return (0.0, How::Phonetic);
     }
