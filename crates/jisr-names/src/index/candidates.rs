@@ -315,9 +315,12 @@ impl NameIndex {
             if let Some(&sid) = self.skel_ids.get(second.as_str()) {
                 sids.push((sid, SECOND_READING));
             }
-            // and both second readings meet: the Houthis «الحوثيون» are
-            // each other's only in the singular
-            if let Some(&sid) = self.skel_ids.get(format!("t{second}").as_str()) {
+            // and a body's two second readings meet: the Houthis
+            // «الحوثيون» are each other's only in the singular (a person's
+            // would add candidates to every query with a silent letter)
+            if k.role == Role::OrgName
+                && let Some(&sid) = self.skel_ids.get(format!("t{second}").as_str())
+            {
                 sids.push((sid, SECOND_READING * SECOND_READING));
             }
         }
