@@ -369,10 +369,8 @@ pub(crate) fn nisba_singular(units: &[u8], latin: bool) -> Option<Units> {
     let stem = if latin {
         match units {
             [stem @ .., u::I, u::S, u::T, u::S | u::S_MUTE]
-            | [stem @ .., u::I, u::T, u::E, u::S | u::S_MUTE] => {
-                Units::from_slice(stem).concat(&Units::from_slice(&[u::I]))
-            }
-            [stem @ .., u::I, u::S | u::S_MUTE] => {
+            | [stem @ .., u::I, u::T, u::E, u::S | u::S_MUTE]
+            | [stem @ .., u::I, u::S | u::S_MUTE] => {
                 Units::from_slice(stem).concat(&Units::from_slice(&[u::I]))
             }
             _ => return None,

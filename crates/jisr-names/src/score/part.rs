@@ -55,26 +55,20 @@ fn by_script<'k>(a: &'k PartKey, b: &'k PartKey) -> (&'k PartKey, &'k PartKey) {
     }
 }
 
-/// The similarity of a pair with its Arabic part read as `read`, in the
-/// pair's own order (the costs are not symmetric).
-fn reading_sim(a: &PartKey, b: &PartKey, read: &Units, floor: f32) -> f32 {
-    let read = Seq::new(read.as_slice());
+/// The similarity of a cross-script pair whose parts read as `arabic` and
+/// `latin`, in the pair's own order (the costs are not symmetric).
+fn oriented_sim(a: &PartKey, arabic: &Seq, latin: &Seq, floor: f32) -> f32 {
     if a.script == Script::Arabic {
-        costs().similarity_above(&read, &b.seq(), floor)
+        costs().similarity_above(arabic, latin, floor)
     } else {
-        costs().similarity_above(&a.seq(), &read, floor)
+        costs().similarity_above(latin, arabic, floor)
     }
 }
 
-/// The similarity of a pair with both parts read otherwise: `arabic` for
-/// its Arabic part, `latin` for its Latin one, in the pair's own order.
-fn readings_sim(a: &PartKey, arabic: &Units, latin: &Units, floor: f32) -> f32 {
-    let (arabic, latin) = (Seq::new(arabic.as_slice()), Seq::new(latin.as_slice()));
-    if a.script == Script::Arabic {
-        costs().similarity_above(&arabic, &latin, floor)
-    } else {
-        costs().similarity_above(&latin, &arabic, floor)
-    }
+/// The similarity of a pair with its Arabic part read as `read`.
+fn reading_sim(a: &PartKey, b: &PartKey, read: &Units, floor: f32) -> f32 {
+    let (_, latin) = by_script(a, b);
+    oriented_sim(a, &Seq::new(read.as_slice()), &latin.seq(), floor)
 }
 
 /// Across scripts, the similarity with the Arabic part's letter pairs read
@@ -118,7 +112,8 @@ fn plural_nisba_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
         return 0.0;
     };
     let latin = nisba_singular(latin.units.as_slice(), true).unwrap_or(latin.units);
-    readings_sim(a, &singular, &latin, floor)
+    let (arabic, latin) = (Seq::new(singular.as_slice()), Seq::new(latin.as_slice()));
+    oriented_sim(a, &arabic, &latin, floor)
 }
 
 /// The similarity of two parts and how they correspond; exact when at least
