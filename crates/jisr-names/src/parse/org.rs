@@ -108,10 +108,7 @@ fn body_acronym(word: &str) -> Option<&'static [String]> {
     let table = ACRONYMS.get_or_init(|| {
         BODY_ACRONYMS
             .iter()
-            .map(|(acronym, words)| {
-                let words = normalize(words).split(' ').map(str::to_string).collect();
-                (normalize(acronym), words)
-            })
+            .map(|(acronym, words)| (normalize(acronym), normalized_words(words)))
             .collect()
     });
     table
@@ -152,17 +149,16 @@ const COUNTRY_PHRASES: &[(&str, &str)] = &[
 fn country_phrases() -> &'static [(Vec<String>, String)] {
     static PHRASES: OnceLock<Vec<(Vec<String>, String)>> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let words = |s: &str| {
-            normalize(s)
-                .split(' ')
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        };
         COUNTRY_PHRASES
             .iter()
-            .map(|(phrase, word)| (words(phrase), normalize(word)))
+            .map(|(phrase, word)| (normalized_words(phrase), normalize(word)))
             .collect()
     })
+}
+
+/// A table's phrase in the words a parsed name has.
+fn normalized_words(phrase: &str) -> Vec<String> {
+    normalize(phrase).split(' ').map(str::to_string).collect()
 }
 
 /// `words` with each country named in a phrase as its one word.
@@ -172,7 +168,7 @@ fn countries_as_words(words: Vec<String>) -> Vec<String> {
     while i < words.len() {
         let found = country_phrases()
             .iter()
-            .find(|(phrase, _)| words[i..].starts_with(phrase) && phrase.len() < words.len());
+            .find(|(phrase, _)| words[i..].starts_with(phrase));
         match found {
             Some((phrase, word)) => {
                 out.push(word.clone());

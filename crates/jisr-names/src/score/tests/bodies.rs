@@ -249,6 +249,7 @@ fn bodies_named_by_their_country() {
         ("وزارة الخزانة الأمريكية", "U.S. Department of the Treasury"),
         ("سفارة المملكة المتحدة", "British Embassy"),
         ("الولايات المتحدة الأمريكية", "United States of America"),
+        ("أمريكا", "United States"),
         // المالية is Mali's and financial
         ("القوات المسلحة المالية", "Malian Armed Forces"),
         ("وزارة المالية", "Ministry of Finance"),
