@@ -499,6 +499,24 @@ mod tests {
         assert_eq!(hits.first().map(|h| h.id.as_str()), Some("target"));
     }
 
+    // and the mirror: the compound is the query's
+    #[test]
+    fn a_compound_query_meets_its_words_listed_apart() {
+        let org = NameKind::Organization;
+        let latin = NameIndex::build(vec![
+            ("dine", "Ansar Dine", org),
+            ("islam", "Ansar al-Islam", org),
+            ("sharia", "Ansar al-Sharia", org),
+            ("zenki", "Harakat Nour al-Din al-Zenki", org),
+        ]);
+        let hits = latin.top_k("أنصار الدين", org, 1);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some("dine"),
+            "{hits:?}"
+        );
+    }
+
     #[test]
     fn a_key_is_near_without_its_article() {
         let idx = namesakes("معمر", &[("target", "معمر محمد أبو منيار القذافي")]);
