@@ -33,5 +33,26 @@ pub use translit::{Scheme, transliterate};
 
 /// Parses and scores two raw names in one call.
 pub fn match_names(a: &str, b: &str, kind: NameKind) -> Match {
-    score(&parse(a, kind), &parse(b, kind))
+    let (a, b) = parse_pair(a, b, kind);
+    score(&a, &b)
+}
+
+/// Parses two names to be compared with each other. With `Unknown`, each
+/// side's kind is decided from its words, and when one side reads as a body
+/// the other is read as one too: a body's name often carries no word for its
+/// kind («الحرس الثوري» beside IRGC), while a pair of a person and a body is
+/// rarely what anyone compares.
+///
+/// ```
+/// use jisr_names::{parse_pair, NameKind};
+/// let (a, b) = parse_pair("IRGC", "الحرس الثوري", NameKind::Unknown);
+/// assert_eq!((a.kind, b.kind), (NameKind::Organization, NameKind::Organization));
+/// ```
+pub fn parse_pair(a: &str, b: &str, kind: NameKind) -> (ParsedName, ParsedName) {
+    let (pa, pb) = (parse(a, kind), parse(b, kind));
+    match (pa.kind, pb.kind) {
+        (NameKind::Organization, NameKind::Person) => (pa, parse(b, NameKind::Organization)),
+        (NameKind::Person, NameKind::Organization) => (parse(a, NameKind::Organization), pb),
+        _ => (pa, pb),
+    }
 }

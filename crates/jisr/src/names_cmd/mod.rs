@@ -8,7 +8,7 @@ mod io;
 mod synth;
 
 use clap::Subcommand;
-use jisr_names::{Hit, NameIndex, NameKind, Scheme, parse, score, transliterate};
+use jisr_names::{Hit, NameIndex, NameKind, Scheme, score, transliterate};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
@@ -107,7 +107,7 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
     match cmd {
         NamesCommand::Match { a, b, kind } => {
             let kind = kind_arg(&kind)?;
-            let (pa, pb) = (parse(&a, kind), parse(&b, kind));
+            let (pa, pb) = jisr_names::parse_pair(&a, &b, kind);
             let m = score(&pa, &pb);
             println!("score\t{:.4}", m.score);
             println!(

@@ -315,3 +315,18 @@ fn acronyms_of_bodies_stand_for_their_words() {
     let m = org("RSF", "Rapid Support Forces");
     assert!(m.score < DEFAULT_THRESHOLD, "{m}");
 }
+
+#[test]
+fn a_body_left_unnamed_as_one_is_read_as_the_body_beside_it() {
+    // «الحرس الثوري» carries no word for a kind of body: alone it reads as a
+    // person's name, beside IRGC as the body it is
+    let m = crate::match_names("IRGC", "الحرس الثوري", NameKind::Unknown);
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+    let m = crate::match_names("الحرس الثوري", "IRGC", NameKind::Unknown);
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+    // two persons stay persons, and a person beside a body is no body
+    let (a, b) = crate::parse_pair("Mahmoud Tawfik", "محمود توفيق", NameKind::Unknown);
+    assert_eq!((a.kind, b.kind), (NameKind::Person, NameKind::Person));
+    let m = crate::match_names("Mahmoud Tawfik", "وزارة الداخلية", NameKind::Unknown);
+    assert!(m.score < 0.3, "{m}");
+}
