@@ -433,3 +433,68 @@ fn list_forms_find_the_short_forms_first_above_the_threshold() {
 fn short_forms_find_the_list_forms_first_above_the_threshold() {
     all_found_among_negatives_at(LIST_FORMS, false, jisr_names::DEFAULT_THRESHOLD);
 }
+
+/// Israelis as Hebrew and the Latin press write them. Hebrew is read in
+/// Arabic letters, its sister abjad's, so it meets Latin as Arabic does.
+/// (Against the Arabic press's spellings of the same names, which add the
+/// vowel letters Hebrew leaves out, «لابيد» for לפיד, scores are lower.)
+const HEBREW: &[(&str, &str)] = &[
+    ("בנימין נתניהו", "Benjamin Netanyahu"),
+    ("יאיר לפיד", "Yair Lapid"),
+    ("נפתלי בנט", "Naftali Bennett"),
+    ("אביגדור ליברמן", "Avigdor Lieberman"),
+    ("אהוד ברק", "Ehud Barak"),
+    ("שמעון פרס", "Shimon Peres"),
+    ("בני גנץ", "Benny Gantz"),
+    ("יואב גלנט", "Yoav Gallant"),
+    ("איתמר בן גביר", "Itamar Ben-Gvir"),
+    ("בצלאל סמוטריץ׳", "Bezalel Smotrich"),
+    ("גולדה מאיר", "Golda Meir"),
+    ("אריאל שרון", "Ariel Sharon"),
+    ("מנחם בגין", "Menachem Begin"),
+    ("משה דיין", "Moshe Dayan"),
+    ("אהוד אולמרט", "Ehud Olmert"),
+    ("ציפי לבני", "Tzipi Livni"),
+    ("ישראל כ\"ץ", "Israel Katz"),
+    ("עמיר פרץ", "Amir Peretz"),
+    ("ברוך גולדשטיין", "Baruch Goldstein"),
+    ("גלעד ארדן", "Gilad Erdan"),
+];
+
+#[test]
+fn hebrew_finds_the_latin_first() {
+    all_found_among_negatives(HEBREW, true);
+}
+
+#[test]
+fn latin_finds_the_hebrew_first() {
+    all_found_among_negatives(HEBREW, false);
+}
+
+/// Arabic names as Hebrew writes them, ח for ح, ע for ع, a geresh for
+/// the sounds Hebrew lacks (ג׳ for ج), against their Arabic.
+const ARABIC_IN_HEBREW: &[(&str, &str)] = &[
+    ("אחמד טיבי", "أحمد الطيبي"),
+    ("איימן עודה", "أيمن عودة"),
+    ("מנסור עבאס", "منصور عباس"),
+    ("ג'מאל זחאלקה", "جمال زحالقة"),
+    ("עזמי בשארה", "عزمي بشارة"),
+    ("חנין זועבי", "حنين زعبي"),
+    ("ראאד סלאח", "رائد صلاح"),
+    ("יחיא סינוואר", "يحيى السنوار"),
+    ("מוחמד דף", "محمد الضيف"),
+    ("חסן נסראללה", "حسن نصر الله"),
+    ("איסמאעיל הנייה", "إسماعيل هنية"),
+    ("יאסר ערפאת", "ياسر عرفات"),
+    ("מרואן ברגותי", "مروان البرغوثي"),
+];
+
+#[test]
+fn arabic_names_in_hebrew_find_their_arabic_first() {
+    all_found_among_negatives_at(ARABIC_IN_HEBREW, true, jisr_names::DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn arabic_finds_its_names_in_hebrew_first() {
+    all_found_among_negatives_at(ARABIC_IN_HEBREW, false, jisr_names::DEFAULT_THRESHOLD);
+}
