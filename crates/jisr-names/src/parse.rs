@@ -304,8 +304,10 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
 /// another name (aka, «المعروف»: a notable word), for `parse` to read them
 /// apart.
 fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
-    let dotted = letters::dotted_initials(original);
-    let name = dotted.as_deref().unwrap_or(original);
+    let honorific = letters::honorific_initials(original);
+    let source = honorific.as_deref().unwrap_or(original);
+    let dotted = letters::dotted_initials(source);
+    let name = dotted.as_deref().unwrap_or(source);
     let mut norm = normalize(name);
     let mut tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
     let kind = match kind {

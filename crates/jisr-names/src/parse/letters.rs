@@ -75,6 +75,43 @@ pub(super) fn dotted_initials(name: &str) -> Option<String> {
     changed.then(|| words.join(" "))
 }
 
+/// The name with an honorific abbreviated in dotted letters before it
+/// (H.E. Adel al-Jubeir, H.H. Sheikh Mohammed, H.R.H., H.M.) written as
+/// the title it is, or `None`: read letter by letter they would be a
+/// person's initials. Only with the dots, since He and Hh may be names,
+/// and only before two words or more: H.E. Smith is more likely initials.
+pub(super) fn honorific_initials(name: &str) -> Option<String> {
+    let rest = name.trim_start();
+    if !rest.starts_with(['H', 'h']) {
+        return None;
+    }
+    let b = rest.as_bytes();
+    let mut letters = [0u8; 4];
+    let (mut n, mut i) = (0, 0);
+    loop {
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match (b.get(i), b.get(i + 1)) {
+            (Some(c), Some(b'.')) if c.is_ascii_alphabetic() && n < letters.len() => {
+                letters[n] = c.to_ascii_lowercase();
+                n += 1;
+                i += 2;
+            }
+            _ => break,
+        }
+    }
+    let title = match &letters[..n] {
+        b"he" => "excellency",
+        b"hh" | b"hrh" | b"hsh" => "highness",
+        b"hm" | b"him" => "majesty",
+        _ => return None,
+    };
+    // `i` stopped at an ASCII byte or a non-letter after the last dot
+    let after = rest.get(i..)?.trim_start();
+    (after.split_whitespace().count() >= 2).then(|| format!("{title} {after}"))
+}
+
 /// Titles of rulers, after which a final single-letter numeral is one.
 const RULERS: &[&str] = &[
     "king", "queen", "pope", "emperor", "empress", "tsar", "czar", "shah", "emir", "sultan",
@@ -295,6 +332,32 @@ mod tests {
         // without a dot, سي is a syllable and دي a particle
         assert_eq!(read("سي جين بينغ"), None);
         assert_eq!(read("ستافان دي ميستورا"), None);
+    }
+
+    #[test]
+    fn dotted_honorifics_are_titles() {
+        let read = |n: &str| super::honorific_initials(n);
+        assert_eq!(
+            read("H.E. Adel al-Jubeir").as_deref(),
+            Some("excellency Adel al-Jubeir")
+        );
+        assert_eq!(
+            read(" h. h. Sheikh Mohammed").as_deref(),
+            Some("highness Sheikh Mohammed")
+        );
+        assert_eq!(
+            read("H.R.H. Prince Turki").as_deref(),
+            Some("highness Prince Turki")
+        );
+        assert_eq!(
+            read("H.M. King Abdullah").as_deref(),
+            Some("majesty King Abdullah")
+        );
+        // initials before one name, letters without dots, other letters
+        assert_eq!(read("H.E. Smith"), None);
+        assert_eq!(read("He Yong Li"), None);
+        assert_eq!(read("H.W. Bush Jr"), None);
+        assert_eq!(read("H.E."), None);
     }
 
     #[test]

@@ -26,6 +26,25 @@ fn latin_ranks_and_initials() {
 }
 
 #[test]
+fn honorifics_are_titles() {
+    for (name, titles) in [
+        ("Grand Ayatollah Ali al-Sistani", 2),
+        ("H.E. Adel al-Jubeir", 1),
+        ("H.H. Sheikh Mohammed bin Rashid", 2),
+        ("His Majesty King Abdullah II", 3),
+        ("His Eminence Cardinal Pietro Parolin", 3),
+    ] {
+        let r = roles(name, NameKind::Person);
+        // a title, or words the press writes around a name: never the name
+        let leading = r
+            .iter()
+            .take_while(|(_, role)| matches!(role, Role::Title | Role::Description))
+            .count();
+        assert_eq!(leading, titles, "{name}: {r:?}");
+    }
+}
+
+#[test]
 fn sayyid_is_a_title_only_before_a_full_name() {
     assert_eq!(
         roles("Seyyed Ebrahim Raisi", NameKind::Person)[0].1,
