@@ -64,7 +64,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         &["عسكري", "عسكرية", "حربي", "حربية", "military", "militaire"],
     ),
     ("bank", &["بنك", "مصرف", "bank", "banque", "banco"]),
-    ("central", &["مركزي", "central", "centrale"]),
+    ("central", &["مركزي", "مركزية", "central", "centrale"]),
     ("company", &["شركة", "company", "societe", "compagnie"]),
     ("group", &["مجموعة", "جماعة", "group", "groupe", "grupo"]),
     ("council", &["مجلس", "council", "conseil", "board"]),

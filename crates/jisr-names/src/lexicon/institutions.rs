@@ -9,6 +9,11 @@ pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     // UNHCR «المفوضية السامية … لشؤون اللاجئين», a coast guard «خفر
     // السواحل», a federal police «الشرطة الاتحادية»)
     ("fund", &["صندوق", "fund", "fonds"]),
+    // Europol, the EU's agency for law enforcement cooperation «وكالة
+    // الاتحاد الأوروبي للتعاون في مجال إنفاذ القانون»; France's DGSE
+    ("law", &["قانون", "law", "loi"]),
+    ("enforcement", &["إنفاذ", "enforcement"]),
+    ("external", &["خارجي", "external", "exterieure"]),
     ("customs", &["جمارك", "customs", "douane", "douanes"]),
     ("treasury", &["خزانة", "خزينة", "treasury", "tresor"]),
     ("embassy", &["سفارة", "embassy", "ambassade"]),

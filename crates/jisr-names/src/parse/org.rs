@@ -100,6 +100,34 @@ const BODY_ACRONYMS: &[(&str, &str)] = &[
     ("unodc", "united nations office on drugs and crime"),
     ("unsc", "united nations security council"),
     ("fatf", "financial action task force"),
+    ("unrwa", "united nations relief and works agency"),
+    ("الاونروا", "united nations relief and works agency"),
+    ("cia", "central intelligence agency"),
+    ("fbi", "federal bureau of investigation"),
+    ("dgsi", "general directorate for internal security"),
+    ("dgse", "general directorate for external security"),
+    // names that are acronyms in their own language, or that the press
+    // uses as the body's name while its full name shares no word with it
+    ("hamas", "islamic resistance movement"),
+    ("حماس", "islamic resistance movement"),
+    ("interpol", "international criminal police organization"),
+    ("الانتربول", "international criminal police organization"),
+    ("انتربول", "international criminal police organization"),
+    (
+        "europol",
+        "european union agency for law enforcement cooperation",
+    ),
+    (
+        "اليوروبول",
+        "european union agency for law enforcement cooperation",
+    ),
+    (
+        "يوروبول",
+        "european union agency for law enforcement cooperation",
+    ),
+    ("shabak", "israel security agency"),
+    ("الشاباك", "israel security agency"),
+    ("jnim", "جماعة نصرة الإسلام والمسلمين"),
 ];
 
 /// The words a body's acronym stands for, as a parsed name has them.
@@ -145,13 +173,41 @@ const COUNTRY_PHRASES: &[(&str, &str)] = &[
     ("المملكة المتحدة", "بريطانيا"),
 ];
 
-/// [`COUNTRY_PHRASES`] in the words a parsed name has.
-fn country_phrases() -> &'static [(Vec<String>, String)] {
-    static PHRASES: OnceLock<Vec<(Vec<String>, String)>> = OnceLock::new();
+/// Bodies whose name in one script or by one usage is a phrase that shares
+/// no word with their name in another, and the words each stands for: the
+/// UN Security Council is the International Security Council in Arabic
+/// («مجلس الأمن الدولي»), Boko Haram calls itself «جماعة أهل السنة للدعوة
+/// والجهاد», the FATF «مجموعة العمل المالي», and Arabic and English both
+/// name the IRGC after Iran. Longer phrases first.
+const BODY_PHRASES: &[(&str, &str)] = &[
+    ("مجلس الأمن الدولي", "united nations security council"),
+    ("مجموعة العمل المالي", "financial action task force"),
+    ("boko haram", "جماعة أهل السنة للدعوة والجهاد"),
+    ("بوكو حرام", "جماعة أهل السنة للدعوة والجهاد"),
+    ("shin bet", "israel security agency"),
+    ("الحرس الثوري الإيراني", "islamic revolutionary guard corps"),
+    (
+        "iranian revolutionary guard corps",
+        "islamic revolutionary guard corps",
+    ),
+    (
+        "iranian revolutionary guards",
+        "islamic revolutionary guard corps",
+    ),
+    (
+        "iranian revolutionary guard",
+        "islamic revolutionary guard corps",
+    ),
+];
+
+/// [`BODY_PHRASES`] and [`COUNTRY_PHRASES`] in the words a parsed name has.
+fn phrases() -> &'static [(Vec<String>, Vec<String>)] {
+    static PHRASES: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        COUNTRY_PHRASES
+        BODY_PHRASES
             .iter()
-            .map(|(phrase, word)| (normalized_words(phrase), normalize(word)))
+            .chain(COUNTRY_PHRASES)
+            .map(|(phrase, words)| (normalized_words(phrase), normalized_words(words)))
             .collect()
     })
 }
@@ -161,17 +217,18 @@ fn normalized_words(phrase: &str) -> Vec<String> {
     normalize(phrase).split(' ').map(str::to_string).collect()
 }
 
-/// `words` with each country named in a phrase as its one word.
-fn countries_as_words(words: Vec<String>) -> Vec<String> {
+/// `words` with each body or country named in a phrase of [`phrases`] as
+/// the words it stands for.
+fn phrases_as_words(words: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let found = country_phrases()
+        let found = phrases()
             .iter()
             .find(|(phrase, _)| words[i..].starts_with(phrase));
         match found {
-            Some((phrase, word)) => {
-                out.push(word.clone());
+            Some((phrase, meant)) => {
+                out.extend(meant.iter().cloned());
                 i += phrase.len();
             }
             None => {
@@ -244,7 +301,7 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
             }
         }
     }
-    let merged = countries_as_words(numbered);
+    let merged = phrases_as_words(numbered);
     let mut out = Vec::with_capacity(merged.len());
     let mut phrase_end = 0;
     for (i, t) in merged.iter().enumerate() {

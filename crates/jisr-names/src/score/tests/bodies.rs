@@ -330,3 +330,45 @@ fn a_body_left_unnamed_as_one_is_read_as_the_body_beside_it() {
     let m = crate::match_names("Mahmoud Tawfik", "وزارة الداخلية", NameKind::Unknown);
     assert!(m.score < 0.3, "{m}");
 }
+
+#[test]
+fn bodies_known_by_a_name_that_shares_no_word_with_another() {
+    for (a, b) in [
+        ("United Nations Security Council", "مجلس الأمن الدولي"),
+        ("FATF", "مجموعة العمل المالي"),
+        ("Islamic Revolutionary Guard Corps", "الحرس الثوري الإيراني"),
+        ("Iranian Revolutionary Guards", "IRGC"),
+        ("INTERPOL", "المنظمة الدولية للشرطة الجنائية"),
+        ("International Criminal Police Organization", "الإنتربول"),
+        (
+            "Europol",
+            "وكالة الاتحاد الأوروبي للتعاون في مجال إنفاذ القانون",
+        ),
+        ("Shin Bet", "الشاباك"),
+        ("Shin Bet", "Israel Security Agency"),
+        ("CIA", "وكالة المخابرات المركزية الأمريكية"),
+        ("FBI", "مكتب التحقيقات الفيدرالي"),
+        ("Boko Haram", "جماعة أهل السنة للدعوة والجهاد"),
+        ("Boko Haram", "بوكو حرام"),
+        ("Hamas", "حركة المقاومة الإسلامية"),
+        ("Islamic Resistance Movement", "حماس"),
+        ("Hamas", "حركة حماس"),
+        ("JNIM", "جماعة نصرة الإسلام والمسلمين"),
+        ("DGSE", "المديرية العامة للأمن الخارجي"),
+        ("DGSI", "المديرية العامة للأمن الداخلي"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+    for (a, b) in [
+        ("Hamas", "Hezbollah"),
+        ("Interpol", "Europol"),
+        ("Shin Bet", "Mossad"),
+        ("DGSE", "DGSI"),
+        ("CIA", "FBI"),
+        ("United Nations Security Council", "مجلس التعاون الخليجي"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score < DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+}
