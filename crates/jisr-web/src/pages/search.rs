@@ -14,7 +14,7 @@
 use std::collections::BTreeMap;
 
 use jisr_core::correlation::keys::name_keys;
-use jisr_names::{NameKind, match_names};
+use jisr_names::NameKind;
 use jisr_policy::Scope;
 use jisr_store::{SearchQuery, TermFilter};
 use minijinja::{Value, context};
@@ -149,15 +149,18 @@ fn name_matches(
         candidates.extend(org_names.into_iter().filter(|id| seen.insert(*id)));
     }
     let mut scored = vec![];
+    // the query read once as each kind, not once per candidate
+    let as_person = jisr_names::parse(q, NameKind::Person);
+    let as_org = jisr_names::parse(q, NameKind::Organization);
     for a in ctx.tx.attributes_get(&candidates)? {
         // Person names by type; the others are organisation names (the
         // `name` of a legal-entity or organization object).
-        let kind = if NAME_TYPES.contains(&a.attr_type.as_str()) {
-            NameKind::Person
+        let (kind, query) = if NAME_TYPES.contains(&a.attr_type.as_str()) {
+            (NameKind::Person, &as_person)
         } else {
-            NameKind::Organization
+            (NameKind::Organization, &as_org)
         };
-        let m = match_names(q, &a.value1, kind);
+        let m = jisr_names::score(query, &jisr_names::parse(&a.value1, kind));
         if m.score >= jisr_names::DEFAULT_THRESHOLD {
             scored.push((m.score, m.explanation.to_string(), a));
         }
