@@ -31,6 +31,15 @@ const GENERATIONS_SWAPPED: f32 = 0.7;
 /// so two of them are two fathers (a surname conflict is left alone: an
 /// unread surname would cost the right name its place too).
 const NASAB_CONFLICT: f32 = 0.9;
+/// In a pair with Arabic script, one name's given name meets the other's
+/// second part, the father's, and the other's own given name goes unmet
+/// («أحمد علي» against «خالد أحمد علي»): an Arab name that leaves out the
+/// given name names the father, or a man named after him. Not when the
+/// given name left out is Muhammad, which many names open with and few men
+/// go by (Mohamed Hosni Mubarak is Hosni Mubarak); and not in Latin alone,
+/// where a man may go by his middle name (Alexander Boris de Pfeffel
+/// Johnson is Boris Johnson).
+const FATHER_FOR_SON: f32 = 0.88;
 /// A man named by his nasab chain and no family (Mohammed bin Zayed,
 /// Tamim bin Hamad) is the Gulf's short form of a man of a house: the
 /// family the other side adds after the same chain (Al Nahyan, Al Thani)
@@ -202,6 +211,32 @@ pub(super) fn combine(
     {
         score *= GENERATIONS_SWAPPED;
     }
+    let covered = |first: bool, i: u8| {
+        chosen.iter().any(|c| {
+            let (s, l) = if first {
+                (c.a, c.a_len)
+            } else {
+                (c.b, c.b_len)
+            };
+            (s..s + l).contains(&i)
+        })
+    };
+    let given_left_out = |keys: &[PartKey], idx: &[u8], first: bool| {
+        idx.iter().any(|&i| {
+            let k = &keys[i as usize];
+            k.role == Role::Given && !covered(first, i) && !is_muhammad(k)
+        })
+    };
+    let fathers = |x: Role| matches!(x, Role::Middle | Role::Nasab);
+    if arabic_pair
+        && chosen.iter().any(|c| {
+            let (ra, rb) = roles(c);
+            (rb == Role::Given && fathers(ra) && given_left_out(a, ia, true))
+                || (ra == Role::Given && fathers(rb) && given_left_out(b, ib, false))
+        })
+    {
+        score *= FATHER_FOR_SON;
+    }
     // a one-word name found inside a longer one is weak evidence
     if (ia.len() == 1) != (ib.len() == 1) {
         score *= 0.88;
@@ -224,4 +259,20 @@ pub(super) fn combine(
         }
     }
     (score.clamp(0.0, 1.0), swapped)
+}
+
+/// Whether a part is Muhammad in either script, by its sound skeleton
+/// (Mohamed, Mohammad, Muhammad and «محمد» share one).
+fn is_muhammad(k: &PartKey) -> bool {
+    static SKELETONS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let skels = SKELETONS.get_or_init(|| {
+        ["محمد", "Muhammad"]
+            .iter()
+            .filter_map(|n| {
+                let p = crate::parse::parse(n, crate::parse::NameKind::Person);
+                p.keys().first().map(|k| k.skel)
+            })
+            .collect()
+    });
+    skels.contains(&k.skel)
 }

@@ -414,6 +414,35 @@ fn a_short_form_meets_the_full_chain_above_the_threshold() {
 }
 
 #[test]
+fn an_arab_name_without_its_given_name_is_the_fathers() {
+    // «أحمد علي» is Khaled's father, not Khaled, in both scripts
+    for (son, father) in [
+        ("خالد أحمد علي", "أحمد علي"),
+        ("Khaled Ahmed Ali", "أحمد علي"),
+        ("خالد أحمد علي", "Ahmed Ali"),
+    ] {
+        let m = s(son, father);
+        assert!(m.score < DEFAULT_THRESHOLD, "{son} / {father}: {m}");
+        let m = s(father, son);
+        assert!(m.score < DEFAULT_THRESHOLD, "{father} / {son}: {m}");
+    }
+    // the father's name left out is a chain link, as before
+    let m = s("خالد أحمد علي", "خالد علي");
+    assert!(m.score >= DEFAULT_THRESHOLD, "{m}");
+    // few men go by the Muhammad their name opens with
+    for (full, short) in [
+        ("محمد حسني السيد مبارك", "Hosni Mubarak"),
+        ("Mohammad Javad Zarif", "جواد ظريف"),
+    ] {
+        let m = s(full, short);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{full} / {short}: {m}");
+    }
+    // and in Latin alone a man may go by his middle name
+    let m = s("Thomas Woodrow Wilson", "Woodrow Wilson");
+    assert!(m.score >= 0.85, "{m}");
+}
+
+#[test]
 fn a_gulf_short_form_by_the_nasab_chain_drops_the_house() {
     // Mohammed bin Zayed is «محمد بن زايد آل نهيان» in short, not a man
     // whose family name sounds like Zayed
