@@ -33,6 +33,10 @@ fn honorifics_are_titles() {
         ("H.H. Sheikh Mohammed bin Rashid", 2),
         ("His Majesty King Abdullah II", 3),
         ("His Eminence Cardinal Pietro Parolin", 3),
+        ("Präsident Barack Obama", 1),
+        ("Monsieur Ilie Bolojan", 1),
+        ("Herr Olaf Scholz", 1),
+        ("Señora Ana Botín", 1),
     ] {
         let r = roles(name, NameKind::Person);
         // a title, or words the press writes around a name: never the name
