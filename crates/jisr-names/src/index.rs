@@ -47,6 +47,14 @@ pub fn keys(name: &ParsedName) -> Vec<String> {
         .collect()
 }
 
+/// Whether a key of [`key_readings`] is a word for a kind of body
+/// (`c:ministry`, `c:bank`, `c:company`): it names no body alone, nor with
+/// another such word, so blocking pairs it only with the body's own words.
+pub fn is_kind_key(key: &str) -> bool {
+    key.strip_prefix("c:")
+        .is_some_and(crate::lexicon::is_type_concept_name)
+}
+
 /// [`keys`], each with its other readings: a part's second one (`s:KML`
 /// beside `s:SML` for Cemil, `s:BK` beside `s:BKLT` for Foucault, `s:BZL`
 /// beside `s:BDL` for «فضل»), so that blocking on exact keys meets «جميل»,
@@ -82,6 +90,16 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
         // glued to its particle (Benflis «بن فليس», Ben Ali «بنعلي»)
         if let Some(t) = particle_joined(keys, i) {
             readings.push(format!("s:{t}"));
+        }
+        // without the article and the silent letters (Sadat «السادات»)
+        if k.concept == 0
+            && k.script != Script::Other
+            && let Some(t) = crate::phonetic::bare_skeleton(k.units.as_slice())
+        {
+            let t = format!("s:{t}");
+            if t != "s:" && !readings.contains(&t) {
+                readings.push(t);
+            }
         }
         // the name's forms in other languages and its short forms (Yitzhak
         // «إسحاق», Bill William) share no sound

@@ -309,6 +309,11 @@ impl Lexicon {
     }
 
     pub fn is_type_concept(&self, id: u16) -> bool {
-        TYPE_CONCEPTS.contains(&self.concept_name(id))
+        is_type_concept_name(self.concept_name(id))
     }
+}
+
+/// Whether a concept, by name, is a kind of body (ministry, bank).
+pub(crate) fn is_type_concept_name(name: &str) -> bool {
+    TYPE_CONCEPTS.contains(&name)
 }

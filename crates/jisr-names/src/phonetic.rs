@@ -360,6 +360,25 @@ pub fn second_skeleton(units: &[u8], latin: bool) -> Option<String> {
     .then(|| skeleton_reading(units, true, j_as_y))
 }
 
+/// The skeleton of a part without its article and the letters some
+/// spellings leave silent, and with ذ and ظ as d, when it has any of them:
+/// what a spelling that drops them writes (Sadat for «السادات», Badreddine
+/// for «بدر الدين», «جاك» for Jacques, Gaddafi and Kadim for «القذافي» and
+/// «كاظم»). Exact blocking keys need it; the index reaches these through
+/// its near keys.
+pub(crate) fn bare_skeleton(units: &[u8]) -> Option<String> {
+    let dropped = |x: u8| x == u::A_ART || x == u::L_ART || is_mute(x);
+    if !units.iter().any(|&x| dropped(x) || x == u::DH) {
+        return None;
+    }
+    let kept: Vec<u8> = units
+        .iter()
+        .filter(|&&x| !dropped(x))
+        .map(|&x| if x == u::DH { u::D } else { x })
+        .collect();
+    Some(skeleton(Units::from_slice(&kept).as_slice()))
+}
+
 /// The singular of a word that may be a plural nisba, the name of a
 /// group by its members (the Houthis «الحوثيون», «الحوثيين»; the Salafists
 /// «السلفيون»; the Alawites «العلويون»): Arabic ends it in -iyyun or
