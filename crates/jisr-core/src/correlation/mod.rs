@@ -14,6 +14,7 @@
 mod background;
 pub mod exclusions;
 pub mod keys;
+mod name_keys;
 mod names;
 pub mod read;
 pub mod upgrade;
