@@ -113,6 +113,17 @@ pub(super) fn combine(
                 .iter()
                 .any(|&i| other[i as usize].role == Role::Kunya)
     };
+    // whether a part of the first (or second) name is in a chosen alignment
+    let covered = |first: bool, i: u8| {
+        chosen.iter().any(|c| {
+            let (s, l) = if first {
+                (c.a, c.a_len)
+            } else {
+                (c.b, c.b_len)
+            };
+            (s..s + l).contains(&i)
+        })
+    };
     let arabic = |k: &[PartKey]| k.iter().any(|p| p.script == Script::Arabic);
     let arabic_pair = arabic(a) || arabic(b);
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
@@ -121,15 +132,7 @@ pub(super) fn combine(
             if matches!(k.role, Role::Initial | Role::OrgType | Role::Ordinal) {
                 continue;
             }
-            let covered = chosen.iter().any(|c| {
-                let (s, l) = if first {
-                    (c.a, c.a_len)
-                } else {
-                    (c.b, c.b_len)
-                };
-                (s..s + l).contains(&i)
-            });
-            if covered {
+            if covered(first, i) {
                 continue;
             }
             let side = usize::from(!first);
@@ -211,16 +214,6 @@ pub(super) fn combine(
     {
         score *= GENERATIONS_SWAPPED;
     }
-    let covered = |first: bool, i: u8| {
-        chosen.iter().any(|c| {
-            let (s, l) = if first {
-                (c.a, c.a_len)
-            } else {
-                (c.b, c.b_len)
-            };
-            (s..s + l).contains(&i)
-        })
-    };
     let given_left_out = |keys: &[PartKey], idx: &[u8], first: bool| {
         idx.iter().any(|&i| {
             let k = &keys[i as usize];
@@ -262,7 +255,8 @@ pub(super) fn combine(
 }
 
 /// Whether a part is Muhammad in either script, by its sound skeleton
-/// (Mohamed, Mohammad, Muhammad and «محمد» share one).
+/// (Mohamed, Mohammad, Muhammad and «محمد» share one; so does Mahmoud,
+/// which the scorer too finds close to «محمد»).
 fn is_muhammad(k: &PartKey) -> bool {
     static SKELETONS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     let skels = SKELETONS.get_or_init(|| {
