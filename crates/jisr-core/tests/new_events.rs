@@ -182,28 +182,20 @@ fn a_new_event_counts_only_its_live_attributes() {
 fn names_in_objects_pair_across_events_by_their_templates() {
     let (_dir, store, actor) = instance();
     let mut tx = store.write().unwrap();
-    let object = |template: &str, relation: &str, value: &str| {
-        json!({"name": template, "meta-category": "misc", "Attribute": [
-            {"type": "text", "object_relation": relation, "value": value}]})
-    };
-    let first = add(
+    let events = two_events(
         tx.as_mut(),
         &actor,
-        json!({"info": "first", "Object": [
-            object("legal-entity", "name", "Ministry of Interior"),
-            object("person", "alias", "Mahmoud Tawfik"),
-            object("domain-ip", "text", "Mahmoud Tawfik")]}),
-    )
-    .unwrap();
-    let second = add(
-        tx.as_mut(),
-        &actor,
-        json!({"info": "second", "Object": [
-            object("organization", "name", "وزارة الداخلية"),
-            object("person", "alias", "محمود توفيق")]}),
-    )
-    .unwrap();
-    let pairs = name_pairs(tx.as_mut(), [first, second]);
+        [
+            ("legal-entity", "name", "Ministry of Interior"),
+            ("person", "alias", "Mahmoud Tawfik"),
+            ("domain-ip", "text", "Mahmoud Tawfik"),
+        ],
+        [
+            ("organization", "name", "وزارة الداخلية"),
+            ("person", "alias", "محمود توفيق"),
+        ],
+    );
+    let pairs = name_pairs(tx.as_mut(), events);
     let text = |s: &str| s.to_string();
     assert_eq!(
         pairs,
@@ -215,6 +207,37 @@ fn names_in_objects_pair_across_events_by_their_templates() {
         ],
         "the domain-ip object's text is no name"
     );
+}
+
+/// Two events, each of objects holding one text attribute: `(template,
+/// relation, value)`.
+fn two_events<const A: usize, const B: usize>(
+    tx: &mut dyn Tx,
+    actor: &Actor,
+    first: [(&str, &str, &str); A],
+    second: [(&str, &str, &str); B],
+) -> [i64; 2] {
+    let objects = |list: &[(&str, &str, &str)]| -> Vec<serde_json::Value> {
+        list.iter()
+            .map(|(template, relation, value)| {
+                json!({"name": template, "meta-category": "misc", "Attribute": [
+                    {"type": "text", "object_relation": relation, "value": value}]})
+            })
+            .collect()
+    };
+    let first = add(
+        tx,
+        actor,
+        json!({"info": "first", "Object": objects(&first)}),
+    )
+    .unwrap();
+    let second = add(
+        tx,
+        actor,
+        json!({"info": "second", "Object": objects(&second)}),
+    )
+    .unwrap();
+    [first, second]
 }
 
 /// The stored name correlations as pairs of values, sorted; each pair
@@ -251,29 +274,21 @@ fn name_pairs(tx: &mut dyn Tx, events: [i64; 2]) -> Vec<(String, String)> {
 fn names_pair_across_events_where_their_spellings_key_apart() {
     let (_dir, store, actor) = instance();
     let mut tx = store.write().unwrap();
-    let name = |template: &str, relation: &str, value: &str| {
-        json!({"name": template, "meta-category": "misc", "Attribute": [
-            {"type": "text", "object_relation": relation, "value": value}]})
-    };
-    let first = add(
+    let events = two_events(
         tx.as_mut(),
         &actor,
-        json!({"info": "first", "Object": [
-            name("person", "full-name", "Anwar Sadat"),
-            name("person", "full-name", "Olaf Scholz"),
-            name("organization", "name", "Central Bank of Egypt")]}),
-    )
-    .unwrap();
-    let second = add(
-        tx.as_mut(),
-        &actor,
-        json!({"info": "second", "Object": [
-            name("person", "full-name", "أنور السادات"),
-            name("person", "full-name", "أولاف شولتس"),
-            name("organization", "name", "البنك المركزي المصري")]}),
-    )
-    .unwrap();
-    let pairs = name_pairs(tx.as_mut(), [first, second]);
+        [
+            ("person", "full-name", "Anwar Sadat"),
+            ("person", "full-name", "Olaf Scholz"),
+            ("organization", "name", "Central Bank of Egypt"),
+        ],
+        [
+            ("person", "full-name", "أنور السادات"),
+            ("person", "full-name", "أولاف شولتس"),
+            ("organization", "name", "البنك المركزي المصري"),
+        ],
+    );
+    let pairs = name_pairs(tx.as_mut(), events);
     for (a, b) in [
         ("Anwar Sadat", "أنور السادات"),
         ("Olaf Scholz", "أولاف شولتس"),
