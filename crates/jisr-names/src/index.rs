@@ -62,13 +62,11 @@ pub fn is_kind_key(key: &str) -> bool {
 pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     let lex = crate::lexicon::lexicon();
     let mut out: Vec<Vec<String>> = Vec::new();
-    let parts = name.names().flat_map(|n| {
-        n.keys()
-            .iter()
-            .enumerate()
-            .map(move |(i, k)| (n.keys(), i, k))
-    });
-    for (keys, i, k) in parts {
+    let parts = name
+        .names()
+        .flat_map(|n| n.keys().iter().enumerate().map(move |(i, k)| (n, i, k)));
+    for (n, i, k) in parts {
+        let keys = n.keys();
         if !k.role.is_keyed() {
             continue;
         }
@@ -89,6 +87,11 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
         }
         // glued to its particle (Benflis «بن فليس», Ben Ali «بنعلي»)
         if let Some(t) = particle_joined(keys, i) {
+            readings.push(format!("s:{t}"));
+        }
+        // a Persian or Pashtun surname's ending written apart, as Arabic
+        // script often does (Hajizadeh «حاجي زاده», Ahmadinejad «أحمدي نجاد»)
+        if let Some(t) = suffix_joined(n, i) {
             readings.push(format!("s:{t}"));
         }
         // without the article and the silent letters (Sadat «السادات»)
@@ -156,6 +159,26 @@ enum Near {
     Deletions,
     /// Its deletions, and those of the key without the article's L.
     WithoutArticle,
+}
+
+/// Endings of Persian, Afghan and Pashtun surnames that Arabic script
+/// writes as a word of their own and Latin spellings as part of the name
+/// (Hajizadeh, Ahmadinejad, Jafarpour, Ahmadzai), as `normalize` writes them.
+const DETACHED_ENDINGS: &[&str] = &[
+    "زاده", "نجاد", "نژاد", "پور", "بور", "فر", "نيا", "وند", "زاي", "خيل", "zadeh", "zada",
+    "nejad", "nezhad", "pour", "far", "nia", "vand", "zai", "khel",
+];
+
+/// The skeleton of the part at `i`, when it is a surname's ending written
+/// apart, joined to the part before it.
+fn suffix_joined(n: &ParsedName, i: usize) -> Option<String> {
+    let part = n.parts.get(i)?;
+    let (before, k) = (n.keys().get(i.checked_sub(1)?)?, n.keys().get(i)?);
+    (n.parts.len() == n.keys().len()
+        && DETACHED_ENDINGS.contains(&part.text.as_str())
+        && before.concept == 0
+        && before.script == k.script)
+        .then(|| skeleton(before.units.concat(&k.units).as_slice()))
 }
 
 /// The skeleton of the part at `i` glued to the particle before it (ben,
