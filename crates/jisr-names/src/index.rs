@@ -114,6 +114,40 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
     out
 }
 
+/// Blocking keys that pair a body written as an acronym with bodies whose
+/// words spell it (OPEC, the Organization of the Petroleum Exporting
+/// Countries): `a:` + the letters, from either mark; empty for a name with
+/// none (every person's). Two bodies with the same initials share one too,
+/// and are scored apart.
+pub fn acronym_keys(name: &ParsedName) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in name.names() {
+        for p in &n.parts {
+            if matches!(p.role, Role::Acronym | Role::Initials) {
+                let key = format!("a:{}", p.text);
+                if !out.contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The index key of an acronym mark: listed under what it is, asked for
+/// under what it meets (an acronym asks for bodies' initials and the
+/// reverse), so two bodies with the same initials are not each other's
+/// candidates.
+pub(crate) fn mark_key(k: &PartKey, asked: bool) -> Option<String> {
+    let acronym = match k.role {
+        Role::Acronym => true,
+        Role::Initials => false,
+        _ => return None,
+    };
+    let tag = if acronym != asked { 'a' } else { 'i' };
+    Some(format!("!{tag}{:x}", k.text_hash))
+}
+
 /// The index key of a name's group of forms ([`PartKey::nickname`]).
 pub(crate) fn alias_key(group: u16) -> String {
     format!("n{group}")
@@ -318,6 +352,9 @@ impl NameIndex {
         self.kinds.push(kind);
         for (i, k) in keys.iter().enumerate() {
             self.parts.push(*k);
+            if let Some(mark) = mark_key(k, false) {
+                self.post(mark, Near::Exact, entry, dels);
+            }
             if !k.role.is_keyed() {
                 continue;
             }

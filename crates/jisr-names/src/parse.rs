@@ -82,6 +82,13 @@ pub enum Role {
     Legal,
     /// of, the, and: ignored when comparing.
     Stop,
+    /// A body's name written as an acronym (OPEC, LeT), marked after its
+    /// parts: compared only with another body's `Initials`.
+    Acronym,
+    /// The letters a body's words spell as an acronym (opec for the
+    /// Organization of the Petroleum Exporting Countries), marked after its
+    /// parts, one for each way lists form acronyms.
+    Initials,
 }
 
 impl Role {
@@ -102,6 +109,8 @@ impl Role {
             Role::OrgType => "type",
             Role::Legal => "legal",
             Role::Stop => "stop",
+            Role::Acronym => "acronym",
+            Role::Initials => "initials",
         }
     }
 
@@ -109,7 +118,13 @@ impl Role {
     pub fn is_informative(self) -> bool {
         !matches!(
             self,
-            Role::Title | Role::Description | Role::Particle | Role::Legal | Role::Stop
+            Role::Title
+                | Role::Description
+                | Role::Particle
+                | Role::Legal
+                | Role::Stop
+                | Role::Acronym
+                | Role::Initials
         )
     }
 
@@ -130,7 +145,9 @@ impl Role {
             | Role::Particle
             | Role::Legal
             | Role::Stop
-            | Role::Ordinal => 0.0,
+            | Role::Ordinal
+            | Role::Acronym
+            | Role::Initials => 0.0,
         }
     }
 }
@@ -147,7 +164,8 @@ pub struct PartKey {
     pub(crate) weight: f32,
     /// Hash of the normalised text, for exact matches and opaque scripts.
     pub(crate) text_hash: u64,
-    /// Hash and length of the consonant skeleton.
+    /// Hash and length of the consonant skeleton (of an acronym mark, the
+    /// number of its letters).
     pub(crate) skel: u32,
     pub(crate) skel_len: u8,
     /// Which coarse consonant classes occur: parts sharing none cannot be the same name.
@@ -281,6 +299,16 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
+    // a body's acronym after its name is another name of it
+    if let Some((outer, letters)) = acronym::trailing(original) {
+        let mut name = parse(outer, kind);
+        if name.kind == NameKind::Organization {
+            name.others
+                .push(parse_one(letters, NameKind::Organization, &mut false));
+            name.original = original.to_string();
+            return name;
+        }
+    }
     let mut marker = false;
     let whole = parse_one(original, kind, &mut marker);
     // the kind given, or the one the words tell when none was
@@ -365,6 +393,15 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
         NameKind::Organization => org::parse_org(&tokens),
         _ => person::parse_person(&tokens),
     });
+    if kind == NameKind::Organization {
+        let informative: Vec<&str> = parts
+            .iter()
+            .filter(|(_, r)| r.is_informative())
+            .map(|(g, _)| g.text.as_str())
+            .collect();
+        let marks = acronym::marks(original, &tokens, &informative);
+        parts.extend(marks);
+    }
     let mut keys = Vec::with_capacity(parts.len());
     let mut out = Vec::with_capacity(parts.len());
     for (g, role) in parts {
@@ -401,7 +438,12 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
             weight: w,
             text_hash: hash_text(&compact),
             skel: hash_text(&skel) as u32,
-            skel_len: skel.len().min(255) as u8,
+            skel_len: if matches!(role, Role::Acronym | Role::Initials) {
+                g.text.len()
+            } else {
+                skel.len()
+            }
+            .min(255) as u8,
             mask: class_mask(&skel, g.units.as_slice()),
             sim_id: sim_id(&compact, &g.units, role, concept ^ nickname.rotate_left(8)),
             also: if concept != 0 { concept_alt } else { nickname },
@@ -489,6 +531,7 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
     if s.is_empty() { "_".to_string() } else { s }
 }
 
+mod acronym;
 mod aliases;
 mod exonyms;
 mod inverted;

@@ -13,6 +13,7 @@ use crate::kernel::Seq;
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role};
 use crate::phonetic::Units;
+use acronym::acronym_sim;
 use cands::Cands;
 use combine::combine;
 use part::part_sim;
@@ -69,6 +70,9 @@ pub enum How {
     Initial,
     /// A short form of the same given name (Bill ~ William).
     Alias,
+    /// A body's acronym and its words (OPEC ~ Organization of the
+    /// Petroleum Exporting Countries).
+    Acronym,
 }
 
 impl How {
@@ -81,6 +85,7 @@ impl How {
             How::Phonetic => "phonetic",
             How::Initial => "initial",
             How::Alias => "alias",
+            How::Acronym => "acronym",
         }
     }
 }
@@ -187,6 +192,7 @@ fn how_from(x: u8) -> How {
         3 => How::Skeleton,
         4 => How::Phonetic,
         6 => How::Alias,
+        7 => How::Acronym,
         _ => How::Initial,
     }
 }
@@ -200,6 +206,7 @@ fn how_code(h: How) -> u8 {
         How::Phonetic => 4,
         How::Initial => 5,
         How::Alias => 6,
+        How::Acronym => 7,
     }
 }
 
@@ -209,6 +216,9 @@ struct Alignment {
     n: usize,
     score: f32,
     order_swapped: bool,
+    /// Whether the score is that of one side's acronym against the other's
+    /// words (then the side of the acronym: the right one), not of the parts.
+    acronym: Option<bool>,
 }
 
 fn informative(keys: &[PartKey], out: &mut [u8; MAX_PARTS]) -> usize {
@@ -235,6 +245,8 @@ fn align_with(
     mut cache: Option<&mut SimCache>,
     fl: Floors,
 ) -> Alignment {
+    // the marks follow the parts, which may be more than MAX_INDEX
+    let (acronym, acronym_right) = acronym_sim(a, b);
     let a = &a[..a.len().min(MAX_INDEX)];
     let b = &b[..b.len().min(MAX_INDEX)];
     let mut ia = [0u8; MAX_PARTS];
@@ -441,11 +453,21 @@ fn align_with(
         n += 1;
     }
     let (score, order_swapped) = combine(a, b, &chosen[..n], &ia[..na], &ib[..nb]);
+    if acronym > score {
+        return Alignment {
+            chosen,
+            n: 0,
+            score: acronym,
+            order_swapped: false,
+            acronym: Some(acronym_right),
+        };
+    }
     Alignment {
         chosen,
         n,
         score,
         order_swapped,
+        acronym: None,
     }
 }
 
@@ -538,11 +560,41 @@ fn score_one(a: &ParsedName, b: &ParsedName) -> Match {
             similarity: f64::from(c.sim),
         });
     }
+    if let Some(right) = al.acronym {
+        let (short, long) = if right { (b, a) } else { (a, b) };
+        let letters = short
+            .parts
+            .iter()
+            .find(|p| p.role == Role::Acronym)
+            .map(|p| p.text.clone())
+            .unwrap_or_default();
+        let words = long
+            .informative_parts()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (left, right) = if right {
+            (words, letters)
+        } else {
+            (letters, words)
+        };
+        ex.aligned.push(AlignedParts {
+            left,
+            right,
+            how: How::Acronym,
+            similarity: f64::from(al.score),
+        });
+        used_a.iter_mut().for_each(|u| *u = true);
+        used_b.iter_mut().for_each(|u| *u = true);
+    }
     for (p, used, missing) in [
         (a, &used_a, &mut ex.missing_left),
         (b, &used_b, &mut ex.missing_right),
     ] {
         for (part, &u) in p.parts.iter().zip(used.iter()) {
+            if matches!(part.role, Role::Acronym | Role::Initials) {
+                continue;
+            }
             if !part.role.is_informative() {
                 ex.dropped
                     .push(format!("{} {}", part.role.as_str(), part.text));
@@ -564,6 +616,7 @@ fn score_one(a: &ParsedName, b: &ParsedName) -> Match {
     }
 }
 
+mod acronym;
 mod cands;
 mod combine;
 mod part;

@@ -3,7 +3,8 @@
 
 use super::near::{habit_swaps, key_distance};
 use super::{
-    NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, part_key_string, particle_joined,
+    NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, mark_key, part_key_string,
+    particle_joined,
 };
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role, part_second_skeleton};
@@ -127,6 +128,13 @@ impl NameIndex {
             let mut sids: Vec<(u32, f32)> = Vec::new();
             let keys = q.keys();
             for (i, k) in keys.iter().enumerate() {
+                if let Some(mark) = mark_key(k, true) {
+                    sids.clear();
+                    if let Some(&sid) = self.skel_ids.get(mark.as_str()) {
+                        sids.push((sid, 1.0));
+                        self.support(&mark, &mut sids, 1.0, &mut scratch);
+                    }
+                }
                 if !k.role.is_keyed() {
                     continue;
                 }

@@ -247,3 +247,35 @@ fn screening_applies_threshold() {
     assert_eq!(res[0].1[0].id, "p1");
     assert!(res[1].1.is_empty());
 }
+
+#[test]
+fn a_body_is_found_by_its_acronym_and_its_acronym_by_its_words() {
+    let idx = NameIndex::build(vec![
+        (
+            "o1",
+            "Organization of the Petroleum Exporting Countries",
+            NameKind::Organization,
+        ),
+        ("o2", "ICAO", NameKind::Organization),
+        (
+            "o3",
+            "Organization of Islamic Cooperation",
+            NameKind::Organization,
+        ),
+        ("o4", "International Energy Agency", NameKind::Organization),
+        ("o5", "Islamic Jihad Union (IJU)", NameKind::Organization),
+    ]);
+    for (q, want) in [
+        ("OPEC", "o1"),
+        ("International Civil Aviation Organization", "o2"),
+        ("IJU", "o5"),
+    ] {
+        let hits = idx.top_k(q, NameKind::Organization, 3);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {hits:?}"
+        );
+        assert!(hits[0].score >= crate::DEFAULT_THRESHOLD, "{q}: {hits:?}");
+    }
+}

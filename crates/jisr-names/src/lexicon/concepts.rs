@@ -66,8 +66,25 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("bank", &["بنك", "مصرف", "bank", "banque", "banco"]),
     ("central", &["مركزي", "مركزية", "central", "centrale"]),
     ("company", &["شركة", "company", "societe", "compagnie"]),
-    ("group", &["مجموعة", "جماعة", "group", "groupe", "grupo"]),
-    ("council", &["مجلس", "council", "conseil", "board"]),
+    (
+        "group",
+        &[
+            "مجموعة",
+            "جماعة",
+            "group",
+            "groupe",
+            "grupo",
+            "jamaat",
+            "jamaah",
+            "jamaa",
+            "jemaah",
+            "gamaa",
+        ],
+    ),
+    (
+        "council",
+        &["مجلس", "council", "conseil", "board", "majlis"],
+    ),
     ("security", &["أمن", "أمني", "security", "securite"]),
     (
         "political",
@@ -130,13 +147,18 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ),
     // Urdu and Persian lashkar is the army Arabic writes عسكر (Lashkar-e-Taiba
     // «عسكر طيبة»)
-    ("army", &["جيش", "army", "armee", "عسكر", "lashkar"]),
+    (
+        "army",
+        &["جيش", "army", "armee", "عسكر", "lashkar", "jaish", "jaysh"],
+    ),
     // an army is its forces as well (the Israel Defense Forces «جيش الدفاع
     // الإسرائيلي», the Lebanese Army and Armed Forces), and an air force
     // is «سلاح الجو», the air's arm
     (
         "forces",
-        &["قوات", "قوى", "سلاح", "forces", "force", "جيش", "army"],
+        &[
+            "قوات", "قوى", "سلاح", "forces", "force", "جيش", "army", "jaish", "jaysh",
+        ],
     ),
     ("armed", &["مسلح", "مسلحة", "armed", "armees"]),
     ("mobilization", &["حشد", "mobilization", "mobilisation"]),
@@ -210,7 +232,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     // al-Qaeda in the Arabian Peninsula «في جزيرة العرب»; Al Jazeera
     ("peninsula", &["جزيرة", "peninsula"]),
     ("police", &["شرطة", "police"]),
-    ("party", &["حزب", "party", "parti"]),
+    ("party", &["حزب", "party", "parti", "hizb"]),
     (
         "workers",
         &["عمال", "workers", "labour", "labor", "travailleurs"],
@@ -230,7 +252,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "tahrik",
         ],
     ),
-    ("front", &["جبهة", "front"]),
+    // the Arabic words of armed groups' names, as their romanised names
+    // keep them (Jabhat al-Nusra, the al-Nusra Front; Jaish-e-Mohammed)
+    ("front", &["جبهة", "front", "jabhat", "jabha", "jabhet"]),
     // English writes Muslim for الإسلامي as often as Islamic (Muslim
     // World League «رابطة العالم الإسلامي»), and المسلمين as Muslim
     (
@@ -244,6 +268,12 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "مسلمون",
             "muslim",
             "muslims",
+            // romanised, as group names keep it (Jamaat-e-Islami, Gama'a
+            // al-Islamiyya, Harakat al-Muqawama al-Islamiya)
+            "islami",
+            "islamiya",
+            "islamiyya",
+            "islamiyah",
         ],
     ),
     ("state", &["دولة", "state", "etat"]),
@@ -366,7 +396,10 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("emirates", &["إمارات", "emirates"]),
     ("gulf", &["خليج", "خليجي", "خليجية", "gulf"]),
     ("cooperation", &["تعاون", "cooperation"]),
-    ("brotherhood", &["إخوان", "brotherhood", "brothers"]),
+    (
+        "brotherhood",
+        &["إخوان", "brotherhood", "brothers", "ikhwan"],
+    ),
     (
         "commission",
         &[
@@ -426,15 +459,20 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("naval", &["بحري", "بحرية", "naval", "navy"]),
     // سرايا, companies, is Brigades in groups' own names (Saraya al-Quds,
     // Al-Quds Brigades)
-    ("brigades", &["كتائب", "سرايا", "brigades"]),
+    ("brigades", &["كتائب", "سرايا", "brigades", "kataib"]),
     ("battalion", &["كتيبة", "battalion"]),
     ("brigade", &["لواء", "brigade"]),
     ("division", &["فرقة", "division"]),
     ("regiment", &["فوج", "regiment"]),
-    ("corps", &["فيلق", "corps"]),
+    ("corps", &["فيلق", "corps", "faylaq"]),
+    // the drug cartels of the Americas (the Sinaloa Cartel «كارتل سينالوا»)
+    ("cartel", &["كارتل", "cartel", "cartels"]),
     ("squadron", &["سرب", "squadron"]),
     ("martyrs", &["شهداء", "martyrs"]),
-    ("resistance", &["مقاومة", "resistance"]),
+    (
+        "resistance",
+        &["مقاومة", "resistance", "muqawama", "muqawamah", "moqawama"],
+    ),
     ("mosque", &["مسجد", "mosque"]),
     ("shipping", &["شحن", "ملاحة", "shipping", "maritime"]),
     // an agency of state is «جهاز», an apparatus (the General

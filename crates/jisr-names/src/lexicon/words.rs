@@ -365,6 +365,7 @@ pub(super) const TYPE_CONCEPTS: &[&str] = &[
     "division",
     "regiment",
     "corps",
+    "cartel",
     "squadron",
     "office",
     "holding",

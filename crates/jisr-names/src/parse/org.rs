@@ -87,6 +87,11 @@ const BODY_ACRONYMS: &[(&str, &str)] = &[
     ("pmf", "popular mobilization forces"),
     ("hts", "hayat tahrir al sham"),
     ("ttp", "tehrik i taliban pakistan"),
+    // the initials of their names in Spanish and Basque, which English
+    // translates (Fuerzas Armadas Revolucionarias de Colombia)
+    ("farc", "revolutionary armed forces of colombia"),
+    ("cjng", "jalisco new generation cartel"),
+    ("eta", "basque homeland and liberty"),
     ("lna", "libyan national army"),
     ("idf", "israel defense forces"),
     ("gcc", "gulf cooperation council"),

@@ -135,9 +135,14 @@ fn organisations() {
     let p = parse("Ministry of Defence", NameKind::Unknown);
     assert_eq!(p.kind, NameKind::Organization);
     let r: Vec<_> = p.parts.iter().map(|p| p.role).collect();
-    assert_eq!(r, vec![Role::OrgType, Role::Stop, Role::OrgName]);
+    // and the letters its words spell as an acronym (MOD), marked after them
+    assert_eq!(
+        r,
+        vec![Role::OrgType, Role::Stop, Role::OrgName, Role::Initials]
+    );
     let p = parse("Bowne Global Solutions S.A.R.L.", NameKind::Organization);
-    assert_eq!(p.parts.last().unwrap().role, Role::Legal);
+    let roles: Vec<_> = p.parts.iter().map(|p| p.role).collect();
+    assert_eq!(roles[roles.len() - 2..], [Role::Legal, Role::Initials]);
     let p = parse("الاتحاد الأوروبي", NameKind::Organization);
     assert!(p.keys.iter().all(|k| k.concept != 0));
     let p = parse("وزارة الدفاع", NameKind::Unknown);

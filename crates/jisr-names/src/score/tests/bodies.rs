@@ -372,3 +372,80 @@ fn bodies_known_by_a_name_that_shares_no_word_with_another() {
         assert!(m.score < DEFAULT_THRESHOLD, "{a} / {b}: {m}");
     }
 }
+
+#[test]
+fn a_body_written_as_its_acronym_meets_its_words() {
+    for (acronym, words) in [
+        ("OPEC", "Organization of the Petroleum Exporting Countries"),
+        ("ICAO", "International Civil Aviation Organization"),
+        (
+            "UNESCO",
+            "United Nations Educational, Scientific and Cultural Organization",
+        ),
+        // in the language of its name, the article counted where it opens a word
+        ("CJNG", "Cártel de Jalisco Nueva Generación"),
+        ("AQIS", "Al-Qaeda in the Indian Subcontinent"),
+        // an acronym written after the name is another name of the body
+        ("IJU", "Islamic Jihad Union (IJU)"),
+    ] {
+        for (a, b) in [(acronym, words), (words, acronym)] {
+            let m = org(a, b);
+            assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+        }
+    }
+    let m = org("OPEC", "Organization of the Petroleum Exporting Countries");
+    assert_eq!(m.explanation.aligned[0].how, How::Acronym, "{m}");
+    assert!(m.score < 0.9, "many bodies share an acronym: {m}");
+    // three letters rank the body, but so many share them that they are no match
+    for (a, b) in [
+        ("LeT", "Lashkar-e-Taiba"),
+        ("JeM", "Jaish-e-Mohammed"),
+        ("IJU", "Islamic Jihad Union"),
+    ] {
+        let m = org(a, b);
+        assert!(
+            m.score >= 0.6 && m.score < DEFAULT_THRESHOLD,
+            "{a} / {b}: {m}"
+        );
+    }
+    for (a, b) in [
+        // another body's initials
+        (
+            "OPEC",
+            "Organisation for Economic Co-operation and Development",
+        ),
+        // a word, not an acronym
+        ("Opec", "Organization of the Petroleum Exporting Countries"),
+        ("opec", "Organization of the Petroleum Exporting Countries"),
+        // two bodies whose words share their initials, neither written as an acronym
+        ("Arab Banking Company", "American Broadcasting Company"),
+        // a legal form is no initial
+        ("ACMEL", "Acme Metals Ltd"),
+        // an Arabic body has no Latin initials
+        ("OPEC", "منظمة الدول المصدرة للبترول"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score < 0.6, "{a} / {b}: {m}");
+    }
+    // persons are never read as acronyms
+    let m = super::score(
+        &parse("OMAR", NameKind::Person),
+        &parse("Osama Mohammed Abu Rashid", NameKind::Person),
+    );
+    assert!(m.score < 0.6, "{m}");
+}
+
+#[test]
+fn romanised_words_of_armed_groups_translate() {
+    for (a, b) in [
+        ("Jabhat al-Nusra", "Al-Nusra Front"),
+        ("Jaysh al-Islam", "Army of Islam"),
+        ("Kata'ib Hezbollah", "Hezbollah Brigades"),
+        ("Hamas", "Harakat al-Muqawama al-Islamiya"),
+        ("Sinaloa Cartel", "كارتل سينالوا"),
+        ("FARC", "Revolutionary Armed Forces of Colombia"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+}
