@@ -114,6 +114,9 @@ pub(super) const TITLES: &[&str] = &[
     "shaykh",
     "cheikh",
     "cheik",
+    // Turkish şeyh, Kurdish şêx
+    "sheyh",
+    "shex",
     "sheikha",
     "shaikha",
     "haji",

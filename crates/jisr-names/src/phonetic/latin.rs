@@ -296,9 +296,13 @@ pub fn latin_units(token: &str) -> Units {
             b'w' => (u::W, 1),
             // pinyin x opening a syllable before i or u is sh (Xi, Xiaoping, Xu)
             b'x' if i == 0 && matches!(nx, b'i' | b'u') => (u::SH, 1),
+            // x is ks in most languages (Alexander «ألكسندر»), but kh in
+            // Kurdish, Uzbek and Azerbaijani Latin (Xalid «خالد», Bextiyar
+            // «بختيار», Şêx «شيخ»): the s drops cheaply where the other
+            // script writes none
             b'x' => {
                 out.push(u::K);
-                (u::S, 1)
+                (u::S_MUTE, 1)
             }
             b'z' if nx == b'h' => (u::ZH, 2),
             b'z' => (u::Z, 1),

@@ -224,6 +224,31 @@ fn spelled_out_initials_and_regnal_numbers_meet_their_letters() {
 }
 
 #[test]
+fn turkic_and_kurdish_latin_x_and_schwa_and_scholarly_letters() {
+    for (latin, arabic) in [
+        // Kurdish, Uzbek and Azerbaijani x is kh; Kurdish şêx a sheikh
+        ("Xalid", "خالد"),
+        ("Bextiyar", "بختيار"),
+        ("Ebdulkerîm Xelef", "عبد الكريم خلف"),
+        ("Şêx Mehmûd Berzincî", "الشيخ محمود البرزنجي"),
+        // Azerbaijani ə is a
+        ("İlham Əliyev", "إلهام علييف"),
+        ("Heydər Əliyev", "حيدر علييف"),
+        // DMG and ISO 233 romanisation, and the Berber Latin alphabet
+        ("Ḏū al-Fiqār Ḫān", "ذو الفقار خان"),
+        ("Lɛarbi Ben Mhidi", "العربي بن مهيدي"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{latin} / {arabic}: {m}");
+    }
+    // and x is still the ks of most languages
+    for (latin, arabic) in [("Alexander", "ألكسندر"), ("Max Weber", "ماكس فيبر")] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+}
+
+#[test]
 fn pinyin_x_q_and_zh_are_the_arabic_sh_and_ch() {
     for (latin, arabic) in [
         ("Xi Jinping", "شي جين بينغ"),
