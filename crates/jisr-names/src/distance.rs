@@ -120,6 +120,8 @@ fn build_costs(strict: bool) -> Costs {
     set(AY, Y, 0.0);
     // German, Dutch and Slavic j is ي (Jan «يان», Josef «يوزف»)
     set(AY, J, across(0.3, 0.2));
+    // … as a word's last letter too (Andrzej «أندجي», Sergej «سيرغي»)
+    set(AYF, J, across(1.0, 0.25));
     set(AYF, I, 0.0);
     set(AYF, E, 0.0);
     set(AYF, Y, 0.0);
@@ -161,6 +163,9 @@ fn build_costs(strict: bool) -> Costs {
     // Spanish and Greek z are written ث
     set(Z, TH, 0.4);
     set(Z, ZH, 0.3);
+    // Polish rz after a voiceless consonant, which Arabic writes ش
+    // (Krzysztof كشيشتوف)
+    set(ZH, SH, across(1.0, 0.35));
     // German st, sp and Hungarian and Portuguese s are ش (Stefan «شتيفان»)
     set(S, SH, across(0.45, 0.3));
     set(SH, CH, 0.1);
@@ -303,6 +308,12 @@ fn build_costs(strict: bool) -> Costs {
     ] {
         sub[x as usize][y as usize] = c;
         sub[y as usize][x as usize] = c;
+    }
+    // and Spanish and Dutch g before e or i is خ (Jorge «خورخي», Ángel
+    // «أنخيل», Geert «خيرت»), as Spanish j is
+    if !strict {
+        sub[GI as usize][X as usize] = 0.35;
+        sub[X as usize][GI as usize] = 0.35;
     }
     let mut tiers = [[(0u64, 0f32); TIERS]; ALPHA];
     for (x, t) in tiers.iter_mut().enumerate() {

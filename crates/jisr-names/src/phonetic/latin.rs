@@ -162,6 +162,18 @@ pub fn latin_units(token: &str) -> Units {
             b'c' if i == 1 && b[0] == b'm' && n > 3 => (u::CK, 1),
             b'c' if nx == b'h' => (u::CH, 2),
             b'c' if matches!(nx, b'e' | b'i' | b'y') => (u::CI, 1),
+            // the Polish surname endings -cki, -cka are tsk (Morawiecki
+            // مورافيتسكي, Nowicka نوفيتسكا), and as often written letter by
+            // letter (Lipnicki لبنيكي): both letters cheap to leave out
+            b'c' if nx == b'k'
+                && n >= 6
+                && i + 3 == n
+                && matches!(at(i + 2), b'i' | b'a')
+                && after_vowel =>
+            {
+                out.push(u::T_MUTE);
+                (u::S_MUTE, 1)
+            }
             b'c' if nx == b'k' => (u::K, 2),
             // François, its cedilla folded away
             b'c' if i > 0 && nx == b'o' && at(i + 2) == b'i' => (u::CI, 1),
@@ -250,6 +262,22 @@ pub fn latin_units(token: &str) -> Units {
             // French and Spanish qu before e or i is k (Jacques, Enrique)
             b'q' if nx == b'u' && matches!(at(i + 2), b'e' | b'i') => (u::K, 2),
             b'q' => (u::Q, 1),
+            // Polish rz after a consonant is zh, or sh after a voiceless
+            // one (Andrzej أندجي, Krzysztof كشيشتوف);
+            // after a vowel it is as often the German r and z (Merz ميرتس)
+            b'r' if nx == b'z'
+                && i >= 1
+                && matches!(
+                    b[i - 1],
+                    b'b' | b'd' | b'g' | b'k' | b'p' | b't' | b'h' | b'w'
+                )
+                && (vowel(at(i + 2)) || at(i + 2) == b'y') =>
+            {
+                // the r, which Arabic writes as often as not (Brzeziński
+                // بريجنسكي), cheap to leave out
+                out.push(u::R_MUTE);
+                (u::ZH, 2)
+            }
             b'r' => (u::R, 1),
             b's' if nx == b'c' && at(i + 2) == b'h' => (u::SH, 3),
             // sc before e or i is s in English and French (Lascelles
