@@ -13,7 +13,7 @@ use crate::normalize::normalize;
 pub(super) fn reading_order(raw: &str) -> Option<String> {
     // every name is parsed; few have a comma
     if !raw.contains(',') && !raw.contains('،') {
-        return None;
+        return described_after_a_dash(raw);
     }
     let mut pieces = raw.split([',', '،']);
     let family = pieces.next()?.trim();
@@ -61,6 +61,24 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
     out.push(' ');
     out.push_str(family);
     Some(out)
+}
+
+/// "Mahmoud Tawfik – Minister of Interior": reports set an office apart
+/// with a spaced dash as often as with a comma, and it reads before the
+/// name as well. A dash inside a name (Jean-Pierre) has no spaces.
+fn described_after_a_dash(raw: &str) -> Option<String> {
+    let (name, after) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|d| raw.split_once(d))?;
+    let after = normalize(after);
+    let lex = lexicon();
+    let describes = after.split(' ').any(|t| {
+        matches!(
+            lex.describes(t),
+            Some(Describes::Office | Describes::Status)
+        )
+    });
+    (describes && !normalize(name).is_empty()).then(|| format!("{after} {name}"))
 }
 
 /// Generational suffixes, which follow a comma without inverting anything.
@@ -112,5 +130,12 @@ mod tests {
             reading_order("Gilles de Kerchove, EU Counter-Terrorism Coordinator").as_deref(),
             Some("eu counter terrorism coordinator Gilles de Kerchove")
         );
+        // and after a spaced dash, which a name's own hyphen is not
+        assert_eq!(
+            reading_order("Mahmoud Tawfik – Egyptian Minister of Interior").as_deref(),
+            Some("egyptian minister of interior Mahmoud Tawfik")
+        );
+        assert_eq!(reading_order("Jean-Pierre Raffarin"), None);
+        assert_eq!(reading_order("Ahmed Ali - Hassan"), None);
     }
 }
