@@ -342,18 +342,20 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
         NameKind::Unknown => org::detect_kind(&tokens),
         k => k,
     };
+    // most names have no word that describes or introduces another name:
+    // one lookup a word settles them (reading them in another order, as
+    // the lines below may, changes no word)
+    let notable = tokens.iter().any(|t| lexicon().is_notable(t));
+    *marker = notable;
     let reordered = match kind {
         NameKind::Organization => None,
-        _ => inverted::reading_order(name),
+        _ => inverted::reading_order(name)
+            .or_else(|| notable.then(|| inverted::described_after_a_dash(name))?),
     };
     if let Some(r) = reordered {
         norm = normalize(&r);
         tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
     }
-    // most names have no word that describes or introduces another name:
-    // one lookup a word settles them
-    let notable = tokens.iter().any(|t| lexicon().is_notable(t));
-    *marker = notable;
     let described;
     let mut description: &[String] = &[];
     if kind != NameKind::Organization
@@ -393,15 +395,16 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
         NameKind::Organization => org::parse_org(&tokens),
         _ => person::parse_person(&tokens),
     });
-    if kind == NameKind::Organization {
+    let marks = if kind == NameKind::Organization {
         let informative: Vec<&str> = parts
             .iter()
             .filter(|(_, r)| r.is_informative())
             .map(|(g, _)| g.text.as_str())
             .collect();
-        let marks = acronym::marks(original, &tokens, &informative);
-        parts.extend(marks);
-    }
+        acronym::marks(original, &tokens, &informative)
+    } else {
+        Vec::new()
+    };
     let mut keys = Vec::with_capacity(parts.len());
     let mut out = Vec::with_capacity(parts.len());
     for (g, role) in parts {
@@ -438,12 +441,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
             weight: w,
             text_hash: hash_text(&compact),
             skel: hash_text(&skel) as u32,
-            skel_len: if matches!(role, Role::Acronym | Role::Initials) {
-                g.text.len()
-            } else {
-                skel.len()
-            }
-            .min(255) as u8,
+            skel_len: skel.len().min(255) as u8,
             mask: class_mask(&skel, g.units.as_slice()),
             sim_id: sim_id(&compact, &g.units, role, concept ^ nickname.rotate_left(8)),
             also: if concept != 0 { concept_alt } else { nickname },
@@ -454,6 +452,29 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
             text: g.text,
             role,
             script: g.script,
+        });
+    }
+    // a mark is compared by its letters alone, so its key holds only them
+    for (letters, role) in marks {
+        keys.push(PartKey {
+            units: Units::from_slice(&[]),
+            role,
+            script: Script::Latin,
+            concept: 0,
+            weight: 0.0,
+            text_hash: hash_text(&letters),
+            skel: 0,
+            skel_len: letters.len().min(255) as u8,
+            mask: 0,
+            sim_id: 0,
+            also: 0,
+            unit_weight: 0.0,
+            bag: 0,
+        });
+        out.push(Part {
+            text: letters,
+            role,
+            script: Script::Latin,
         });
     }
     ParsedName {

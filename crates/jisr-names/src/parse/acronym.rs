@@ -7,7 +7,7 @@
 //! `org.rs` keeps the acronyms whose letters are not the words' initials
 //! (Daesh, Hamas, the PKK's Kurdish words).
 
-use super::{Group, Role};
+use super::Role;
 use crate::lexicon::{Word, lexicon};
 use crate::normalize::ascii_spelling;
 
@@ -34,15 +34,15 @@ fn acronym_shaped(word: &str) -> bool {
 /// informative word is written as an acronym, else an `Initials` part for
 /// each way its words may be abbreviated. `words`: the normalised words of
 /// the name; `informative`: the texts of its informative parts.
-pub(super) fn marks(original: &str, words: &[&str], informative: &[&str]) -> Vec<(Group, Role)> {
+pub(super) fn marks(original: &str, words: &[&str], informative: &[&str]) -> Vec<(String, Role)> {
     if let [only] = informative
         && let Some(letters) = written_acronym(original, only)
     {
-        return vec![(Group::new(&letters), Role::Acronym)];
+        return vec![(letters, Role::Acronym)];
     }
     initials(words)
         .into_iter()
-        .map(|r| (Group::new(&r), Role::Initials))
+        .map(|r| (r, Role::Initials))
         .collect()
 }
 

@@ -13,7 +13,7 @@ use crate::normalize::normalize;
 pub(super) fn reading_order(raw: &str) -> Option<String> {
     // every name is parsed; few have a comma
     if !raw.contains(',') && !raw.contains('،') {
-        return described_after_a_dash(raw);
+        return None;
     }
     let mut pieces = raw.split([',', '،']);
     let family = pieces.next()?.trim();
@@ -65,8 +65,9 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
 
 /// "Mahmoud Tawfik – Minister of Interior": reports set an office apart
 /// with a spaced dash as often as with a comma, and it reads before the
-/// name as well. A dash inside a name (Jean-Pierre) has no spaces.
-fn described_after_a_dash(raw: &str) -> Option<String> {
+/// name as well. A dash inside a name (Jean-Pierre) has no spaces. Asked
+/// only of names with a word that describes (`Lexicon::is_notable`).
+pub(super) fn described_after_a_dash(raw: &str) -> Option<String> {
     let (name, after) = [" - ", " – ", " — "]
         .iter()
         .find_map(|d| raw.split_once(d))?;
@@ -92,7 +93,7 @@ fn is_particle(token: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::reading_order;
+    use super::{described_after_a_dash, reading_order};
 
     #[test]
     fn family_first_lists_are_read_given_first() {
@@ -132,10 +133,10 @@ mod tests {
         );
         // and after a spaced dash, which a name's own hyphen is not
         assert_eq!(
-            reading_order("Mahmoud Tawfik – Egyptian Minister of Interior").as_deref(),
+            described_after_a_dash("Mahmoud Tawfik – Egyptian Minister of Interior").as_deref(),
             Some("egyptian minister of interior Mahmoud Tawfik")
         );
-        assert_eq!(reading_order("Jean-Pierre Raffarin"), None);
-        assert_eq!(reading_order("Ahmed Ali - Hassan"), None);
+        assert_eq!(described_after_a_dash("Jean-Pierre Raffarin"), None);
+        assert_eq!(described_after_a_dash("Ahmed Ali - Hassan"), None);
     }
 }
