@@ -148,6 +148,22 @@ pub(crate) fn mark_key(k: &PartKey, asked: bool) -> Option<String> {
     Some(format!("!{tag}{:x}", k.text_hash))
 }
 
+/// Parses a name listed or asked for. A lone word of no stated kind reads
+/// as a person, and is also read as a body, as another name of it: a list
+/// without kinds holds bodies by one word as often (OPEC, Hezbollah), and
+/// only the body's reading meets the bodies whose words spell its acronym.
+fn parse_listed(raw: &str, kind: NameKind) -> ParsedName {
+    let mut p = parse(raw, kind);
+    if kind == NameKind::Unknown
+        && p.kind == NameKind::Person
+        && p.others.is_empty()
+        && p.informative_parts().count() == 1
+    {
+        p.others.push(parse(raw, NameKind::Organization));
+    }
+    p
+}
+
 /// The index key of a name's group of forms ([`PartKey::nickname`]).
 pub(crate) fn alias_key(group: u16) -> String {
     format!("n{group}")
@@ -297,7 +313,11 @@ impl NameIndex {
             let handles: Vec<_> = raw
                 .chunks(chunk)
                 .map(|c| {
-                    s.spawn(move || c.iter().map(|(_, n, k)| parse(n, *k)).collect::<Vec<_>>())
+                    s.spawn(move || {
+                        c.iter()
+                            .map(|(_, n, k)| parse_listed(n, *k))
+                            .collect::<Vec<_>>()
+                    })
                 })
                 .collect();
             handles
@@ -447,7 +467,7 @@ impl NameIndex {
 
     /// Top-k entries for a raw query name, best first.
     pub fn top_k(&self, query: &str, kind: NameKind, k: usize) -> Vec<Hit> {
-        self.top_k_parsed(&parse(query, kind), kind, k, 0.0)
+        self.top_k_parsed(&parse_listed(query, kind), kind, k, 0.0)
     }
 
     /// Top-k entries for a parsed query with a score of at least `min_score`.
@@ -512,7 +532,7 @@ impl NameIndex {
     pub fn explain(&self, q: &ParsedName, hit: &Hit) -> Option<Match> {
         let kind = *self.kinds.get(hit.entry)?;
         let (_, name) = self.entry(hit.entry)?;
-        Some(score(q, &parse(name, kind)))
+        Some(score(q, &parse_listed(name, kind)))
     }
 
     /// Screens many queries against the index (in parallel), returning for
@@ -536,7 +556,7 @@ impl NameIndex {
                     s.spawn(move || {
                         c.iter()
                             .map(|(id, name)| {
-                                let q = parse(name, kind);
+                                let q = parse_listed(name, kind);
                                 (id.as_str(), self.top_k_parsed(&q, kind, k, threshold))
                             })
                             .collect::<Vec<_>>()

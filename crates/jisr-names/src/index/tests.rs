@@ -279,3 +279,35 @@ fn a_body_is_found_by_its_acronym_and_its_acronym_by_its_words() {
         assert!(hits[0].score >= crate::DEFAULT_THRESHOLD, "{q}: {hits:?}");
     }
 }
+
+#[test]
+fn a_lone_word_of_no_stated_kind_is_also_read_as_a_body() {
+    // a list without kinds, as `jisr names screen` reads one by default
+    let idx = NameIndex::build(vec![
+        (
+            "o1",
+            "Organization of the Petroleum Exporting Countries",
+            NameKind::Unknown,
+        ),
+        ("o2", "ICAO", NameKind::Unknown),
+        ("p1", "Omar Sharif", NameKind::Unknown),
+    ]);
+    for (q, want) in [
+        ("OPEC", "o1"),
+        ("International Civil Aviation Organization", "o2"),
+    ] {
+        let hits = idx.top_k(q, NameKind::Unknown, 3);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {hits:?}"
+        );
+        assert!(hits[0].score >= crate::DEFAULT_THRESHOLD, "{q}: {hits:?}");
+        let m = idx
+            .explain(&parse_listed(q, NameKind::Unknown), &hits[0])
+            .unwrap();
+        assert_eq!(m.score, hits[0].score, "{m}");
+    }
+    let hits = idx.top_k("Omar", NameKind::Unknown, 1);
+    assert_eq!(hits[0].id, "p1");
+}
