@@ -14,6 +14,10 @@ use std::cell::RefCell;
 /// The weight of a key made of two adjacent query parts, met as one
 /// listed word (أحمدي نجاد, Ahmadinejad).
 const JOINED: f32 = 0.5;
+/// A joined key one letter from a listed one counts this share of
+/// `JOINED`, from this many letters (shorter joined keys meet too much).
+const JOINED_NEAR: f32 = 0.6;
+const JOINED_NEAR_FROM: usize = 6;
 /// What a near key loses per unit of its distance to the query's key, and
 /// the most it can count: always less than a key spelled the same.
 const NEAR_PER_EDIT: f32 = 0.8;
@@ -169,6 +173,20 @@ impl NameIndex {
                 let compound = pair[0].units.concat(&article).concat(&pair[1].units);
                 if let Some(&sid) = self.skel_ids.get(skeleton(compound.as_slice()).as_str()) {
                     sids.push((sid, JOINED));
+                }
+                // or one letter apart, as a long word written in two often
+                // is: Berdimuhamedow (BRDMHMD) is «بيردي محمدوف» (BRDMHMDB)
+                if sids.is_empty() && key.len() >= JOINED_NEAR_FROM {
+                    if let Some(v) = self.neighbours.get(format!("~{key}").as_str()) {
+                        sids.extend(v.iter().map(|&s| (s, JOINED * JOINED_NEAR)));
+                    }
+                    dels.clear();
+                    deletions(&key, &mut dels);
+                    for d in &dels {
+                        if let Some(&sid) = self.skel_ids.get(&d[1..]) {
+                            sids.push((sid, JOINED * JOINED_NEAR));
+                        }
+                    }
                 }
                 if sids.is_empty() {
                     continue;

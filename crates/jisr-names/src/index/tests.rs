@@ -311,3 +311,27 @@ fn a_lone_word_of_no_stated_kind_is_also_read_as_a_body() {
     let hits = idx.top_k("Omar", NameKind::Unknown, 1);
     assert_eq!(hits[0].id, "p1");
 }
+
+#[test]
+fn two_query_words_meet_a_listed_word_one_letter_from_their_join() {
+    // Berdimuhamedow (BRDMHMD) against «بيردي محمدوف» (BRDMHMDB), among
+    // many names that each share one of the query's words, when few
+    // candidates are scored
+    let others = [
+        "Salem", "Ovezov", "Rustam", "Tahir", "Karim", "Nuri", "Said", "Amin",
+    ];
+    let mut names = vec![("t1".to_string(), "Gurbanguly Berdimuhamedow".to_string())];
+    for (i, other) in others.iter().enumerate() {
+        for word in ["Qurban", "Kuli", "Berdi", "Mohammedov"] {
+            names.push((format!("d{i}{word}"), format!("{word} {other}")));
+        }
+    }
+    let idx = NameIndex::build(
+        names
+            .iter()
+            .map(|(id, n)| (id.clone(), n.as_str(), NameKind::Person)),
+    )
+    .with_candidates(5);
+    let hits = idx.top_k("قربان قولي بيردي محمدوف", NameKind::Person, 1);
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some("t1"), "{hits:?}");
+}
