@@ -299,9 +299,10 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
-    // a body's acronym after its name is another name of it
+    // a body's acronym after its name is another name of it (one: a string
+    // of many is read whole rather than recursed into)
     if let Some((outer, letters)) = acronym::trailing(original) {
-        let mut name = parse(outer, kind);
+        let mut name = parse_names(outer, kind);
         if name.kind == NameKind::Organization {
             name.others
                 .push(parse_one(letters, NameKind::Organization, &mut false));
@@ -309,6 +310,11 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
             return name;
         }
     }
+    parse_names(original, kind)
+}
+
+/// The name a string opens with, and the other names it gives (a.k.a.).
+fn parse_names(original: &str, kind: NameKind) -> ParsedName {
     let mut marker = false;
     let whole = parse_one(original, kind, &mut marker);
     // the kind given, or the one the words tell when none was

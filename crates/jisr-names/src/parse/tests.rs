@@ -201,3 +201,12 @@ fn a_part_key_stays_small() {
     // an index of 1M names holds some 2.7M of them: 8 bytes more was 21 MiB
     assert!(std::mem::size_of::<PartKey>() <= 72);
 }
+
+#[test]
+fn many_parenthesised_acronyms_are_read_without_recursing() {
+    // each would be the acronym of the name before it
+    let long = format!("Islamic Jihad Union{}", " (IJU)".repeat(50_000));
+    let p = parse(&long, NameKind::Organization);
+    assert_eq!(p.kind, NameKind::Organization);
+    assert_eq!(p.names().count(), 2);
+}
