@@ -249,7 +249,7 @@ fn turkic_and_kurdish_latin_x_and_schwa_and_scholarly_letters() {
 }
 
 #[test]
-fn spanish_dutch_and_polish_names_as_the_arabic_press_writes_them() {
+fn spanish_dutch_and_slavic_names_as_the_arabic_press_writes_them() {
     for (latin, arabic) in [
         // Spanish and Dutch g before e or i is خ, as Spanish j is
         ("Jorge Bergoglio", "خورخي بيرغوليو"),
@@ -259,6 +259,10 @@ fn spanish_dutch_and_polish_names_as_the_arabic_press_writes_them() {
         ("Krzysztof Kieślowski", "كشيشتوف كيشلوفسكي"),
         ("Zbigniew Brzeziński", "زبيغنيو بريجنسكي"),
         ("Sergej Lavrov", "سيرغي لافروف"),
+        // Czech, Slovak and South Slavic c is ts
+        ("Václav Havel", "فاتسلاف هافل"),
+        ("Robert Fico", "روبرت فيتسو"),
+        ("Slavica", "سلافيتسا"),
         // … and still as written letter by letter, and German rz is r and z
         ("Lipnicki", "لبنيكي"),
         ("Friedrich Merz", "فريدريش ميرتس"),
