@@ -561,29 +561,8 @@ fn score_one(a: &ParsedName, b: &ParsedName) -> Match {
         });
     }
     if let Some(right) = al.acronym {
-        let (short, long) = if right { (b, a) } else { (a, b) };
-        let letters = short
-            .parts
-            .iter()
-            .find(|p| p.role == Role::Acronym)
-            .map(|p| p.text.clone())
-            .unwrap_or_default();
-        let words = long
-            .informative_parts()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let (left, right) = if right {
-            (words, letters)
-        } else {
-            (letters, words)
-        };
-        ex.aligned.push(AlignedParts {
-            left,
-            right,
-            how: How::Acronym,
-            similarity: f64::from(al.score),
-        });
+        ex.aligned
+            .push(acronym::aligned(a, b, right, f64::from(al.score)));
         used_a.iter_mut().for_each(|u| *u = true);
         used_b.iter_mut().for_each(|u| *u = true);
     }

@@ -2,7 +2,8 @@
 //! the Organization of the Petroleum Exporting Countries): the parser marks
 //! both (`parse::acronym`), and here the marks meet.
 
-use crate::parse::{PartKey, Role};
+use super::{AlignedParts, How};
+use crate::parse::{ParsedName, PartKey, Role};
 
 /// The score of an acronym that is a body's initials: a match from four
 /// letters on, but below a name written out alike, since bodies share
@@ -41,4 +42,38 @@ pub(super) fn acronym_sim(a: &[PartKey], b: &[PartKey]) -> (f32, bool) {
         }
     }
     (0.0, false)
+}
+
+/// The explanation's line for a pair scored by its acronym: the letters
+/// against the words that spell them, on their sides (`right`: the acronym
+/// is `b`).
+pub(super) fn aligned(
+    a: &ParsedName,
+    b: &ParsedName,
+    right: bool,
+    similarity: f64,
+) -> AlignedParts {
+    let (short, long) = if right { (b, a) } else { (a, b) };
+    let letters = short
+        .parts
+        .iter()
+        .find(|p| p.role == Role::Acronym)
+        .map(|p| p.text.clone())
+        .unwrap_or_default();
+    let words = long
+        .informative_parts()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (left, right) = if right {
+        (words, letters)
+    } else {
+        (letters, words)
+    };
+    AlignedParts {
+        left,
+        right,
+        how: How::Acronym,
+        similarity,
+    }
 }
