@@ -173,7 +173,8 @@ use super::keys::key_of;
 /// letter cheap to leave out, and rz after a consonant zh (Krzysztof
 /// «كشيشتوف»), its r cheap to leave out; a Latin c or z is also read ts,
 /// a little below its own reading, against an Arabic part with ت and س
-/// (Václav «فاتسلاف», Mozart «موتسارت»). An office after a spaced dash
+/// (Václav «فاتسلاف», Mozart «موتسارت»), and sch «سخ» against one with س
+/// and خ (Schoof «سخوف»). An office after a spaced dash
 /// describes the person, as after a comma (Mahmoud Tawfik – Minister of
 /// Interior).
 pub const NAME_KEYS_VERSION: i64 = 14;

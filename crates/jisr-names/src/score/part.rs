@@ -17,7 +17,7 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32)
             .max(digraph_sim(a, b, floor))
             .max(opening_waw_sim(a, b, floor))
             .max(plural_nisba_sim(a, b, floor))
-            .max(ts_sim(a, b, floor))
+            .max(spoken_sim(a, b, floor))
     } else {
         let (a, b) = (&a.units, &b.units);
         // one slip of a key in a long word is still the same word; a strict
@@ -101,47 +101,54 @@ fn opening_waw_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
     reading_sim(a, b, &read, floor)
 }
 
-/// Across scripts, the similarity with the Latin part's c and z read as
-/// ts, as Arabic writes them «تس» where Czech, Slovak and Polish sound a c
-/// so (Václav «فاتسلاف», Fico «فيتسو») and German and Italian a z
-/// (Mozart «موتسارت», Maurizio «ماوريتسيو»); English, Italian and Spanish
-/// read the c k and most the z z, as the units do. 0 unless the Latin
-/// part has such a letter and the Arabic part both ت and س, which few
-/// pairs have.
-fn ts_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
+/// Across scripts, the similarity with the Latin part's letters read as
+/// a language sounds them where the units read them otherwise, and Arabic
+/// writes them by ear: c and z as ts, «تس», as Czech, Slovak and Polish
+/// sound a c (Václav «فاتسلاف», Fico «فيتسو») and German and Italian a z
+/// (Mozart «موتسارت», Maurizio «ماوريتسيو»), where English, Italian and
+/// Spanish read the c k and most the z z; Dutch sch as «سخ» (Schoof
+/// «سخوف»), where the units read German sch. (Dutch g as خ, tried the same
+/// way, lost as many test tokens as it gained: Gomo took «خومو» from Khemu.) 0 unless the Latin part has such a letter and the Arabic
+/// part the letters of its reading, which few pairs have.
+fn spoken_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
     const READ_TS: u64 = 1 << u::CK | 1 << u::Z;
+    const READ_KH: u64 = 1 << u::SH;
     let (arabic, latin) = by_script(a, b);
-    if latin.bag & READ_TS == 0 || arabic.bag & (1 << u::T) == 0 || arabic.bag & (1 << u::S) == 0 {
-        return 0.0;
-    }
-    let mut buf = [0u8; 2 * crate::phonetic::MAX_UNITS];
-    let mut n = 0;
-    for &x in latin.units.as_slice() {
-        let units: &[u8] = if READ_TS & 1 << x != 0 {
-            &[u::T, u::S]
-        } else {
-            &[x]
-        };
-        for &y in units {
-            buf[n] = y;
-            n += 1;
+    let ts =
+        latin.bag & READ_TS != 0 && arabic.bag & (1 << u::T | 1 << u::S) == 1 << u::T | 1 << u::S;
+    let kh = latin.bag & READ_KH != 0 && arabic.bag & 1 << u::X != 0;
+    let mut best = 0f32;
+    for (reads, read_as) in [(ts, READ_TS), (kh, READ_KH)] {
+        if !reads {
+            continue;
         }
+        let mut buf = [0u8; 2 * crate::phonetic::MAX_UNITS];
+        let mut n = 0;
+        for &x in latin.units.as_slice() {
+            let units: &[u8] = match x {
+                _ if read_as & 1 << x == 0 => &[x],
+                u::CK | u::Z => &[u::T, u::S],
+                _ => &[u::S, u::X],
+            };
+            for &y in units {
+                buf[n] = y;
+                n += 1;
+            }
+        }
+        let read = Units::from_slice(&buf[..n]);
+        let floor = floor.max(best) / SPOKEN_READING;
+        best = best.max(
+            SPOKEN_READING * oriented_sim(a, &arabic.seq(), &Seq::new(read.as_slice()), floor),
+        );
     }
-    let read = Units::from_slice(&buf[..n]);
-    TS_READING
-        * oriented_sim(
-            a,
-            &arabic.seq(),
-            &Seq::new(read.as_slice()),
-            floor / TS_READING,
-        )
+    best
 }
 
-/// What a c or z read as ts keeps of its similarity: a little less than
-/// the letter's own reading, so that of two Arabic spellings the one with
-/// the letter's usual sound comes first (Franz «فرانز» before «فرانتس»,
-/// Masakazu «ماساكازو» before Masakatsu «ماساكاتسو»).
-const TS_READING: f32 = 0.93;
+/// What a letter read as a language sounds it keeps of its similarity: a
+/// little less than its own reading, so that of two Arabic spellings the
+/// one with the letter's usual sound comes first (Franz «فرانز» before
+/// «فرانتس», Masakazu «ماساكازو» before Masakatsu «ماساكاتسو»).
+const SPOKEN_READING: f32 = 0.93;
 
 /// Across scripts, the similarity of a body's name that is a plural nisba
 /// read in the singular on both sides (the Houthis «الحوثيون»; see

@@ -328,8 +328,8 @@ fn name_keys_are_those_of_their_version() {
         (NameKind::Person, "Ḏū al-Fiqār Ḫān"),
         (NameKind::Person, "Jorge Krzysztof Morawiecki"),
         (NameKind::Person, "خورخي كشيشتوف مورافيتسكي"),
-        (NameKind::Person, "Václav Fico Mozart"),
-        (NameKind::Person, "فاتسلاف فيتسو موتسارت"),
+        (NameKind::Person, "Václav Fico Mozart Schoof"),
+        (NameKind::Person, "فاتسلاف فيتسو موتسارت سخوف"),
         (
             NameKind::Person,
             "Mahmoud Tawfik – Egyptian Minister of Interior",
@@ -356,7 +356,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (14, "ebf176c2dc005b12", "59db61f855d2bb09"),
+        (14, "4d39e722f0e8ae02", "f8918408198007ca"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }

@@ -254,6 +254,8 @@ fn spanish_dutch_and_slavic_names_as_the_arabic_press_writes_them() {
         // Spanish and Dutch g before e or i is خ, as Spanish j is
         ("Jorge Bergoglio", "خورخي بيرغوليو"),
         ("Geert Wilders", "خيرت فيلدرز"),
+        // Dutch sch is «سخ»
+        ("Dick Schoof", "ديك سخوف"),
         // Polish -cki is tsk, rz after a consonant zh or sh, a final j y
         ("Mateusz Morawiecki", "ماتيوش مورافيتسكي"),
         ("Krzysztof Kieślowski", "كشيشتوف كيشلوفسكي"),
