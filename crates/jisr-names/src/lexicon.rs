@@ -311,6 +311,12 @@ impl Lexicon {
     pub fn is_type_concept(&self, id: u16) -> bool {
         is_type_concept_name(self.concept_name(id))
     }
+
+    /// Whether a concept is a country, by its name or adjective: the word
+    /// that says which country's body a name is (the places come last).
+    pub fn is_place_concept(&self, id: u16) -> bool {
+        usize::from(id) > CONCEPTS.len() + INSTITUTIONS.len()
+    }
 }
 
 /// Whether a concept, by name, is a kind of body (ministry, bank).

@@ -330,6 +330,8 @@ pub(super) const STOP: &[&str] = &[
     "لل",
     "خطوط",
     "الخطوط",
+    // «في مجال»: in the field of (cooperation in the field of law enforcement)
+    "مجال",
 ];
 
 /// Concept words that are types (Ministry, Bank …) rather than distinctive names.

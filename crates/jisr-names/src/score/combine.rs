@@ -19,6 +19,9 @@ const SAME_SCRIPT_SWAP_PENALTY: f32 = 0.93;
 /// alike when swapped outrank the one in order («علي جمعة» met Jamie Lee
 /// before Ali Gomaa).
 const CROSS_SCRIPT_SWAP_PENALTY: f32 = 0.97;
+/// Two bodies whose only words that meet are words for concepts, while
+/// one has a word of its own or a country left over.
+const GENERIC_ONLY_MET: f32 = 0.85;
 /// Two bodies of different kinds (a bank, a league) that share a name's word.
 const KINDS_CONFLICT: f32 = 0.85;
 /// Two rulers' numbers that differ (Abdullah I, Abdullah II): two people.
@@ -85,6 +88,8 @@ pub(super) fn combine(
     // every unmatched part (other than initials and a nasab chain, which
     // sources routinely drop) is a small piece of evidence against
     let mut unmatched = 0i32;
+    // of them, a body's words that say which body it is
+    let mut identifying = 0i32;
     // chain links left unmatched on both sides: two fathers (or
     // grandfathers), rather than a link one source left out
     let mut nasab_left = [0i32; 2];
@@ -126,6 +131,7 @@ pub(super) fn combine(
     };
     let arabic = |k: &[PartKey]| k.iter().any(|p| p.script == Script::Arabic);
     let arabic_pair = arabic(a) || arabic(b);
+    let same_script = arabic(a) == arabic(b);
     for (keys, idx, first) in [(a, ia, true), (b, ib, false)] {
         for &i in idx {
             let k = &keys[i as usize];
@@ -154,6 +160,16 @@ pub(super) fn combine(
                 nasab_left[side] += 1;
             } else {
                 unmatched += 1;
+                // a body's own word, or its country, says which body it is;
+                // not a country in Arabic script across scripts, which
+                // Arabic adds to a foreign body's name («وكالة المخابرات
+                // المركزية الأمريكية», the Central Intelligence Agency)
+                let country = k.concept != 0
+                    && crate::lexicon::lexicon().is_place_concept(k.concept)
+                    && !(arabic_pair && k.script == Script::Arabic && !same_script);
+                if k.role == Role::OrgName && (k.concept == 0 || country) {
+                    identifying += 1;
+                }
                 if k.role == Role::Middle {
                     nasab_left[side] += 1;
                 }
@@ -201,6 +217,16 @@ pub(super) fn combine(
         });
         if typed(a, ia) && typed(b, ib) && !types_aligned {
             score *= KINDS_CONFLICT;
+        }
+        // only words many bodies share met (Central Bank, Islamic State),
+        // and the other name says which body it is, by a word of its own
+        // or its country (Khorasan Province, of Egypt): another body of
+        // those words is as likely as this one
+        let generic_only = chosen
+            .iter()
+            .all(|c| a[c.a as usize].concept != 0 && b[c.b as usize].concept != 0);
+        if identifying > 0 && generic_only {
+            score *= GENERIC_ONLY_MET;
         }
     }
     let given_to_father = |x: Role, y: Role| x == Role::Given && y == Role::Nasab;

@@ -323,6 +323,8 @@ fn name_keys_are_those_of_their_version() {
         (NameKind::Organization, "Islamic Jihad Union (IJU)"),
         (NameKind::Organization, "Jabhat al-Nusra"),
         (NameKind::Organization, "Sinaloa Cartel"),
+        (NameKind::Organization, "Central Bank"),
+        (NameKind::Organization, "Central Bank of Egypt"),
         (NameKind::Person, "Şêx Xalid Bextiyar"),
         (NameKind::Person, "İlham Əliyev"),
         (NameKind::Person, "Ḏū al-Fiqār Ḫān"),
@@ -356,7 +358,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (14, "4d39e722f0e8ae02", "f8918408198007ca"),
+        (14, "638e2e9ea4a75ed5", "401fdafcd312d626"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }

@@ -449,3 +449,31 @@ fn romanised_words_of_armed_groups_translate() {
         assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
     }
 }
+
+#[test]
+fn bodies_that_meet_only_by_words_many_share_are_two_when_one_says_more() {
+    for (a, b) in [
+        ("Central Bank", "Central Bank of Egypt"),
+        ("Islamic State", "Islamic State Khorasan Province"),
+        ("National Bank", "National Bank of Egypt"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score < DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+    // nothing said beyond the shared words, or a kind of body left out
+    for (a, b) in [
+        ("Central Bank of Egypt", "البنك المركزي المصري"),
+        ("Ministry of Interior", "Interior"),
+        ("Muslim Brotherhood", "جماعة الإخوان المسلمين"),
+        // a concept word left over is not a body's own (the IRGC's islamic),
+        // nor the country Arabic adds to a foreign body's name
+        ("Islamic Revolutionary Guard Corps", "الحرس الثوري"),
+        (
+            "Central Intelligence Agency",
+            "وكالة المخابرات المركزية الأمريكية",
+        ),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
+    }
+}
