@@ -222,10 +222,12 @@ pub(super) fn combine(
         // and the other name says which body it is, by a word of its own
         // or its country (Khorasan Province, of Egypt): another body of
         // those words is as likely as this one
-        let generic_only = chosen
-            .iter()
-            .all(|c| a[c.a as usize].concept != 0 && b[c.b as usize].concept != 0);
-        if identifying > 0 && generic_only {
+        let generic_only = || {
+            chosen
+                .iter()
+                .all(|c| a[c.a as usize].concept != 0 && b[c.b as usize].concept != 0)
+        };
+        if identifying > 0 && generic_only() {
             score *= GENERIC_ONLY_MET;
         }
     }

@@ -109,14 +109,18 @@ fn opening_waw_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
 /// Spanish read the c k and most the z z; Dutch sch as «سخ» (Schoof
 /// «سخوف»), where the units read German sch. (Dutch g as خ, tried the same
 /// way, lost as many test tokens as it gained: Gomo took «خومو» from Khemu.) 0 unless the Latin part has such a letter and the Arabic
-/// part the letters of its reading, which few pairs have.
+/// part the two letters of its reading together, which few pairs have.
 fn spoken_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
     const READ_TS: u64 = 1 << u::CK | 1 << u::Z;
     const READ_KH: u64 = 1 << u::SH;
     let (arabic, latin) = by_script(a, b);
-    let ts =
-        latin.bag & READ_TS != 0 && arabic.bag & (1 << u::T | 1 << u::S) == 1 << u::T | 1 << u::S;
-    let kh = latin.bag & READ_KH != 0 && arabic.bag & 1 << u::X != 0;
+    // the Arabic part must write the reading's two letters together
+    let writes = |x: u8, y: u8| {
+        arabic.bag & (1 << x | 1 << y) == 1 << x | 1 << y
+            && arabic.units.as_slice().windows(2).any(|w| w == [x, y])
+    };
+    let ts = latin.bag & READ_TS != 0 && writes(u::T, u::S);
+    let kh = latin.bag & READ_KH != 0 && writes(u::S, u::X);
     let mut best = 0f32;
     for (reads, read_as) in [(ts, READ_TS), (kh, READ_KH)] {
         if !reads {
