@@ -45,6 +45,9 @@ jisr="${CARGO_TARGET_DIR:-target}/debug/jisr"
 # MISP's warninglists, as the pymispwarninglists package ships them.
 lists=$(.venv/bin/python -c 'import os, pymispwarninglists as p; print(os.path.join(os.path.dirname(p.__file__), "data", "misp-warninglists", "lists"))')
 "$jisr" warninglists import "$lists" --data "$work/data" >/dev/null 2>&1
+# the log exists before the server opens it: the wait below reads it at
+# once, and a missing file would end this script (set -e with pipefail)
+: >"$work/server.log"
 JISR_ADMIN_KEY="$key" JISR_LOG=warn "$jisr" serve --data "$work/data" --listen 127.0.0.1:0 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 1 300); do
