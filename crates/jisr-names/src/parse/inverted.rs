@@ -36,13 +36,7 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
     }
     // "Mahmoud Tawfik, Minister of Interior": what follows the comma says
     // what the person is, and reads before the name as a description does
-    let lex = lexicon();
-    if tokens.iter().any(|t| {
-        matches!(
-            lex.describes(t),
-            Some(Describes::Office | Describes::Status)
-        )
-    }) {
+    if says_what_the_person_is(tokens.iter().copied()) {
         return Some(format!("{} {family}", tokens.join(" ")));
     }
     let mut moved = Vec::new();
@@ -72,14 +66,20 @@ pub(super) fn described_after_a_dash(raw: &str) -> Option<String> {
         .iter()
         .find_map(|d| raw.split_once(d))?;
     let after = normalize(after);
+    (says_what_the_person_is(after.split(' ')) && !normalize(name).is_empty())
+        .then(|| format!("{after} {name}"))
+}
+
+/// Whether words set apart from a name (after a comma or a dash) say what
+/// the person is: an office or a status.
+fn says_what_the_person_is<'a>(mut words: impl Iterator<Item = &'a str>) -> bool {
     let lex = lexicon();
-    let describes = after.split(' ').any(|t| {
+    words.any(|t| {
         matches!(
             lex.describes(t),
             Some(Describes::Office | Describes::Status)
         )
-    });
-    (describes && !normalize(name).is_empty()).then(|| format!("{after} {name}"))
+    })
 }
 
 /// Generational suffixes, which follow a comma without inverting anything.
