@@ -11,6 +11,7 @@ use crate::cache::SimCache;
 use crate::normalize::Script;
 use crate::parse::{
     NameKind, ParsedName, PartKey, Role, parse, part_second_skeleton, part_skeleton,
+    part_somali_skeleton,
 };
 use crate::phonetic::skeleton;
 use crate::score::{Match, score, score_keys_cached};
@@ -83,6 +84,9 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
             readings.push(format!("c:{}", lex.concept_name(k.concept_alt())));
         }
         if let Some(t) = part_second_skeleton(k) {
+            readings.push(format!("s:{t}"));
+        }
+        if let Some(t) = part_somali_skeleton(k) {
             readings.push(format!("s:{t}"));
         }
         // glued to its particle (Benflis «بن فليس», Ben Ali «بنعلي»)
@@ -397,6 +401,10 @@ impl NameIndex {
             // weighs a little less than a key spelled the same
             if let Some(second) = part_second_skeleton(k) {
                 self.post(format!("t{second}"), Near::Exact, entry, dels);
+            }
+            // and its Somali one in another, which only Arabic queries ask
+            if let Some(somali) = part_somali_skeleton(k) {
+                self.post(format!("o{somali}"), Near::Exact, entry, dels);
             }
             if k.nickname() != 0 {
                 self.post(alias_key(k.nickname()), Near::Exact, entry, dels);

@@ -549,6 +549,14 @@ pub(crate) fn part_second_skeleton(k: &PartKey) -> Option<String> {
     crate::phonetic::second_skeleton(k.units.as_slice(), k.script == Script::Latin)
 }
 
+/// A third index key of a Latin person's or body's word with a c: its
+/// Somali reading (see [`crate::phonetic::somali_skeleton`]).
+pub(crate) fn part_somali_skeleton(k: &PartKey) -> Option<String> {
+    (k.script == Script::Latin && k.concept == 0)
+        .then(|| crate::phonetic::somali_skeleton(k.units.as_slice()))
+        .flatten()
+}
+
 /// The skeleton of a part, as used for index keys.
 pub(crate) fn part_skeleton(k: &PartKey) -> String {
     if k.script == Script::Other {

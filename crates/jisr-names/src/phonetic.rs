@@ -360,6 +360,31 @@ pub fn second_skeleton(units: &[u8], latin: bool) -> Option<String> {
     .then(|| skeleton_reading(units, true, j_as_y))
 }
 
+/// The skeleton of a Latin part read by Somali spelling, where c is ع,
+/// which skeletons leave out, and x is ح (Cumar «عمر», Cabdi Xasan «عبدي
+/// حسن»), when it has a c as Somali writes one: before a vowel, opening
+/// the word or after a vowel (Cali, Saciid; not Vincent, Marcel);
+/// `None` otherwise. A reading of its own, since the second reads c as
+/// the Turkish j (Cemal «جمال»).
+pub fn somali_skeleton(units: &[u8]) -> Option<String> {
+    let is_vowel = |x: Option<&u8>| matches!(x, Some(&(u::A | u::E | u::I | u::O | u::U)));
+    let somali_c = (0..units.len()).any(|i| {
+        matches!(units[i], u::CK | u::CI)
+            && is_vowel(units.get(i + 1))
+            && (i == 0 || is_vowel(units.get(i - 1)))
+    });
+    if !somali_c {
+        return None;
+    }
+    let kept: Vec<u8> = units
+        .iter()
+        .copied()
+        .filter(|&x| x != u::CK && x != u::CI)
+        .collect();
+    let s = skeleton_reading(&kept, true, false);
+    (!s.is_empty()).then_some(s)
+}
+
 /// The skeleton of a part without its article and the letters some
 /// spellings leave silent, and with ذ and ظ as d, when it has any of them:
 /// what a spelling that drops them writes (Sadat for «السادات», Badreddine
@@ -470,6 +495,11 @@ fn skeleton_reading(units: &[u8], second: bool, j_as_y: bool) -> String {
         let ch = match x {
             AW | W if k == 0 => 'W',
             AY | Y if k == 0 => 'Y',
+            // an x, k with a mute s, as the Kurdish خ and the Somali ح
+            // (Xalid «خالد», Xasan «حسن»), the Somali one silent at the
+            // end as a final ح is (Faarax «فارح»)
+            K if second && units.get(k + 1) == Some(&S_MUTE) && k + 2 == n => continue,
+            K if second && units.get(k + 1) == Some(&S_MUTE) => 'H',
             x if second && is_mute(x) => continue,
             J if j_as_y && k == 0 => 'Y',
             J if j_as_y => continue,

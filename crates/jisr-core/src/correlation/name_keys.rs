@@ -179,7 +179,14 @@ use super::keys::key_of;
 /// it (Central Bank, Central Bank of Egypt); «مجال» is a stop word. An office after a spaced dash
 /// describes the person, as after a comma (Mahmoud Tawfik – Minister of
 /// Interior).
-pub const NAME_KEYS_VERSION: i64 = 14;
+/// 15: Somali spelling: a Latin x is also read ح and a c ع, a little below
+/// their own readings, against an Arabic part with that letter (Xasan
+/// «حسن», Cumar «عمر»); x is keyed as h in the second reading, silent at
+/// the end like a final ح (Faarax «فارح»), and a word with a c before a
+/// vowel, opening it or after a vowel, has a third reading without it
+/// (Cali «علي»); pinyin x is sh before u only as pinyin writes it (Xu,
+/// Xuan; Xuseen «حسين»).
+pub const NAME_KEYS_VERSION: i64 = 15;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -7,7 +7,7 @@ use super::{
     particle_joined,
 };
 use crate::normalize::Script;
-use crate::parse::{ParsedName, PartKey, Role, part_second_skeleton};
+use crate::parse::{ParsedName, PartKey, Role, part_second_skeleton, part_somali_skeleton};
 use crate::phonetic::{Units, skeleton, u};
 use std::cell::RefCell;
 
@@ -349,6 +349,17 @@ impl NameIndex {
             {
                 sids.push((sid, SECOND_READING * SECOND_READING));
             }
+        }
+        // Somali spelling, c for ع (Cumar for «عمر»), each way
+        if k.script == Script::Arabic
+            && let Some(&sid) = self.skel_ids.get(format!("o{key}").as_str())
+        {
+            sids.push((sid, SECOND_READING));
+        }
+        if let Some(somali) = part_somali_skeleton(k)
+            && let Some(&sid) = self.skel_ids.get(somali.as_str())
+        {
+            sids.push((sid, SECOND_READING));
         }
         // another form of the name (Yitzhak for «إسحاق»)
         if k.nickname() != 0

@@ -335,3 +335,52 @@ fn two_query_words_meet_a_listed_word_one_letter_from_their_join() {
     let hits = idx.top_k("قربان قولي بيردي محمدوف", NameKind::Person, 1);
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("t1"), "{hits:?}");
 }
+
+#[test]
+fn somali_spellings_reach_their_arabic_each_way() {
+    // Somali writes ع as c and ح as x: Cumar Faarax is «عمر فارح», whose
+    // keys (MR, BR) the usual readings (KMR, BRKS) do not give: its words
+    // have them as readings of their own, so that exact blocking meets them
+    for (latin, arabic) in [
+        ("Cumar", "عمر"),
+        ("Cali", "علي"),
+        ("Saciid", "سعيد"),
+        ("Xasan", "حسن"),
+        ("Faarax", "فارح"),
+        ("Cabdi", "عبدي"),
+    ] {
+        let key = &keys(&parse(arabic, NameKind::Person))[0];
+        let readings = key_readings(&parse(latin, NameKind::Person)).concat();
+        assert!(readings.contains(key), "{latin}: {readings:?} / {key}");
+    }
+    // and the index finds each in the other script among names that each
+    // share one of its words
+    let build = |names: &[(&str, &str)]| {
+        NameIndex::build(
+            names
+                .iter()
+                .map(|&(id, n)| (id.to_string(), n, NameKind::Person)),
+        )
+        .with_candidates(3)
+    };
+    let latin = build(&[
+        ("t1", "Cumar Faarax"),
+        ("d1", "Cumar Yuusuf"),
+        ("d2", "Cumar Cabdi"),
+        ("d3", "Saciid Faarax"),
+        ("d4", "Xasan Faarax"),
+        ("d5", "Kamal Farouk"),
+    ]);
+    let hits = latin.top_k("عمر فارح", NameKind::Person, 1);
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some("t1"), "{hits:?}");
+    let arabic = build(&[
+        ("t1", "عمر فارح"),
+        ("d1", "عمر يوسف"),
+        ("d2", "عمر عبدي"),
+        ("d3", "سعيد فارح"),
+        ("d4", "حسن فارح"),
+        ("d5", "كمال فاروق"),
+    ]);
+    let hits = arabic.top_k("Cumar Faarax", NameKind::Person, 1);
+    assert_eq!(hits.first().map(|h| h.id.as_str()), Some("t1"), "{hits:?}");
+}

@@ -322,8 +322,14 @@ pub fn latin_units(token: &str) -> Units {
             b't' => (u::T, 1),
             b'v' => (u::V, 1),
             b'w' => (u::W, 1),
-            // pinyin x opening a syllable before i or u is sh (Xi, Xiaoping, Xu)
-            b'x' if i == 0 && matches!(nx, b'i' | b'u') => (u::SH, 1),
+            // pinyin x opening a syllable before i or u is sh (Xi, Xiaoping,
+            // Xu, Xuan); before u only as pinyin has it, since Somali x is ح
+            // (Xuseen «حسين», Xuddur)
+            b'x' if i == 0
+                && (nx == b'i' || (nx == b'u' && matches!(at(2), 0 | b'e' | b'a' | b'n'))) =>
+            {
+                (u::SH, 1)
+            }
             // x is ks in most languages (Alexander «ألكسندر»), but kh in
             // Kurdish, Uzbek and Azerbaijani Latin (Xalid «خالد», Bextiyar
             // «بختيار», Şêx «شيخ»): the s drops cheaply where the other

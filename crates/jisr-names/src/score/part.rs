@@ -18,6 +18,7 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32)
             .max(opening_waw_sim(a, b, floor))
             .max(plural_nisba_sim(a, b, floor))
             .max(spoken_sim(a, b, floor))
+            .max(somali_sim(a, b, floor))
     } else {
         let (a, b) = (&a.units, &b.units);
         // one slip of a key in a long word is still the same word; a strict
@@ -146,6 +147,39 @@ fn spoken_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
         );
     }
     best
+}
+
+/// Across scripts, the similarity with the Latin part read by Somali
+/// spelling, where x is ح and c is ع (Xasan «حسن», Cali «علي», Maxamed
+/// Cabdi «محمد عبدي»), at the cost of a language's reading. The units read
+/// x as k with a mute s (Alexander «ألكسندر»; Kurdish Xalid «خالد» meets
+/// خ that way) and c as k or s; 0 unless the Latin part has such a letter
+/// and the Arabic part the letter Somali reads it as.
+fn somali_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
+    const C: u64 = 1 << u::CK | 1 << u::CI;
+    let (arabic, latin) = by_script(a, b);
+    let units = latin.units.as_slice();
+    let x = latin.bag & 1 << u::S_MUTE != 0
+        && arabic.bag & 1 << u::H != 0
+        && units.windows(2).any(|w| w == [u::K, u::S_MUTE]);
+    let c = latin.bag & C != 0 && arabic.bag & 1 << u::AIN != 0;
+    if !x && !c {
+        return 0.0;
+    }
+    let mut read = [0u8; crate::phonetic::MAX_UNITS];
+    let (mut n, mut i) = (0, 0);
+    while i < units.len() {
+        let (unit, step) = match units[i] {
+            u::K if x && units.get(i + 1) == Some(&u::S_MUTE) => (u::H, 2),
+            u::CK | u::CI if c => (u::AIN, 1),
+            other => (other, 1),
+        };
+        read[n] = unit;
+        n += 1;
+        i += step;
+    }
+    let floor = floor / SPOKEN_READING;
+    SPOKEN_READING * oriented_sim(a, &arabic.seq(), &Seq::new(&read[..n]), floor)
 }
 
 /// What a letter read as a language sounds it keeps of its similarity: a

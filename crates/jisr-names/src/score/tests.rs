@@ -334,6 +334,7 @@ fn candidate_list_spills_in_order_and_caps() {
 
 /// Spellings of names from beyond the Arab world and their Arabic forms.
 mod bodies;
+mod orthographies;
 mod spellings;
 
 #[test]
