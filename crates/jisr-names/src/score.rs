@@ -599,6 +599,7 @@ mod acronym;
 mod cands;
 mod combine;
 mod part;
+mod readings;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -185,7 +185,10 @@ use super::keys::key_of;
 /// the end like a final ح (Faarax «فارح»), and a word with a c before a
 /// vowel, opening it or after a vowel, has a third reading without it
 /// (Cali «علي»); pinyin x is sh before u only as pinyin writes it (Xu,
-/// Xuan; Xuseen «حسين»).
+/// Xuan; Xuseen «حسين»). The Russian romanisation's g is also read h, at
+/// 0.9 (Magomed «محمد», Gasan «حسن»), and its dzh is j (Dzhokhar «جوهر»);
+/// Indonesian and Malay sy is also read sh (Hasyim «هاشم»); Somali sheekh
+/// and xaaji, Indonesian syekh, ustadz and kyai are titles.
 pub const NAME_KEYS_VERSION: i64 = 15;
 
 /// Blocking keys of a name, from the sound skeletons of its informative

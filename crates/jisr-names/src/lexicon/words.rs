@@ -117,6 +117,11 @@ pub(super) const TITLES: &[&str] = &[
     // Turkish şeyh, Kurdish şêx
     "sheyh",
     "shex",
+    // Somali sheekh, Indonesian and Malay syekh, syaikh
+    "sheekh",
+    "syekh",
+    "syaikh",
+    "syeikh",
     "sheikha",
     "shaikha",
     "haji",
@@ -126,6 +131,8 @@ pub(super) const TITLES: &[&str] = &[
     "haj",
     "hadji",
     "hj",
+    // Somali
+    "xaaji",
     "alhaj",
     "alhajj",
     "elhadj",
@@ -162,6 +169,10 @@ pub(super) const TITLES: &[&str] = &[
     "engineer",
     "ustadh",
     "ustaz",
+    // Indonesian and Malay: teacher, and the Javanese cleric
+    "ustadz",
+    "kyai",
+    "kiai",
     "imam",
     "ayatollah",
     "hojatoleslam",

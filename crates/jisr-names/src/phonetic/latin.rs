@@ -213,6 +213,13 @@ pub fn latin_units(token: &str) -> Units {
             0xC5 if matches!(nx, 0xBE | 0xBA | 0xBC) => (u::ZH, 2),
             b'd' if nx == b'h' => (u::DH, 2),
             b'd' if nx == b'j' => (u::J, 2),
+            // Russian romanisation's dzh is j (Dzhokhar «جوهر», Gadzhi
+            // «حاجي»), and Arabic that spells the Latin letters writes its d
+            // (Pachedzhiev «باتشيدزييف»)
+            b'd' if nx == b'z' && at(i + 2) == b'h' => {
+                out.push(u::D_MUTE);
+                (u::J, 3)
+            }
             // dž, dż are j (Džeko جيكو)
             b'd' if nx == 0xC5 && matches!(at(i + 2), 0xBE | 0xBC) => (u::J, 3),
             // English dge, dgi is j, written دج or ج (Aldridge ألدريدج, Hodges)

@@ -3,6 +3,7 @@
 //! ordinals, organisation concepts, short forms of given names).
 
 use super::How;
+use super::readings::spoken_sim;
 use crate::distance::{costs, strict_costs};
 use crate::kernel::{Seq, edit_ratio};
 use crate::normalize::Script;
@@ -18,7 +19,6 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32)
             .max(opening_waw_sim(a, b, floor))
             .max(plural_nisba_sim(a, b, floor))
             .max(spoken_sim(a, b, floor))
-            .max(somali_sim(a, b, floor))
     } else {
         let (a, b) = (&a.units, &b.units);
         // one slip of a key in a long word is still the same word; a strict
@@ -49,7 +49,7 @@ fn units_sim(a: &PartKey, b: &PartKey, cross: bool, same_skel: bool, floor: f32)
 }
 
 /// The Arabic and the Latin part of a cross-script pair.
-fn by_script<'k>(a: &'k PartKey, b: &'k PartKey) -> (&'k PartKey, &'k PartKey) {
+pub(super) fn by_script<'k>(a: &'k PartKey, b: &'k PartKey) -> (&'k PartKey, &'k PartKey) {
     if a.script == Script::Arabic {
         (a, b)
     } else {
@@ -59,7 +59,7 @@ fn by_script<'k>(a: &'k PartKey, b: &'k PartKey) -> (&'k PartKey, &'k PartKey) {
 
 /// The similarity of a cross-script pair whose parts read as `arabic` and
 /// `latin`, in the pair's own order (the costs are not symmetric).
-fn oriented_sim(a: &PartKey, arabic: &Seq, latin: &Seq, floor: f32) -> f32 {
+pub(super) fn oriented_sim(a: &PartKey, arabic: &Seq, latin: &Seq, floor: f32) -> f32 {
     if a.script == Script::Arabic {
         costs().similarity_above(arabic, latin, floor)
     } else {
@@ -101,92 +101,6 @@ fn opening_waw_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
     let read = Units::from_slice(&[u::ALEF0, u::W]).concat(&Units::from_slice(&units[1..]));
     reading_sim(a, b, &read, floor)
 }
-
-/// Across scripts, the similarity with the Latin part's letters read as
-/// a language sounds them where the units read them otherwise, and Arabic
-/// writes them by ear: c and z as ts, «تس», as Czech, Slovak and Polish
-/// sound a c (Václav «فاتسلاف», Fico «فيتسو») and German and Italian a z
-/// (Mozart «موتسارت», Maurizio «ماوريتسيو»), where English, Italian and
-/// Spanish read the c k and most the z z; Dutch sch as «سخ» (Schoof
-/// «سخوف»), where the units read German sch. (Dutch g as خ, tried the same
-/// way, lost as many test tokens as it gained: Gomo took «خومو» from Khemu.) 0 unless the Latin part has such a letter and the Arabic
-/// part the two letters of its reading together, which few pairs have.
-fn spoken_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
-    const READ_TS: u64 = 1 << u::CK | 1 << u::Z;
-    const READ_KH: u64 = 1 << u::SH;
-    let (arabic, latin) = by_script(a, b);
-    // the Arabic part must write the reading's two letters together
-    let writes = |x: u8, y: u8| {
-        arabic.bag & (1 << x | 1 << y) == 1 << x | 1 << y
-            && arabic.units.as_slice().windows(2).any(|w| w == [x, y])
-    };
-    let ts = latin.bag & READ_TS != 0 && writes(u::T, u::S);
-    let kh = latin.bag & READ_KH != 0 && writes(u::S, u::X);
-    let mut best = 0f32;
-    for (reads, read_as) in [(ts, READ_TS), (kh, READ_KH)] {
-        if !reads {
-            continue;
-        }
-        let mut buf = [0u8; 2 * crate::phonetic::MAX_UNITS];
-        let mut n = 0;
-        for &x in latin.units.as_slice() {
-            let units: &[u8] = match x {
-                _ if read_as & 1 << x == 0 => &[x],
-                u::CK | u::Z => &[u::T, u::S],
-                _ => &[u::S, u::X],
-            };
-            for &y in units {
-                buf[n] = y;
-                n += 1;
-            }
-        }
-        let read = Units::from_slice(&buf[..n]);
-        let floor = floor.max(best) / SPOKEN_READING;
-        best = best.max(
-            SPOKEN_READING * oriented_sim(a, &arabic.seq(), &Seq::new(read.as_slice()), floor),
-        );
-    }
-    best
-}
-
-/// Across scripts, the similarity with the Latin part read by Somali
-/// spelling, where x is ح and c is ع (Xasan «حسن», Cali «علي», Maxamed
-/// Cabdi «محمد عبدي»), at the cost of a language's reading. The units read
-/// x as k with a mute s (Alexander «ألكسندر»; Kurdish Xalid «خالد» meets
-/// خ that way) and c as k or s; 0 unless the Latin part has such a letter
-/// and the Arabic part the letter Somali reads it as.
-fn somali_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
-    const C: u64 = 1 << u::CK | 1 << u::CI;
-    let (arabic, latin) = by_script(a, b);
-    let units = latin.units.as_slice();
-    let x = latin.bag & 1 << u::S_MUTE != 0
-        && arabic.bag & 1 << u::H != 0
-        && units.windows(2).any(|w| w == [u::K, u::S_MUTE]);
-    let c = latin.bag & C != 0 && arabic.bag & 1 << u::AIN != 0;
-    if !x && !c {
-        return 0.0;
-    }
-    let mut read = [0u8; crate::phonetic::MAX_UNITS];
-    let (mut n, mut i) = (0, 0);
-    while i < units.len() {
-        let (unit, step) = match units[i] {
-            u::K if x && units.get(i + 1) == Some(&u::S_MUTE) => (u::H, 2),
-            u::CK | u::CI if c => (u::AIN, 1),
-            other => (other, 1),
-        };
-        read[n] = unit;
-        n += 1;
-        i += step;
-    }
-    let floor = floor / SPOKEN_READING;
-    SPOKEN_READING * oriented_sim(a, &arabic.seq(), &Seq::new(&read[..n]), floor)
-}
-
-/// What a letter read as a language sounds it keeps of its similarity: a
-/// little less than its own reading, so that of two Arabic spellings the
-/// one with the letter's usual sound comes first (Franz «فرانز» before
-/// «فرانتس», Masakazu «ماساكازو» before Masakatsu «ماساكاتسو»).
-const SPOKEN_READING: f32 = 0.93;
 
 /// Across scripts, the similarity of a body's name that is a plural nisba
 /// read in the singular on both sides (the Houthis «الحوثيون»; see

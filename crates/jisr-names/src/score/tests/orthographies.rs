@@ -22,3 +22,38 @@ fn somali_x_and_c_are_ha_and_ayn() {
     // pinyin x before u is still sh where pinyin writes it (Xu, Xuan)
     assert!(s("Xu Xuan", "شو شوان").score >= 0.9);
 }
+
+#[test]
+fn russian_g_and_dzh_are_the_arabic_h_and_j() {
+    for (latin, arabic) in [
+        ("Dzhokhar Dudayev", "جوهر دوداييف"),
+        ("Gadzhi Makhachev", "حاجي محاتشيف"),
+        ("Magomed Yevloyev", "محمد يفلوييف"),
+        ("Abdulgamid Gasanov", "عبد الحميد حسنوف"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{latin} / {arabic}: {m}");
+    }
+    // most g are still ج, غ or ق, which keep the lead where Arabic has them
+    assert!(s("Gamar", "قمر").score > s("Gamar", "هامر").score);
+    assert!(s("Raga", "راجا").score > s("Raga", "راهه").score);
+    assert!(s("Gamal", "جمال").score > s("Gamal", "حمال").score);
+}
+
+#[test]
+fn indonesian_sy_is_sh_and_its_titles_are_titles() {
+    for (latin, arabic) in [
+        ("Hasyim Asy'ari", "هاشم أشعري"),
+        ("Syekh Yusuf", "الشيخ يوسف"),
+        ("Ustadz Abdul Halim", "الأستاذ عبد الحليم"),
+        ("Kyai Haji Ma'ruf Amin", "معروف أمين"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.85, "{latin} / {arabic}: {m}");
+    }
+    // the sy of Syed is still the s and y of «سيد»
+    assert!(s("Syed", "سيد").score >= 0.95);
+    // Somali sheekh and xaaji are titles too
+    let m = s("Xaaji Sheekh Cabdi", "عبدي");
+    assert!(m.score >= 0.85, "{m}");
+}
