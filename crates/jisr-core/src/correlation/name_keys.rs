@@ -188,7 +188,8 @@ use super::keys::key_of;
 /// Xuan; Xuseen «حسين»). The Russian romanisation's g is also read h, at
 /// 0.9 (Magomed «محمد», Gasan «حسن»), and its dzh is j (Dzhokhar «جوهر»);
 /// Indonesian and Malay sy is also read sh (Hasyim «هاشم»); Somali sheekh
-/// and xaaji, Indonesian syekh, ustadz and kyai are titles.
+/// and xaaji, Indonesian syekh, ustadz and kyai are titles. Albanian xh
+/// is j (Rexhep «رجب»), and a q opening a word is also read «تش» (Qosja).
 pub const NAME_KEYS_VERSION: i64 = 15;
 
 /// Blocking keys of a name, from the sound skeletons of its informative

@@ -329,6 +329,8 @@ pub fn latin_units(token: &str) -> Units {
             b't' => (u::T, 1),
             b'v' => (u::V, 1),
             b'w' => (u::W, 1),
+            // Albanian xh is j (Rexhep «رجب», Xhemal «جمال», Hoxha «خوجة»)
+            b'x' if nx == b'h' => (u::J, 2),
             // pinyin x opening a syllable before i or u is sh (Xi, Xiaoping,
             // Xu, Xuan); before u only as pinyin has it, since Somali x is ح
             // (Xuseen «حسين», Xuddur)

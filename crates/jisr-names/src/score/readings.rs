@@ -75,6 +75,14 @@ const READINGS: &[Reading] = &[
             _ => None,
         },
     },
+    // Albanian q opening a word is a ch, «تش», as often as ق (Qosja
+    // «تشوسيا»; Krasniqi «كراسنيكي»); inside a word most are Arabic ق
+    // (Aqib «العاقب», not «تشيب»)
+    Reading {
+        keeps: SPOKEN_READING,
+        applies: |l, a| l.units.first() == Some(u::Q) && has(a, u::CH),
+        read: |units, i, _| (i == 0 && units[i] == u::Q).then_some((&[u::CH][..], 1)),
+    },
     // Russian romanisation writes the Arabic h, which Russian lacks, as g
     // (Magomed «محمد», Gasan «حسن», Gadzhi «حاجي», Abdulgamid «عبد الحميد»);
     // most g are still g, ج or ق, which keep the lead where Arabic has

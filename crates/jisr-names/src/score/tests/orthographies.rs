@@ -57,3 +57,20 @@ fn indonesian_sy_is_sh_and_its_titles_are_titles() {
     let m = s("Xaaji Sheekh Cabdi", "عبدي");
     assert!(m.score >= 0.85, "{m}");
 }
+
+#[test]
+fn albanian_xh_and_q_are_j_and_ch() {
+    for (latin, arabic) in [
+        ("Rexhep Meidani", "رجب ميداني"),
+        ("Bexhet Pacolli", "بهجت باتسولي"),
+        ("Enver Hoxha", "أنور خوجة"),
+        ("Lavdrim Muhaxheri", "لافدريم محاجري"),
+        ("Rexhep Qosja", "رجب تشوسيا"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= DEFAULT_THRESHOLD, "{latin} / {arabic}: {m}");
+    }
+    // and q is still ق where Arabic writes it (Krasniqi «كراسنيكي», Qasim)
+    assert!(s("Shefqet Krasniqi", "شفقت كراسنيكي").score >= 0.9);
+    assert!(s("Qasim", "قاسم").score > s("Qasim", "تشاسيم").score);
+}
