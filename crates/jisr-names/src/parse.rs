@@ -299,6 +299,20 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
+    // a person's date of birth, nationality … after the name
+    if kind != NameKind::Organization
+        && let Some(name) = particulars::without_particulars(original)
+    {
+        let mut parsed = parse_listed_forms(name, kind);
+        parsed.original = original.to_string();
+        return parsed;
+    }
+    parse_listed_forms(original, kind)
+}
+
+/// A name and the other names it gives: a body's acronym after it, or
+/// names after a.k.a. or in parentheses.
+fn parse_listed_forms(original: &str, kind: NameKind) -> ParsedName {
     // a body's acronym after its name is another name of it (one: a string
     // of many is read whole rather than recursed into)
     if let Some((outer, letters)) = acronym::trailing(original) {
@@ -574,6 +588,7 @@ mod joined;
 mod letters;
 mod numbers;
 mod org;
+mod particulars;
 mod person;
 mod prose;
 

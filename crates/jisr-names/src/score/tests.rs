@@ -489,3 +489,23 @@ fn a_person_is_found_under_any_of_the_names_the_string_gives() {
     );
     assert!(m.score < 0.75, "{m}");
 }
+
+#[test]
+fn a_date_of_birth_after_the_name_is_not_the_name() {
+    // 0.68 when the date's digits were parts of the name
+    for (written, bare, other) in [
+        (
+            "Mahmoud Tawfik, DOB 12/03/1962",
+            "Mahmoud Tawfik",
+            "محمود توفيق",
+        ),
+        ("Ali Hassan (born 1962)", "Ali Hassan", "علي حسن"),
+        ("محمود توفيق مواليد 1962", "محمود توفيق", "Mahmoud Tawfik"),
+    ] {
+        let (m, b) = (s(written, other), s(bare, other));
+        assert!(
+            m.score >= 0.9 && m.score == b.score,
+            "{written} / {other}: {m}"
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! What a list row or an analyst's note writes after a person's name that
+//! is not the name: a date or place of birth, a nationality, a passport
+//! ("Mahmoud Tawfik, DOB 12/03/1962", "Ali Hassan (born 1962)", «محمود
+//! توفيق مواليد 1962»). Read as parts of the name, its digits and words
+//! would leave the name unmatched against the same name written bare; a
+//! parenthesis of two words would even be read as another name.
+
+/// Labels that only ever introduce particulars, in normalised words (lower
+/// case, dots dropped): what follows them is never the name.
+const LABELS: &[&[&str]] = &[
+    &["dob"],
+    &["pob"],
+    &["date", "of", "birth"],
+    &["place", "of", "birth"],
+    &["birth", "date"],
+    &["nationality"],
+    &["passport"],
+    &["date", "de", "naissance"],
+    &["lieu", "de", "naissance"],
+    &["nationalite"],
+    &["geburtsdatum"],
+    &["تاريخ", "الميلاد"],
+    &["مكان", "الميلاد"],
+    &["تاريخ", "الولادة"],
+    &["مواليد"],
+    &["الجنسية"],
+    &["جواز"],
+];
+
+/// Words that introduce a date of birth only when one follows: Born and
+/// Geboren are surnames, b. stands for bin, «ولد» is a Mauritanian "son of".
+const BIRTH_WORDS: &[&str] = &[
+    "born",
+    "b",
+    "ne",
+    "nee",
+    "geb",
+    "geboren",
+    "المولود",
+    "ولد",
+    "تولد",
+];
+
+/// Months, in the languages lists are kept in, so that "12 March 1962" is
+/// a date.
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "اغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+    "الثاني",
+    "الأول",
+    "عام",
+    "سنة",
+    "in",
+    "on",
+    "le",
+    "am",
+    "في",
+];
+
+/// A word of the raw string, and where it starts.
+struct Word<'a> {
+    at: usize,
+    text: String,
+    /// The separator before it: a comma, semicolon, colon or parenthesis.
+    after_break: bool,
+    raw: &'a str,
+}
+
+fn words(raw: &str) -> Vec<Word<'_>> {
+    let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '،' | '؛');
+    // the spans of the words, each with whether a separator came before it
+    let mut spans = Vec::new();
+    let mut broke = false;
+    let mut start: Option<usize> = None;
+    for (i, c) in raw.char_indices() {
+        if c.is_whitespace() || is_break(c) || c == '/' {
+            if let Some(s) = start.take() {
+                spans.push((s, i, broke));
+                broke = false;
+            }
+            broke |= is_break(c);
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, raw.len(), broke));
+    }
+    spans
+        .into_iter()
+        .filter_map(|(s, e, after_break)| {
+            let piece = &raw[s..e];
+            let text = crate::normalize::normalize(&piece.replace('.', ""));
+            (!text.is_empty()).then_some(Word {
+                at: s,
+                text,
+                after_break,
+                raw: piece,
+            })
+        })
+        .collect()
+}
+
+fn is_numeric(w: &Word) -> bool {
+    w.raw.chars().any(|c| c.is_numeric())
+}
+
+fn is_date_word(w: &Word) -> bool {
+    is_numeric(w) || MONTHS.contains(&w.text.as_str())
+}
+
+/// The name before its particulars, when `raw` has any and a name is left.
+pub(super) fn without_particulars(raw: &str) -> Option<&str> {
+    // most names have neither a digit nor a label's colon
+    if !raw.chars().any(|c| c.is_numeric() || c == ':') {
+        return None;
+    }
+    let words = words(raw);
+    let cut = (1..words.len()).find(|&i| {
+        let labelled = LABELS.iter().any(|label| {
+            words.len() >= i + label.len()
+                && label.iter().zip(&words[i..]).all(|(l, w)| w.text == *l)
+        });
+        // a birth word with a date after it, within a few words
+        let birth = BIRTH_WORDS.contains(&words[i].text.as_str())
+            && words[i + 1..].iter().take(3).any(is_numeric);
+        // a date alone after a comma or in parentheses, to the end
+        let dated =
+            words[i].after_break && is_numeric(&words[i]) && words[i..].iter().all(is_date_word);
+        labelled || birth || dated
+    })?;
+    let name = raw[..words[cut].at].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '-' | '–' | '—' | '،' | '؛')
+    });
+    (!name.is_empty()).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_particulars;
+
+    #[test]
+    fn dates_and_places_of_birth_are_not_the_name() {
+        for (raw, name) in [
+            ("Mahmoud Tawfik, DOB 12/03/1962", "Mahmoud Tawfik"),
+            ("Mahmoud Tawfik; D.O.B.: 12 March 1962", "Mahmoud Tawfik"),
+            ("Ali Hassan (born 1962)", "Ali Hassan"),
+            ("Ali Hassan, b. 1962, Cairo", "Ali Hassan"),
+            ("Ali Hassan, 1962", "Ali Hassan"),
+            ("Ali Hassan (12.03.1962)", "Ali Hassan"),
+            ("Ali Hassan DOB: 1962 POB: Cairo", "Ali Hassan"),
+            ("Ali Hassan, nationality: Egyptian", "Ali Hassan"),
+            ("Jean Dupont, né le 3 mai 1970", "Jean Dupont"),
+            ("محمود توفيق مواليد 1962", "محمود توفيق"),
+            ("محمود توفيق، تاريخ الميلاد: ١٩٦٢", "محمود توفيق"),
+            ("محمود توفيق (المولود عام 1962)", "محمود توفيق"),
+        ] {
+            assert_eq!(without_particulars(raw), Some(name), "{raw}");
+        }
+    }
+
+    #[test]
+    fn names_with_such_words_keep_them() {
+        for raw in [
+            // Born and b. (bin) are names, «ولد» a Mauritanian son of
+            "Max Born",
+            "Muhammad b. Abd al-Wahhab",
+            "محمد ولد عبد العزيز",
+            // a regnal or list number is not a date's only word
+            "Louis XIV",
+            "Mahmoud Tawfik",
+            // nothing would be left
+            "DOB 1962",
+            // a number inside the name, with no comma or parenthesis
+            "Agent 47 Smith",
+        ] {
+            assert_eq!(without_particulars(raw), None, "{raw}");
+        }
+    }
+}
