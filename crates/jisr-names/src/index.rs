@@ -14,7 +14,7 @@ use crate::parse::{
     part_somali_skeleton,
 };
 use crate::phonetic::skeleton;
-use crate::score::{Match, score, score_keys_cached};
+use crate::score::{Match, births_factor, score, score_keys_cached};
 use std::collections::HashMap;
 
 mod candidates;
@@ -194,6 +194,8 @@ pub struct NameIndex {
     ids: Vec<Box<str>>,
     names: Vec<Box<str>>,
     kinds: Vec<NameKind>,
+    /// Each entry's year of birth, 0 for none (see [`ParsedName::born`]).
+    born: Vec<u16>,
     part_start: Vec<u32>,
     parts: Vec<PartKey>,
     skel_ids: HashMap<Box<str>, u32>,
@@ -333,6 +335,7 @@ impl NameIndex {
             ids: Vec::with_capacity(raw.len()),
             names: Vec::with_capacity(raw.len()),
             kinds: Vec::with_capacity(raw.len()),
+            born: Vec::with_capacity(raw.len()),
             part_start: Vec::with_capacity(raw.len() + 1),
             parts: Vec::with_capacity(raw.len() * 3),
             skel_ids: HashMap::new(),
@@ -348,9 +351,16 @@ impl NameIndex {
             let (id, name) = (id.into_boxed_str(), name.into_boxed_str());
             // each name a string gives (a.k.a.) is an entry of the same id
             for other in &p.others {
-                idx.add_entry(id.clone(), name.clone(), kind, other.keys(), &mut dels);
+                idx.add_entry(
+                    id.clone(),
+                    name.clone(),
+                    kind,
+                    other.keys(),
+                    p.born,
+                    &mut dels,
+                );
             }
-            idx.add_entry(id, name, kind, p.keys(), &mut dels);
+            idx.add_entry(id, name, kind, p.keys(), p.born, &mut dels);
         }
         for p in &mut idx.postings {
             p.shrink_to_fit();
@@ -366,8 +376,10 @@ impl NameIndex {
         name: Box<str>,
         kind: NameKind,
         keys: &[PartKey],
+        born: Option<u16>,
         dels: &mut Vec<String>,
     ) {
+        self.born.push(born.unwrap_or(0));
         let entry = self.ids.len() as u32;
         self.ids.push(id);
         self.names.push(name);
@@ -450,6 +462,7 @@ impl NameIndex {
             + self.parts.capacity() * std::mem::size_of::<PartKey>()
             + self.part_start.capacity() * 4
             + self.kinds.capacity()
+            + self.born.capacity() * 2
     }
 
     /// The text of the listed key `sid`.
@@ -508,10 +521,9 @@ impl NameIndex {
                                 .is_none_or(|&ek| ek == kind || ek == NameKind::Unknown)
                     })
                     .map(|e| {
-                        (
-                            score_keys_cached(qk, self.entry_parts(e as usize), &mut cache),
-                            e,
-                        )
+                        let s = score_keys_cached(qk, self.entry_parts(e as usize), &mut cache);
+                        let born = self.born.get(e as usize).copied().filter(|&y| y != 0);
+                        (s * births_factor(q.born, born) as f32, e)
                     })
                     .filter(|(s, _)| f64::from(*s) >= min_score && *s > 0.0),
             );

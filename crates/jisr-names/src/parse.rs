@@ -219,6 +219,9 @@ pub struct ParsedName {
     /// The other names the string gives ("… a.k.a. …", «… المعروف بـ …»),
     /// each parsed on its own; empty for most names.
     pub(crate) others: Vec<ParsedName>,
+    /// The year of birth the string gives after a person's name (DOB
+    /// 12/03/1962), which tells two persons of one name apart.
+    pub born: Option<u16>,
 }
 
 impl ParsedName {
@@ -301,10 +304,11 @@ fn article_units() -> Units {
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
     // a person's date of birth, nationality … after the name
     if kind != NameKind::Organization
-        && let Some(name) = particulars::without_particulars(original)
+        && let Some((name, rest)) = particulars::split_particulars(original)
     {
         let mut parsed = parse_listed_forms(name, kind);
         parsed.original = original.to_string();
+        parsed.born = particulars::birth_year(rest);
         return parsed;
     }
     parse_listed_forms(original, kind)
@@ -503,6 +507,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
         parts: out,
         keys,
         others: Vec::new(),
+        born: None,
     }
 }
 

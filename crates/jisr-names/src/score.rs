@@ -473,10 +473,26 @@ fn align_with(
 
 /// Scores two parsed names in [0, 1] without building an explanation.
 pub fn score_fast(a: &ParsedName, b: &ParsedName) -> f64 {
-    if a.others.is_empty() && b.others.is_empty() {
-        return f64::from(align(a.keys(), b.keys()).score);
+    let s = if a.others.is_empty() && b.others.is_empty() {
+        f64::from(align(a.keys(), b.keys()).score)
+    } else {
+        f64::from(best_names(a, b).2)
+    };
+    s * births_factor(a.born, b.born)
+}
+
+/// What a name's score keeps when the two strings give years of birth
+/// more than a year apart: the same name, most likely another person, so
+/// below the threshold even when the names are written alike; a year's
+/// slack for lists that round or misread dates.
+const BIRTH_YEARS_DIFFER: f64 = 0.7;
+
+/// [`BIRTH_YEARS_DIFFER`] when both years are known and differ, else 1.
+pub(crate) fn births_factor(a: Option<u16>, b: Option<u16>) -> f64 {
+    match (a, b) {
+        (Some(x), Some(y)) if x.abs_diff(y) > 1 => BIRTH_YEARS_DIFFER,
+        _ => 1.0,
     }
-    f64::from(best_names(a, b).2)
 }
 
 /// The names of `a` and of `b` (each string's own and its a.k.a.s) that
@@ -507,17 +523,28 @@ pub(crate) fn score_keys_cached(a: &[PartKey], b: &[PartKey], cache: &mut SimCac
 /// Scores two parsed names in [0, 1] and explains the alignment; a string
 /// giving several names (a.k.a.) scores by its best.
 pub fn score(a: &ParsedName, b: &ParsedName) -> Match {
-    if a.others.is_empty() && b.others.is_empty() {
-        return score_one(a, b);
-    }
-    let (x, y, _) = best_names(a, b);
-    let mut m = score_one(x, y);
-    for (chosen, whole) in [(x, a), (y, b)] {
-        if !std::ptr::eq(chosen, whole) {
-            m.explanation
-                .notes
-                .push(format!("as also named: {}", chosen.original));
+    let mut m = if a.others.is_empty() && b.others.is_empty() {
+        score_one(a, b)
+    } else {
+        let (x, y, _) = best_names(a, b);
+        let mut m = score_one(x, y);
+        for (chosen, whole) in [(x, a), (y, b)] {
+            if !std::ptr::eq(chosen, whole) {
+                m.explanation
+                    .notes
+                    .push(format!("as also named: {}", chosen.original));
+            }
         }
+        m
+    };
+    let births = births_factor(a.born, b.born);
+    if let (Some(x), Some(y)) = (a.born, b.born)
+        && births < 1.0
+    {
+        m.score *= births;
+        m.explanation
+            .notes
+            .push(format!("born {x} and {y}: another person of the name"));
     }
     m
 }

@@ -191,7 +191,8 @@ use super::keys::key_of;
 /// and xaaji, Indonesian syekh, ustadz and kyai are titles. Albanian xh
 /// is j (Rexhep «رجب»), and a q opening a word is also read «تش» (Qosja).
 /// A person's particulars after the name are not the name (Mahmoud
-/// Tawfik, DOB 12/03/1962; born 1962; nationality; «مواليد 1962»).
+/// Tawfik, DOB 12/03/1962; born 1962; nationality; «مواليد 1962»), and
+/// two such years more than one apart keep 0.7 of the names' score.
 pub const NAME_KEYS_VERSION: i64 = 15;
 
 /// Blocking keys of a name, from the sound skeletons of its informative

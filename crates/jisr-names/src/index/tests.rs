@@ -384,3 +384,19 @@ fn somali_spellings_reach_their_arabic_each_way() {
     let hits = arabic.top_k("Cumar Faarax", NameKind::Person, 1);
     assert_eq!(hits.first().map(|h| h.id.as_str()), Some("t1"), "{hits:?}");
 }
+
+#[test]
+fn a_year_of_birth_ranks_the_person_born_that_year_first() {
+    let idx = NameIndex::build(vec![
+        ("p1975", "Mahmoud Tawfik (born 1975)", NameKind::Person),
+        ("p1962", "Mahmoud Tawfik (born 1962)", NameKind::Person),
+    ]);
+    let hits = idx.top_k("محمود توفيق، مواليد ١٩٦٢", NameKind::Person, 2);
+    let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["p1962", "p1975"], "{hits:?}");
+    assert!(hits[1].score < crate::DEFAULT_THRESHOLD);
+    // the explanation of a hit says so too, with the same score
+    let q = parse("محمود توفيق، مواليد ١٩٦٢", NameKind::Person);
+    let m = idx.explain(&q, &hits[1]);
+    assert!(m.is_some_and(|m| (m.score - hits[1].score).abs() < 1e-6));
+}

@@ -169,7 +169,13 @@ fn is_date_word(w: &Word) -> bool {
 }
 
 /// The name before its particulars, when `raw` has any and a name is left.
-pub(super) fn without_particulars(raw: &str) -> Option<&str> {
+#[cfg(test)]
+fn without_particulars(raw: &str) -> Option<&str> {
+    split_particulars(raw).map(|(name, _)| name)
+}
+
+/// The name and its particulars, when `raw` has any and a name is left.
+pub(super) fn split_particulars(raw: &str) -> Option<(&str, &str)> {
     // most names have neither a digit nor a label's colon
     if !raw.chars().any(|c| c.is_numeric() || c == ':') {
         return None;
@@ -191,7 +197,31 @@ pub(super) fn without_particulars(raw: &str) -> Option<&str> {
     let name = raw[..words[cut].at].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '-' | '–' | '—' | '،' | '؛')
     });
-    (!name.is_empty()).then_some(name)
+    (!name.is_empty()).then_some((name, &raw[words[cut].at..]))
+}
+
+/// The year of birth particulars give: their first number of four digits
+/// that can be one (12/03/1962, «١٩٦٢»), in any digits.
+pub(super) fn birth_year(particulars: &str) -> Option<u16> {
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        _ => None,
+    };
+    let mut run = (0u32, 0usize);
+    for c in particulars.chars().chain(std::iter::once(' ')) {
+        match digit(c) {
+            Some(d) => run = (run.0.saturating_mul(10).saturating_add(d), run.1 + 1),
+            None => {
+                if run.1 == 4 && (1850..=2100).contains(&run.0) {
+                    return u16::try_from(run.0).ok();
+                }
+                run = (0, 0);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -215,6 +245,21 @@ mod tests {
             ("محمود توفيق (المولود عام 1962)", "محمود توفيق"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_year_of_birth_is_read_from_the_particulars() {
+        for (raw, year) in [
+            ("Mahmoud Tawfik, DOB 12/03/1962", Some(1962)),
+            ("Ali Hassan (12.03.1962)", Some(1962)),
+            ("Ali Hassan, b. 1962, Cairo", Some(1962)),
+            ("محمود توفيق، تاريخ الميلاد: ١٩٦٢", Some(1962)),
+            ("Ali Hassan, passport 123456789", None),
+            ("Ali Hassan, nationality: Egyptian", None),
+        ] {
+            let (_, particulars) = super::split_particulars(raw).unwrap_or_default();
+            assert_eq!(super::birth_year(particulars), year, "{raw}");
         }
     }
 

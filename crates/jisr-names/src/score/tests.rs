@@ -509,3 +509,26 @@ fn a_date_of_birth_after_the_name_is_not_the_name() {
         );
     }
 }
+
+#[test]
+fn years_of_birth_apart_tell_two_persons_of_one_name() {
+    let bare = s("Mahmoud Tawfik", "محمود توفيق").score;
+    // the same year, a year's slack, or one side without a year: the name decides
+    for other in [
+        "محمود توفيق مواليد 1962",
+        "محمود توفيق مواليد 1963",
+        "محمود توفيق",
+    ] {
+        let m = s("Mahmoud Tawfik, DOB 12/03/1962", other);
+        assert_eq!(m.score, bare, "{other}: {m}");
+    }
+    // years apart: most likely another person, and the explanation says why
+    let m = s("Mahmoud Tawfik, DOB 12/03/1962", "محمود توفيق مواليد 1975");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+    assert!(m.to_string().contains("born 1962 and 1975"), "{m}");
+    let fast = score_fast(
+        &parse("Mahmoud Tawfik, DOB 12/03/1962", NameKind::Person),
+        &parse("محمود توفيق مواليد 1975", NameKind::Person),
+    );
+    assert!((fast - m.score).abs() < 1e-6);
+}

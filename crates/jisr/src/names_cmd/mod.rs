@@ -120,11 +120,12 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
             );
             println!("explanation\t{}", m.explanation);
             for (label, p) in [("left", &pa), ("right", &pb)] {
-                let parts: Vec<String> = p
+                let mut parts: Vec<String> = p
                     .parts
                     .iter()
                     .map(|x| format!("{}:{}", x.role.as_str(), x.text))
                     .collect();
+                parts.extend(p.born.map(|y| format!("born:{y}")));
                 println!(
                     "{label}\t{} [{}]\t{}",
                     p.kind.as_str(),

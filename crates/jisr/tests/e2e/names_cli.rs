@@ -37,6 +37,19 @@ fn match_prints_score_verdict_and_explanation() {
 }
 
 #[test]
+fn match_reads_a_date_of_birth_apart_from_the_name() {
+    let (ok, out, err) = names(&[
+        "match",
+        "Mahmoud Tawfik, DOB 12/03/1962",
+        "محمود توفيق (مواليد 1975)",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("match\tno"), "{out}");
+    assert!(out.contains("born 1962 and 1975"), "{out}");
+    assert!(out.contains("family:tawfik | born:1962]"), "{out}");
+}
+
+#[test]
 fn screen_prints_the_top_candidates_of_each_query_id() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("list.tsv");
