@@ -63,6 +63,22 @@ fn fold_arabic(c: char) -> Option<char> {
         'ة' | 'ۀ' | 'ە' | 'ۃ' => 'ه',
         'ھ' | 'ہ' => 'ه',
         'ک' | 'ڪ' => 'ك',
+        // Pashto, Urdu and Sindhi letters as the nearest of the letters
+        // Arabic and Persian write (ګلبدین Gulbuddin, ځلمی Zalmay, ډاکټر
+        // doctor, پښتون Pashtun): retroflex t, d, r as ت د ر, Pashto ځ
+        // (dz) as ز and څ (ts) as س, ښ as ش, ږ as ژ
+        'ټ' | 'ٹ' | 'ٺ' | 'ٽ' => 'ت',
+        'ډ' | 'ڈ' | 'ڊ' | 'ڌ' | 'ڍ' | 'ڏ' => 'د',
+        'ړ' | 'ڑ' | 'ڙ' => 'ر',
+        'ږ' => 'ژ',
+        'ښ' => 'ش',
+        'ځ' => 'ز',
+        'څ' => 'س',
+        'ګ' | 'ڳ' | 'ڱ' => 'گ',
+        'ڼ' | 'ں' | 'ڻ' => 'ن',
+        'ٻ' | 'ڀ' => 'ب',
+        'ڄ' | 'ڃ' => 'ج',
+        'ڦ' => 'ف',
         '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + 0x30)?,
         '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + 0x30)?,
         // vowel marks, shadda, sukun, dagger alif, Quranic annotation, tatweel
@@ -398,6 +414,18 @@ mod tests {
             "محمد علي"
         );
         assert_eq!(normalize("مسعود پزشک\u{200C}فر"), "مسعود پزشكفر");
+    }
+
+    #[test]
+    fn pashto_and_urdu_letters_fold_to_the_nearest_persian_ones() {
+        assert_eq!(normalize("ګلبدين حکمتيار"), "گلبدين حكمتيار");
+        assert_eq!(normalize("ځلمی"), "زلمي");
+        assert_eq!(normalize("ډاکټر"), "داكتر");
+        assert_eq!(normalize("پښتون"), "پشتون");
+        // Urdu retroflex letters and noon ghunna
+        assert_eq!(normalize("ٹیپو"), "تيپو");
+        assert_eq!(normalize("چوہدری شجاعت"), "چوهدري شجاعت");
+        assert_eq!(normalize("پاکستاں"), "پاكستان");
     }
 
     #[test]

@@ -193,6 +193,9 @@ use super::keys::key_of;
 /// A person's particulars after the name are not the name (Mahmoud
 /// Tawfik, DOB 12/03/1962; born 1962; nationality; «مواليد 1962»), and
 /// two such years more than one apart keep 0.7 of the names' score.
+/// Pashto, Urdu and Sindhi letters fold to the nearest Persian ones
+/// (ګلبدین Gulbuddin, ځلمی Zalmay); mawlawi, maulana, qari, mufti and the
+/// Persian and Pashto doctor and engineer are titles.
 pub const NAME_KEYS_VERSION: i64 = 15;
 
 /// Blocking keys of a name, from the sound skeletons of its informative

@@ -74,3 +74,18 @@ fn albanian_xh_and_q_are_j_and_ch() {
     assert!(s("Shefqet Krasniqi", "شفقت كراسنيكي").score >= 0.9);
     assert!(s("Qasim", "قاسم").score > s("Qasim", "تشاسيم").score);
 }
+
+#[test]
+fn pashto_letters_are_read_as_the_persian_ones() {
+    for (latin, pashto) in [
+        ("Gulbuddin Hekmatyar", "ګلبدين حکمتيار"),
+        ("Zalmay Khalilzad", "ځلمی خلیلزاد"),
+        ("Dawood", "ډاوود"),
+    ] {
+        let m = s(latin, pashto);
+        assert!(m.score >= 0.9, "{latin} / {pashto}: {m}");
+    }
+    // and «ډاکټر» is the doctor's title, not a name
+    let m = s("Najibullah", "ډاکټر نجیب الله");
+    assert!(m.score >= 0.9, "{m}");
+}
