@@ -16,6 +16,8 @@ fn name() -> impl Strategy<Value = String> {
         // letters' names, ordinals and rulers' titles, descriptions, around
         // short words
         "(,|،|№|ii|vi|2nd|I|King|Pope|xvi|xxiii|دبليو|جيه|الثاني|الأول|الحادي|عشر|والعشرون|ul|ur|ush|oglu|ç|Ç|çi|leader|president|aka|a.k.a.|alias|also known as|(|)|المعروف|بأبي|الملقب|وزير|الداخلية|الرئيس|السوري|المنسق|Islam|Rahman|head|of|political|الأسبق|رائد|ركن|dž|sz|szcz|sc|š|ć| |[a-z]{1,4}|[محد]{1,3}){0,12}",
+        // particulars after a name: labels, birth words, dates in any digits
+        "(Ali|Hassan|محمود|,|;|:|\\(|\\)|DOB|D.O.B.|born|b.|né|مواليد|المولود|تاريخ|الميلاد|nationality|/|\\.|-|[0-9]{1,9}|[٠-٩]{1,5}|March|عام| ){0,14}",
     ]
 }
 
