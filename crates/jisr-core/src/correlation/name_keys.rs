@@ -195,7 +195,11 @@ use super::keys::key_of;
 /// two such years more than one apart keep 0.7 of the names' score.
 /// Pashto, Urdu and Sindhi letters fold to the nearest Persian ones
 /// (ګلبدین Gulbuddin, ځلمی Zalmay); mawlawi, maulana, qari, mufti and the
-/// Persian and Pashto doctor and engineer are titles.
+/// Persian and Pashto doctor and engineer are titles. A person's first and
+/// last words are also keyed by coarse sounds, h as k, w as b and no y
+/// (Joaquín Guzmán «خواكين غوزمان», Magomed «محمد», Wilders «فيلدرز»): of
+/// 449 true cross-script pairs typed for this, those sharing no key went
+/// from 89 to 73, for 15 % more candidate pairs among 50,000 persons.
 pub const NAME_KEYS_VERSION: i64 = 15;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
@@ -263,6 +267,16 @@ pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
             }
         }
     }
+    // and a person's first and last words by their coarse sounds, which
+    // meet where one language's letter is another's habit
+    if kind != NameKind::Organization
+        && let [first, .., last] = parts.as_slice()
+        && let (Some(a), Some(b)) = (first.first(), last.first())
+    {
+        let (a, b) = (coarse(a), coarse(b));
+        let (x, y) = if a <= b { (a, b) } else { (b, a) };
+        add(key_of(&tag, &format!("~{x}+{y}")));
+    }
     if kind == NameKind::Organization && parts.len() > 1 {
         // languages order a body's words each their own way (Central Bank
         // of Egypt, «البنك المركزي المصري»): any two of its own words
@@ -303,6 +317,29 @@ fn sibilants_as_one(key: String) -> String {
     } else {
         key
     }
+}
+
+/// A sound key with the consonants some languages write for others' as
+/// one: h and kh as k (Spanish j and g for خ, Joaquín «خواكين»; the
+/// Russian g and kh for ح, Magomed «محمد»), w as b (the Polish and German
+/// w Arabic writes ف, Wilders «فيلدرز»), and no y (Slavic and Nordic j,
+/// Iohannis «يوهانيس»). A blocking key of its own: read so, many more
+/// names meet (+15 % candidate pairs among 50,000 persons), which the
+/// scorer tells apart.
+fn coarse(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.strip_prefix("s:").unwrap_or(key).chars() {
+        let c = match c {
+            'H' => 'K',
+            'W' => 'B',
+            'Y' => continue,
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Every reading of one part with every reading of another.

@@ -30,10 +30,11 @@ fn rebuild_matches_what_import_built() {
     let (ok, before, err) = jisr(data.path(), &["correlate"]);
     assert!(ok, "{err}");
     let before = index_line(&before);
-    // Per event: 4 value keys, a network key for the CIDR and a blocking key
-    // for the two-part name; name pairs (both ways) between
-    // the two scripts (the identical spellings correlate exactly instead).
-    assert!(before.contains("30 keys"), "{before}");
+    // Per event: 4 value keys, a network key for the CIDR and two blocking
+    // keys for the two-part name (its sounds and its coarse sounds); name
+    // pairs (both ways) between the two scripts (the identical spellings
+    // correlate exactly instead).
+    assert!(before.contains("35 keys"), "{before}");
     assert!(before.contains("10 address ranges"), "{before}");
     assert!(before.contains("12 name pairs"), "{before}");
     let (ok, out, err) = jisr(data.path(), &["correlate", "--rebuild", "--over"]);
