@@ -191,7 +191,8 @@ use super::keys::key_of;
 /// and xaaji, Indonesian syekh, ustadz and kyai are titles. Albanian xh
 /// is j (Rexhep «رجب»), and a q opening a word is also read «تش» (Qosja).
 /// A person's particulars after the name are not the name (Mahmoud
-/// Tawfik, DOB 12/03/1962; born 1962; nationality; «مواليد 1962»), and
+/// Tawfik, DOB 12/03/1962; born 1962; nationality; «مواليد 1962»; a
+/// nationality or a status set apart: Egyptian national, deceased), and
 /// two such years more than one apart keep 0.7 of the names' score.
 /// Pashto, Urdu and Sindhi letters fold to the nearest Persian ones
 /// (ګلبدین Gulbuddin, ځلمی Zalmay); mawlawi, maulana, qari, mufti and the

@@ -41,6 +41,22 @@ const BIRTH_WORDS: &[&str] = &[
     "تولد",
 ];
 
+/// Words that say who a person is, not what the person is called, when
+/// they are all a comma or a parenthesis sets apart (besides countries
+/// and nationalities, which the lexicon knows): "Egyptian national",
+/// "(deceased)", «(مصري الجنسية)».
+const STATUS_WORDS: &[&str] = &[
+    "national",
+    "citizen",
+    "male",
+    "female",
+    "deceased",
+    "مواطن",
+    "ذكر",
+    "انثى",
+    "متوفى",
+];
+
 /// Months, in the languages lists are kept in, so that "12 March 1962" is
 /// a date.
 const MONTHS: &[&str] = &[
@@ -164,6 +180,19 @@ fn is_numeric(w: &Word) -> bool {
     w.raw.chars().any(|c| c.is_numeric())
 }
 
+/// A nationality or a status. Not a country, which is as often a given
+/// name after a family name's comma ("SMITH, Jordan"), nor a letter
+/// alone, an initial there ("TAWFIK, M.").
+fn says_who(w: &Word) -> bool {
+    let lex = crate::lexicon::lexicon();
+    let nationality = || {
+        lex.concept(&w.text).is_some_and(|c| {
+            lex.is_place_concept(c) && (lex.concept_name(c) == w.text || w.text.ends_with('ي'))
+        })
+    };
+    w.text.chars().count() > 1 && (STATUS_WORDS.contains(&w.text.as_str()) || nationality())
+}
+
 fn is_date_word(w: &Word) -> bool {
     is_numeric(w) || MONTHS.contains(&w.text.as_str())
 }
@@ -176,8 +205,11 @@ fn without_particulars(raw: &str) -> Option<&str> {
 
 /// The name and its particulars, when `raw` has any and a name is left.
 pub(super) fn split_particulars(raw: &str) -> Option<(&str, &str)> {
-    // most names have neither a digit nor a label's colon
-    if !raw.chars().any(|c| c.is_numeric() || c == ':') {
+    // most names have neither a digit nor a separator
+    if !raw
+        .chars()
+        .any(|c| c.is_numeric() || matches!(c, ':' | ',' | '(' | '،' | ';'))
+    {
         return None;
     }
     let words = words(raw);
@@ -192,7 +224,14 @@ pub(super) fn split_particulars(raw: &str) -> Option<(&str, &str)> {
         // a date alone after a comma or in parentheses, to the end
         let dated =
             words[i].after_break && is_numeric(&words[i]) && words[i..].iter().all(is_date_word);
-        labelled || birth || dated
+        // a nationality or a status set apart, to the next separator
+        let status = words[i].after_break && {
+            let end = (i + 1..words.len())
+                .find(|&j| words[j].after_break)
+                .unwrap_or(words.len());
+            words[i..end].iter().all(says_who)
+        };
+        labelled || birth || dated || status
     })?;
     let name = raw[..words[cut].at].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '-' | '–' | '—' | '،' | '؛')
@@ -243,6 +282,14 @@ mod tests {
             ("محمود توفيق مواليد 1962", "محمود توفيق"),
             ("محمود توفيق، تاريخ الميلاد: ١٩٦٢", "محمود توفيق"),
             ("محمود توفيق (المولود عام 1962)", "محمود توفيق"),
+            // a nationality or a status set apart
+            ("Mahmoud Tawfik, Egyptian", "Mahmoud Tawfik"),
+            (
+                "Mahmoud Tawfik (Egyptian national), b. 1962",
+                "Mahmoud Tawfik",
+            ),
+            ("Mahmoud Tawfik (deceased)", "Mahmoud Tawfik"),
+            ("محمود توفيق (مصري)", "محمود توفيق"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
         }
@@ -277,6 +324,14 @@ mod tests {
             "DOB 1962",
             // a number inside the name, with no comma or parenthesis
             "Agent 47 Smith",
+            // a family name first, and its initial, or a given name that
+            // is also a country's
+            "TAWFIK, Mahmoud",
+            "SMITH, Jordan",
+            "TAWFIK, M.",
+            "MASRI, Abu Ayyub al-",
+            // a nationality inside the name is a family name
+            "Abu Ayyub al-Masri",
         ] {
             assert_eq!(without_particulars(raw), None, "{raw}");
         }

@@ -360,6 +360,7 @@ fn name_keys_are_those_of_their_version() {
         (NameKind::Person, "محمود توفيق (مواليد 1975)"),
         (NameKind::Person, "ډاکټر محمد نجیب الله"),
         (NameKind::Person, "Mawlawi Gulbuddin Najibullah"),
+        (NameKind::Person, "Mahmoud Tawfik, Egyptian national"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -382,7 +383,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (15, "d6ff189f62dd650a", "318b70ab86befed8"),
+        (15, "b4298dba279d33f7", "cbb39f161dea6866"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }
