@@ -110,10 +110,19 @@ fn plural_nisba_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
     if arabic.role != Role::OrgName {
         return 0.0;
     }
-    let Some(singular) = nisba_singular(arabic.units.as_slice(), false) else {
-        return 0.0;
+    let arabic_singular = nisba_singular(arabic.units.as_slice(), false);
+    let latin_singular = nisba_singular(latin.units.as_slice(), true);
+    // either side in the plural: the Houthis «الحوثيون», and the Houthis
+    // against the singular of «جماعة الحوثي», the group of al-Houthi,
+    // whose final ya is the nisba's
+    let singular = match (arabic_singular, latin_singular) {
+        (Some(s), _) => s,
+        (None, Some(_)) if matches!(arabic.units.as_slice().last(), Some(&(u::AY | u::AYF))) => {
+            arabic.units
+        }
+        _ => return 0.0,
     };
-    let latin = nisba_singular(latin.units.as_slice(), true).unwrap_or(latin.units);
+    let latin = latin_singular.unwrap_or(latin.units);
     let (arabic, latin) = (Seq::new(singular.as_slice()), Seq::new(latin.as_slice()));
     oriented_sim(a, &arabic, &latin, floor)
 }
