@@ -235,11 +235,12 @@ pub fn arabic_units(token: &str) -> Units {
             continue;
         }
         // no word opens on a doubled consonant: an opening letter written
-        // twice has a short vowel between (ممدوح Mamdouh, ممتاز Mumtaz)
-        if i == 1
-            && c == chars[0]
+        // twice has a short vowel between (ممدوح Mamdouh, ممتاز Mumtaz, نني
+        // Nenni), also after the article («النني» Elneny)
+        if i == word_start + 1
+            && c == chars[word_start]
             && !matches!(c, 'ا' | 'و' | 'ي')
-            && n > 3
+            && n >= 3
             && let Some(&x) = out.as_slice().last()
         {
             out.push_again(x);

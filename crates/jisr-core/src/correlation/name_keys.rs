@@ -197,7 +197,9 @@ use super::keys::key_of;
 /// Pashto, Urdu and Sindhi letters fold to the nearest Persian ones
 /// (ګلبدین Gulbuddin, ځلمی Zalmay); mawlawi, maulana, qari, mufti and the
 /// Persian and Pashto doctor and engineer are titles. A body's Latin plural
-/// nisba also meets an Arabic singular one (Houthis «جماعة الحوثي»). A
+/// nisba also meets an Arabic singular one (Houthis «جماعة الحوثي»); an
+/// Arabic word's opening letter written twice after the article or in a
+/// word of three letters has a vowel between («النني» Elneny). A
 /// person's first and last words are also keyed by coarse sounds, h as k,
 /// w as b and no y (Joaquín Guzmán «خواكين غوزمان», Magomed «محمد»,
 /// Wilders «فيلدرز»): of 449 true cross-script pairs typed for this, those

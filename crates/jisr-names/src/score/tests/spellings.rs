@@ -18,6 +18,9 @@ fn romanisations_beyond_the_arab_world_match() {
         // an opening letter written twice has a vowel between
         ("ممدوح", "Mamdouh"),
         ("ممتاز", "Mumtaz"),
+        // also after the article, and in a word of three letters
+        ("محمد النني", "Mohamed Elneny"),
+        ("نني", "Nenni"),
         // ذ is th in the Gulf, as ث is everywhere
         ("ذياب", "Thiab"),
         ("معاذ", "Muath"),
