@@ -219,6 +219,9 @@ struct Alignment {
     /// Whether the score is that of one side's acronym against the other's
     /// words (then the side of the acronym: the right one), not of the parts.
     acronym: Option<bool>,
+    /// A part of each side read as a title for this pair, because the other
+    /// drops a title that sounds as it does (see [`title_twin`]).
+    twins: [Option<u8>; 2],
 }
 
 fn informative(keys: &[PartKey], out: &mut [u8; MAX_PARTS]) -> usize {
@@ -251,8 +254,20 @@ fn align_with(
     let b = &b[..b.len().min(MAX_INDEX)];
     let mut ia = [0u8; MAX_PARTS];
     let mut ib = [0u8; MAX_PARTS];
-    let na = informative(a, &mut ia);
-    let nb = informative(b, &mut ib);
+    let mut na = informative(a, &mut ia);
+    let mut nb = informative(b, &mut ib);
+    // Haji Mohammad Ali, «حاجي محمد علي»: the word one side reads as a
+    // title is one on the other side too (always its first informative part)
+    let twins = [
+        title_twin::twin(b, a, &ia[..na]),
+        title_twin::twin(a, b, &ib[..nb]),
+    ];
+    for (twin, ix, n) in [(twins[0], &mut ia, &mut na), (twins[1], &mut ib, &mut nb)] {
+        if twin.is_some() {
+            ix.copy_within(1..*n, 0);
+            *n -= 1;
+        }
+    }
     let mut cands = Cands::default();
     let mut best_single = [[0f32; MAX_PARTS]; MAX_PARTS];
     for (x, &i) in ia[..na].iter().enumerate() {
@@ -460,6 +475,7 @@ fn align_with(
             score: acronym,
             order_swapped: false,
             acronym: Some(acronym_right),
+            twins,
         };
     }
     Alignment {
@@ -468,6 +484,7 @@ fn align_with(
         score,
         order_swapped,
         acronym: None,
+        twins,
     }
 }
 
@@ -593,17 +610,21 @@ fn score_one(a: &ParsedName, b: &ParsedName) -> Match {
         used_a.iter_mut().for_each(|u| *u = true);
         used_b.iter_mut().for_each(|u| *u = true);
     }
-    for (p, used, missing) in [
-        (a, &used_a, &mut ex.missing_left),
-        (b, &used_b, &mut ex.missing_right),
+    for (p, used, missing, twin) in [
+        (a, &used_a, &mut ex.missing_left, al.twins[0]),
+        (b, &used_b, &mut ex.missing_right, al.twins[1]),
     ] {
-        for (part, &u) in p.parts.iter().zip(used.iter()) {
+        for (i, (part, &u)) in p.parts.iter().zip(used.iter()).enumerate() {
             if matches!(part.role, Role::Acronym | Role::Initials) {
                 continue;
             }
-            if !part.role.is_informative() {
-                ex.dropped
-                    .push(format!("{} {}", part.role.as_str(), part.text));
+            if !part.role.is_informative() || twin == Some(i as u8) {
+                let role = if part.role.is_informative() {
+                    Role::Title
+                } else {
+                    part.role
+                };
+                ex.dropped.push(format!("{} {}", role.as_str(), part.text));
             } else if !u {
                 missing.push(part.text.clone());
             }
@@ -627,6 +648,7 @@ mod cands;
 mod combine;
 mod part;
 mod readings;
+mod title_twin;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

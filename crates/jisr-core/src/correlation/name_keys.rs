@@ -199,7 +199,9 @@ use super::keys::key_of;
 /// Persian and Pashto doctor and engineer are titles. A body's Latin plural
 /// nisba also meets an Arabic singular one (Houthis «جماعة الحوثي»); an
 /// Arabic word's opening letter written twice after the article or in a
-/// word of three letters has a vowel between («النني» Elneny). A
+/// word of three letters has a vowel between («النني» Elneny); a name's
+/// first word that sounds as a title the other name drops is a title in
+/// that pair (Haji Mohammad Ali, «حاجي محمد علي»). A
 /// person's first and last words are also keyed by coarse sounds, h as k,
 /// w as b and no y (Joaquín Guzmán «خواكين غوزمان», Magomed «محمد»,
 /// Wilders «فيلدرز»): of 449 true cross-script pairs typed for this, those

@@ -105,6 +105,7 @@ const READINGS: &[Reading] = &[
 
 /// Across scripts, the best similarity of the pair with the Latin part
 /// read by one of the languages' readings that apply; 0 when none does.
+#[inline]
 pub(super) fn spoken_sim(a: &PartKey, b: &PartKey, floor: f32) -> f32 {
     let (arabic, latin) = by_script(a, b);
     let mut best = 0f32;

@@ -532,3 +532,23 @@ fn years_of_birth_apart_tell_two_persons_of_one_name() {
     );
     assert!((fast - m.score).abs() < 1e-6);
 }
+
+#[test]
+fn a_title_one_name_drops_is_a_title_in_the_other_too() {
+    // lists read Haji and Imam as titles, the Arabic writes them as the
+    // first word of the name: 0.70 and 0.75 when that word went unmatched
+    for (a, b) in [
+        ("Haji Mohammad Ali", "حاجي محمد علي"),
+        ("Hajji Ali", "حاجي علي"),
+        ("Imam Samudra", "إمام سامودرا"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+        assert!(m.explanation.missing_right.is_empty(), "{m}");
+    }
+    // a given name that sounds like no title stays a name, and a name of
+    // one word is never dropped
+    assert!(s("Haji Mohammad Ali", "خالد محمد علي").score < DEFAULT_THRESHOLD);
+    assert!(s("Gadzhi Makhachev", "حاجي محاتشيف").score >= DEFAULT_THRESHOLD);
+    assert!(s("Haji Mohammad", "حاجي").score < DEFAULT_THRESHOLD);
+}
