@@ -21,9 +21,9 @@ const LABELS: &[&[&str]] = &[
     &["geburtsdatum"],
     &["تاريخ", "الميلاد"],
     &["مكان", "الميلاد"],
-    &["تاريخ", "الولادة"],
+    &["تاريخ", "الولاده"],
     &["مواليد"],
-    &["الجنسية"],
+    &["الجنسيه"],
     &["جواز"],
 ];
 
@@ -53,8 +53,8 @@ const STATUS_WORDS: &[&str] = &[
     "deceased",
     "مواطن",
     "ذكر",
-    "انثى",
-    "متوفى",
+    "انثي",
+    "متوفي",
 ];
 
 /// Months, in the languages lists are kept in, so that "12 March 1962" is
@@ -99,32 +99,29 @@ const MONTHS: &[&str] = &[
     "يناير",
     "فبراير",
     "مارس",
-    "أبريل",
     "ابريل",
     "مايو",
     "يونيو",
     "يوليو",
-    "أغسطس",
     "اغسطس",
     "سبتمبر",
-    "أكتوبر",
     "اكتوبر",
     "نوفمبر",
     "ديسمبر",
     "كانون",
     "شباط",
-    "آذار",
+    "اذار",
     "نيسان",
-    "أيار",
+    "ايار",
     "حزيران",
     "تموز",
-    "آب",
-    "أيلول",
+    "اب",
+    "ايلول",
     "تشرين",
     "الثاني",
-    "الأول",
+    "الاول",
     "عام",
-    "سنة",
+    "سنه",
     "in",
     "on",
     "le",
@@ -290,6 +287,9 @@ mod tests {
             ),
             ("Mahmoud Tawfik (deceased)", "Mahmoud Tawfik"),
             ("محمود توفيق (مصري)", "محمود توفيق"),
+            ("محمود توفيق، الجنسية: مصرية", "محمود توفيق"),
+            ("محمود توفيق (متوفى)", "محمود توفيق"),
+            ("محمود توفيق، ولد في 3 أيار 1962", "محمود توفيق"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
         }
@@ -307,6 +307,19 @@ mod tests {
         ] {
             let (_, particulars) = super::split_particulars(raw).unwrap_or_default();
             assert_eq!(super::birth_year(particulars), year, "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_word_lists_are_written_as_normalised_words_are() {
+        let words = super::LABELS
+            .iter()
+            .flat_map(|l| l.iter())
+            .chain(super::BIRTH_WORDS)
+            .chain(super::STATUS_WORDS)
+            .chain(super::MONTHS);
+        for w in words {
+            assert_eq!(crate::normalize::normalize(w), *w);
         }
     }
 
