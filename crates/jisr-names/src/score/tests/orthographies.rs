@@ -89,3 +89,25 @@ fn pashto_letters_are_read_as_the_persian_ones() {
     let m = s("Najibullah", "ډاکټر نجیب الله");
     assert!(m.score >= 0.9, "{m}");
 }
+
+#[test]
+fn arabic_typed_in_the_chat_alphabet_meets_its_arabic_and_latin_spellings() {
+    for (typed, written) in [
+        ("Mo7amed 3ali", "محمد علي"),
+        ("5aled Sa3eed", "خالد سعيد"),
+        ("7asan Na9rallah", "حسن نصر الله"),
+        ("Abu 3'areeb", "أبو غريب"),
+        ("6ari8 3abd el 7amid", "طارق عبد الحميد"),
+        ("27med 3bdallah", "أحمد عبد الله"),
+        ("Mo7ammad 7amdan", "Mohammad Hamdan"),
+        ("3omar el-Mo5tar", "Omar al-Mukhtar"),
+    ] {
+        let m = s(typed, written);
+        assert!(m.score >= 0.9, "{typed} / {written}: {m}");
+    }
+    // a code with a digit is not a name typed that way
+    assert!(s("MI6", "مي").score < 0.5);
+    // nor is a Latin name with digits for the letters they look like
+    assert!(s("I9or Sech1n", "Igor Sechin").score >= 0.95);
+    assert!(s("I9or Sech1n", "إيغور سيتشين").score >= 0.85);
+}
