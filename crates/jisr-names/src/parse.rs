@@ -302,6 +302,21 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
+    // a formula of blessing in parentheses after a person's name ((r.a.),
+    // «(عليه السلام)»); the others are read from its words
+    if kind != NameKind::Organization
+        && original.contains('(')
+        && let Some(name) = eulogies::without_parenthesised(original)
+    {
+        let mut parsed = parse_bare(&name, kind);
+        parsed.original = original.to_string();
+        return parsed;
+    }
+    parse_bare(original, kind)
+}
+
+/// Parses a name whose formulas of blessing are read.
+fn parse_bare(original: &str, kind: NameKind) -> ParsedName {
     // a person's date of birth, nationality … after the name
     if kind != NameKind::Organization
         && let Some((name, rest)) = particulars::split_particulars(original)
@@ -379,6 +394,12 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     if let Some(r) = reordered {
         norm = normalize(&r);
         tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
+    }
+    // formulas of blessing after a person's name («رحمه الله», rahimahullah)
+    if kind != NameKind::Organization
+        && let Some(kept) = eulogies::without_formulas(&tokens)
+    {
+        tokens = kept;
     }
     let described;
     let mut description: &[String] = &[];
@@ -587,6 +608,7 @@ pub(crate) fn part_skeleton(k: &PartKey) -> String {
 
 mod acronym;
 mod aliases;
+mod eulogies;
 mod exonyms;
 mod inverted;
 mod joined;

@@ -211,7 +211,13 @@ use super::keys::key_of;
 /// anything else reads it (Mo7amed 3ali 5aled is Mohamed Ali Khaled), and
 /// a Latin name with digits for letters of like shape is read letter for
 /// digit (I9or Sech1n is Igor Sechin).
-pub const NAME_KEYS_VERSION: i64 = 16;
+/// 17: formulas of blessing after a person's name are not the name
+/// («رحمه الله», «حفظه الله», «فك الله أسره», «عليه السلام», ﷺ,
+/// rahimahullah, (r.a.), (may Allah have mercy on him)), nor «المغفور له»
+/// before it; the mujahid, the prisoner, the detainee, the brother, the
+/// commander and the like before a name are titles (الشهيد القائد عماد
+/// مغنية).
+pub const NAME_KEYS_VERSION: i64 = 17;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -71,7 +71,26 @@ pub(super) const TITLES: &[&str] = &[
     "حجة",
     "الإسلام",
     "المرحوم",
+    "المرحومة",
     "الشهيد",
+    "الشهيدة",
+    "الفقيد",
+    "الفقيدة",
+    // how militant and prisoners' writing names its own before the name
+    // (the mujahid, the prisoner, the detainee, the brother, the fighter,
+    // the preacher); after a given name they are family names (أحمد الأسير)
+    "المجاهد",
+    "الأسير",
+    "الأسيرة",
+    "المعتقل",
+    "الأخ",
+    "الأخت",
+    "المناضل",
+    "المناضلة",
+    "الداعية",
+    // the commander, before a name («الشهيد القائد عماد مغنية»); without
+    // the article قائد opens family names (الباجي قائد السبسي)
+    "القائد",
     "السفير",
     "النائب",
     "العريف",

@@ -111,3 +111,34 @@ fn arabic_typed_in_the_chat_alphabet_meets_its_arabic_and_latin_spellings() {
     assert!(s("I9or Sech1n", "Igor Sechin").score >= 0.95);
     assert!(s("I9or Sech1n", "إيغور سيتشين").score >= 0.85);
 }
+
+#[test]
+fn formulas_of_blessing_and_the_writers_epithets_are_not_the_name() {
+    for (a, b) in [
+        ("أسامة بن لادن رحمه الله", "Osama bin Laden"),
+        ("الشيخ المجاهد أيمن الظواهري حفظه الله", "Ayman al-Zawahiri"),
+        (
+            "Sheikh Anwar al-Awlaki (may Allah have mercy on him)",
+            "أنور العولقي",
+        ),
+        ("Abu Bakr al-Baghdadi (hafidhahullah)", "أبو بكر البغدادي"),
+        ("الأسير محمد سعيد فك الله أسره", "Mohammed Said"),
+        ("Imam Ali (a.s.)", "الإمام علي"),
+        (
+            "المغفور له الشيخ زايد بن سلطان آل نهيان",
+            "Zayed bin Sultan Al Nahyan",
+        ),
+        ("الشهيد القائد عماد مغنية", "Imad Mughniyeh"),
+        (
+            "الأسير القائد مروان البرغوثي فك الله أسره",
+            "Marwan Barghouti",
+        ),
+        ("محمد بن عبد الله ﷺ", "Muhammad ibn Abdullah"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+    // after a given name, the prisoner is a family name (Ahmad al-Assir)
+    assert!(s("أحمد الأسير", "Ahmad al-Assir").score >= 0.9);
+    assert!(s("أحمد الأسير", "أحمد").score < DEFAULT_THRESHOLD);
+}
