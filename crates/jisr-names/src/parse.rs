@@ -352,7 +352,7 @@ fn parse_names(original: &str, kind: NameKind) -> ParsedName {
     let whole = parse_one(original, kind, &mut marker);
     // the kind given, or the one the words tell when none was
     let person = whole.kind == NameKind::Person;
-    if !(marker || person && original.contains('(')) {
+    if !(marker || person && (original.contains('(') || aliases::has_quotes(original))) {
         return whole;
     }
     let names = aliases::other_names(original, person);

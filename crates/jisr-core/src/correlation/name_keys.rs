@@ -217,7 +217,10 @@ use super::keys::key_of;
 /// before it; the mujahid, the prisoner, the detainee, the brother, the
 /// commander and the like before a name are titles (الشهيد القائد عماد
 /// مغنية).
-pub const NAME_KEYS_VERSION: i64 = 17;
+/// 18: a person's nickname in quotation marks is another name of the
+/// person (Joaquín "El Chapo" Guzmán, «أبو محمد» أحمد المصري), as a
+/// parenthesis of two words is.
+pub const NAME_KEYS_VERSION: i64 = 18;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

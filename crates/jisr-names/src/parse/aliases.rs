@@ -27,31 +27,29 @@ pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
     if names.len() < 2 { Vec::new() } else { names }
 }
 
-/// The string without its parenthesised names, then those names: a
+/// The string without the names it sets apart, then those names: a
 /// parenthesis of two words or more is another name (Abu Mohammad
-/// al-Julani (Ahmed al-Sharaa)); a shorter one stays part of the name.
+/// al-Julani (Ahmed al-Sharaa)), a shorter one stays part of the name;
+/// a quoted word or more is a nickname (Joaquín "El Chapo" Guzmán,
+/// «أبو محمد» أحمد المصري), another name of the person.
 fn parenthesised(raw: &str) -> Vec<String> {
     let mut outer = String::with_capacity(raw.len());
     let mut inner = Vec::new();
     let mut rest = raw;
-    while let Some(open) = rest.find('(') {
-        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
-            break;
-        };
-        let content = &rest[open + 1..close];
-        if normalize(content)
+    while let Some(e) = next_enclosure(rest) {
+        let content = &rest[e.content.clone()];
+        let words = normalize(content)
             .split(' ')
             .filter(|w| !w.is_empty())
-            .count()
-            >= 2
-        {
-            outer.push_str(&rest[..open]);
+            .count();
+        if words >= if e.quoted { 1 } else { 2 } {
+            outer.push_str(&rest[..e.open]);
             outer.push(' ');
             inner.push(content.to_string());
         } else {
-            outer.push_str(&rest[..=close]);
+            outer.push_str(&rest[..e.end]);
         }
-        rest = &rest[close + 1..];
+        rest = &rest[e.end..];
     }
     outer.push_str(rest);
     if normalize(&outer).is_empty() {
@@ -60,6 +58,52 @@ fn parenthesised(raw: &str) -> Vec<String> {
     let mut out = vec![outer];
     out.extend(inner);
     out
+}
+
+/// A parenthesis or a quotation in a string: where it opens, its content
+/// and where it ends (byte offsets).
+struct Enclosure {
+    open: usize,
+    content: std::ops::Range<usize>,
+    end: usize,
+    quoted: bool,
+}
+
+/// Whether a person's string may set a name apart in quotation marks.
+pub(super) fn has_quotes(raw: &str) -> bool {
+    // asked of every person's name: searched bytes first (“ „ ‹ are E2 80 …)
+    let b = raw.as_bytes();
+    b.contains(&b'"') || raw.contains('«') || b.contains(&0xE2) && raw.contains(['“', '„', '‹'])
+}
+
+/// The first parenthesis or quotation of `rest`. Not single quotes, which
+/// romanisations write for ʿayn and hamza around whole words as often as
+/// quotations do ('UBAYD JUDAY' is two names; Ma'ruf one).
+fn next_enclosure(rest: &str) -> Option<Enclosure> {
+    for (i, c) in rest.char_indices() {
+        let after = i + c.len_utf8();
+        let closers: &[char] = match c {
+            '(' => &[')'],
+            '"' => &['"'],
+            '“' => &['”', '"'],
+            '„' => &['“', '”'],
+            '«' => &['»'],
+            '‹' => &['›'],
+            _ => continue,
+        };
+        let close = rest[after..]
+            .char_indices()
+            .find(|&(_, d)| closers.contains(&d));
+        if let Some((j, d)) = close {
+            return Some(Enclosure {
+                open: i,
+                content: after..after + j,
+                end: after + j + d.len_utf8(),
+                quoted: c != '(',
+            });
+        }
+    }
+    None
 }
 
 /// What introduces another name, as normalised words: the marker itself,
@@ -175,6 +219,29 @@ mod tests {
             ),
         ] {
             assert_eq!(other_names(raw, true), names, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_nickname_is_another_name() {
+        for (raw, names) in [
+            (
+                "Joaquín \"El Chapo\" Guzmán",
+                &["Joaquín Guzmán", "El Chapo"][..],
+            ),
+            ("Ahmed “Khattab” Ali", &["Ahmed Ali", "Khattab"]),
+            ("«أبو محمد» أحمد المصري", &["أحمد المصري", "أبو محمد"]),
+        ] {
+            assert_eq!(other_names(raw, true), names, "{raw}");
+        }
+        // single quotes are ʿayn and hamza as often as quotation marks
+        for raw in [
+            "Ma'ruf Amin",
+            "'ABD AL-RAHMAN KHALAF 'UBAYD JUDAY' AL-DOSARI",
+            "Joaquín 'El Chapo' Guzmán",
+            "\"Ahmed Ali\"",
+        ] {
+            assert!(other_names(raw, true).is_empty(), "{raw}");
         }
     }
 

@@ -470,11 +470,16 @@ fn a_person_is_found_under_any_of_the_names_the_string_gives() {
             "Abu Mohammad al-Julani",
         ),
         ("Abu Mohammad al-Julani (Ahmed al-Sharaa)", "أحمد الشرع"),
+        // a nickname in quotation marks
+        ("Joaquín \"El Chapo\" Guzmán", "El Chapo"),
+        ("«أبو محمد» أحمد المصري", "Abu Mohammed"),
     ] {
         let m = s(a, b);
         assert!(m.score >= 0.9, "{a} / {b}: {m}");
         assert!(m.explanation.to_string().contains("as also named"), "{m}");
     }
+    // and the name without it is the name (0.90 with it)
+    assert!(s("Joaquín \"El Chapo\" Guzmán", "خواكين غوزمان").score >= 0.95);
     // a person's parenthesis is another name also when no kind is given
     let m = crate::match_names(
         "Abu Mohammad al-Julani (Ahmed al-Sharaa)",
