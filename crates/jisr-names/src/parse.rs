@@ -371,8 +371,12 @@ fn parse_names(original: &str, kind: NameKind) -> ParsedName {
 /// another name (aka, «المعروف»: a notable word), for `parse` to read them
 /// apart.
 fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
-    let honorific = letters::honorific_initials(original);
-    let source = honorific.as_deref().unwrap_or(original);
+    let kin = (kind != NameKind::Organization)
+        .then(|| kinship::as_particles(original))
+        .flatten();
+    let kin_read = kin.as_deref().unwrap_or(original);
+    let honorific = letters::honorific_initials(kin_read);
+    let source = honorific.as_deref().unwrap_or(kin_read);
     let dotted = letters::dotted_initials(source);
     let name = dotted.as_deref().unwrap_or(source);
     let mut norm = normalize(name);
@@ -446,7 +450,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
             .filter(|(_, r)| r.is_informative())
             .map(|(g, _)| g.text.as_str())
             .collect();
-        acronym::marks(original, &tokens, &informative)
+        acronym::marks(kin_read, &tokens, &informative)
     } else {
         Vec::new()
     };
@@ -554,6 +558,7 @@ mod exonyms;
 mod index_keys;
 mod inverted;
 mod joined;
+mod kinship;
 mod letters;
 mod numbers;
 mod org;

@@ -220,7 +220,9 @@ use super::keys::key_of;
 /// 18: a person's nickname in quotation marks is another name of the
 /// person (Joaquín "El Chapo" Guzmán, «أبو محمد» أحمد المصري), as a
 /// parenthesis of two words is.
-pub const NAME_KEYS_VERSION: i64 = 18;
+/// 19: S/O, D/O, W/O, son of, daughter of and wife of between names are
+/// read as bin and bint (Malik Ishaq S/O Muhammad Ishaq).
+pub const NAME_KEYS_VERSION: i64 = 19;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

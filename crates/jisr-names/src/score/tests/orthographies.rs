@@ -142,3 +142,21 @@ fn formulas_of_blessing_and_the_writers_epithets_are_not_the_name() {
     assert!(s("أحمد الأسير", "Ahmad al-Assir").score >= 0.9);
     assert!(s("أحمد الأسير", "أحمد").score < DEFAULT_THRESHOLD);
 }
+
+#[test]
+fn son_of_and_daughter_of_are_bin_and_bint() {
+    for (a, b) in [
+        (
+            "Muhammad Ali S/O Ghulam Hussain",
+            "Muhammad Ali bin Ghulam Hussain",
+        ),
+        ("Muhammad Ali son of Ghulam Hussain", "محمد علي غلام حسين"),
+        ("Fatima D/O Abdul Rehman", "فاطمة بنت عبد الرحمن"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.92, "{a} / {b}: {m}");
+        assert!(m.explanation.to_string().contains("particle"), "{m}");
+    }
+    // the father's name is a nasab: a shorter writing may leave it out
+    assert!(s("Malik Ishaq S/O Muhammad Ishaq", "Malik Ishaq").score >= 0.8);
+}
