@@ -352,7 +352,9 @@ fn parse_names(original: &str, kind: NameKind) -> ParsedName {
     let whole = parse_one(original, kind, &mut marker);
     // the kind given, or the one the words tell when none was
     let person = whole.kind == NameKind::Person;
-    if !(marker || person && (original.contains('(') || aliases::has_quotes(original))) {
+    let sets_apart = |c| original.contains(c);
+    if !(marker || person && (sets_apart(')') || sets_apart(';') || aliases::has_quotes(original)))
+    {
         return whole;
     }
     let names = aliases::other_names(original, person);

@@ -222,7 +222,11 @@ use super::keys::key_of;
 /// parenthesis of two words is.
 /// 19: S/O, D/O, W/O, son of, daughter of and wife of between names are
 /// read as bin and bint (Malik Ishaq S/O Muhammad Ishaq).
-pub const NAME_KEYS_VERSION: i64 = 19;
+/// 20: a person's other names listed with semicolons or enumerated (a.k.a.:
+/// a) Abu Mohammed b) Abu Ahmad, as the UN's list writes them) are each a
+/// name, and a marker before any name (a.k.a. "X"; a.k.a. "Y") is no part
+/// of one.
+pub const NAME_KEYS_VERSION: i64 = 20;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -15,16 +15,72 @@ const MAX_NAMES: usize = 8;
 /// is its qualifier (Bank of China (Hong Kong) Limited).
 pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
     let pieces = if person {
-        parenthesised(raw)
+        let listed = enumerations_as_semicolons(raw);
+        parenthesised(listed.as_deref().unwrap_or(raw))
     } else {
         vec![raw.to_string()]
     };
     let mut names = Vec::new();
     for piece in pieces {
-        names.extend(split_at_markers(&piece));
+        for name in split_at_markers(&piece) {
+            // a semicolon separates a person's names («a.k.a. X; Y»)
+            if person {
+                names.extend(
+                    name.split(';')
+                        .map(str::trim)
+                        .filter(|n| !normalize(n).is_empty())
+                        .map(str::to_string),
+                );
+            } else {
+                names.push(name);
+            }
+        }
     }
     names.truncate(MAX_NAMES);
     if names.len() < 2 { Vec::new() } else { names }
+}
+
+/// Sanctions lists enumerate a person's other names: "a.k.a.: a) Abu
+/// Mohammed b) Abu Ahmad" (the UN's list), "(1) … (2) …", "i) … ii) …".
+/// The string with those labels written as semicolons, when it has a
+/// sequence of them (a) then b), 1) then 2), i) then ii)); a label alone
+/// may be a name's letter (Ahmed (A)).
+fn enumerations_as_semicolons(raw: &str) -> Option<String> {
+    const SEQUENCES: &[&[&str]] = &[
+        &["a", "b", "c", "d", "e", "f", "g", "h"],
+        &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"],
+        &["1", "2", "3", "4", "5", "6", "7", "8"],
+    ];
+    if !raw.contains(')') {
+        return None;
+    }
+    let label = |w: &str| -> Option<String> {
+        let inner = w.strip_suffix(')')?;
+        let inner = inner.strip_prefix('(').unwrap_or(inner);
+        (!inner.is_empty() && inner.len() <= 4).then(|| inner.to_ascii_lowercase())
+    };
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let labels: Vec<(usize, String)> = words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| label(w).map(|l| (i, l)))
+        .collect();
+    let sequence = SEQUENCES.iter().find(|seq| {
+        labels
+            .windows(2)
+            .any(|p| p[0].1 == seq[0] && p[1].1 == seq[1])
+    })?;
+    let out: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let labelled = labels
+                .iter()
+                .any(|(j, l)| *j == i && sequence.contains(&l.as_str()));
+            if labelled { ";" } else { w }
+        })
+        .collect();
+    Some(out.join(" "))
 }
 
 /// The string without the names it sets apart, then those names: a
@@ -155,9 +211,16 @@ fn split_at_markers(piece: &str) -> Vec<String> {
     let mut names: Vec<Vec<String>> = vec![Vec::new()];
     let mut i = 0;
     while i < words.len() {
-        let marker = marker_at(&words[i..]).filter(|&(len, _)| {
-            names.last().is_some_and(|n| !n.is_empty()) && i + len < words.len()
-        });
+        let marker = marker_at(&words[i..]).filter(|&(len, _)| i + len < words.len());
+        // a marker before any name ("(a.k.a. Abu Ahmad)") only says what follows
+        if let Some((len, false)) = marker
+            && names
+                .last()
+                .is_some_and(|n| n.is_empty() || n.last().is_some_and(|w| w == ";"))
+        {
+            i += len;
+            continue;
+        }
         match marker {
             Some((len, glued)) => {
                 i += len;
@@ -220,6 +283,32 @@ mod tests {
         ] {
             assert_eq!(other_names(raw, true), names, "{raw}");
         }
+    }
+
+    #[test]
+    fn listed_and_enumerated_other_names_are_read_apart() {
+        for (raw, names) in [
+            (
+                "Ahmed Ali a.k.a. Abu Mohammed; Abu Ahmad",
+                &["Ahmed Ali", "Abu Mohammed", "Abu Ahmad"][..],
+            ),
+            (
+                "Ahmed Ali (a.k.a.: a) Abu Mohammed b) Abu Ahmad)",
+                &["Ahmed Ali", "Abu Mohammed", "Abu Ahmad"],
+            ),
+            (
+                "Ahmed Ali a.k.a. (1) Abu Mohammed (2) Abu Ahmad",
+                &["Ahmed Ali", "Abu Mohammed", "Abu Ahmad"],
+            ),
+            (
+                "ALI, Ahmed (a.k.a. \"ABU MOHAMMED\"; a.k.a. \"ABU AHMAD\")",
+                &["ALI, Ahmed", "\"ABU MOHAMMED\"", "\"ABU AHMAD\""],
+            ),
+        ] {
+            assert_eq!(other_names(raw, true), names, "{raw}");
+        }
+        // a letter alone in parentheses is no enumeration
+        assert!(other_names("Ahmed Ali (A)", true).is_empty());
     }
 
     #[test]
