@@ -302,24 +302,29 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
+    // the UN list's name fields (Name: 1: … 2: …)
+    let fields = numbered::name_fields(original);
+    let text = fields.as_deref().unwrap_or(original);
     // a formula of blessing in parentheses after a person's name ((r.a.),
     // «(عليه السلام)»); the others are read from its words
-    if kind != NameKind::Organization
-        && original.contains('(')
-        && let Some(name) = eulogies::without_parenthesised(original)
-    {
-        let mut parsed = parse_bare(&name, kind);
+    let bare = (kind != NameKind::Organization && text.contains('('))
+        .then(|| eulogies::without_parenthesised(text))
+        .flatten();
+    let rewritten = fields.is_some() || bare.is_some();
+    let text = bare.as_deref().unwrap_or(text);
+    let mut parsed = parse_bare(text, kind);
+    if rewritten {
         parsed.original = original.to_string();
-        return parsed;
     }
-    parse_bare(original, kind)
+    parsed
 }
 
-/// Parses a name whose formulas of blessing are read.
+/// Parses a name whose fields and formulas of blessing are read.
 fn parse_bare(original: &str, kind: NameKind) -> ParsedName {
     // a person's date of birth, nationality … after the name
     if kind != NameKind::Organization
-        && let Some((name, rest)) = particulars::split_particulars(original)
+        && let Some((name, rest)) =
+            particulars::split_particulars(original, kind == NameKind::Person)
     {
         let mut parsed = parse_listed_forms(name, kind);
         parsed.original = original.to_string();
@@ -562,6 +567,7 @@ mod inverted;
 mod joined;
 mod kinship;
 mod letters;
+mod numbered;
 mod numbers;
 mod org;
 mod particulars;

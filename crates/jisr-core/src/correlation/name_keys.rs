@@ -226,7 +226,12 @@ use super::keys::key_of;
 /// a) Abu Mohammed b) Abu Ahmad, as the UN's list writes them) are each a
 /// name, and a marker before any name (a.k.a. "X"; a.k.a. "Y") is no part
 /// of one.
-pub const NAME_KEYS_VERSION: i64 = 20;
+/// 21: the UN list's name fields are read as the name (Name: 1: ABDUL
+/// GHANI 2: BARADAR 3: na, its original script another name of the
+/// person); a title alone after a family name's comma goes before it
+/// (BARADAR, Mullah); a person's country alone in parentheses is a
+/// particular (Mahmoud TAWFIK (Egypt)).
+pub const NAME_KEYS_VERSION: i64 = 21;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -8,8 +8,9 @@ use crate::normalize::normalize;
 
 /// The name in reading order, when `raw` is one "FAMILY, Given" pair: the
 /// given names, then any particle the list moved behind them, then the family
-/// name. `None` when there is no single comma, or nothing after it names a
-/// person (only particles or suffixes: "West-Francië, van", "Frost, Jr.").
+/// name; titles alone after the comma go before it (BARADAR, Mullah). `None`
+/// when there is no single comma, or nothing after it names a person or is
+/// a title (only particles or suffixes: "West-Francië, van", "Frost, Jr.").
 pub(super) fn reading_order(raw: &str) -> Option<String> {
     // every name is parsed; few have a comma
     if !raw.contains(',') && !raw.contains('،') {
@@ -32,7 +33,12 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
             && lexicon().org_word(t).is_none()
     };
     if !tokens.iter().any(naming) {
-        return None;
+        // "BARADAR, Mullah": a title alone goes before the family name
+        let title = |t: &&str| lexicon().word(t) == Some(Word::Title);
+        return tokens
+            .iter()
+            .all(title)
+            .then(|| format!("{} {family}", tokens.join(" ")));
     }
     // "Mahmoud Tawfik, Minister of Interior": what follows the comma says
     // what the person is, and reads before the name as a description does
@@ -109,6 +115,11 @@ mod tests {
         assert_eq!(
             reading_order("التكريتي، صدام حسين").as_deref(),
             Some("صدام حسين التكريتي")
+        );
+        // a title alone after the comma goes before the family name
+        assert_eq!(
+            reading_order("BARADAR, Mullah").as_deref(),
+            Some("mullah BARADAR")
         );
     }
 

@@ -5,6 +5,8 @@
 //! would leave the name unmatched against the same name written bare; a
 //! parenthesis of two words would even be read as another name.
 
+use crate::lexicon::lexicon;
+
 /// Labels that only ever introduce particulars, in normalised words (lower
 /// case, dots dropped): what follows them is never the name.
 const LABELS: &[&[&str]] = &[
@@ -135,6 +137,8 @@ struct Word<'a> {
     text: String,
     /// The separator before it: a comma, semicolon, colon or parenthesis.
     after_break: bool,
+    /// An opening parenthesis before it.
+    after_paren: bool,
     raw: &'a str,
 }
 
@@ -142,31 +146,33 @@ fn words(raw: &str) -> Vec<Word<'_>> {
     let is_break = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '،' | '؛');
     // the spans of the words, each with whether a separator came before it
     let mut spans = Vec::new();
-    let mut broke = false;
+    let (mut broke, mut paren) = (false, false);
     let mut start: Option<usize> = None;
     for (i, c) in raw.char_indices() {
         if c.is_whitespace() || is_break(c) || c == '/' {
             if let Some(s) = start.take() {
-                spans.push((s, i, broke));
-                broke = false;
+                spans.push((s, i, broke, paren));
+                (broke, paren) = (false, false);
             }
             broke |= is_break(c);
+            paren |= matches!(c, '(' | '[');
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        spans.push((s, raw.len(), broke));
+        spans.push((s, raw.len(), broke, paren));
     }
     spans
         .into_iter()
-        .filter_map(|(s, e, after_break)| {
+        .filter_map(|(s, e, after_break, after_paren)| {
             let piece = &raw[s..e];
             let text = crate::normalize::normalize(&piece.replace('.', ""));
             (!text.is_empty()).then_some(Word {
                 at: s,
                 text,
                 after_break,
+                after_paren,
                 raw: piece,
             })
         })
@@ -197,11 +203,14 @@ fn is_date_word(w: &Word) -> bool {
 /// The name before its particulars, when `raw` has any and a name is left.
 #[cfg(test)]
 fn without_particulars(raw: &str) -> Option<&str> {
-    split_particulars(raw).map(|(name, _)| name)
+    split_particulars(raw, true).map(|(name, _)| name)
 }
 
-/// The name and its particulars, when `raw` has any and a name is left.
-pub(super) fn split_particulars(raw: &str) -> Option<(&str, &str)> {
+/// The name and its particulars, when `raw` has any and a name is left;
+/// `person` when the name is known to be a person's, whose country in
+/// parentheses is a particular (a body's is part of its name: Bowne
+/// Global Solutions (France)).
+pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)> {
     // most names have neither a digit nor a separator
     if !raw
         .chars()
@@ -226,7 +235,16 @@ pub(super) fn split_particulars(raw: &str) -> Option<(&str, &str)> {
             let end = (i + 1..words.len())
                 .find(|&j| words[j].after_break)
                 .unwrap_or(words.len());
-            words[i..end].iter().all(says_who)
+            // a country alone in parentheses too: there it is no given
+            // name (Mahmoud TAWFIK (Egypt))
+            let country = |w: &Word| {
+                person
+                    && words[i].after_paren
+                    && lexicon()
+                        .concept(&w.text)
+                        .is_some_and(|c| lexicon().is_place_concept(c))
+            };
+            words[i..end].iter().all(|w| says_who(w) || country(w))
         };
         labelled || birth || dated || status
     })?;
@@ -290,6 +308,9 @@ mod tests {
             ("محمود توفيق، الجنسية: مصرية", "محمود توفيق"),
             ("محمود توفيق (متوفى)", "محمود توفيق"),
             ("محمود توفيق، ولد في 3 أيار 1962", "محمود توفيق"),
+            // a country alone in parentheses
+            ("Mahmoud TAWFIK (Egypt)", "Mahmoud TAWFIK"),
+            ("محمود توفيق (مصر)", "محمود توفيق"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
         }
@@ -305,7 +326,7 @@ mod tests {
             ("Ali Hassan, passport 123456789", None),
             ("Ali Hassan, nationality: Egyptian", None),
         ] {
-            let (_, particulars) = super::split_particulars(raw).unwrap_or_default();
+            let (_, particulars) = super::split_particulars(raw, true).unwrap_or_default();
             assert_eq!(super::birth_year(particulars), year, "{raw}");
         }
     }

@@ -332,9 +332,10 @@ fn candidate_list_spills_in_order_and_caps() {
     assert_eq!(got, want);
 }
 
-/// Spellings of names from beyond the Arab world and their Arabic forms.
 mod bodies;
+mod list_writing;
 mod orthographies;
+/// Spellings of names from beyond the Arab world and their Arabic forms.
 mod spellings;
 
 #[test]

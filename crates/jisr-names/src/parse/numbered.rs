@@ -1,0 +1,109 @@
+//! The name as the UN Security Council's consolidated list prints it: a
+//! label, the name's parts numbered, "na" where a part is not known, and
+//! the name in its original script as a field of its own: "Name: 1: ABDUL
+//! GHANI 2: BARADAR 3: ABDUL AHMAD TURK 4: na Name (original script): عبد
+//! الغنی برادر عبد الاحمد ترک". Analysts paste it as it is; read as words,
+//! the label, the numbers and the na were parts that matched nothing.
+
+/// The name a labelled or numbered string gives, with its original-script
+/// form after a semicolon (another name of the person), or `None` when
+/// the string has neither a label nor numbered parts.
+pub(super) fn name_fields(raw: &str) -> Option<String> {
+    // every name is parsed; few have a colon
+    if !raw.contains(':') {
+        return None;
+    }
+    const ORIGINAL: &str = "name (original script):";
+    // the label is ASCII, so where it starts is a character boundary
+    let at = (0..raw.len()).find(|&i| {
+        raw.as_bytes()
+            .get(i..i + ORIGINAL.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(ORIGINAL.as_bytes()))
+    });
+    let (main, original) = match at {
+        Some(at) => (&raw[..at], Some(&raw[at + ORIGINAL.len()..])),
+        None => (raw, None),
+    };
+    let labelled = strip_label(main);
+    let main_name = numbered_parts(labelled.unwrap_or(main));
+    if labelled.is_none() && main_name.is_none() && original.is_none() {
+        return None;
+    }
+    let mut out = main_name.unwrap_or_else(|| labelled.unwrap_or(main).trim().to_string());
+    if let Some(o) = original
+        .map(str::trim)
+        .filter(|o| !o.is_empty() && !is_missing(o))
+    {
+        out.push_str("; ");
+        out.push_str(o);
+    }
+    (!out.trim().is_empty()).then_some(out)
+}
+
+/// The text after a leading "Name:" or «الاسم:» label.
+fn strip_label(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    ["name:", "الاسم:", "nom:"].iter().find_map(|label| {
+        let head = t.get(..label.len())?;
+        (head.to_lowercase() == *label).then(|| &t[label.len()..])
+    })
+}
+
+fn is_missing(part: &str) -> bool {
+    matches!(part.to_lowercase().as_str(), "na" | "n/a" | "-")
+}
+
+/// "1: ABDUL GHANI 2: BARADAR 3: na" as "ABDUL GHANI BARADAR": the parts
+/// after the numbers 1:, 2:, … in order, those not known left out.
+fn numbered_parts(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.first() != Some(&"1:") || !words.contains(&"2:") {
+        return None;
+    }
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    let mut next = 1u8;
+    for w in &words {
+        if *w == format!("{next}:") {
+            parts.push(Vec::new());
+            next += 1;
+        } else if let Some(p) = parts.last_mut() {
+            p.push(w);
+        }
+    }
+    let name: Vec<String> = parts
+        .into_iter()
+        .map(|p| p.join(" "))
+        .filter(|p| !p.is_empty() && !is_missing(p))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_fields;
+
+    #[test]
+    fn the_un_lists_name_fields_are_read_as_the_name() {
+        for (raw, name) in [
+            (
+                "Name: 1: ABDUL GHANI 2: BARADAR 3: ABDUL AHMAD TURK 4: na",
+                "ABDUL GHANI BARADAR ABDUL AHMAD TURK",
+            ),
+            (
+                "1: ABDUL GHANI 2: BARADAR 3: na 4: na",
+                "ABDUL GHANI BARADAR",
+            ),
+            (
+                "Name: 1: ABDUL GHANI 2: BARADAR 3: na 4: na Name (original script): عبد الغنی برادر",
+                "ABDUL GHANI BARADAR; عبد الغنی برادر",
+            ),
+            ("Name: AL-RASHID TRUST", "AL-RASHID TRUST"),
+            ("الاسم: محمود توفيق", "محمود توفيق"),
+        ] {
+            assert_eq!(name_fields(raw).as_deref(), Some(name), "{raw}");
+        }
+        for raw in ["Mahmoud Tawfik", "Mahmoud Tawfik, DOB: 1962", "Ratio 1: 2"] {
+            assert_eq!(name_fields(raw), None, "{raw}");
+        }
+    }
+}

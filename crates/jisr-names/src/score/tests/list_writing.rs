@@ -1,0 +1,76 @@
+//! What lists and writing set down around a name that is not the name,
+//! or says how its names relate: formulas of blessing and epithets,
+//! kinship words, the UN list's numbered fields.
+
+use super::*;
+
+#[test]
+fn formulas_of_blessing_and_the_writers_epithets_are_not_the_name() {
+    for (a, b) in [
+        ("أسامة بن لادن رحمه الله", "Osama bin Laden"),
+        ("الشيخ المجاهد أيمن الظواهري حفظه الله", "Ayman al-Zawahiri"),
+        (
+            "Sheikh Anwar al-Awlaki (may Allah have mercy on him)",
+            "أنور العولقي",
+        ),
+        ("Abu Bakr al-Baghdadi (hafidhahullah)", "أبو بكر البغدادي"),
+        ("الأسير محمد سعيد فك الله أسره", "Mohammed Said"),
+        ("Imam Ali (a.s.)", "الإمام علي"),
+        (
+            "المغفور له الشيخ زايد بن سلطان آل نهيان",
+            "Zayed bin Sultan Al Nahyan",
+        ),
+        ("الشهيد القائد عماد مغنية", "Imad Mughniyeh"),
+        (
+            "الأسير القائد مروان البرغوثي فك الله أسره",
+            "Marwan Barghouti",
+        ),
+        ("محمد بن عبد الله ﷺ", "Muhammad ibn Abdullah"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+    // after a given name, the prisoner is a family name (Ahmad al-Assir)
+    assert!(s("أحمد الأسير", "Ahmad al-Assir").score >= 0.9);
+    assert!(s("أحمد الأسير", "أحمد").score < DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn son_of_and_daughter_of_are_bin_and_bint() {
+    for (a, b) in [
+        (
+            "Muhammad Ali S/O Ghulam Hussain",
+            "Muhammad Ali bin Ghulam Hussain",
+        ),
+        ("Muhammad Ali son of Ghulam Hussain", "محمد علي غلام حسين"),
+        ("Fatima D/O Abdul Rehman", "فاطمة بنت عبد الرحمن"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.92, "{a} / {b}: {m}");
+        assert!(m.explanation.to_string().contains("particle"), "{m}");
+    }
+    // the father's name is a nasab: a shorter writing may leave it out
+    assert!(s("Malik Ishaq S/O Muhammad Ishaq", "Malik Ishaq").score >= 0.8);
+}
+
+#[test]
+fn list_formats_are_read_as_the_name() {
+    for (listed, name) in [
+        // the UN list's numbered name fields, and its original script
+        (
+            "Name: 1: ABDUL GHANI 2: BARADAR 3: na 4: na",
+            "عبد الغني برادر",
+        ),
+        (
+            "Name: 1: ABDUL GHANI 2: BARADAR 3: na 4: na Name (original script): عبد الغنی برادر",
+            "عبد الغني برادر",
+        ),
+        // a title alone after a family name's comma
+        ("BARADAR, Mullah", "ملا برادر"),
+        // a country alone in parentheses
+        ("Mahmoud TAWFIK (Egypt)", "محمود توفيق"),
+    ] {
+        let m = s(listed, name);
+        assert!(m.score >= 0.93, "{listed} / {name}: {m}");
+    }
+}
