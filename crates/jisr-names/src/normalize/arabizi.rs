@@ -23,7 +23,8 @@ use std::borrow::Cow;
 /// The input with each word typed in the chat alphabet, or with digits
 /// for Latin letters, spelled in letters.
 pub(super) fn spelled_in_letters(input: &str) -> Cow<'_, str> {
-    if !input.bytes().any(|b| b.is_ascii_digit()) {
+    // asked of every name: a pass that does not stop early vectorises
+    if !input.bytes().fold(false, |d, b| d | b.is_ascii_digit()) {
         return Cow::Borrowed(input);
     }
     let chars: Vec<char> = input.chars().collect();

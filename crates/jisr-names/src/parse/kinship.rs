@@ -9,8 +9,13 @@
 /// The name with its kinship words written as bin or bint, or `None` when
 /// it has none.
 pub(super) fn as_particles(name: &str) -> Option<String> {
-    // asked of every person's name: most have neither a slash nor " of "
-    if !name.contains('/') && !name.contains(" of ") && !name.contains(" OF ") {
+    // asked of every person's name: most have neither a slash nor an f (one
+    // pass over the bytes that does not stop early, so it vectorises), and
+    // of those with an f, few an "of"
+    let maybe = name
+        .bytes()
+        .fold(false, |m, b| m | matches!(b, b'/' | b'f' | b'F'));
+    if !maybe || !name.contains('/') && !name.split(' ').any(|w| w.eq_ignore_ascii_case("of")) {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
