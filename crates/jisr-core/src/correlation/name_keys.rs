@@ -231,7 +231,9 @@ use super::keys::key_of;
 /// person); a title alone after a family name's comma goes before it
 /// (BARADAR, Mullah); a person's country alone in parentheses is a
 /// particular (Mahmoud TAWFIK (Egypt)).
-pub const NAME_KEYS_VERSION: i64 = 21;
+/// 22: the UK list's name fields too, family name first (Name 6:
+/// AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD), read with the family name last.
+pub const NAME_KEYS_VERSION: i64 = 22;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

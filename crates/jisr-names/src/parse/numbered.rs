@@ -2,8 +2,10 @@
 //! label, the name's parts numbered, "na" where a part is not known, and
 //! the name in its original script as a field of its own: "Name: 1: ABDUL
 //! GHANI 2: BARADAR 3: ABDUL AHMAD TURK 4: na Name (original script): عبد
-//! الغنی برادر عبد الاحمد ترک". Analysts paste it as it is; read as words,
-//! the label, the numbers and the na were parts that matched nothing.
+//! الغنی برادر عبد الاحمد ترک"; and the UK's, family name first: "Name 6:
+//! AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD 3: RABI 4: n/a 5: n/a". Analysts paste
+//! them as they are; read as words, the label, the numbers and the na were
+//! parts that matched nothing.
 
 /// The name a labelled or numbered string gives, with its original-script
 /// form after a semicolon (another name of the person), or `None` when
@@ -54,24 +56,35 @@ fn is_missing(part: &str) -> bool {
 }
 
 /// "1: ABDUL GHANI 2: BARADAR 3: na" as "ABDUL GHANI BARADAR": the parts
-/// after the numbers 1:, 2:, … in order, those not known left out.
+/// after the numbers 1: to 6:, in the order of their numbers, those not
+/// known left out. The UK's list writes the family name first as "Name 6:"
+/// (Name 6: AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD), and it goes last.
 fn numbered_parts(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.first() != Some(&"1:") || !words.contains(&"2:") {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 1 && words[0].eq_ignore_ascii_case("name") && words[1] == "6:" {
+        words.remove(0);
+    }
+    let number = |w: &str| -> Option<usize> {
+        let d = w.strip_suffix(':')?;
+        (d.len() == 1)
+            .then(|| d.parse().ok())
+            .flatten()
+            .filter(|n| (1..=6).contains(n))
+    };
+    let first = number(words.first()?)?;
+    if !matches!(first, 1 | 6) || !words.iter().any(|w| number(w) == Some(2)) {
         return None;
     }
-    let mut parts: Vec<Vec<&str>> = Vec::new();
-    let mut next = 1u8;
-    for w in &words {
-        if *w == format!("{next}:") {
-            parts.push(Vec::new());
-            next += 1;
-        } else if let Some(p) = parts.last_mut() {
-            p.push(w);
+    let mut parts: [Vec<&str>; 7] = Default::default();
+    let mut at = first;
+    for w in &words[1..] {
+        match number(w) {
+            Some(n) => at = n,
+            None => parts[at].push(w),
         }
     }
     let name: Vec<String> = parts
-        .into_iter()
+        .iter()
         .map(|p| p.join(" "))
         .filter(|p| !p.is_empty() && !is_missing(p))
         .collect();
@@ -99,6 +112,10 @@ mod tests {
             ),
             ("Name: AL-RASHID TRUST", "AL-RASHID TRUST"),
             ("الاسم: محمود توفيق", "محمود توفيق"),
+            (
+                "Name 6: AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD 3: RABI 4: n/a 5: n/a",
+                "AYMAN MUHAMMAD RABI AL-ZAWAHIRI",
+            ),
         ] {
             assert_eq!(name_fields(raw).as_deref(), Some(name), "{raw}");
         }

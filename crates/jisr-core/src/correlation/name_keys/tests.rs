@@ -389,6 +389,10 @@ fn name_keys_are_those_of_their_version() {
         ),
         (NameKind::Person, "BARADAR, Mullah"),
         (NameKind::Person, "Mahmoud TAWFIK (Egypt)"),
+        (
+            NameKind::Person,
+            "Name 6: AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD 3: RABI 4: n/a 5: n/a",
+        ),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -411,7 +415,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (21, "cbebc2537280c1cd", "882e95e9ab02fc7a"),
+        (22, "4a14ae40b7632330", "c61820ee90da5226"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }
