@@ -4,7 +4,8 @@
 //! al-Awlaki (may Allah have mercy on him)), and the one that goes before
 //! the late («المغفور له الشيخ زايد»). They are not the name: read as its
 //! words they left the name unmatched against the same name written bare,
-//! and a parenthesis of them would be read as another name.
+//! and a parenthesis of them would be read as another name. The letters
+//! and honorifics that end a name (PhD, Esq., Sahib) are left out too.
 
 use crate::normalize::normalize;
 use std::collections::HashMap;
@@ -118,6 +119,25 @@ const BEFORE: &[&[&str]] = &[
     &["المغفور", "لها"],
 ];
 
+/// Letters and honorifics written after a person's name, left out when
+/// they end it (Ahmed Ali PhD, Masood Azhar Sahib): degrees, British
+/// orders and offices, the Urdu sahib. Not MD, which Bangladeshi names
+/// write for Muhammad, nor KC, a Nepali family name.
+const POST_NOMINALS: &[&[&str]] = &[
+    &["phd"],
+    &["esq"],
+    &["mbe"],
+    &["obe"],
+    &["cbe"],
+    &["kbe"],
+    &["dbe"],
+    &["qc"],
+    &["mp"],
+    &["sahib"],
+    &["sahab"],
+    &["saheb"],
+];
+
 type ByFirstWord = HashMap<&'static str, Vec<&'static [&'static str]>, Fx>;
 type Fx = BuildHasherDefault<crate::cache::FxHasher>;
 
@@ -126,6 +146,7 @@ type Fx = BuildHasherDefault<crate::cache::FxHasher>;
 struct Formulas {
     after: ByFirstWord,
     before: ByFirstWord,
+    ending: ByFirstWord,
     first_words: [u64; 16],
 }
 
@@ -167,9 +188,11 @@ fn formulas() -> &'static Formulas {
         };
         let after = by_first(AFTER);
         let before = by_first(BEFORE);
+        let ending = by_first(POST_NOMINALS);
         Formulas {
             after,
             before,
+            ending,
             first_words,
         }
     })
@@ -184,7 +207,8 @@ fn signature(w: &[u8]) -> usize {
 }
 
 /// A name's normalised words without the formulas after it and the one
-/// before it, when it has any and a word is left. The name's first word
+/// before it, and the post-nominals that end it, when it has any and a
+/// word is left. The name's first word
 /// is never one (Rahimahullah alone is a name).
 pub(super) fn without_formulas<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
     let f = formulas();
@@ -205,6 +229,13 @@ pub(super) fn without_formulas<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
                 i += 1;
             }
         }
+    }
+    while kept.len() > 1
+        && kept
+            .last()
+            .is_some_and(|w| f.may_open(w) && f.ending.contains_key(w))
+    {
+        kept.pop();
     }
     (kept.len() < words.len() && !kept.is_empty()).then_some(kept)
 }
@@ -282,6 +313,9 @@ mod tests {
             ("محمد ﷺ", "محمد"),
             ("Muhammad (PBUH)", "muhammad"),
             ("Abu Bakr as-Siddiq, radiallahu anhu", "abu bakr as siddiq"),
+            ("Ahmed Ali PhD", "ahmed ali"),
+            ("Maulana Masood Azhar Sahib", "maulana masood azhar"),
+            ("Ahmed Hassan Esq.", "ahmed hassan"),
         ] {
             assert_eq!(stripped(raw).as_deref(), Some(name), "{raw}");
         }
@@ -298,6 +332,9 @@ mod tests {
             "Ali As Saleh",
             "Abdul Rahman Ra",
             "Ahmed al-Sharaa (Abu Mohammad al-Julani)",
+            "Sahib Singh",
+            "Md Abdul Karim",
+            "Ram Bahadur KC",
         ] {
             let norm = normalize(raw);
             let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();

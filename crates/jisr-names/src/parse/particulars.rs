@@ -43,6 +43,10 @@ const BIRTH_WORDS: &[&str] = &[
     "تولد",
 ];
 
+/// Words that introduce an age when a number follows ("aged 35", «البالغ
+/// من العمر 35 عاما»).
+const AGE_WORDS: &[&str] = &["aged", "age", "البالغ", "العمر", "عمره"];
+
 /// Words that say who a person is, not what the person is called, when
 /// they are all a comma or a parenthesis sets apart (besides countries
 /// and nationalities, which the lexicon knows): "Egyptian national",
@@ -225,8 +229,14 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
                 && label.iter().zip(&words[i..]).all(|(l, w)| w.text == *l)
         });
         // a birth word with a date after it, within a few words
-        let birth = BIRTH_WORDS.contains(&words[i].text.as_str())
+        let birth = (BIRTH_WORDS.contains(&words[i].text.as_str())
+            || AGE_WORDS.contains(&words[i].text.as_str()))
             && words[i + 1..].iter().take(3).any(is_numeric);
+        // an age set apart, and whatever follows it (Ahmed Hassan, 35, from
+        // Cairo; «أحمد حسن، 35 عاما»)
+        let age = words[i].after_break
+            && words[i].raw.chars().count() <= 3
+            && words[i].raw.chars().all(|c| c.is_numeric());
         // a date alone after a comma or in parentheses, to the end
         let dated =
             words[i].after_break && is_numeric(&words[i]) && words[i..].iter().all(is_date_word);
@@ -246,7 +256,7 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
             };
             words[i..end].iter().all(|w| says_who(w) || country(w))
         };
-        labelled || birth || dated || status
+        labelled || birth || age || dated || status
     })?;
     let name = raw[..words[cut].at].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '-' | '–' | '—' | '،' | '؛')
@@ -310,6 +320,11 @@ mod tests {
             ("محمود توفيق، ولد في 3 أيار 1962", "محمود توفيق"),
             // a country alone in parentheses
             ("Mahmoud TAWFIK (Egypt)", "Mahmoud TAWFIK"),
+            // an age
+            ("Ahmed Hassan, 35, from Cairo", "Ahmed Hassan"),
+            ("Ahmed Hassan, aged 35", "Ahmed Hassan"),
+            ("أحمد حسن، 35 عاما", "أحمد حسن"),
+            ("أحمد حسن البالغ من العمر 35 عاما", "أحمد حسن"),
             ("محمود توفيق (مصر)", "محمود توفيق"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
@@ -337,6 +352,7 @@ mod tests {
             .iter()
             .flat_map(|l| l.iter())
             .chain(super::BIRTH_WORDS)
+            .chain(super::AGE_WORDS)
             .chain(super::STATUS_WORDS)
             .chain(super::MONTHS);
         for w in words {

@@ -393,6 +393,8 @@ fn name_keys_are_those_of_their_version() {
             NameKind::Person,
             "Name 6: AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD 3: RABI 4: n/a 5: n/a",
         ),
+        (NameKind::Person, "Ahmed Hassan, 35, from Cairo"),
+        (NameKind::Person, "Maulana Masood Azhar Sahib"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -415,7 +417,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (22, "4a14ae40b7632330", "c61820ee90da5226"),
+        (23, "be2176cd99bd599b", "81f77104dbd8d84e"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }

@@ -74,6 +74,10 @@ fn list_formats_are_read_as_the_name() {
         ("BARADAR, Mullah", "ملا برادر"),
         // a country alone in parentheses
         ("Mahmoud TAWFIK (Egypt)", "محمود توفيق"),
+        // an age, and post-nominal letters
+        ("Ahmed Hassan, 35, from Cairo", "أحمد حسن"),
+        ("أحمد حسن، 35 عاما", "Ahmed Hassan"),
+        ("Ahmed Hassan PhD", "أحمد حسن"),
     ] {
         let m = s(listed, name);
         assert!(m.score >= 0.92, "{listed} / {name}: {m}");
