@@ -234,9 +234,10 @@ use super::keys::key_of;
 /// 22: the UK list's name fields too, family name first (Name 6:
 /// AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD), read with the family name last.
 /// 23: an age set apart or after aged («البالغ من العمر») is a
-/// particular (Ahmed Hassan, 35, from Cairo), and post-nominal letters and
-/// honorifics that end a name are left out (PhD, Esq., Sahib).
-pub const NAME_KEYS_VERSION: i64 = 23;
+/// particular (Ahmed Hassan, 35, from Cairo), and post-nominal letters
+/// that end a name are left out (PhD, Esq., OBE).
+/// 24: sahib, sahab and saheb end names as names again (Sahab «سحاب»).
+pub const NAME_KEYS_VERSION: i64 = 24;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -394,7 +394,7 @@ fn name_keys_are_those_of_their_version() {
             "Name 6: AL-ZAWAHIRI 1: AYMAN 2: MUHAMMAD 3: RABI 4: n/a 5: n/a",
         ),
         (NameKind::Person, "Ahmed Hassan, 35, from Cairo"),
-        (NameKind::Person, "Maulana Masood Azhar Sahib"),
+        (NameKind::Person, "Ahmed Hassan PhD"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -417,7 +417,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (23, "be2176cd99bd599b", "81f77104dbd8d84e"),
+        (24, "2a8534b683aee874", "b76f28a8e4d4f056"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }
