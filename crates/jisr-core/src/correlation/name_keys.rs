@@ -237,7 +237,11 @@ use super::keys::key_of;
 /// particular (Ahmed Hassan, 35, from Cairo), and post-nominal letters
 /// that end a name are left out (PhD, Esq., OBE).
 /// 24: sahib, sahab and saheb end names as names again (Sahab «سحاب»).
-pub const NAME_KEYS_VERSION: i64 = 24;
+/// 25: the nom de guerre, the kunya and the real name as lists label them
+/// introduce another name («الاسم الحركي:», «وكنيته», «ويدعى», known as,
+/// nom de guerre, real name); a dash standing alone sets a nationality
+/// apart as a comma does (محمد علي حسن - مصري الجنسية).
+pub const NAME_KEYS_VERSION: i64 = 25;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -431,7 +431,8 @@ pub(super) const TYPE_CONCEPTS: &[&str] = &[
 ];
 
 /// Words that may introduce another name of the same person: aka, alias,
-/// also known as, the k of a.k.a., «المعروف بـ», «الملقب بـ».
+/// also known as, the k of a.k.a., «المعروف بـ», «الملقب بـ», «الاسم
+/// الحركي», «كنيته», «ويدعى», nom de guerre, real name.
 pub(super) const ALIAS_MARKERS: &[&str] = &[
     "aka",
     "alias",
@@ -449,6 +450,18 @@ pub(super) const ALIAS_MARKERS: &[&str] = &[
     "يكنى",
     "اسمه",
     "واسمه",
+    // the nom de guerre, the real name, the kunya, who is called («المدعو»
+    // before the name is the press's, read in `prose`)
+    "الاسم",
+    "كنيته",
+    "وكنيته",
+    "لقبه",
+    "ولقبه",
+    "ويدعى",
+    "يدعى",
+    "nom",
+    "real",
+    "true",
 ];
 
 /// Concepts whose Arabic words names romanise as often as they translate

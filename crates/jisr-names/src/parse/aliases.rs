@@ -174,6 +174,13 @@ fn marker_at(words: &[&str]) -> Option<(usize, bool)> {
     match first.as_str() {
         "aka" | "a k a" | "alias" | "fka" | "f k a" => return Some((1, false)),
         "also" | "formerly" if w(1) == "known" && w(2) == "as" => return Some((3, false)),
+        "known" if w(1) == "as" => return Some((2, false)),
+        "nom" if w(1) == "de" && w(2) == "guerre" => return Some((3, false)),
+        "real" | "true" if w(1) == "name" => return Some((2, false)),
+        // the kunya, the title, who is called («كنيته أبو أحمد», «ويدعى»)
+        "كنيته" | "وكنيته" | "لقبه" | "ولقبه" | "ويدعي" | "يدعي" => {
+            return Some((1, false));
+        }
         _ => {}
     }
     let called = matches!(
@@ -201,7 +208,11 @@ fn marker_at(words: &[&str]) -> Option<(usize, bool)> {
         }
         return None;
     }
-    if matches!(first.as_str(), "واسمه" | "اسمه") && w(1) == "الحركي" {
+    // the nom de guerre, another name or the real one («الاسم الحركي»,
+    // «واسمه المستعار», «اسمه الحقيقي»)
+    if matches!(first.as_str(), "واسمه" | "اسمه" | "الاسم")
+        && matches!(w(1).as_str(), "الحركي" | "المستعار" | "الحقيقي")
+    {
         return Some((2, false));
     }
     None
@@ -307,6 +318,28 @@ mod tests {
                 "ALI, Ahmed (a.k.a. \"ABU MOHAMMED\"; a.k.a. \"ABU AHMAD\")",
                 &["ALI, Ahmed", "\"ABU MOHAMMED\"", "\"ABU AHMAD\""],
             ),
+        ] {
+            assert_eq!(other_names(raw, true), names, "{raw}");
+        }
+        // the nom de guerre, the kunya, the real name, as lists label them
+        for (raw, names) in [
+            (
+                "محمد علي حسن، الاسم الحركي: أبو أحمد",
+                &["محمد علي حسن،", "أبو أحمد"][..],
+            ),
+            (
+                "محمد علي حسن وكنيته أبو أحمد",
+                &["محمد علي حسن", "أبو أحمد"],
+            ),
+            (
+                "Abu Ahmed, real name Mohamed Ali Hassan",
+                &["Abu Ahmed,", "Mohamed Ali Hassan"],
+            ),
+            (
+                "Mohamed Ali Hassan, nom de guerre Abu Ahmed",
+                &["Mohamed Ali Hassan,", "Abu Ahmed"],
+            ),
+            ("Ahmed Ali known as Abu Hamza", &["Ahmed Ali", "Abu Hamza"]),
         ] {
             assert_eq!(other_names(raw, true), names, "{raw}");
         }

@@ -57,7 +57,9 @@ const STATUS_WORDS: &[&str] = &[
     "male",
     "female",
     "deceased",
+    "nationality",
     "مواطن",
+    "الجنسيه",
     "ذكر",
     "انثي",
     "متوفي",
@@ -169,17 +171,25 @@ fn words(raw: &str) -> Vec<Word<'_>> {
     }
     spans
         .into_iter()
-        .filter_map(|(s, e, after_break, after_paren)| {
+        // a dash standing alone between words sets apart as a comma does
+        // (محمد علي حسن - مصري الجنسية)
+        .scan(false, |dashed, (s, e, after_break, after_paren)| {
             let piece = &raw[s..e];
+            if piece.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+                *dashed = true;
+                return Some(None);
+            }
+            let after_break = after_break || std::mem::take(dashed);
             let text = crate::normalize::normalize(&piece.replace('.', ""));
-            (!text.is_empty()).then_some(Word {
+            Some((!text.is_empty()).then_some(Word {
                 at: s,
                 text,
                 after_break,
                 after_paren,
                 raw: piece,
-            })
+            }))
         })
+        .flatten()
         .collect()
 }
 
@@ -218,7 +228,8 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
     // most names have neither a digit nor a separator
     if !raw
         .chars()
-        .any(|c| c.is_numeric() || matches!(c, ':' | ',' | '(' | '،' | ';'))
+        .any(|c| c.is_numeric() || matches!(c, ':' | ',' | '(' | '،' | ';' | '–' | '—'))
+        && !raw.contains(" - ")
     {
         return None;
     }
@@ -325,6 +336,12 @@ mod tests {
             ("Ahmed Hassan, aged 35", "Ahmed Hassan"),
             ("أحمد حسن، 35 عاما", "أحمد حسن"),
             ("أحمد حسن البالغ من العمر 35 عاما", "أحمد حسن"),
+            // a nationality after a spaced dash
+            ("محمد علي حسن - مصري الجنسية", "محمد علي حسن"),
+            (
+                "Mohamed Ali Hassan – Egyptian national",
+                "Mohamed Ali Hassan",
+            ),
             ("محمود توفيق (مصر)", "محمود توفيق"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
