@@ -358,8 +358,9 @@ fn parse_names(original: &str, kind: NameKind) -> ParsedName {
     // the kind given, or the one the words tell when none was
     let person = whole.kind == NameKind::Person;
     let sets_apart = |c| original.contains(c);
-    if !(marker || person && (sets_apart(')') || sets_apart(';') || aliases::has_quotes(original)))
-    {
+    let separated =
+        || sets_apart(';') || sets_apart('@') || sets_apart('/') && original.contains(" / ");
+    if !(marker || person && (sets_apart(')') || separated() || aliases::has_quotes(original))) {
         return whole;
     }
     let names = aliases::other_names(original, person);

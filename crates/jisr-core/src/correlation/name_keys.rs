@@ -241,7 +241,9 @@ use super::keys::key_of;
 /// introduce another name («الاسم الحركي:», «وكنيته», «ويدعى», known as,
 /// nom de guerre, real name); a dash standing alone sets a nationality
 /// apart as a comma does (محمد علي حسن - مصري الجنسية).
-pub const NAME_KEYS_VERSION: i64 = 25;
+/// 26: @ and a spaced slash separate a person's names (Mas Selamat bin
+/// Kastari @ Edi Hidayat; Mohammed ALI / Abu AHMED).
+pub const NAME_KEYS_VERSION: i64 = 26;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

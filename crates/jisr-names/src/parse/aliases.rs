@@ -16,7 +16,11 @@ const MAX_NAMES: usize = 8;
 pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
     let pieces = if person {
         let listed = enumerations_as_semicolons(raw);
-        parenthesised(listed.as_deref().unwrap_or(raw))
+        let listed = listed.as_deref().unwrap_or(raw);
+        // Malaysian and Singaporean writing marks another name with @
+        // (Mas Selamat bin Kastari @ Edi Hidayat), lists with a spaced slash
+        let listed = listed.replace('@', ";").replace(" / ", ";");
+        parenthesised(&listed)
     } else {
         vec![raw.to_string()]
     };
@@ -345,6 +349,21 @@ mod tests {
         }
         // a letter alone in parentheses is no enumeration
         assert!(other_names("Ahmed Ali (A)", true).is_empty());
+    }
+
+    #[test]
+    fn an_at_sign_or_a_spaced_slash_separates_names() {
+        for (raw, names) in [
+            (
+                "Mas Selamat bin Kastari @ Edi Hidayat",
+                &["Mas Selamat bin Kastari", "Edi Hidayat"][..],
+            ),
+            ("Mohammed ALI / Abu AHMED", &["Mohammed ALI", "Abu AHMED"]),
+        ] {
+            assert_eq!(other_names(raw, true), names, "{raw}");
+        }
+        // a slash inside a word is not one (S/O is son of)
+        assert!(other_names("Malik Ishaq S/O Muhammad Ishaq", true).is_empty());
     }
 
     #[test]
