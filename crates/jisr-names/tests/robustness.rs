@@ -18,6 +18,10 @@ fn name() -> impl Strategy<Value = String> {
         "(,|،|№|ii|vi|2nd|I|King|Pope|xvi|xxiii|دبليو|جيه|الثاني|الأول|الحادي|عشر|والعشرون|ul|ur|ush|oglu|ç|Ç|çi|leader|president|aka|a.k.a.|alias|also known as|(|)|المعروف|بأبي|الملقب|وزير|الداخلية|الرئيس|السوري|المنسق|Islam|Rahman|head|of|political|الأسبق|رائد|ركن|dž|sz|szcz|sc|š|ć| |[a-z]{1,4}|[محد]{1,3}){0,12}",
         // particulars after a name: labels, birth words, dates in any digits
         "(Ali|Hassan|محمود|,|;|:|\\(|\\)|DOB|D.O.B.|born|b.|né|مواليد|المولود|تاريخ|الميلاد|nationality|/|\\.|-|[0-9]{1,9}|[٠-٩]{1,5}|March|عام| ){0,14}",
+        // how lists and writing set names down: the chat alphabet and digits
+        // for letters, quotation marks, formulas of blessing, enumerations,
+        // @ and slashes, kinship words, numbered fields, ages, post-nominals
+        "(Mo7amed|3ali|5aled|3'|Ig0r|Sech1n|\"|“|”|«|»|'|رحمه|الله|حفظه|rahimahullah|\\(r.a.\\)|a\\)|b\\)|\\(1\\)|\\(2\\)|@| / |S/O|d/o|son of|Name:|1:|2:|6:|na|n/a|Name \\(original script\\):|, 35,|aged|PhD|الاسم|الحركي|وكنيته|real name| - |–|مصري|الجنسية|[a-z0-9]{1,4}| ){0,14}",
     ]
 }
 
