@@ -360,7 +360,10 @@ fn parse_names(original: &str, kind: NameKind) -> ParsedName {
     let sets_apart = |c| original.contains(c);
     let separated =
         || sets_apart(';') || sets_apart('@') || sets_apart('/') && original.contains(" / ");
-    if !(marker || person && (sets_apart(')') || separated() || aliases::has_quotes(original))) {
+    if !(marker
+        || sets_apart(';')
+        || person && (sets_apart(')') || separated() || aliases::has_quotes(original)))
+    {
         return whole;
     }
     let names = aliases::other_names(original, person);

@@ -243,7 +243,11 @@ use super::keys::key_of;
 /// apart as a comma does (محمد علي حسن - مصري الجنسية).
 /// 26: @ and a spaced slash separate a person's names (Mas Selamat bin
 /// Kastari @ Edi Hidayat; Mohammed ALI / Abu AHMED).
-pub const NAME_KEYS_VERSION: i64 = 26;
+/// 27: a body's names are listed with semicolons and enumerated as a
+/// person's are (Al-Rashid Trust a.k.a.: a) Al-Rasheed Trust b) Al-Amin
+/// Welfare Trust), and the commas and parentheses around a listed name
+/// are not part of it.
+pub const NAME_KEYS_VERSION: i64 = 27;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

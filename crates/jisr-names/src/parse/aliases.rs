@@ -10,38 +10,49 @@ use crate::normalize::normalize;
 const MAX_NAMES: usize = 8;
 
 /// The names a raw string gives, in order: the first is the name the
-/// string opens with. Empty when the string gives only one. A person's
-/// parenthesis of two words or more is another name; an organisation's
-/// is its qualifier (Bank of China (Hong Kong) Limited).
+/// string opens with. Empty when the string gives only one. Semicolons and
+/// enumerations (a) … b) …) separate names of persons and bodies alike. A
+/// person's parenthesis of two words or more is another name; an
+/// organisation's is its qualifier (Bank of China (Hong Kong) Limited).
 pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
+    let listed = enumerations_as_semicolons(raw);
+    let listed = listed.as_deref().unwrap_or(raw);
     let pieces = if person {
-        let listed = enumerations_as_semicolons(raw);
-        let listed = listed.as_deref().unwrap_or(raw);
         // Malaysian and Singaporean writing marks another name with @
         // (Mas Selamat bin Kastari @ Edi Hidayat), lists with a spaced slash
         let listed = listed.replace('@', ";").replace(" / ", ";");
         parenthesised(&listed)
     } else {
-        vec![raw.to_string()]
+        vec![listed.to_string()]
     };
     let mut names = Vec::new();
     for piece in pieces {
         for name in split_at_markers(&piece) {
-            // a semicolon separates a person's names («a.k.a. X; Y»)
-            if person {
-                names.extend(
-                    name.split(';')
-                        .map(str::trim)
-                        .filter(|n| !normalize(n).is_empty())
-                        .map(str::to_string),
-                );
-            } else {
-                names.push(name);
-            }
+            // a semicolon separates names («a.k.a. X; Y»)
+            names.extend(
+                name.split(';')
+                    .map(trimmed)
+                    .filter(|n| !normalize(n).is_empty())
+                    .map(str::to_string),
+            );
         }
     }
     names.truncate(MAX_NAMES);
     if names.len() < 2 { Vec::new() } else { names }
+}
+
+/// A name without the separators left around it: spaces, a comma before
+/// the next name, and a parenthesis that opened or closed around the list
+/// of names rather than in the name.
+fn trimmed(name: &str) -> &str {
+    let mut n = name.trim().trim_end_matches([',', '،']).trim();
+    if n.ends_with(')') && !n.contains('(') {
+        n = n[..n.len() - 1].trim_end();
+    }
+    if n.starts_with('(') && !n.contains(')') {
+        n = n[1..].trim_start();
+    }
+    n
 }
 
 /// Sanctions lists enumerate a person's other names: "a.k.a.: a) Abu
@@ -284,7 +295,7 @@ mod tests {
             ),
             (
                 "Ahmed al-Sharaa, also known as Abu Mohammad al-Julani",
-                &["Ahmed al-Sharaa,", "Abu Mohammad al-Julani"],
+                &["Ahmed al-Sharaa", "Abu Mohammad al-Julani"],
             ),
             (
                 "أحمد الشرع المعروف بأبي محمد الجولاني",
@@ -329,7 +340,7 @@ mod tests {
         for (raw, names) in [
             (
                 "محمد علي حسن، الاسم الحركي: أبو أحمد",
-                &["محمد علي حسن،", "أبو أحمد"][..],
+                &["محمد علي حسن", "أبو أحمد"][..],
             ),
             (
                 "محمد علي حسن وكنيته أبو أحمد",
@@ -337,11 +348,11 @@ mod tests {
             ),
             (
                 "Abu Ahmed, real name Mohamed Ali Hassan",
-                &["Abu Ahmed,", "Mohamed Ali Hassan"],
+                &["Abu Ahmed", "Mohamed Ali Hassan"],
             ),
             (
                 "Mohamed Ali Hassan, nom de guerre Abu Ahmed",
-                &["Mohamed Ali Hassan,", "Abu Ahmed"],
+                &["Mohamed Ali Hassan", "Abu Ahmed"],
             ),
             ("Ahmed Ali known as Abu Hamza", &["Ahmed Ali", "Abu Hamza"]),
         ] {
@@ -418,6 +429,29 @@ mod tests {
         assert_eq!(
             other_names("Al Rashid Trust a.k.a. Al Amin Welfare Trust", false),
             ["Al Rashid Trust", "Al Amin Welfare Trust"]
+        );
+        // a body's names are listed and enumerated as a person's are
+        assert_eq!(
+            other_names(
+                "AL-RASHID TRUST (a.k.a. AL-RASHEED TRUST; a.k.a. AL-AMIN WELFARE TRUST)",
+                false
+            ),
+            [
+                "AL-RASHID TRUST",
+                "AL-RASHEED TRUST",
+                "AL-AMIN WELFARE TRUST"
+            ]
+        );
+        assert_eq!(
+            other_names(
+                "Al-Rashid Trust a.k.a.: a) Al-Rasheed Trust b) Al-Amin Welfare Trust",
+                false
+            ),
+            [
+                "Al-Rashid Trust",
+                "Al-Rasheed Trust",
+                "Al-Amin Welfare Trust"
+            ]
         );
     }
 }
