@@ -247,7 +247,10 @@ use super::keys::key_of;
 /// person's are (Al-Rashid Trust a.k.a.: a) Al-Rasheed Trust b) Al-Amin
 /// Welfare Trust), and the commas and parentheses around a listed name
 /// are not part of it.
-pub const NAME_KEYS_VERSION: i64 = 27;
+/// 28: a death after a person's name is a particular (killed 2015, d.
+/// 2001, «قتل عام 2015», reportedly deceased), and its year is never taken
+/// for the year of birth.
+pub const NAME_KEYS_VERSION: i64 = 28;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

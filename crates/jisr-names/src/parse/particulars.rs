@@ -43,6 +43,25 @@ const BIRTH_WORDS: &[&str] = &[
     "تولد",
 ];
 
+/// Words that introduce a date of death when one follows ("killed 2015",
+/// "d. 2001", «قتل عام 2015»); its year is no year of birth.
+const DEATH_WORDS: &[&str] = &[
+    "died",
+    "killed",
+    "d",
+    "deceased",
+    "dead",
+    "death",
+    "توفي",
+    "قتل",
+    "مقتل",
+    "استشهد",
+    "المتوفي",
+    "متوفي",
+    "وفاه",
+    "الوفاه",
+];
+
 /// Words that introduce an age when a number follows ("aged 35", «البالغ
 /// من العمر 35 عاما»).
 const AGE_WORDS: &[&str] = &["aged", "age", "البالغ", "العمر", "عمره"];
@@ -57,12 +76,17 @@ const STATUS_WORDS: &[&str] = &[
     "male",
     "female",
     "deceased",
+    "killed",
+    "dead",
+    "reportedly",
     "nationality",
     "مواطن",
     "الجنسيه",
     "ذكر",
     "انثي",
     "متوفي",
+    "قتيل",
+    "مقتول",
 ];
 
 /// Months, in the languages lists are kept in, so that "12 March 1962" is
@@ -241,6 +265,7 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
         });
         // a birth word with a date after it, within a few words
         let birth = (BIRTH_WORDS.contains(&words[i].text.as_str())
+            || DEATH_WORDS.contains(&words[i].text.as_str())
             || AGE_WORDS.contains(&words[i].text.as_str()))
             && words[i + 1..].iter().take(3).any(is_numeric);
         // an age set apart, and whatever follows it (Ahmed Hassan, 35, from
@@ -276,8 +301,22 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
 }
 
 /// The year of birth particulars give: their first number of four digits
-/// that can be one (12/03/1962, «١٩٦٢»), in any digits.
+/// that can be one (12/03/1962, «١٩٦٢»), in any digits, outside a part a
+/// death word opens ("killed 2015, born 1970" was born in 1970).
 pub(super) fn birth_year(particulars: &str) -> Option<u16> {
+    let is_break = |c: char| matches!(c, ',' | ';' | '(' | ')' | '[' | ']' | '،' | '؛');
+    particulars
+        .split(is_break)
+        .filter(|part| {
+            let first = part.split_whitespace().next().unwrap_or("");
+            let first = crate::normalize::normalize(&first.replace('.', ""));
+            !DEATH_WORDS.contains(&first.as_str())
+        })
+        .find_map(first_year)
+}
+
+/// The first number of four digits in `text` that can be a year.
+fn first_year(text: &str) -> Option<u16> {
     let digit = |c: char| match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
@@ -285,7 +324,7 @@ pub(super) fn birth_year(particulars: &str) -> Option<u16> {
         _ => None,
     };
     let mut run = (0u32, 0usize);
-    for c in particulars.chars().chain(std::iter::once(' ')) {
+    for c in text.chars().chain(std::iter::once(' ')) {
         match digit(c) {
             Some(d) => run = (run.0.saturating_mul(10).saturating_add(d), run.1 + 1),
             None => {
@@ -342,6 +381,10 @@ mod tests {
                 "Mohamed Ali Hassan – Egyptian national",
                 "Mohamed Ali Hassan",
             ),
+            // a death, and a reported one
+            ("Ali Hassan (killed in 2015)", "Ali Hassan"),
+            ("Ali Hassan, reportedly deceased", "Ali Hassan"),
+            ("علي حسن (قتل عام 2015)", "علي حسن"),
             ("محمود توفيق (مصر)", "محمود توفيق"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
@@ -357,6 +400,9 @@ mod tests {
             ("محمود توفيق، تاريخ الميلاد: ١٩٦٢", Some(1962)),
             ("Ali Hassan, passport 123456789", None),
             ("Ali Hassan, nationality: Egyptian", None),
+            ("Ali Hassan (killed 2015), born 1970", Some(1970)),
+            ("Ali Hassan, d. 2001", None),
+            ("علي حسن (قتل عام 2015)", None),
         ] {
             let (_, particulars) = super::split_particulars(raw, true).unwrap_or_default();
             assert_eq!(super::birth_year(particulars), year, "{raw}");
@@ -370,6 +416,7 @@ mod tests {
             .flat_map(|l| l.iter())
             .chain(super::BIRTH_WORDS)
             .chain(super::AGE_WORDS)
+            .chain(super::DEATH_WORDS)
             .chain(super::STATUS_WORDS)
             .chain(super::MONTHS);
         for w in words {

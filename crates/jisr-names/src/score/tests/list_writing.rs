@@ -78,6 +78,8 @@ fn list_formats_are_read_as_the_name() {
         ("Ahmed Hassan, 35, from Cairo", "أحمد حسن"),
         ("أحمد حسن، 35 عاما", "Ahmed Hassan"),
         ("Ahmed Hassan PhD", "أحمد حسن"),
+        // a death, and its year taken for none of birth
+        ("Ali Hassan (killed 2015), born 1970", "علي حسن مواليد 1970"),
     ] {
         let m = s(listed, name);
         assert!(m.score >= 0.92, "{listed} / {name}: {m}");
