@@ -249,12 +249,7 @@ fn without_particulars(raw: &str) -> Option<&str> {
 /// parentheses is a particular (a body's is part of its name: Bowne
 /// Global Solutions (France)).
 pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)> {
-    // most names have neither a digit nor a separator
-    if !raw
-        .chars()
-        .any(|c| c.is_numeric() || matches!(c, ':' | ',' | '(' | '،' | ';' | '–' | '—'))
-        && !raw.contains(" - ")
-    {
+    if !may_have_particulars(raw) {
         return None;
     }
     let words = words(raw);
@@ -298,6 +293,31 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '-' | '–' | '—' | '،' | '؛')
     });
     (!name.is_empty()).then_some((name, &raw[words[cut].at..]))
+}
+
+/// Whether `raw` has a digit or a separator particulars follow, read from
+/// its bytes since every person's name is asked and most have neither:
+/// ASCII digits and separators, the Arabic-Indic (D9 A0..A9) and Persian
+/// (DB B0..B9) digits, the Arabic comma (D8 8C) and semicolon (D8 9B), the
+/// dashes (E2 80 93, E2 80 94) and a hyphen standing alone.
+fn may_have_particulars(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.iter()
+        .any(|&c| c.is_ascii_digit() || matches!(c, b':' | b',' | b'(' | b';'))
+        || b.windows(3).any(|w| {
+            matches!(
+                w,
+                [0xD9, 0xA0..=0xA9, _]
+                    | [0xDB, 0xB0..=0xB9, _]
+                    | [0xD8, 0x8C | 0x9B, _]
+                    | [0xE2, 0x80, 0x93 | 0x94]
+                    | [b' ', b'-', b' ']
+            )
+        })
+        || matches!(
+            b,
+            [.., 0xD9, 0xA0..=0xA9] | [.., 0xDB, 0xB0..=0xB9] | [.., 0xD8, 0x8C | 0x9B]
+        )
 }
 
 /// The year of birth particulars give: their first number of four digits
