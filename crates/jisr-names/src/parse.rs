@@ -410,6 +410,10 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
         norm = normalize(&r);
         tokens = norm.split(' ').filter(|t| !t.is_empty()).collect();
     }
+    // "Unknown", «مجهول»: no name at all
+    if placeholders::is_placeholder(&tokens) {
+        tokens.clear();
+    }
     // formulas of blessing after a person's name («رحمه الله», rahimahullah)
     if kind != NameKind::Organization
         && let Some(kept) = eulogies::without_formulas(&tokens)
@@ -576,6 +580,7 @@ mod numbers;
 mod org;
 mod particulars;
 mod person;
+mod placeholders;
 mod prose;
 
 #[cfg(test)]

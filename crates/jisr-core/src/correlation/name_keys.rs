@@ -250,7 +250,10 @@ use super::keys::key_of;
 /// 28: a death after a person's name is a particular (killed 2015, d.
 /// 2001, «قتل عام 2015», reportedly deceased), and its year is never taken
 /// for the year of birth.
-pub const NAME_KEYS_VERSION: i64 = 28;
+/// 29: a placeholder for a name ("Unknown", "N/A", «مجهول», «غير معروف»)
+/// has no parts and no keys, and is no other name of a person (Abu Ahmed
+/// (real name unknown)).
+pub const NAME_KEYS_VERSION: i64 = 29;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

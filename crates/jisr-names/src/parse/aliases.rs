@@ -10,7 +10,7 @@ use crate::normalize::normalize;
 const MAX_NAMES: usize = 8;
 
 /// The names a raw string gives, in order: the first is the name the
-/// string opens with. Empty when the string gives only one. Semicolons and
+/// string opens with. Empty when the string is only one name. Semicolons and
 /// enumerations (a) … b) …) separate names of persons and bodies alike. A
 /// person's parenthesis of two words or more is another name; an
 /// organisation's is its qualifier (Bank of China (Hong Kong) Limited).
@@ -32,13 +32,23 @@ pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
             names.extend(
                 name.split(';')
                     .map(trimmed)
-                    .filter(|n| !normalize(n).is_empty())
+                    .filter(|n| {
+                        let n = normalize(n);
+                        let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+                        !words.is_empty() && !super::placeholders::is_placeholder(&words)
+                    })
                     .map(str::to_string),
             );
         }
     }
     names.truncate(MAX_NAMES);
-    if names.len() < 2 { Vec::new() } else { names }
+    // one name is worth reading apart only when something around it was
+    // not a name (Abu Ahmed (real name unknown))
+    if names.len() < 2 && names.first().is_none_or(|n| n == raw.trim()) {
+        Vec::new()
+    } else {
+        names
+    }
 }
 
 /// A name without the separators left around it: spaces, a comma before
@@ -358,6 +368,15 @@ mod tests {
         ] {
             assert_eq!(other_names(raw, true), names, "{raw}");
         }
+        // a placeholder is no other name
+        assert_eq!(
+            other_names("Abu Ahmed (real name unknown)", true),
+            ["Abu Ahmed"]
+        );
+        assert_eq!(
+            other_names("Abu Ahmed a.k.a. Unknown; Abu Ali", true),
+            ["Abu Ahmed", "Abu Ali"]
+        );
         // a letter alone in parentheses is no enumeration
         assert!(other_names("Ahmed Ali (A)", true).is_empty());
     }
@@ -410,8 +429,7 @@ mod tests {
             // a one-word parenthesis is part of the name
             "Mohamed (Mo) Salah",
             "Ahmed Hassan (Jr.)",
-            // a marker with no name before or after it
-            "aka Ahmed",
+            // a marker with no name after it
             "Ahmed Hassan alias",
             "(Ahmed Hassan)",
         ] {
@@ -421,6 +439,8 @@ mod tests {
                 other_names(raw, true)
             );
         }
+        // a marker before any name only says what follows
+        assert_eq!(other_names("aka Ahmed", true), ["Ahmed"]);
     }
 
     #[test]

@@ -85,3 +85,19 @@ fn list_formats_are_read_as_the_name() {
         assert!(m.score >= 0.92, "{listed} / {name}: {m}");
     }
 }
+
+#[test]
+fn a_placeholder_for_a_name_meets_nothing() {
+    for (a, b) in [
+        ("Unknown", "Unknown"),
+        ("N/A", "n/a"),
+        ("مجهول", "مجهول الهوية"),
+        ("غير معروف", "Unknown"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score == 0.0, "{a} / {b}: {m}");
+    }
+    // nor is it another name of a person
+    let m = s("Abu Ahmed (real name unknown)", "أبو أحمد");
+    assert!(m.score >= 0.95, "{m}");
+}
