@@ -253,7 +253,10 @@ use super::keys::key_of;
 /// 29: a placeholder for a name ("Unknown", "N/A", «مجهول», «غير معروف»)
 /// has no parts and no keys, and is no other name of a person (Abu Ahmed
 /// (real name unknown)).
-pub const NAME_KEYS_VERSION: i64 = 29;
+/// 30: Arabic markers of another name with and, also and or («والمعروف»,
+/// «المعروف أيضاً باسم», «أو»), and «المكنى» and «الملقب» without the
+/// preposition («المكنى أبو أحمد»).
+pub const NAME_KEYS_VERSION: i64 = 30;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

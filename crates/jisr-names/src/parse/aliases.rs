@@ -208,30 +208,45 @@ fn marker_at(words: &[&str]) -> Option<(usize, bool)> {
         }
         _ => {}
     }
-    let called = matches!(
-        first.as_str(),
-        "المعروف"
-            | "الملقب"
-            | "المكني"
-            | "الشهير"
-            | "ويلقب"
-            | "ويكني"
-            | "ويعرف"
-            | "يلقب"
-            | "يكني"
-    );
-    if called {
-        let next = w(1);
+    const CALLED: &[&str] = &[
+        "المعروف",
+        "الملقب",
+        "المكني",
+        "الشهير",
+        "ويلقب",
+        "ويكني",
+        "ويعرف",
+        "يلقب",
+        "يكني",
+    ];
+    // «والمعروف»: and known as
+    let bare = first
+        .strip_prefix('و')
+        .filter(|r| CALLED.contains(r))
+        .unwrap_or(&first);
+    if CALLED.contains(&bare) {
+        // «المعروف أيضاً باسم»: also known as
+        let also = usize::from(w(1) == "ايضا");
+        let next = w(1 + also);
         if next == "ب" || next == "باسم" {
-            return Some((2, false));
+            return Some((2 + also, false));
         }
         if next
             .strip_prefix('ب')
             .is_some_and(|r| r.chars().count() >= 2)
         {
-            return Some((1, true));
+            return Some((1 + also, true));
+        }
+        // «المكنى أبو أحمد», «الملقب أبو أحمد»: the kunya or the title may
+        // follow without the preposition (not «المعروف», a family name)
+        if matches!(bare, "المكني" | "الملقب") && !next.is_empty() {
+            return Some((1 + also, false));
         }
         return None;
+    }
+    // «أو»: or, between two names
+    if first == "او" {
+        return Some((1, false));
     }
     // the nom de guerre, another name or the real one («الاسم الحركي»,
     // «واسمه المستعار», «اسمه الحقيقي»)
@@ -365,6 +380,24 @@ mod tests {
                 &["Mohamed Ali Hassan", "Abu Ahmed"],
             ),
             ("Ahmed Ali known as Abu Hamza", &["Ahmed Ali", "Abu Hamza"]),
+        ] {
+            assert_eq!(other_names(raw, true), names, "{raw}");
+        }
+        // Arabic markers with and, also, or, and without the preposition
+        for (raw, names) in [
+            (
+                "محمد علي حسن المعروف أيضاً باسم أبو أحمد",
+                &["محمد علي حسن", "أبو أحمد"][..],
+            ),
+            (
+                "محمد علي حسن والمعروف بأبي أحمد",
+                &["محمد علي حسن", "أبي أحمد"],
+            ),
+            (
+                "محمد علي حسن، المكنى أبو أحمد",
+                &["محمد علي حسن", "أبو أحمد"],
+            ),
+            ("محمد علي حسن، أو أبو أحمد", &["محمد علي حسن", "أبو أحمد"]),
         ] {
             assert_eq!(other_names(raw, true), names, "{raw}");
         }
