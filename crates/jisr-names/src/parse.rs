@@ -357,12 +357,13 @@ fn parse_names(original: &str, kind: NameKind) -> ParsedName {
     let whole = parse_one(original, kind, &mut marker);
     // the kind given, or the one the words tell when none was
     let person = whole.kind == NameKind::Person;
-    let sets_apart = |c| original.contains(c);
-    let separated =
-        || sets_apart(';') || sets_apart('@') || sets_apart('/') && original.contains(" / ");
+    // what may set a name apart: a semicolon for any name; for a person's,
+    // a parenthesis, @, a spaced slash, quotation marks
+    let has = |c| original.contains(c);
+    let spaced_slash = || has('/') && original.contains(" / ");
     if !(marker
-        || sets_apart(';')
-        || person && (sets_apart(')') || separated() || aliases::has_quotes(original)))
+        || has(';')
+        || person && (has(')') || has('@') || spaced_slash() || aliases::has_quotes(original)))
     {
         return whole;
     }
