@@ -256,7 +256,9 @@ use super::keys::key_of;
 /// 30: Arabic markers of another name with and, also and or («والمعروف»,
 /// «المعروف أيضاً باسم», «أو»), and «المكنى» and «الملقب» without the
 /// preposition («المكنى أبو أحمد»).
-pub const NAME_KEYS_VERSION: i64 = 30;
+/// 31: the kunya and title as a list's fields introduce another name
+/// («الاسم: محمد علي حسن، الكنية: أبو أحمد»).
+pub const NAME_KEYS_VERSION: i64 = 31;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

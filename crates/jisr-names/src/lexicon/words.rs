@@ -464,6 +464,8 @@ pub(super) const ALIAS_MARKERS: &[&str] = &[
     "والمكنى",
     "والشهير",
     "أو",
+    "الكنية",
+    "اللقب",
     "nom",
     "real",
     "true",

@@ -202,8 +202,10 @@ fn marker_at(words: &[&str]) -> Option<(usize, bool)> {
         "known" if w(1) == "as" => return Some((2, false)),
         "nom" if w(1) == "de" && w(2) == "guerre" => return Some((3, false)),
         "real" | "true" if w(1) == "name" => return Some((2, false)),
-        // the kunya, the title, who is called («كنيته أبو أحمد», «ويدعى»)
-        "كنيته" | "وكنيته" | "لقبه" | "ولقبه" | "ويدعي" | "يدعي" => {
+        // the kunya, the title, who is called («كنيته أبو أحمد», «ويدعى»),
+        // and the kunya and title as a list's fields («الكنية: أبو أحمد»)
+        "كنيته" | "وكنيته" | "لقبه" | "ولقبه" | "ويدعي" | "يدعي" | "الكنيه" | "اللقب" =>
+        {
             return Some((1, false));
         }
         _ => {}
@@ -398,6 +400,10 @@ mod tests {
                 &["محمد علي حسن", "أبو أحمد"],
             ),
             ("محمد علي حسن، أو أبو أحمد", &["محمد علي حسن", "أبو أحمد"]),
+            (
+                "الاسم: محمد علي حسن، الكنية: أبو أحمد",
+                &["الاسم: محمد علي حسن", "أبو أحمد"],
+            ),
         ] {
             assert_eq!(other_names(raw, true), names, "{raw}");
         }
