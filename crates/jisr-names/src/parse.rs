@@ -438,6 +438,13 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
         read = r;
         tokens = read.iter().map(String::as_str).collect();
     }
+    let nisbas;
+    if kind != NameKind::Organization
+        && let Some(n) = demonyms::read_translated_nisbas(&tokens)
+    {
+        nisbas = n;
+        tokens = nisbas.iter().map(String::as_str).collect();
+    }
     let split;
     if kind != NameKind::Organization
         && let Some(s) = joined::split_glued_articles(&tokens)
@@ -569,6 +576,7 @@ pub(crate) use index_keys::{
 
 mod acronym;
 mod aliases;
+mod demonyms;
 mod eulogies;
 mod exonyms;
 mod index_keys;

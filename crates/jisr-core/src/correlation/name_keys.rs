@@ -258,7 +258,9 @@ use super::keys::key_of;
 /// preposition («المكنى أبو أحمد»).
 /// 31: the kunya and title as a list's fields introduce another name
 /// («الاسم: محمد علي حسن، الكنية: أبو أحمد»).
-pub const NAME_KEYS_VERSION: i64 = 31;
+/// 32: a translated nisba is read as the romanised one (Abu Hamza the
+/// Egyptian is Abu Hamza al-Masri).
+pub const NAME_KEYS_VERSION: i64 = 32;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -101,3 +101,21 @@ fn a_placeholder_for_a_name_meets_nothing() {
     let m = s("Abu Ahmed (real name unknown)", "أبو أحمد");
     assert!(m.score >= 0.95, "{m}");
 }
+
+#[test]
+fn a_translated_nisba_meets_the_written_one() {
+    for (translated, written) in [
+        ("Abu Hamza the Egyptian", "أبو حمزة المصري"),
+        ("Abu Hamza the Egyptian", "Abu Hamza al-Masri"),
+        ("Omar the Chechen", "عمر الشيشاني"),
+        ("Abou Hamza l'Égyptien", "أبو حمزة المصري"),
+        ("Abu Yahya the Libyan", "أبو يحيى الليبي"),
+        ("Abou Omar le Tchétchène", "Abu Omar al-Shishani"),
+    ] {
+        let m = s(translated, written);
+        assert!(m.score >= 0.92, "{translated} / {written}: {m}");
+    }
+    // the nisba of one people is not another's
+    let m = s("Abu Hamza the Egyptian", "أبو حمزة الليبي");
+    assert!(m.score < 0.9, "{m}");
+}
