@@ -131,7 +131,9 @@ fn build_costs(strict: bool) -> Costs {
     set(TM, A, 0.0);
     set(TM, E, 0.05);
     set(TM, H, 0.0);
-    set(TM, T, 0.3);
+    // ة is t in construct (Hay'at, Jabhat) and in the Persian, Urdu,
+    // Turkish and Malay forms of Arabic names (Rahmatullah, Hidayat)
+    set(TM, T, 0.2);
     set(HF, TM, 0.0);
     set(HF, H, 0.0);
     set(HF, X, 0.3);
@@ -159,7 +161,8 @@ fn build_costs(strict: bool) -> Costs {
     set(TF, T, 0.0);
     set(TF, D, 0.3);
     set(TF, TH, 0.3);
-    set(TF, TM, 0.3);
+    // … and French -et is «ـيه» (Monet «مونيه», Bizet «بيزيه»)
+    set(TF, TM, 0.1);
     // Spanish and Greek z are written ث
     set(Z, TH, 0.4);
     set(Z, ZH, 0.3);

@@ -260,7 +260,9 @@ use super::keys::key_of;
 /// («الاسم: محمد علي حسن، الكنية: أبو أحمد»).
 /// 32: a translated nisba is read as the romanised one (Abu Hamza the
 /// Egyptian is Abu Hamza al-Masri).
-pub const NAME_KEYS_VERSION: i64 = 32;
+/// 33: a ta marbuta is nearer a Latin t (Rahmatullah «رحمة الله», Najat
+/// «نجاة»).
+pub const NAME_KEYS_VERSION: i64 = 33;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

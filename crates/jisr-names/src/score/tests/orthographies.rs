@@ -111,3 +111,22 @@ fn arabic_typed_in_the_chat_alphabet_meets_its_arabic_and_latin_spellings() {
     assert!(s("I9or Sech1n", "Igor Sechin").score >= 0.95);
     assert!(s("I9or Sech1n", "إيغور سيتشين").score >= 0.85);
 }
+
+#[test]
+fn a_ta_marbuta_read_as_t_meets_it() {
+    // Persian, Urdu, Turkish and Malay names read ة as t, and so does every
+    // romanisation of a word in construct (Hay'at, Jabhat, Asbat al-Ansar)
+    for (latin, arabic) in [
+        ("Rahmatullah", "رحمة الله"),
+        ("Hidayat Nur Wahid", "هداية نور واحد"),
+        ("Najat", "نجاة"),
+        ("Izzat Ibrahim al-Douri", "عزة إبراهيم الدوري"),
+        ("Asbat", "عصبة"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+    // the vowel alone still reads it best (Rahma), and a written ت stays t
+    assert!(s("Rahma", "رحمة").score > s("Rahmat", "رحمة").score);
+    assert!(s("Rahmat", "رحمت").score > s("Rahmat", "رحمة").score);
+}
