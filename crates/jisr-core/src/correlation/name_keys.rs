@@ -262,7 +262,9 @@ use super::keys::key_of;
 /// Egyptian is Abu Hamza al-Masri).
 /// 33: a ta marbuta is nearer a Latin t (Rahmatullah «رحمة الله», Najat
 /// «نجاة»).
-pub const NAME_KEYS_VERSION: i64 = 33;
+/// 34: b. and bt. between names are bin and bint, and Sh. and Shk. are
+/// Sheikh (Muhammad b. Abd al-Wahhab, Sh. Ahmed Yassin).
+pub const NAME_KEYS_VERSION: i64 = 34;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

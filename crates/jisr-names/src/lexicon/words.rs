@@ -142,6 +142,9 @@ pub(super) const TITLES: &[&str] = &[
     "shaikh",
     "sheik",
     "shaykh",
+    // abbreviated in Pakistani and Gulf lists (Sh. Rashid Ahmed)
+    "sh",
+    "shk",
     "cheikh",
     "cheik",
     // Turkish şeyh, Kurdish şêx

@@ -5,6 +5,10 @@
 //! particles, and the father's name after them as a nasab a shorter
 //! writing of the name may leave out; read as words, S/O was two initials
 //! and the father's name unmatched.
+//!
+//! Biographies and scholarship abbreviate the particles themselves:
+//! Muhammad b. Abd al-Wahhab, Fatima bt. Muhammad. Only in lower case,
+//! since a capital B. between two names is an initial (John B. Smith).
 
 /// The name with its kinship words written as bin or bint, or `None` when
 /// it has none.
@@ -14,8 +18,13 @@ pub(super) fn as_particles(name: &str) -> Option<String> {
     // of those with an f, few an "of"
     let maybe = name
         .bytes()
-        .fold(false, |m, b| m | matches!(b, b'/' | b'f' | b'F'));
-    if !maybe || !name.contains('/') && !name.split(' ').any(|w| w.eq_ignore_ascii_case("of")) {
+        .fold(false, |m, b| m | matches!(b, b'/' | b'f' | b'F' | b'.'));
+    if !maybe
+        || !name.contains('/')
+            && !name.contains(" b. ")
+            && !name.contains(" bt. ")
+            && !name.split(' ').any(|w| w.eq_ignore_ascii_case("of"))
+    {
         return None;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -30,6 +39,9 @@ pub(super) fn as_particles(name: &str) -> Option<String> {
         let particle = match w.as_str() {
             "s/o" if inside && i + 1 < words.len() => Some(("bin", 1)),
             "d/o" | "w/o" if inside && i + 1 < words.len() => Some(("bint", 1)),
+            _ if matches!(words[i], "b." | "bt.") && between_names(&words, i) => {
+                Some((if words[i] == "b." { "bin" } else { "bint" }, 1))
+            }
             "son" if inside && next.as_deref() == Some("of") && i + 2 < words.len() => {
                 Some(("bin", 2))
             }
@@ -55,6 +67,15 @@ pub(super) fn as_particles(name: &str) -> Option<String> {
     changed.then(|| out.join(" "))
 }
 
+/// Whether the word at `i` stands between two names, as a particle does:
+/// "b." is also born, before a year or after a comma ("Ali Hassan, b. 1970").
+fn between_names(words: &[&str], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|p| words[p]);
+    let after = words.get(i + 1);
+    before.is_some_and(|w| !w.ends_with([',', ';', ')']))
+        && after.is_some_and(|w| w.starts_with(char::is_alphabetic))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +92,8 @@ mod tests {
             ("Ali son of Hassan", "Ali bin Hassan"),
             ("ALI SON OF HASSAN", "ALI bin HASSAN"),
             ("Zainab daughter of Ali", "Zainab bint Ali"),
+            ("Muhammad b. Abd al-Wahhab", "Muhammad bin Abd al-Wahhab"),
+            ("Fatima bt. Muhammad", "Fatima bint Muhammad"),
         ] {
             assert_eq!(as_particles(raw).as_deref(), Some(read), "{raw}");
         }
@@ -81,6 +104,11 @@ mod tests {
             "Ali S/O",
             "Son of Sam",
             "AC/DC",
+            "John B. Smith",
+            "b. Hanbal",
+            "Ahmad b.",
+            "Ali Hassan b. 1970",
+            "Ali Hassan, b. Cairo",
         ] {
             assert_eq!(as_particles(raw), None, "{raw}");
         }

@@ -119,3 +119,21 @@ fn a_translated_nisba_meets_the_written_one() {
     let m = s("Abu Hamza the Egyptian", "أبو حمزة الليبي");
     assert!(m.score < 0.9, "{m}");
 }
+
+#[test]
+fn abbreviated_particles_and_titles_are_read_as_written_out() {
+    for (abbreviated, written) in [
+        ("Muhammad b. Abd al-Wahhab", "محمد بن عبد الوهاب"),
+        ("Ahmad b. Hanbal", "أحمد بن حنبل"),
+        ("Fatima bt. Muhammad", "فاطمة بنت محمد"),
+        ("Sh. Ahmed Yassin", "الشيخ أحمد ياسين"),
+    ] {
+        let m = s(abbreviated, written);
+        assert!(m.score >= 0.94, "{abbreviated} / {written}: {m}");
+    }
+    // a capital B. is an initial, and b. before a year is born
+    let m = s("John B. Smith", "John bin Smith");
+    assert!(m.score < 0.97, "{m}");
+    let m = s("Ali Hassan, b. 1970", "علي حسن مواليد 1970");
+    assert!(m.score >= 0.92, "{m}");
+}
