@@ -264,7 +264,9 @@ use super::keys::key_of;
 /// «نجاة»).
 /// 34: b. and bt. between names are bin and bint, and Sh. and Shk. are
 /// Sheikh (Muhammad b. Abd al-Wahhab, Sh. Ahmed Yassin).
-pub const NAME_KEYS_VERSION: i64 = 34;
+/// 35: ranks of two words are titles («الملازم أول», «اللواء شرطة», First
+/// Lieutenant, Warrant Officer).
+pub const NAME_KEYS_VERSION: i64 = 35;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -149,6 +149,21 @@ pub(super) const TITLE_PHRASES: &[&str] = &[
     "supreme leader",
     "secretary general",
     "commander in chief",
+    // ranks of two words whose first is no title alone
+    "first lieutenant",
+    "second lieutenant",
+    "1st lieutenant",
+    "2nd lieutenant",
+    "1st lt",
+    "2nd lt",
+    "first sergeant",
+    "master sergeant",
+    "sergeant major",
+    "warrant officer",
+    "chief warrant officer",
+    "petty officer",
+    "chief petty officer",
+    "lance corporal",
 ];
 
 /// Legal forms written out in several words, which lists give as often as

@@ -127,6 +127,8 @@ pub(super) const TITLES: &[&str] = &[
     "cpt",
     "sgt",
     "sergeant",
+    "corporal",
+    "cpl",
     "cmdr",
     "commander",
     "adm",

@@ -26,6 +26,32 @@ const NAMES_AS_TITLES: &[&str] = &[
     "معالي",
 ];
 
+/// Words that complete an Arabic rank (normalised): its class (first,
+/// second) and its service (police, pilot, navy). Only after a rank, since
+/// «ثاني» is also a name (Al Thani).
+const RANK_QUALIFIERS: &[&str] = &["اول", "ثان", "ثاني", "شرطه", "طيار", "بحري"];
+
+/// Whether a title (normalised) is an Arabic military or police rank.
+fn is_rank(title: &str) -> bool {
+    let bare = title.strip_prefix("ال").unwrap_or(title);
+    matches!(
+        bare,
+        "مشير"
+            | "فريق"
+            | "لواء"
+            | "عميد"
+            | "عقيد"
+            | "مقدم"
+            | "رايد"
+            | "نقيب"
+            | "ملازم"
+            | "رقيب"
+            | "عريف"
+            | "مساعد"
+            | "وكيل"
+    )
+}
+
 /// An East Slavic patronymic (Viktorovich, Volodymyrivna): the father's
 /// name, as a nasab link is, and as often left out (Sergey Lavrov). Only
 /// between a given name and a surname: last, it is the surname itself
@@ -61,10 +87,17 @@ pub(super) fn parse_person(tokens: &[&str]) -> Vec<(Group, Role)> {
         {
             break;
         }
-        titles.push(groups.remove(0));
+        let title = groups.remove(0);
+        let rank = is_rank(&title.text);
+        titles.push(title);
         // Allah completes the title before it («آية الله», Ayatollah), as
         // ركن (staff) a rank («عميد ركن», «لواء ركن»)
         if groups.len() > 1 && matches!(groups[0].text.as_str(), "الله" | "ركن") {
+            titles.push(groups.remove(0));
+        }
+        // … and a class or a service completes a rank («ملازم أول»,
+        // «الرقيب أول», «اللواء شرطة», «العقيد طيار»)
+        if rank && groups.len() > 1 && RANK_QUALIFIERS.contains(&groups[0].text.as_str()) {
             titles.push(groups.remove(0));
         }
     }

@@ -137,3 +137,29 @@ fn abbreviated_particles_and_titles_are_read_as_written_out() {
     let m = s("Ali Hassan, b. 1970", "علي حسن مواليد 1970");
     assert!(m.score >= 0.92, "{m}");
 }
+
+#[test]
+fn ranks_of_two_words_are_titles() {
+    for (ranked, name) in [
+        ("الملازم أول محمد علي", "Mohamed Ali"),
+        ("ملازم ثان محمد علي", "Mohamed Ali"),
+        ("الرقيب أول محمد علي", "Mohamed Ali"),
+        ("اللواء شرطة محمود توفيق", "Mahmoud Tawfik"),
+        ("العقيد طيار محمد علي", "Mohamed Ali"),
+        ("First Lieutenant Mohamed Ali", "محمد علي"),
+        ("1st Lt. Mohamed Ali", "محمد علي"),
+        ("Warrant Officer Mohamed Ali", "محمد علي"),
+        ("Cpl. Mohamed Ali", "محمد علي"),
+    ] {
+        let m = s(ranked, name);
+        assert!(m.score >= 0.9, "{ranked} / {name}: {m}");
+    }
+    // a class completes a rank only: Sheikh Thani is named Thani
+    let m = s("الشيخ ثاني بن عبدالله آل ثاني", "Abdullah Al Thani");
+    assert!(m.score < 0.9, "{m}");
+    let m = s(
+        "الشيخ ثاني بن عبدالله آل ثاني",
+        "Thani bin Abdullah Al Thani",
+    );
+    assert!(m.score >= 0.95, "{m}");
+}
