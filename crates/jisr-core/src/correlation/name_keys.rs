@@ -266,7 +266,9 @@ use super::keys::key_of;
 /// Sheikh (Muhammad b. Abd al-Wahhab, Sh. Ahmed Yassin).
 /// 35: ranks of two words are titles («الملازم أول», «اللواء شرطة», First
 /// Lieutenant, Warrant Officer).
-pub const NAME_KEYS_VERSION: i64 = 35;
+/// 36: a trade or standing before a name describes the person («الناشط»,
+/// «رجل الأعمال», activist, financier, «المطلوب أمنياً»).
+pub const NAME_KEYS_VERSION: i64 = 36;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

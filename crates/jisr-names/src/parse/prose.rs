@@ -82,8 +82,9 @@ pub(super) fn describing(tokens: &[&str]) -> Option<(Vec<String>, Vec<String>)> 
 /// Words joining an office to whom it serves: «المتحدث باسم», «القيادي في».
 const CONNECTORS: &[&str] = &["في", "باسم", "عن", "لدي", "من"];
 
-/// The pronouns closing a status: «المشتبه به», «المحكوم عليه».
-const PRONOUNS: &[&str] = &["به", "بها", "عليه", "عليها"];
+/// The pronouns closing a status: «المشتبه به», «المحكوم عليه»; and the
+/// adverbs saying by whom one is wanted: «المطلوب أمنياً», «دولياً».
+const PRONOUNS: &[&str] = &["به", "بها", "عليه", "عليها", "امنيا", "دوليا"];
 
 /// How many words open an Arabic name with what the person is: titles,
 /// then a nationality («الرئيس السوري») or an office and whom it serves
@@ -177,7 +178,7 @@ fn complement(tokens: &[&str], mut i: usize) -> usize {
         } else if lex.describes(t) == Some(Describes::Nationality) {
             return after_nationality(tokens, i + 1);
         } else if PRONOUNS.contains(&t) {
-            // «المشتبه به», «المحكوم عليه»
+            // «المشتبه به», «المحكوم عليه», «المطلوب أمنياً»
             i += 1;
         } else if prefixed(t) {
             // and the body's name after its kind («لحركة حماس»)

@@ -163,3 +163,21 @@ fn ranks_of_two_words_are_titles() {
     );
     assert!(m.score >= 0.95, "{m}");
 }
+
+#[test]
+fn a_trade_or_standing_before_a_name_is_not_the_name() {
+    for (described, name) in [
+        ("المطلوب أمنيا محمد علي", "Mohamed Ali"),
+        ("الناشط المصري علاء عبد الفتاح", "Alaa Abd El-Fattah"),
+        ("رجل الأعمال محمد علي", "Mohamed Ali"),
+        ("Egyptian activist Alaa Abd El-Fattah", "علاء عبد الفتاح"),
+        ("ISIS financier Fawaz al-Rawi", "فواز الراوي"),
+        ("defendant Mohamed Ali", "محمد علي"),
+    ] {
+        let m = s(described, name);
+        assert!(m.score >= 0.93, "{described} / {name}: {m}");
+    }
+    // after a name the same word is a family name
+    let m = s("أحمد الكاتب", "Ahmed al-Kateb");
+    assert!(m.score >= 0.95, "{m}");
+}
