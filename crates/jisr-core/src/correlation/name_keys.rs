@@ -268,7 +268,9 @@ use super::keys::key_of;
 /// Lieutenant, Warrant Officer).
 /// 36: a trade or standing before a name describes the person («الناشط»,
 /// «رجل الأعمال», activist, financier, «المطلوب أمنياً»).
-pub const NAME_KEYS_VERSION: i64 = 36;
+/// 37: the words of CERTs and cyber-security bodies translate (team,
+/// response, emergency, computer, cyber, incident), and «فيلق» is a force.
+pub const NAME_KEYS_VERSION: i64 = 37;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -85,7 +85,10 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         "council",
         &["مجلس", "council", "conseil", "board", "majlis"],
     ),
-    ("security", &["أمن", "أمني", "security", "securite"]),
+    (
+        "security",
+        &["أمن", "أمني", "أمنية", "security", "securite"],
+    ),
     (
         "political",
         &["سياسي", "سياسية", "political", "politique", "politico"],
@@ -157,7 +160,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     (
         "forces",
         &[
-            "قوات", "قوى", "سلاح", "forces", "force", "جيش", "army", "jaish", "jaysh",
+            "قوات", "قوى", "سلاح", "forces", "force", "جيش", "army", "jaish", "jaysh", "فيلق",
         ],
     ),
     ("armed", &["مسلح", "مسلحة", "armed", "armees"]),
@@ -464,6 +467,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("brigade", &["لواء", "brigade"]),
     ("division", &["فرقة", "division"]),
     ("regiment", &["فوج", "regiment"]),
+    // and a force in English (the Quds Force «فيلق القدس»)
     ("corps", &["فيلق", "corps", "faylaq"]),
     // the drug cartels of the Americas (the Sinaloa Cartel «كارتل سينالوا»)
     ("cartel", &["كارتل", "cartel", "cartels"]),
@@ -477,7 +481,10 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("shipping", &["شحن", "ملاحة", "shipping", "maritime"]),
     // an agency of state is «جهاز», an apparatus (the General
     // Intelligence Service «جهاز المخابرات العامة»)
-    ("services", &["خدمات", "جهاز", "services", "service"]),
+    (
+        "services",
+        &["خدمات", "جهاز", "أجهزة", "services", "service"],
+    ),
     // the Maghreb's public offices are «ديوان» (Office National …)
     ("office", &["مكتب", "ديوان", "office", "bureau"]),
     ("holding", &["قابضة", "holding", "holdings"]),

@@ -9,6 +9,31 @@ pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     // UNHCR «المفوضية السامية … لشؤون اللاجئين», a coast guard «خفر
     // السواحل», a federal police «الشرطة الاتحادية»)
     ("fund", &["صندوق", "fund", "fonds"]),
+    // the CERTs and cyber-security centres that are partners themselves
+    // (Computer Emergency Response Team «فريق الاستجابة لطوارئ الحاسب
+    // الآلي», National Cyber Security Centre «المركز الوطني للأمن
+    // السيبراني»); «الآلي», automatic, only ever follows the computer
+    ("team", &["فريق", "team", "equipe"]),
+    ("response", &["استجابة", "response", "reponse"]),
+    (
+        "emergency",
+        &["طوارئ", "emergency", "emergencies", "urgence", "urgences"],
+    ),
+    (
+        "computer",
+        &[
+            "حاسب",
+            "حاسوب",
+            "كمبيوتر",
+            "معلوماتية",
+            "computer",
+            "computers",
+            "informatique",
+        ],
+    ),
+    ("cyber", &["سيبراني", "سيبرانية", "cyber", "cybersecurite"]),
+    ("incident", &["حادث", "حوادث", "incident", "incidents"]),
+    ("information", &["معلومات", "information", "informations"]),
     // Europol, the EU's agency for law enforcement cooperation «وكالة
     // الاتحاد الأوروبي للتعاون في مجال إنفاذ القانون»; France's DGSE
     ("law", &["قانون", "law", "loi"]),

@@ -386,6 +386,11 @@ pub(super) const STOP: &[&str] = &[
     "الخطوط",
     // «في مجال»: in the field of (cooperation in the field of law enforcement)
     "مجال",
+    // «المعني بـ», concerned with (the UN Office on Drugs and Crime «مكتب
+    // الأمم المتحدة المعني بالمخدرات والجريمة»), and the computer's «الآلي»
+    "المعني",
+    "المعنية",
+    "الآلي",
 ];
 
 /// Concept words that are types (Ministry, Bank …) rather than distinctive names.
@@ -411,6 +416,7 @@ pub(super) const TYPE_CONCEPTS: &[&str] = &[
     "agency",
     "institute",
     "center",
+    "team",
     "foundation",
     "society",
     "court",

@@ -484,3 +484,35 @@ fn bodies_that_meet_only_by_words_many_share_are_two_when_one_says_more() {
         assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
     }
 }
+
+#[test]
+fn the_partners_cyber_and_security_bodies_meet_across_scripts() {
+    for (a, b) in [
+        (
+            "Computer Emergency Response Team",
+            "فريق الاستجابة لطوارئ الحاسب الآلي",
+        ),
+        (
+            "Computer Security Incident Response Team",
+            "فريق الاستجابة للحوادث الأمنية المعلوماتية",
+        ),
+        (
+            "National Cyber Security Centre",
+            "المركز الوطني للأمن السيبراني",
+        ),
+        ("UNODC", "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"),
+        ("Security Services", "الأجهزة الأمنية"),
+        ("Quds Force", "فيلق القدس"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.95, "{a} / {b}: {m}");
+    }
+    // a team and a centre are two bodies, and a rank opens a person's name
+    let m = org(
+        "Computer Emergency Response Team",
+        "National Cyber Security Centre",
+    );
+    assert!(m.score < 0.5, "{m}");
+    let m = s("الفريق أول عبد الفتاح السيسي", "Abdel Fattah el-Sisi");
+    assert!(m.score >= 0.95, "{m}");
+}
