@@ -270,7 +270,8 @@ use super::keys::key_of;
 /// «رجل الأعمال», activist, financier, «المطلوب أمنياً»).
 /// 37: the words of CERTs and cyber-security bodies translate (team,
 /// response, emergency, computer, cyber, incident), and «فيلق» is a force.
-pub const NAME_KEYS_VERSION: i64 = 37;
+/// 38: German dsch is j and Scheich a title (Dschamal «جمال»).
+pub const NAME_KEYS_VERSION: i64 = 38;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -149,6 +149,9 @@ pub(super) const TITLES: &[&str] = &[
     "shk",
     "cheikh",
     "cheik",
+    // German
+    "scheich",
+    "scheikh",
     // Turkish şeyh, Kurdish şêx
     "sheyh",
     "shex",

@@ -220,6 +220,17 @@ pub fn latin_units(token: &str) -> Units {
                 out.push(u::D_MUTE);
                 (u::J, 3)
             }
+            // German romanisation's dsch is j (Dschamal «جمال», Belhadsch
+            // «بلحاج», Mudschahedin), as its sch is sh: opening a word or
+            // after a, i, u; German's own names join a d and a sch after a
+            // consonant or e (Goldschmidt «غولدشميت», Goedsche «جويدشي»)
+            b'd' if nx == b's'
+                && at(i + 2) == b'c'
+                && at(i + 3) == b'h'
+                && (i == 0 || matches!(b[i - 1], b'a' | b'i' | b'u')) =>
+            {
+                (u::J, 4)
+            }
             // dž, dż are j (Džeko جيكو)
             b'd' if nx == 0xC5 && matches!(at(i + 2), 0xBE | 0xBC) => (u::J, 3),
             // English dge, dgi is j, written دج or ج (Aldridge ألدريدج, Hodges)

@@ -422,6 +422,7 @@ fn name_keys_are_those_of_their_version() {
         (NameKind::Organization, "Computer Emergency Response Team"),
         (NameKind::Organization, "فريق الاستجابة لطوارئ الحاسب الآلي"),
         (NameKind::Organization, "فيلق القدس"),
+        (NameKind::Person, "Scheich Dschamal Belhadsch"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -444,7 +445,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (37, "9a1443d96baf8a8d", "87157254096b56aa"),
+        (38, "d5f802b23f7c9064", "63b9ea6f0f6a47ec"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }

@@ -130,3 +130,19 @@ fn a_ta_marbuta_read_as_t_meets_it() {
     assert!(s("Rahma", "رحمة").score > s("Rahmat", "رحمة").score);
     assert!(s("Rahmat", "رحمت").score > s("Rahmat", "رحمة").score);
 }
+
+#[test]
+fn german_dsch_is_jim_and_scheich_a_title() {
+    for (latin, arabic) in [
+        ("Dschamal Abdel Nasser", "جمال عبد الناصر"),
+        ("Abdel-Hakim Belhadsch", "عبد الحكيم بلحاج"),
+        ("Said Dschalili", "سعيد جليلي"),
+        ("Scheich Jassin", "الشيخ ياسين"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.93, "{latin} / {arabic}: {m}");
+    }
+    // a German name's own d and sch stay two letters
+    assert!(s("Goedsche", "جويدشي").score >= 0.9);
+    assert!(s("Goldschmidt", "غولدشميت").score >= 0.8);
+}
