@@ -3,10 +3,45 @@
 use anyhow::{Context, bail};
 use std::path::Path;
 
+/// Reads a text file as analysts' tools save it: UTF-8 (with or without
+/// a byte-order mark) or UTF-16 with its mark, which Excel writes as
+/// "Unicode Text". Anything else (an Arabic Windows code page, Latin-1) is
+/// refused with the line where it stops being UTF-8 and how to convert
+/// it, since guessing the code page would silently change names.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let utf16 = |units: Vec<u16>| {
+        String::from_utf16(&units)
+            .with_context(|| format!("{}: the UTF-16 text is damaged", path.display()))
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(
+            rest.chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect(),
+        ),
+        [0xFE, 0xFF, rest @ ..] => utf16(
+            rest.chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect(),
+        ),
+        _ => String::from_utf8(bytes).map_err(|e| {
+            let good = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count();
+            anyhow::anyhow!(
+                "{}: line {line} is not UTF-8 text. Save it as UTF-8 or, from Excel, as \
+                 \"Unicode Text\"; or convert it, e.g. from the Arabic Windows code page: \
+                 iconv -f WINDOWS-1256 -t UTF-8 {} > list-utf8.tsv",
+                path.display(),
+                path.display()
+            )
+        }),
+    }
+}
+
 /// Reads a TSV with a header row and columns `id` and `name` (others ignored).
 pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = read_text(path)?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines
         .next()
@@ -47,8 +82,7 @@ fn unquote(s: &str) -> &str {
 
 /// Reads a TSV with a header into rows of named columns.
 pub fn read_tsv(path: &Path, columns: &[&str]) -> anyhow::Result<Vec<Vec<String>>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = read_text(path)?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
     let idx: Vec<usize> = columns
@@ -74,8 +108,7 @@ pub fn read_tsv(path: &Path, columns: &[&str]) -> anyhow::Result<Vec<Vec<String>
 /// Reads a CSV (quoted fields, doubled quotes, newlines inside quotes) into a
 /// header and rows.
 pub fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = read_text(path)?;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut field = String::new();
@@ -146,6 +179,31 @@ mod tests {
         );
         std::fs::write(&p, "ident\tname\n1\tx\n").unwrap();
         assert!(read_id_name_tsv(&p).is_err());
+    }
+
+    #[test]
+    fn utf16_is_read_and_a_code_page_refused_with_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("excel.txt");
+        let text = "id\tname\r\n1\tمحمود توفيق\r\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(&p, &le).unwrap();
+        assert_eq!(
+            read_id_name_tsv(&p).unwrap(),
+            vec![("1".into(), "محمود توفيق".into())]
+        );
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        std::fs::write(&p, &be).unwrap();
+        assert_eq!(read_text(&p).unwrap(), text);
+        // «محمود» in Windows-1256, on the second line
+        std::fs::write(&p, b"id\tname\n1\t\xe3\xcd\xe3\xe6\xcf\n").unwrap();
+        let err = read_id_name_tsv(&p).unwrap_err().to_string();
+        assert!(
+            err.contains("line 2") && err.contains("UTF-8") && err.contains("iconv"),
+            "{err}"
+        );
     }
 
     #[test]
