@@ -240,7 +240,7 @@ impl ParsedName {
 }
 
 fn hash_text(s: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::cache::FxHasher::default();
     s.hash(&mut h);
     h.finish()
 }
@@ -561,7 +561,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
 
 /// `compact`: the part's text without spaces.
 fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::cache::FxHasher::default();
     compact.hash(&mut h);
     units.as_slice().hash(&mut h);
     // the roles part_sim compares by other rules than sound
