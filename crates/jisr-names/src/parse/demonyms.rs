@@ -91,30 +91,26 @@ fn translated_nisba(tokens: &[&str]) -> Option<(&'static str, usize)> {
 /// romanised one (`al masri`), or `None` when there is none. A nisba
 /// follows a name: "The Egyptian" alone is left as written.
 pub(super) fn read_translated_nisbas(tokens: &[&str]) -> Option<Vec<String>> {
-    // most names have no article or elided word to read: one byte test each
-    if !tokens[1.min(tokens.len())..]
-        .iter()
-        .any(|t| t.starts_with('l') || *t == "the")
-    {
-        return None;
-    }
+    // most names have no article or elided word to read, and are settled
+    // by a byte test a word, without allocating
+    let first = (1..tokens.len()).find(|&i| {
+        (tokens[i].starts_with('l') || tokens[i] == "the")
+            && translated_nisba(&tokens[i..]).is_some()
+    })?;
     let mut out: Vec<String> = Vec::with_capacity(tokens.len() + 1);
-    let mut found = false;
-    let mut i = 0;
+    out.extend(tokens[..first].iter().map(|t| (*t).to_string()));
+    let mut i = first;
     while i < tokens.len() {
-        if i > 0
-            && let Some((nisba, taken)) = translated_nisba(&tokens[i..])
-        {
+        if let Some((nisba, taken)) = translated_nisba(&tokens[i..]) {
             out.push("al".to_string());
             out.push(nisba.to_string());
-            found = true;
             i += taken;
             continue;
         }
         out.push(tokens[i].to_string());
         i += 1;
     }
-    found.then_some(out)
+    Some(out)
 }
 
 #[cfg(test)]
