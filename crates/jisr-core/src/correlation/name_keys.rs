@@ -273,7 +273,9 @@ use super::keys::key_of;
 /// 38: German dsch is j and Scheich a title (Dschamal «جمال»).
 /// 39: a part's text identity is hashed eight bytes a step (FxHasher, not
 /// SipHash), which rewrites the keys that carry it; no score moves.
-pub const NAME_KEYS_VERSION: i64 = 39;
+/// 40: the mujahideen are a concept in bodies' names (Hizb-ul-Mujahideen
+/// «حزب المجاهدين»).
+pub const NAME_KEYS_VERSION: i64 = 40;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -279,6 +279,24 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "islamiyah",
         ],
     ),
+    // the fighters many groups name themselves for, romanised far more
+    // often than translated (Harakat al-Shabaab al-Mujahideen, the
+    // Mujahideen Shura Council «مجلس شورى المجاهدين»); not the singular
+    // مجاهد, a given name
+    (
+        "mujahideen",
+        &[
+            "مجاهدين",
+            "مجاهدون",
+            "mujahideen",
+            "mujahidin",
+            "mujahedin",
+            "mujahedeen",
+            "mujahidun",
+            "moudjahidine",
+            "moudjahidines",
+        ],
+    ),
     ("state", &["دولة", "state", "etat"]),
     ("states", &["ولايات", "دول", "states"]),
     // an American ministry is a department (the Department of the

@@ -491,6 +491,7 @@ pub(super) const ALIAS_MARKERS: &[&str] = &[
 /// their parts are keyed by sound as well as by concept.
 pub(super) const ROMANISED_CONCEPTS: &[&str] = &[
     "egyptian",
+    "mujahideen",
     "trading",
     "levant",
     "crescent",

@@ -423,6 +423,8 @@ fn name_keys_are_those_of_their_version() {
         (NameKind::Organization, "فريق الاستجابة لطوارئ الحاسب الآلي"),
         (NameKind::Organization, "فيلق القدس"),
         (NameKind::Person, "Scheich Dschamal Belhadsch"),
+        (NameKind::Organization, "Hizb-ul-Mujahideen"),
+        (NameKind::Organization, "مجلس شورى المجاهدين"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -445,7 +447,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (39, "653d7adb8477f59b", "63b9ea6f0f6a47ec"),
+        (40, "de7559d498ba039c", "d645b7d28669da5d"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }

@@ -455,6 +455,14 @@ fn romanised_words_of_armed_groups_translate() {
         let m = org(a, b);
         assert!(m.score >= DEFAULT_THRESHOLD, "{a} / {b}: {m}");
     }
+    // the mujahideen translate however romanised (German Mudschahedin)
+    for (a, b) in [
+        ("Hizb-ul-Mujahideen", "حزب المجاهدين"),
+        ("Mujahideen Shura Council", "مجلس شورى المجاهدين"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.99, "{a} / {b}: {m}");
+    }
 }
 
 #[test]
