@@ -10,21 +10,20 @@ use std::path::Path;
 /// it, since guessing the code page would silently change names.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let utf16 = |units: Vec<u16>| {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        if !rest.len().is_multiple_of(2) {
+            bail!(
+                "{}: the UTF-16 text is cut off in a character",
+                path.display()
+            );
+        }
         String::from_utf16(&units)
             .with_context(|| format!("{}: the UTF-16 text is damaged", path.display()))
     };
     match bytes.as_slice() {
-        [0xFF, 0xFE, rest @ ..] => utf16(
-            rest.chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]]))
-                .collect(),
-        ),
-        [0xFE, 0xFF, rest @ ..] => utf16(
-            rest.chunks_exact(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect(),
-        ),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
         _ => String::from_utf8(bytes).map_err(|e| {
             let good = e.utf8_error().valid_up_to();
             let line = 1 + e.as_bytes()[..good].iter().filter(|&&b| b == b'\n').count();
@@ -197,6 +196,9 @@ mod tests {
         be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
         std::fs::write(&p, &be).unwrap();
         assert_eq!(read_text(&p).unwrap(), text);
+        be.push(0x20);
+        std::fs::write(&p, &be).unwrap();
+        assert!(read_text(&p).unwrap_err().to_string().contains("cut off"));
         // «محمود» in Windows-1256, on the second line
         std::fs::write(&p, b"id\tname\n1\t\xe3\xcd\xe3\xe6\xcf\n").unwrap();
         let err = read_id_name_tsv(&p).unwrap_err().to_string();
