@@ -275,7 +275,9 @@ use super::keys::key_of;
 /// SipHash), which rewrites the keys that carry it; no score moves.
 /// 40: the mujahideen are a concept in bodies' names (Hizb-ul-Mujahideen
 /// «حزب المجاهدين»).
-pub const NAME_KEYS_VERSION: i64 = 40;
+/// 41: a generation closing a name is an ordinal (Jr. and «الابن» align,
+/// Jr. and Sr. are two men).
+pub const NAME_KEYS_VERSION: i64 = 41;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

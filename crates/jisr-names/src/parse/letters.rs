@@ -237,6 +237,37 @@ pub(super) fn arabic_ordinal_at<S: AsRef<str>>(words: &[S]) -> Option<(usize, u3
     single.get(first).map(|v| (1, v))
 }
 
+/// A generation closing a name after one word or more (Martin Luther King
+/// Jr., «جورج بوش الأب», Alexandre Dumas fils), as the ordinal both
+/// scripts share: the son's Jr. and «الابن» align, and a son and his father
+/// of one name are two people, as two rulers' numbers are (Ken Griffey
+/// Jr. and Sr.).
+fn final_generation(tokens: &[&str]) -> Option<&'static str> {
+    const SON: &[&str] = &[
+        "jr",
+        "jnr",
+        "junior",
+        "fils",
+        "hijo",
+        "filho",
+        "الابن",
+        "جونيور",
+        "جونير",
+    ];
+    const FATHER: &[&str] = &["sr", "snr", "senior", "pere", "الاب", "سينيور"];
+    let last = *tokens.last()?;
+    if tokens.len() < 2 {
+        return None;
+    }
+    if SON.contains(&last) {
+        Some("№jr")
+    } else if FATHER.contains(&last) {
+        Some("№sr")
+    } else {
+        None
+    }
+}
+
 /// The ordinal closing `tokens` after a name: how many tokens it takes and
 /// its number.
 fn final_ordinal(tokens: &[&str]) -> Option<(usize, u32)> {
@@ -276,8 +307,11 @@ fn final_ordinal(tokens: &[&str]) -> Option<(usize, u32)> {
 /// are never the last token (that is a name); an ordinal is only the last
 /// one, after a name.
 pub(super) fn initials_as_letters(tokens: &[&str]) -> Option<Vec<String>> {
-    let ordinal = final_ordinal(tokens);
-    let name_end = tokens.len() - ordinal.map_or(0, |(taken, _)| taken);
+    let ordinal = match final_generation(tokens) {
+        Some(generation) => Some((1, generation.to_string())),
+        None => final_ordinal(tokens).map(|(taken, number)| (taken, format!("№{number}"))),
+    };
+    let name_end = tokens.len() - ordinal.as_ref().map_or(0, |(taken, _)| *taken);
     let last = tokens.len().checked_sub(1)?;
     let spelled = |i: usize, t: &str| -> Option<&'static str> {
         // the letters' names are short Arabic words: others need no lookup;
@@ -298,8 +332,8 @@ pub(super) fn initials_as_letters(tokens: &[&str]) -> Option<Vec<String>> {
         .enumerate()
         .map(|(i, t)| spelled(i, t).map_or_else(|| t.to_string(), str::to_string))
         .collect();
-    if let Some((_, number)) = ordinal {
-        out.push(format!("№{number}"));
+    if let Some((_, ordinal)) = ordinal {
+        out.push(ordinal);
     }
     Some(out)
 }
@@ -358,6 +392,24 @@ mod tests {
         assert_eq!(read("He Yong Li"), None);
         assert_eq!(read("H.W. Bush Jr"), None);
         assert_eq!(read("H.E."), None);
+    }
+
+    #[test]
+    fn a_generation_is_an_ordinal() {
+        assert_eq!(
+            read("Martin Luther King Jr.").as_deref(),
+            Some("martin luther king №jr")
+        );
+        assert_eq!(
+            read("مارتن لوثر كينغ الابن").as_deref(),
+            Some("مارتن لوثر كينغ №jr")
+        );
+        assert_eq!(read("جورج بوش الأب").as_deref(), Some("جورج بوش №sr"));
+        assert_eq!(read("Ken Griffey Sr.").as_deref(), Some("ken griffey №sr"));
+        // read alike on both sides, Júnior after one name (Vinícius Júnior)
+        // is the same ordinal; alone it is a name
+        assert_eq!(read("Vinicius Junior").as_deref(), Some("vinicius №jr"));
+        assert_eq!(read("Junior"), None);
     }
 
     #[test]

@@ -555,3 +555,18 @@ fn european_letters_as_arabic_writes_them() {
             > s("Osama bin Laden", "عزمي بن لادن").score + 0.1
     );
 }
+
+#[test]
+fn a_generation_aligns_across_scripts_and_tells_father_from_son() {
+    for (latin, arabic) in [
+        ("Martin Luther King Jr.", "مارتن لوثر كينغ الابن"),
+        ("Robert Downey Jr.", "روبرت داوني جونيور"),
+        ("Ken Griffey Sr.", "كين غريفي الأب"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.9, "{latin} / {arabic}: {m}");
+    }
+    // left out, a generation costs nothing; two are two men
+    assert!(s("Martin Luther King Jr.", "Martin Luther King").score >= 0.95);
+    assert!(s("Ken Griffey Jr.", "Ken Griffey Sr.").score < DEFAULT_THRESHOLD);
+}
