@@ -50,8 +50,15 @@ pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
         .collect();
     let col = |n: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n));
     let (Some(id), Some(name)) = (col("id"), col("name")) else {
+        // a list saved as CSV has its header in one field
+        let hint = if header.len() == 1 && header[0].contains([',', ';']) {
+            "; the file looks comma- or semicolon-separated: save it as tab-separated \
+             text (Excel: \"Unicode Text\" or \"Text (Tab delimited)\")"
+        } else {
+            ""
+        };
         bail!(
-            "{}: the header needs columns `id` and `name` (found {:?})",
+            "{}: the header needs columns `id` and `name` (found {:?}){hint}",
             path.display(),
             header
         );
@@ -178,6 +185,9 @@ mod tests {
         );
         std::fs::write(&p, "ident\tname\n1\tx\n").unwrap();
         assert!(read_id_name_tsv(&p).is_err());
+        std::fs::write(&p, "id,name\n1,x\n").unwrap();
+        let err = read_id_name_tsv(&p).unwrap_err().to_string();
+        assert!(err.contains("tab-separated"), "{err}");
     }
 
     #[test]
