@@ -31,7 +31,8 @@ const NAMES_AS_TITLES: &[&str] = &[
 /// «ثاني» is also a name (Al Thani).
 const RANK_QUALIFIERS: &[&str] = &["اول", "ثان", "ثاني", "شرطه", "طيار", "بحري"];
 
-/// Whether a title (normalised) is an Arabic military or police rank.
+/// Whether a title (normalised) is an Arabic military or police rank; only
+/// words the lexicon lists as titles reach it.
 fn is_rank(title: &str) -> bool {
     let bare = title.strip_prefix("ال").unwrap_or(title);
     matches!(
@@ -47,8 +48,6 @@ fn is_rank(title: &str) -> bool {
             | "ملازم"
             | "رقيب"
             | "عريف"
-            | "مساعد"
-            | "وكيل"
     )
 }
 
