@@ -277,7 +277,9 @@ use super::keys::key_of;
 /// «حزب المجاهدين»).
 /// 41: a generation closing a name is an ordinal (Jr. and «الابن» align,
 /// Jr. and Sr. are two men).
-pub const NAME_KEYS_VERSION: i64 = 41;
+/// 42: the letterlike symbols ℵ ℶ ℷ ℸ are read as the Hebrew letters
+/// NFKC makes them, and those in Arabic letters.
+pub const NAME_KEYS_VERSION: i64 = 42;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

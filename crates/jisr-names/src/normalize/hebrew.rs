@@ -13,9 +13,10 @@
 //! after. A geresh marks the sounds Hebrew lacks, as in Arabic names
 //! written in Hebrew: ג׳ ج, ח׳ خ, ע׳ غ, ת׳ ث, ד׳ ذ, ט׳ ظ, צ׳ ch, ז׳ zh.
 
-/// Whether `c` is a Hebrew letter, point or mark (or a presentation form).
+/// Whether `c` is a Hebrew letter, point or mark, a presentation form, or
+/// one of the letterlike symbols ℵ ℶ ℷ ℸ, which NFKC turns into letters.
 pub(super) fn is_hebrew(c: char) -> bool {
-    matches!(c as u32, 0x0591..=0x05F4 | 0xFB1D..=0xFB4F)
+    matches!(c as u32, 0x0591..=0x05F4 | 0xFB1D..=0xFB4F | 0x2135..=0x2138)
 }
 
 fn is_letter(c: char) -> bool {
@@ -139,5 +140,14 @@ mod tests {
         assert_eq!(t("דוד בן־גוריון"), "دود بن غوريون");
         assert_eq!(t("דָּוִד"), "دود");
         assert_eq!(t("חיים"), "حيم");
+    }
+
+    // NFKC turns the letterlike symbols into Hebrew letters, which must
+    // then be written in Arabic ones like any other
+    #[test]
+    fn letterlike_symbols_are_read_as_letters() {
+        let folded = super::super::normalize("ℵ ℶ");
+        assert!(!folded.chars().any(is_letter), "{folded}");
+        assert_eq!(folded, super::super::normalize("א ב"));
     }
 }
