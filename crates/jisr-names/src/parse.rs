@@ -584,6 +584,7 @@ mod inverted;
 mod joined;
 mod kinship;
 mod letters;
+mod married;
 mod numbered;
 mod numbers;
 mod org;

@@ -26,9 +26,9 @@ fn name() -> impl Strategy<Value = String> {
         // people's adjective, and the elided l' glued to it
         "(Abu|Hamza|the|le|la|l'|l’|Egyptian|Égyptien|legyptien|tchetchene|Chechen|Kurd|l|e| ){0,10}",
         // generations, abbreviated kinship and titles, ranks of two words,
-        // trades before a name, German dsch: what the readings of these
-        // look for, around names and alone
-        "(Jr\\.|Sr\\.|Jr|junior|Júnior|الابن|الأب|جونيور|b\\.|bt\\.|B\\.|Sh\\.|Shk\\.|Cpl\\.|1st|Lt\\.|First|Lieutenant|Warrant|Officer|الملازم|ملازم|أول|ثان|ثاني|شرطة|طيار|الرقيب|الناشط|الصحفي|رجل|الأعمال|المطلوب|أمنياً|activist|journalist|Dschamal|Belhadsch|Goedsche|Martin|محمد|,|1989| ){0,12}",
+        // trades before a name, German dsch, a woman's other family name:
+        // what the readings of these look for, around names and alone
+        "(Jr\\.|Sr\\.|Jr|junior|Júnior|الابن|الأب|جونيور|b\\.|bt\\.|B\\.|Sh\\.|Shk\\.|Cpl\\.|1st|Lt\\.|First|Lieutenant|Warrant|Officer|الملازم|ملازم|أول|ثان|ثاني|شرطة|طيار|الرقيب|الناشط|الصحفي|رجل|الأعمال|المطلوب|أمنياً|activist|journalist|Dschamal|Belhadsch|Goedsche|Martin|محمد|,|1989|née|épouse|ép\\.|geb\\.|veuve|viuda|de|le|\\(|\\)|BOULMERKA| ){0,12}",
     ]
 }
 

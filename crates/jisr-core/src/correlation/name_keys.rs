@@ -279,7 +279,9 @@ use super::keys::key_of;
 /// Jr. and Sr. are two men).
 /// 42: the letterlike symbols ℵ ℶ ℷ ℸ are read as the Hebrew letters
 /// NFKC makes them, and those in Arabic letters.
-pub const NAME_KEYS_VERSION: i64 = 42;
+/// 43: a woman's other family name (née, épouse, geb.) makes a name of its
+/// own with her given names.
+pub const NAME_KEYS_VERSION: i64 = 43;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -4,6 +4,7 @@
 //! al-Julani (Ahmed al-Sharaa)". Each is a name of its own, compared on its
 //! own; read together they were one long name matching neither well.
 
+use super::married;
 use crate::normalize::normalize;
 
 /// At most this many names are read from one string.
@@ -27,7 +28,7 @@ pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
     };
     let mut names = Vec::new();
     for piece in pieces {
-        for name in split_at_markers(&piece) {
+        for name in split_at_markers(&piece, person) {
             // a semicolon separates names («a.k.a. X; Y»)
             names.extend(
                 name.split(';')
@@ -41,6 +42,7 @@ pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
             );
         }
     }
+    let mut names = with_given_names(names);
     names.truncate(MAX_NAMES);
     // one name is worth reading apart only when something around it was
     // not a name (Abu Ahmed (real name unknown))
@@ -260,13 +262,36 @@ fn marker_at(words: &[&str]) -> Option<(usize, bool)> {
     None
 }
 
+/// Opens a name that a family-name marker began before any name of its
+/// piece ("Jane Smith (née Doe)"), for [`with_given_names`] to complete
+/// with the given names of the name before it.
+const GIVEN_BEFORE: &str = "\u{1}";
+
 /// Splits at the words that introduce another name, keeping a name on
-/// each side of every marker.
-fn split_at_markers(piece: &str) -> Vec<String> {
+/// each side of every marker. A person's other family name (née Doe,
+/// épouse Sahraoui) opens a name with her given names.
+fn split_at_markers(piece: &str, person: bool) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let mut names: Vec<Vec<String>> = vec![Vec::new()];
     let mut i = 0;
     while i < words.len() {
+        if person && let Some(len) = married::family_marker(&words[i..]) {
+            let current = names.last().map_or(&[][..], |n| {
+                let from = n
+                    .iter()
+                    .rposition(|w| w.ends_with(';'))
+                    .map_or(0, |p| p + 1);
+                &n[from..]
+            });
+            let next = if current.is_empty() {
+                vec![GIVEN_BEFORE.to_string()]
+            } else {
+                married::given_words(current)
+            };
+            names.push(next);
+            i += len;
+            continue;
+        }
         let marker = marker_at(&words[i..]).filter(|&(len, _)| i + len < words.len());
         // a marker before any name ("(a.k.a. Abu Ahmad)") only says what follows
         if let Some((len, false)) = marker
@@ -303,6 +328,27 @@ fn split_at_markers(piece: &str) -> Vec<String> {
         .filter(|n| !n.is_empty())
         .map(|n| n.join(" "))
         .collect()
+}
+
+/// The names with the given names of the name before filled in where a
+/// piece opened with another family name; dropped when no name is before.
+fn with_given_names(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let Some(family) = name.strip_prefix(GIVEN_BEFORE) else {
+            out.push(name);
+            continue;
+        };
+        let Some(before) = out.last() else {
+            continue;
+        };
+        let words: Vec<String> = before.split_whitespace().map(str::to_string).collect();
+        let mut given = married::given_words(&words).join(" ");
+        given.push(' ');
+        given.push_str(family.trim());
+        out.push(given);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -181,3 +181,21 @@ fn a_trade_or_standing_before_a_name_is_not_the_name() {
     let m = s("أحمد الكاتب", "Ahmed al-Kateb");
     assert!(m.score >= 0.95, "{m}");
 }
+
+#[test]
+fn a_womans_married_and_birth_names_are_each_her_name() {
+    for (listed, name) in [
+        ("Mme Hassiba BOULMERKA épouse SAHRAOUI", "حسيبة صحراوي"),
+        ("Mme Hassiba BOULMERKA épouse SAHRAOUI", "حسيبة بولمرقة"),
+        ("Leila Trabelsi ép. Ben Ali", "ليلى بن علي"),
+        ("Jane Smith (née Doe)", "Jane Doe"),
+        ("Fatima Ali geb. Hassan", "فاطمة حسن"),
+    ] {
+        let m = s(listed, name);
+        assert!(m.score >= 0.93, "{listed} / {name}: {m}");
+    }
+    // her husband is not her
+    assert!(
+        s("Leila Trabelsi épouse Ben Ali", "Zine El Abidine Ben Ali").score < DEFAULT_THRESHOLD
+    );
+}
