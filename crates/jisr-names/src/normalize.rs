@@ -9,6 +9,7 @@
 
 mod arabizi;
 mod hebrew;
+mod vowel_letters;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -59,10 +60,11 @@ fn fold_arabic(c: char) -> Option<char> {
         // hamza seats and wasla: written inconsistently, so they all become bare alef
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ؤ' => 'و',
-        'ئ' => 'ي',
+        // read by their place in the word (see `vowel_letters`)
+        'ئ' | 'ە' => c,
         // alef maqsura and the Persian/Urdu ya shapes
         'ى' | 'ی' | 'ے' | 'ې' | 'ۍ' => 'ي',
-        'ة' | 'ۀ' | 'ە' | 'ۃ' => 'ه',
+        'ة' | 'ۀ' | 'ۃ' => 'ه',
         'ھ' | 'ہ' => 'ه',
         'ک' | 'ڪ' => 'ك',
         // Pashto, Urdu and Sindhi letters as the nearest of the letters
@@ -315,9 +317,11 @@ pub(crate) fn ascii_spelling(text: &str) -> std::borrow::Cow<'_, str> {
 
 fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
+    let mut vowel_letters = false;
     for c in chars {
         if is_arabic_char(c) {
             if let Some(f) = fold_arabic(c) {
+                vowel_letters |= f == vowel_letters::SEAT || f == vowel_letters::AE;
                 out.push(f);
             }
         } else if c.is_ascii() {
@@ -350,6 +354,9 @@ fn fold(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             collapsed.push(' ');
         }
         collapsed.push_str(tok);
+    }
+    if vowel_letters {
+        return vowel_letters::read_vowel_letters(&collapsed);
     }
     collapsed
 }

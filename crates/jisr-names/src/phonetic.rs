@@ -305,7 +305,12 @@ pub fn arabic_units(token: &str) -> Units {
             'ڑ' | 'ڕ' => u::R,
             'ں' => u::N,
             'ڵ' => u::L,
-            'ۆ' | 'ۇ' => u::AW,
+            // Uyghur and Kazakh ü and ng (Tümtürk «تۈمتۈرك», Dungan «دۇڭگان»)
+            'ۆ' | 'ۇ' | 'ۈ' | 'ۉ' => u::AW,
+            'ڭ' => {
+                out.push(u::N);
+                u::G
+            }
             'ێ' => u::AY,
             'ق' => u::Q,
             'ك' => u::K,

@@ -281,7 +281,9 @@ use super::keys::key_of;
 /// NFKC makes them, and those in Arabic letters.
 /// 43: a woman's other family name (née, épouse, geb.) makes a name of its
 /// own with her given names.
-pub const NAME_KEYS_VERSION: i64 = 43;
+/// 44: Kurdish and Uyghur vowel letters are vowels: ە inside a word is
+/// dropped, an opening ئ is an alef («عەلی» is «علي»); Uyghur ۈ is u, ڭ ng.
+pub const NAME_KEYS_VERSION: i64 = 44;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

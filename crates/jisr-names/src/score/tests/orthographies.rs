@@ -146,3 +146,25 @@ fn german_dsch_is_jim_and_scheich_a_title() {
     assert!(s("Goedsche", "جويدشي").score >= 0.9);
     assert!(s("Goldschmidt", "غولدشميت").score >= 0.8);
 }
+
+#[test]
+fn kurdish_and_uyghur_vowel_letters_are_vowels() {
+    for (latin, written) in [
+        // Sorani: ە is a short vowel, ئ the seat of an opening one
+        ("Ali Bapir", "عەلی باپیر"),
+        ("Mullah Krekar", "مەلا کرێکار"),
+        ("Omar Fattah", "عومەر فەتاح"),
+        ("Hero Ibrahim Ahmed", "هێرۆ ئیبراهیم ئەحمەد"),
+        ("Kawa Mahmoud", "کاوە مەحموود"),
+        // Uyghur, with its ü and v
+        ("Isa Yusuf Alptekin", "ئەيسا يۈسۈپ ئالپتېكىن"),
+        ("Seyit Tumturk", "سەيىت تۈمتۈرك"),
+        ("Hasan Mahsum", "ھەسەن مەخسۇم"),
+        ("Enver Tohti", "ئەنۋەر توختى"),
+    ] {
+        let m = s(latin, written);
+        assert!(m.score >= 0.89, "{latin} / {written}: {m}");
+    }
+    // and the Arabic spellings they write: «عەلی» is «علي»
+    assert!(s("عەلی باپیر", "علي بابير").score >= 0.97);
+}
