@@ -38,8 +38,35 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
     }
 }
 
-/// Reads a TSV with a header row and columns `id` and `name` (others ignored).
-pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
+/// Reads a TSV with a header row and columns `id` and `name` (others
+/// ignored). A row too short to have both is said on standard error, by
+/// line, since a name left out of a screening is a hit nobody sees.
+pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<IdNames> {
+    let (rows, short) = id_name_rows(path)?;
+    if let Some(first) = short.first() {
+        let shown: Vec<String> = short.iter().take(10).map(usize::to_string).collect();
+        eprintln!(
+            "warning: {}: {} row(s) without both an `id` and a `name` field were skipped \
+             (line {}{}); check for a missing tab",
+            path.display(),
+            short.len(),
+            if short.len() == 1 {
+                first.to_string()
+            } else {
+                shown.join(", ")
+            },
+            if short.len() > 10 { ", …" } else { "" }
+        );
+    }
+    Ok(rows)
+}
+
+/// The `(id, name)` rows of a list.
+type IdNames = Vec<(String, String)>;
+
+/// The rows of an `id`/`name` TSV, and the line numbers of rows too short
+/// to have both fields.
+fn id_name_rows(path: &Path) -> anyhow::Result<(IdNames, Vec<usize>)> {
     let text = read_text(path)?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines
@@ -64,26 +91,29 @@ pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<Vec<(String, String)>> {
         );
     };
     let mut out = Vec::new();
-    for line in lines {
+    let mut short = Vec::new();
+    for (at, line) in lines.enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        if let (Some(i), Some(n)) = (cols.get(id), cols.get(name)) {
-            out.push((
-                unquote(i.trim()).to_string(),
-                unquote(n.trim_end_matches('\r')).to_string(),
-            ));
+        match (cols.get(id), cols.get(name)) {
+            (Some(i), Some(n)) => out.push((unquote(i.trim()), unquote(n.trim_end_matches('\r')))),
+            // the header is line 1
+            _ => short.push(at + 2),
         }
     }
-    Ok(out)
+    Ok((out, short))
 }
 
-/// Some writers quote every TSV field; the quotes are not part of the value.
-fn unquote(s: &str) -> &str {
-    s.strip_prefix('"')
-        .and_then(|x| x.strip_suffix('"'))
-        .unwrap_or(s)
+/// Some writers quote every TSV field, and Excel quotes a field holding a
+/// quotation mark, doubling it ("Joaquín ""El Chapo"" Guzmán"): the
+/// value is what is inside, with each doubled mark one.
+fn unquote(s: &str) -> String {
+    match s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
+        Some(inner) => inner.replace("\"\"", "\""),
+        None => s.to_string(),
+    }
 }
 
 /// Reads a TSV with a header into rows of named columns.
@@ -183,6 +213,15 @@ mod tests {
                 ("q2".into(), "Mahmoud Tawfik".into())
             ]
         );
+        // Excel's quoting of a nickname in quotation marks
+        std::fs::write(&p, "id\tname\nq1\t\"Joaquín \"\"El Chapo\"\" Guzmán\"\n").unwrap();
+        let rows = read_id_name_tsv(&p).unwrap();
+        assert_eq!(rows[0].1, "Joaquín \"El Chapo\" Guzmán");
+        // a row without its name field is skipped, and its line told
+        std::fs::write(&p, "id\tname\nq1\tAli\nq2\n\nq3 Omar\nq4\tOmar\n").unwrap();
+        let (rows, short) = id_name_rows(&p).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(short, vec![3, 5]);
         std::fs::write(&p, "ident\tname\n1\tx\n").unwrap();
         assert!(read_id_name_tsv(&p).is_err());
         std::fs::write(&p, "id,name\n1,x\n").unwrap();

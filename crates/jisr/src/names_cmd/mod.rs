@@ -7,6 +7,7 @@ mod eval;
 mod io;
 mod synth;
 
+use anyhow::bail;
 use clap::Subcommand;
 use jisr_names::{Hit, NameIndex, NameKind, Scheme, score, transliterate};
 use std::collections::{HashMap, HashSet};
@@ -153,6 +154,14 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
             kind,
         } => {
             let kind = kind_arg(&kind)?;
+            if top == 0 {
+                bail!("--top 0 prints no candidates: give 1 or more");
+            }
+            if !(0.0..=1.0).contains(&threshold) {
+                bail!(
+                    "--threshold {threshold} is outside the scores' range: give 0 to 1 (e.g. 0.75)"
+                );
+            }
             let list = io::read_id_name_tsv(&against)?;
             let qs = io::read_id_name_tsv(&queries)?;
             let index = NameIndex::build(

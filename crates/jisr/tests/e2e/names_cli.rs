@@ -124,3 +124,25 @@ fn screen_says_which_columns_a_list_needs() {
     assert!(!ok);
     assert!(err.contains("`id` and `name`"), "{err}");
 }
+
+#[test]
+fn screen_refuses_arguments_that_would_print_nothing_and_tells_skipped_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.tsv");
+    std::fs::write(&list, "id\tname\np1\tMahmoud Tawfik\np2 Omar Ali\n").unwrap();
+    let l = list.to_str().unwrap();
+    let (ok, _, err) = names(&["screen", "--against", l, l, "--top", "0"]);
+    assert!(!ok);
+    assert!(err.contains("--top"), "{err}");
+    let (ok, _, err) = names(&["screen", "--against", l, l, "--threshold", "75"]);
+    assert!(!ok);
+    assert!(err.contains("0 to 1"), "{err}");
+    // a row whose tab is missing is screened by nobody: say so, by line
+    let (ok, out, err) = names(&["screen", "--against", l, l]);
+    assert!(ok, "{err}");
+    assert!(err.contains("line 3"), "{err}");
+    assert!(
+        rows(&out).iter().any(|r| r[0] == "p1" && r[1] == "p1"),
+        "{out}"
+    );
+}
