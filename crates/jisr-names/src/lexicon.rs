@@ -18,12 +18,14 @@ mod describing;
 mod institutions;
 mod places;
 mod tables;
+mod trades;
 mod words;
 use concepts::CONCEPTS;
 use describing::{DESCRIPTORS, LEAD_OFFICES, NATIONALITIES, OFFICES, STATE_OFFICES, STATUSES};
 use institutions::INSTITUTIONS;
 use places::PLACES;
 use tables::{EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
+use trades::TRADES;
 use words::{
     ABD, ALIAS_MARKERS, ARTICLES, KUNYA, LEGAL, PARTICLES, ROMANISED_CONCEPTS, STOP, SUFFIXES,
     TITLES, TYPE_CONCEPTS,
@@ -165,7 +167,12 @@ fn build() -> Lexicon {
     let mut concepts = WordMap::default();
     let mut concept_alts = WordMap::default();
     let mut concept_names = vec![""];
-    for (name, forms) in CONCEPTS.iter().chain(INSTITUTIONS).chain(PLACES) {
+    for (name, forms) in CONCEPTS
+        .iter()
+        .chain(TRADES)
+        .chain(INSTITUTIONS)
+        .chain(PLACES)
+    {
         let id = concept_names.len() as u16;
         concept_names.push(name);
         for f in forms.iter() {
@@ -315,7 +322,7 @@ impl Lexicon {
     /// Whether a concept is a country, by its name or adjective: the word
     /// that says which country's body a name is (the places come last).
     pub fn is_place_concept(&self, id: u16) -> bool {
-        usize::from(id) > CONCEPTS.len() + INSTITUTIONS.len()
+        usize::from(id) > CONCEPTS.len() + TRADES.len() + INSTITUTIONS.len()
     }
 }
 

@@ -283,7 +283,10 @@ use super::keys::key_of;
 /// own with her given names.
 /// 44: Kurdish and Uyghur vowel letters are vowels: ە inside a word is
 /// dropped, an opening ئ is an alef («عەلی» is «علي»); Uyghur ۈ is u, ڭ ng.
-pub const NAME_KEYS_VERSION: i64 = 44;
+/// 45: the Maghreb's bodies in French meet their Arabic names (sûreté,
+/// gendarmerie, judiciaire, «الاستعلام», «فرقة» a brigade, «لجنة» a
+/// commission); counter- and anti- glued to a word are combating it.
+pub const NAME_KEYS_VERSION: i64 = 45;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

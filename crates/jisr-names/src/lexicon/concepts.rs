@@ -32,6 +32,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "داخلي",
             "interior",
             "interieur",
+            "interieure",
             "internal",
             "interne",
         ],
@@ -51,6 +52,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "finances",
             "financial",
             "financiere",
+            "financieres",
+            "financier",
+            "financiers",
         ],
     ),
     ("education", &["تعليم", "تربية", "education"]),
@@ -87,7 +91,17 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ),
     (
         "security",
-        &["أمن", "أمني", "أمنية", "security", "securite"],
+        // la sûreté nationale is «الأمن الوطني»; Tunisia's agency for
+        // computer security «الوكالة الوطنية للسلامة المعلوماتية»
+        &[
+            "أمن",
+            "أمني",
+            "أمنية",
+            "سلامة",
+            "security",
+            "securite",
+            "surete",
+        ],
     ),
     (
         "political",
@@ -96,7 +110,10 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("wing", &["جناح", "wing", "aile"]),
     // the words of the bodies partners exchange with: counter-terrorism,
     // narcotics, civil protection, financial intelligence
-    ("terrorism", &["إرهاب", "terrorism", "terrorisme", "terror"]),
+    (
+        "terrorism",
+        &["إرهاب", "terrorism", "terrorisme", "terror", "terroriste"],
+    ),
     (
         "combating",
         &["مكافحة", "counter", "combating", "anti", "lutte"],
@@ -104,7 +121,15 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("coordinator", &["منسق", "coordinator", "coordinateur"]),
     (
         "narcotics",
-        &["مخدرات", "narcotics", "drugs", "drug", "stupefiants"],
+        &[
+            "مخدرات",
+            "narcotics",
+            "drugs",
+            "drug",
+            "stupefiants",
+            "drogue",
+            "drogues",
+        ],
     ),
     ("crime", &["جريمة", "جرائم", "crime", "crimes"]),
     ("civil", &["مدني", "مدنية", "civil", "civile"]),
@@ -117,8 +142,16 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "استخبارات",
             "مخابرات",
             "تحريات",
+            // the Maghreb's word (Algeria's DRS «دائرة الاستعلام والأمن»)
+            "استعلام",
+            "استعلامات",
+            // counter-intelligence is «مكافحة التجسس», against espionage
+            "تجسس",
             "intelligence",
             "renseignement",
+            "renseignements",
+            "espionage",
+            "espionnage",
         ],
     ),
     ("unit", &["وحدة", "unit", "unite"]),
@@ -128,6 +161,8 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "تحريات",
             "تحقيقات",
             "مباحث",
+            // Morocco's judicial investigations «الأبحاث القضائية» (BCIJ)
+            "أبحاث",
             "investigations",
             "investigation",
         ],
@@ -334,6 +369,9 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "directorate",
             "direction",
             "administration",
+            // le Département du Renseignement et de la Sécurité «دائرة
+            // الاستعلام والأمن»: a department first, then a directorate
+            "departement",
         ],
     ),
     ("guard", &["حرس", "خفر", "guard", "guards", "garde"]),
@@ -429,6 +467,8 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
             "commission",
             "commissioner",
             "commissariat",
+            // French commission is «لجنة» in the Maghreb (Tunisia's CTAF)
+            "لجنة",
         ],
     ),
     ("committee", &["لجنة", "committee", "comite"]),
@@ -456,7 +496,7 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     ("relief", &["إغاثة", "relief"]),
     ("rights", &["حقوق", "rights"]),
     ("human", &["إنسان", "human"]),
-    ("court", &["محكمة", "court", "tribunal"]),
+    ("court", &["محكمة", "court", "tribunal", "cour"]),
     ("supreme", &["عليا", "أعلى", "supreme", "superieur"]),
     // an airline is «الخطوط الجوية», air lines, or «طيران», aviation
     // (Qatar Airways, Emirates «طيران الإمارات»); the lines are a stop word
@@ -482,7 +522,8 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     // Al-Quds Brigades)
     ("brigades", &["كتائب", "سرايا", "brigades", "kataib"]),
     ("battalion", &["كتيبة", "battalion"]),
-    ("brigade", &["لواء", "brigade"]),
+    // a brigade of the Maghreb's police is «فرقة», an army's division
+    ("brigade", &["لواء", "brigade", "فرقة"]),
     ("division", &["فرقة", "division"]),
     ("regiment", &["فوج", "regiment"]),
     // and a force in English (the Quds Force «فيلق القدس»)
@@ -501,86 +542,20 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
     // Intelligence Service «جهاز المخابرات العامة»)
     (
         "services",
-        &["خدمات", "جهاز", "أجهزة", "services", "service"],
+        // a service of the Maghreb's administrations is «مصلحة», its
+        // security services «مصالح الأمن»
+        &[
+            "خدمات",
+            "جهاز",
+            "أجهزة",
+            "مصلحة",
+            "مصالح",
+            "services",
+            "service",
+        ],
     ),
     // the Maghreb's public offices are «ديوان» (Office National …)
     ("office", &["مكتب", "ديوان", "office", "bureau"]),
     ("holding", &["قابضة", "holding", "holdings"]),
     ("exchange", &["صرافة", "صيرفة", "exchange"]),
-    // what money-service and front companies are named for
-    (
-        "transfer",
-        &[
-            "حوالات",
-            "تحويل",
-            "تحويلات",
-            "transfer",
-            "transfers",
-            "remittance",
-            "remittances",
-        ],
-    ),
-    ("money", &["أموال", "مال", "money"]),
-    ("laundering", &["غسل", "غسيل", "laundering", "blanchiment"]),
-    ("transport", &["نقل", "transport", "transportation"]),
-    (
-        "contracting",
-        &[
-            "مقاولات",
-            "مقاولون",
-            "مقاولين",
-            "contracting",
-            "contractors",
-            "contractor",
-        ],
-    ),
-    ("construction", &["بناء", "إنشاءات", "construction"]),
-    // what laundering through goods is named for: gold and jewellery
-    // (Gold and Jewellery Trading «تجارة الذهب والمجوهرات»)
-    ("gold", &["ذهب", "ذهبي", "ذهبية", "gold", "golden"]),
-    (
-        "jewellery",
-        &["مجوهرات", "jewellery", "jewelry", "jewellers", "bijouterie"],
-    ),
-    ("engineering", &["هندسة", "هندسية", "engineering"]),
-    ("travel", &["سفر", "سفريات", "travel", "travels"]),
-    ("tourism", &["سياحة", "سياحية", "tourism", "tourist"]),
-    ("import", &["استيراد", "import", "imports"]),
-    ("export", &["تصدير", "export", "exports"]),
-    (
-        "property",
-        &[
-            "عقار",
-            "عقارات",
-            "عقاري",
-            "عقارية",
-            "property",
-            "properties",
-            "realty",
-            "estate",
-            "immobilier",
-            "immobiliere",
-        ],
-    ),
-    (
-        "agriculture",
-        &["زراعة", "زراعية", "agriculture", "agricultural"],
-    ),
-    ("insurance", &["تأمين", "insurance"]),
-    ("electronics", &["إلكترونيات", "electronics", "electronic"]),
-    (
-        "technology",
-        &["تكنولوجيا", "تقنية", "technology", "technologies"],
-    ),
-    ("solutions", &["حلول", "solutions"]),
-    (
-        "telecom",
-        &[
-            "اتصالات",
-            "telecom",
-            "telecoms",
-            "telecommunications",
-            "communications",
-        ],
-    ),
 ];

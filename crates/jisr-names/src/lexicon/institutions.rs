@@ -1,7 +1,8 @@
 //! The words of the international and state bodies partners deal with,
-//! by concept (read with [`super::concepts::CONCEPTS`] as one table, after
-//! it): funds, courts and agencies of the UN family, guards, police,
-//! customs and prosecutors, embassies and channels.
+//! by concept (read with [`super::concepts::CONCEPTS`] and
+//! [`super::trades::TRADES`] as one table, after them): funds, courts and
+//! agencies of the UN family, guards, police, customs and prosecutors,
+//! embassies and channels, and the Maghreb's security and judicial bodies.
 
 pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     // the international and state bodies partners deal with (the IMF
@@ -33,7 +34,18 @@ pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     ),
     ("cyber", &["سيبراني", "سيبرانية", "cyber", "cybersecurite"]),
     ("incident", &["حادث", "حوادث", "incident", "incidents"]),
-    ("information", &["معلومات", "information", "informations"]),
+    // Morocco's financial intelligence unit «وحدة معالجة المعلومات
+    // المالية», Unité de Traitement du Renseignement Financier
+    (
+        "information",
+        &[
+            "معلومات",
+            "information",
+            "informations",
+            "renseignement",
+            "renseignements",
+        ],
+    ),
     // Europol, the EU's agency for law enforcement cooperation «وكالة
     // الاتحاد الأوروبي للتعاون في مجال إنفاذ القانون»; France's DGSE
     ("law", &["قانون", "law", "loi"]),
@@ -120,5 +132,51 @@ pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     (
         "prosecution",
         &["نيابة", "prosecution", "prosecutor", "parquet"],
+    ),
+    // the Maghreb's security and judicial bodies, which partners write in
+    // French as often as in Arabic: the Gendarmerie Royale «الدرك الملكي»,
+    // the DGST's surveillance of the territory «مراقبة التراب الوطني», a
+    // judicial pole «القطب القضائي», Tunisia's financial analyses
+    // «التحاليل المالية», Morocco's processing of financial intelligence
+    // «معالجة المعلومات المالية»; Egypt's Administrative Control
+    // Authority «هيئة الرقابة الإدارية»
+    ("gendarmerie", &["درك", "gendarmerie"]),
+    (
+        "judicial",
+        &[
+            "قضائي",
+            "قضائية",
+            // the judiciary: the Supreme Council of the Magistrature
+            // «المجلس الأعلى للقضاء»
+            "قضاء",
+            "judicial",
+            "judiciary",
+            "judiciaire",
+            "judiciaires",
+            "magistrature",
+        ],
+    ),
+    (
+        "monitoring",
+        &[
+            "مراقبة",
+            "رقابة",
+            "surveillance",
+            "monitoring",
+            "oversight",
+            "control",
+            "controle",
+        ],
+    ),
+    ("territory", &["تراب", "territory", "territoire"]),
+    (
+        "analysis",
+        &["تحليل", "تحاليل", "analysis", "analyses", "analyse"],
+    ),
+    ("processing", &["معالجة", "processing", "traitement"]),
+    ("pole", &["قطب", "pole"]),
+    (
+        "administrative",
+        &["إداري", "إدارية", "administrative", "administratif"],
     ),
 ];

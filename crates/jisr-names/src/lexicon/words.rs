@@ -376,6 +376,8 @@ pub(super) const STOP: &[&str] = &[
     "y",
     "e",
     "et",
+    // lutte contre la drogue: the struggle against, which lutte says
+    "contre",
     "in",
     "on",
     "und",

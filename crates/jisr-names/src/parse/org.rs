@@ -254,6 +254,18 @@ fn elided(word: &str) -> Option<&str> {
     (opens_with_vowel && rest.len() >= 4 && lexicon().concept(rest).is_some()).then_some(rest)
 }
 
+/// A word of the lexicon glued to counter- or anti- (Counterterrorism,
+/// Antiterrorism, Counternarcotics, French antiterroriste, antidrogue,
+/// contre-espionnage written as one word): the prefix as its own word
+/// («مكافحة», combating) and the rest, when the rest is a concept of four
+/// letters or more.
+fn counter_prefixed(word: &str) -> Option<[&str; 2]> {
+    ["counter", "anti", "contre"].iter().find_map(|&prefix| {
+        let rest = word.strip_prefix(prefix)?;
+        (rest.len() >= 4 && lexicon().concept(rest).is_some()).then_some(["anti", rest])
+    })
+}
+
 pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
     let lex = lexicon();
     // S.A.R.L., A/S, U.S.: runs of single letters are one word
@@ -290,6 +302,27 @@ pub(super) fn parse_org(tokens: &[&str]) -> Vec<(Group, Role)> {
         if let Some(rest) = elided(w) {
             *w = rest.to_string();
         }
+    }
+    if merged.iter().any(|w| counter_prefixed(w).is_some()) {
+        let combating = lexicon().concept("anti");
+        let mut split = Vec::with_capacity(merged.len() + 1);
+        for w in merged {
+            match counter_prefixed(&w) {
+                Some([prefix, rest]) => {
+                    // lutte antiterroriste says combating once, as
+                    // «مكافحة الإرهاب» does
+                    let said = split
+                        .last()
+                        .is_some_and(|p: &String| lexicon().concept(p) == combating);
+                    if !said {
+                        split.push(prefix.to_string());
+                    }
+                    split.push(rest.to_string());
+                }
+                None => split.push(w),
+            }
+        }
+        merged = split;
     }
     // numbers in words or digits of either script as their digits
     let mut numbered: Vec<String> = Vec::with_capacity(merged.len());

@@ -333,6 +333,7 @@ fn candidate_list_spills_in_order_and_caps() {
 }
 
 mod bodies;
+mod french_bodies;
 mod list_writing;
 mod orthographies;
 /// Spellings of names from beyond the Arab world and their Arabic forms.
