@@ -286,7 +286,9 @@ use super::keys::key_of;
 /// 45: the Maghreb's bodies in French meet their Arabic names (sûreté,
 /// gendarmerie, judiciaire, «الاستعلام», «فرقة» a brigade, «لجنة» a
 /// commission); counter- and anti- glued to a word are combating it.
-pub const NAME_KEYS_VERSION: i64 = 45;
+/// 46: a presidency and an executive are concepts (Presidency of State
+/// Security «رئاسة أمن الدولة»).
+pub const NAME_KEYS_VERSION: i64 = 46;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -175,6 +175,11 @@ pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     ),
     ("processing", &["معالجة", "processing", "traitement"]),
     ("pole", &["قطب", "pole"]),
+    // Saudi Arabia's Presidency of State Security «رئاسة أمن الدولة»; the
+    // UN's Counter-Terrorism Committee Executive Directorate «المديرية
+    // التنفيذية للجنة مكافحة الإرهاب»
+    ("presidency", &["رئاسة", "presidency", "presidence"]),
+    ("executive", &["تنفيذي", "تنفيذية", "executive", "executif"]),
     (
         "administrative",
         &["إداري", "إدارية", "administrative", "administratif"],

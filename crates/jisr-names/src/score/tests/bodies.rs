@@ -511,6 +511,11 @@ fn the_partners_cyber_and_security_bodies_meet_across_scripts() {
         ("UNODC", "مكتب الأمم المتحدة المعني بالمخدرات والجريمة"),
         ("Security Services", "الأجهزة الأمنية"),
         ("Quds Force", "فيلق القدس"),
+        ("Presidency of State Security", "رئاسة أمن الدولة"),
+        (
+            "Counter-Terrorism Committee Executive Directorate",
+            "المديرية التنفيذية للجنة مكافحة الإرهاب",
+        ),
     ] {
         let m = org(a, b);
         assert!(m.score >= 0.95, "{a} / {b}: {m}");
