@@ -288,7 +288,9 @@ use super::keys::key_of;
 /// commission); counter- and anti- glued to a word are combating it.
 /// 46: a presidency and an executive are concepts (Presidency of State
 /// Security «رئاسة أمن الدولة»).
-pub const NAME_KEYS_VERSION: i64 = 46;
+/// 47: free is a concept, the izafe i a stop word, and «علي» no longer the
+/// stop word «على» in bodies' names (Imam Ali Brigades «كتائب الإمام علي»).
+pub const NAME_KEYS_VERSION: i64 = 47;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

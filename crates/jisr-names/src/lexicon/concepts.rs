@@ -386,6 +386,8 @@ pub(super) const CONCEPTS: &[(&str, &[&str])] = &[
         &["شعبي", "شعبية", "popular", "populaire", "people", "peoples"],
     ),
     ("liberation", &["تحرير", "liberation"]),
+    // the Free Syrian Army «الجيش السوري الحر», a free zone «المنطقة الحرة»
+    ("free", &["حر", "حرة", "free", "libre"]),
     (
         "trading",
         &[

@@ -374,7 +374,10 @@ pub(super) const STOP: &[&str] = &[
     "der",
     "den",
     "y",
+    // the Persian and Urdu izafe between a South Asian group's words
+    // (Lashkar-e-Taiba, Tehrik-i-Taliban, Jamaat-i-Islami)
     "e",
+    "i",
     "et",
     // lutte contre la drogue: the struggle against, which lutte says
     "contre",
@@ -385,7 +388,8 @@ pub(super) const STOP: &[&str] = &[
     "و",
     "في",
     "من",
-    "على",
+    // not «على», on: folded, it is «علي», Ali (Imam Ali Brigades «كتائب
+    // الإمام علي», Jebel Ali «جبل علي»)
     "لل",
     "خطوط",
     "الخطوط",
