@@ -22,6 +22,9 @@ fn name() -> impl Strategy<Value = String> {
         // for letters, quotation marks, formulas of blessing, enumerations,
         // @ and slashes, kinship words, numbered fields, ages, post-nominals
         "(Mo7amed|3ali|5aled|3'|Ig0r|Sech1n|\"|“|”|«|»|'|رحمه|الله|حفظه|rahimahullah|\\(r.a.\\)|a\\)|b\\)|\\(1\\)|\\(2\\)|@| / |S/O|d/o|son of|Name:|1:|2:|6:|na|n/a|Name \\(original script\\):|, 35,|aged|PhD|الاسم|الحركي|وكنيته|real name| - |–|مصري|الجنسية|[a-z0-9]{1,4}| ){0,14}",
+        // bodies' words: counter- and anti- glued to a concept or not, French
+        // articles elided, the izafe, a preposition glued to a word
+        "(Counter|counter|Anti|anti|contre|Counterterrorism|Antiterroriste|antidrogue|Antioch|terrorism|Lutte|Direction|Générale|de|la|l'|d'|Sûreté|Tehrik|-i-|i|الدرك|القضائي|لمكافحة|الإرهاب|لأوزبكستان|علي|على|Brigade|فرقة| ){0,12}",
         // a nisba translated: the English and French articles before a
         // people's adjective, and the elided l' glued to it
         "(Abu|Hamza|the|le|la|l'|l’|Egyptian|Égyptien|legyptien|tchetchene|Chechen|Kurd|l|e| ){0,10}",
