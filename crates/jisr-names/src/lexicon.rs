@@ -17,6 +17,7 @@ mod concepts;
 mod describing;
 mod institutions;
 mod places;
+mod regions;
 mod tables;
 mod trades;
 mod words;
@@ -24,6 +25,7 @@ use concepts::CONCEPTS;
 use describing::{DESCRIPTORS, LEAD_OFFICES, NATIONALITIES, OFFICES, STATE_OFFICES, STATUSES};
 use institutions::INSTITUTIONS;
 use places::PLACES;
+use regions::REGIONS;
 use tables::{EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
 use trades::TRADES;
 use words::{
@@ -172,6 +174,7 @@ fn build() -> Lexicon {
         .chain(TRADES)
         .chain(INSTITUTIONS)
         .chain(PLACES)
+        .chain(REGIONS)
     {
         let id = concept_names.len() as u16;
         concept_names.push(name);

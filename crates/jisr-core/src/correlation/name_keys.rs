@@ -290,7 +290,10 @@ use super::keys::key_of;
 /// Security «رئاسة أمن الدولة»).
 /// 47: free is a concept, the izafe i a stop word, and «علي» no longer the
 /// stop word «على» in bodies' names (Imam Ali Brigades «كتائب الإمام علي»).
-pub const NAME_KEYS_VERSION: i64 = 47;
+/// 48: countries of Central Asia, the Caucasus, South and South-East
+/// Asia, the Balkans and Africa are place concepts, an emirate a concept,
+/// and French nigérien is Niger's, not Nigeria's.
+pub const NAME_KEYS_VERSION: i64 = 48;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

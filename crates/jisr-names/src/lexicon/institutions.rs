@@ -179,6 +179,9 @@ pub(super) const INSTITUTIONS: &[(&str, &[&str])] = &[
     // UN's Counter-Terrorism Committee Executive Directorate «المديرية
     // التنفيذية للجنة مكافحة الإرهاب»
     ("presidency", &["رئاسة", "presidency", "presidence"]),
+    // the Taliban's Islamic Emirate of Afghanistan «إمارة أفغانستان
+    // الإسلامية», the Caucasus Emirate «إمارة القوقاز»
+    ("emirate", &["إمارة", "emirate", "emirat"]),
     ("executive", &["تنفيذي", "تنفيذية", "executive", "executif"]),
     (
         "administrative",

@@ -516,7 +516,6 @@ pub(super) const PLACES: &[(&str, &[&str])] = &[
             "نيجيرية",
             "nigeria",
             "nigerian",
-            "nigerien",
             "nigeriane",
         ],
     ),

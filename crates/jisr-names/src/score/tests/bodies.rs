@@ -540,3 +540,28 @@ fn the_partners_cyber_and_security_bodies_meet_across_scripts() {
     let m = s("الفريق أول عبد الفتاح السيسي", "Abdel Fattah el-Sisi");
     assert!(m.score >= 0.95, "{m}");
 }
+
+#[test]
+fn countries_beyond_the_region_translate_with_their_adjectives() {
+    for (a, b) in [
+        ("Islamic Movement of Uzbekistan", "الحركة الإسلامية لأوزبكستان"),
+        ("Islamic Emirate of Afghanistan", "إمارة أفغانستان الإسلامية"),
+        ("Caucasus Emirate", "إمارة القوقاز"),
+        (
+            "Armed Forces of the Philippines",
+            "القوات المسلحة الفلبينية",
+        ),
+        (
+            "Kazakh Committee for National Security",
+            "لجنة الأمن الوطني الكازاخستانية",
+        ),
+        ("Albanian State Police", "شرطة الدولة الألبانية"),
+        ("Niger Armed Forces", "القوات المسلحة النيجرية"),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.95, "{a} / {b}: {m}");
+    }
+    // Niger and Nigeria are two countries
+    let m = org("Niger Armed Forces", "القوات المسلحة النيجيرية");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
