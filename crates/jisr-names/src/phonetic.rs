@@ -307,10 +307,18 @@ pub fn arabic_units(token: &str) -> Units {
             'ڵ' => u::L,
             // Uyghur and Kazakh ü and ng (Tümtürk «تۈمتۈرك», Dungan «دۇڭگان»)
             'ۆ' | 'ۇ' | 'ۈ' | 'ۉ' => u::AW,
-            'ڭ' => {
+            // … and the Malay Jawi nga, nya and ga (Pengiran «ڤڠيرن», Hang
+            // Tuah «هڠ تواه»)
+            'ڭ' | 'ڠ' => {
                 out.push(u::N);
                 u::G
             }
+            'ڽ' => {
+                out.push(u::N);
+                u::AY
+            }
+            'ݢ' => u::G,
+            'ۏ' => u::V,
             'ێ' => u::AY,
             'ق' => u::Q,
             'ك' => u::K,

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 fn name() -> impl Strategy<Value = String> {
     prop_oneof![
         ".{0,40}",
-        "[ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآؤئء ـًٌٍَُِّْٰەۈڭێڵڕۆۋې]{0,30}",
+        "[ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآؤئء ـًٌٍَُِّْٰەۈڭێڵڕۆۋېڠڽݢۏ]{0,30}",
         "[a-zA-ZçÇšžčćśźżŠŽČĆŚŹŻ'‘’ʿʾ .\\-]{0,30}",
         // Hebrew letters, points, geresh, gershayim, maqaf and the
         // presentation forms, with the apostrophes that stand for a geresh

@@ -293,7 +293,8 @@ use super::keys::key_of;
 /// 48: countries of Central Asia, the Caucasus, South and South-East
 /// Asia, the Balkans and Africa are place concepts, an emirate a concept,
 /// and French nigérien is Niger's, not Nigeria's.
-pub const NAME_KEYS_VERSION: i64 = 48;
+/// 49: Malay Jawi letters are their sounds (ڠ ng, ڽ ny, ݢ g, ۏ v).
+pub const NAME_KEYS_VERSION: i64 = 49;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -168,3 +168,16 @@ fn kurdish_and_uyghur_vowel_letters_are_vowels() {
     // and the Arabic spellings they write: «عەلی» is «علي»
     assert!(s("عەلی باپیر", "علي بابير").score >= 0.97);
 }
+
+#[test]
+fn malay_jawi_letters_are_their_sounds() {
+    for (latin, jawi) in [
+        ("Hang Tuah", "هڠ تواه"),
+        ("Ngah Ibrahim", "ڠه ابراهيم"),
+        ("Bunga Nyonya", "بوڠا ڽوڽا"),
+        ("Gombak", "ݢومبق"),
+    ] {
+        let m = s(latin, jawi);
+        assert!(m.score >= 0.93, "{latin} / {jawi}: {m}");
+    }
+}
