@@ -43,18 +43,14 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
 /// line, since a name left out of a screening is a hit nobody sees.
 pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<IdNames> {
     let (rows, short) = id_name_rows(path)?;
-    if let Some(first) = short.first() {
+    if !short.is_empty() {
         let shown: Vec<String> = short.iter().take(10).map(usize::to_string).collect();
         eprintln!(
             "warning: {}: {} row(s) without both an `id` and a `name` field were skipped \
              (line {}{}); check for a missing tab",
             path.display(),
             short.len(),
-            if short.len() == 1 {
-                first.to_string()
-            } else {
-                shown.join(", ")
-            },
+            shown.join(", "),
             if short.len() > 10 { ", …" } else { "" }
         );
     }
