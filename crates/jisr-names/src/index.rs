@@ -406,6 +406,9 @@ impl NameIndex {
                 Near::Deletions
             };
             self.post(part_key_string(k), near, entry, dels);
+            if let Some(bare) = near::without_inner_article(k.units.as_slice()) {
+                self.post(bare, Near::Deletions, entry, dels);
+            }
             if let Some(alt) = alt_concept_key(k) {
                 self.post(alt, Near::Exact, entry, dels);
             }

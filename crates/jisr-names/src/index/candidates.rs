@@ -324,8 +324,15 @@ impl NameIndex {
             }
         }
         // and near the name without its article: «القذافي» (LKZB) is
-        // Gaddafi (KDB), one consonant from KZB
-        if let Some(bare) = bare {
+        // Gaddafi (KDB), one consonant from KZB; a compound's inner one
+        // too («وحيد الدين», Vahdettin)
+        let inner = super::near::without_inner_article(k.units.as_slice());
+        if let Some(inner) = &inner
+            && let Some(&sid) = self.skel_ids.get(inner.as_str())
+        {
+            sids.push((sid, 0.8));
+        }
+        if let Some(bare) = bare.or(inner) {
             dels.clear();
             deletions(&bare, dels);
             near(&bare, dels, sids, 0.8);

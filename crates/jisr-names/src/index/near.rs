@@ -109,6 +109,18 @@ pub(super) fn habit_swaps(key: &str, out: &mut Vec<String>) {
     }
 }
 
+/// The key of a compound part without the article inside it, when it has
+/// one after its first unit: «وحيد الدين» (WHDLDN) is Vahdettin (BHDN, a
+/// habit swap from WHDN), as Turkish and Persian spellings leave the
+/// article out. Listed parts are posted under it too, and a query's part
+/// looks near it, so one such spelling meets the other across scripts.
+pub(super) fn without_inner_article(units: &[u8]) -> Option<String> {
+    if !units.iter().skip(1).any(|&x| x == u::A_ART) {
+        return None;
+    }
+    crate::phonetic::bare_skeleton(units).filter(|b| b.len() >= 3)
+}
+
 /// The cheapest edit distance between two skeleton keys.
 pub(super) fn key_distance(a: &str, b: &str) -> f32 {
     let k = key_costs();
