@@ -156,7 +156,7 @@ pub(crate) fn mark_key(k: &PartKey, asked: bool) -> Option<String> {
 /// as a person, and is also read as a body, as another name of it: a list
 /// without kinds holds bodies by one word as often (OPEC, Hezbollah), and
 /// only the body's reading meets the bodies whose words spell its acronym.
-fn parse_listed(raw: &str, kind: NameKind) -> ParsedName {
+pub fn parse_listed(raw: &str, kind: NameKind) -> ParsedName {
     let mut p = parse(raw, kind);
     if kind == NameKind::Unknown
         && p.kind == NameKind::Person

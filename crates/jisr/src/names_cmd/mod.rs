@@ -9,7 +9,7 @@ mod synth;
 
 use anyhow::bail;
 use clap::Subcommand;
-use jisr_names::{Hit, NameIndex, NameKind, Scheme, score, transliterate};
+use jisr_names::{Hit, NameIndex, NameKind, Scheme, parse_listed, score, transliterate};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +44,10 @@ pub enum NamesCommand {
         /// person, org or unknown (decided per name from its words).
         #[arg(long, default_value = "unknown")]
         kind: String,
+        /// Also print, after the score, the query's name that found the
+        /// match, the match's name, and how their parts aligned.
+        #[arg(long)]
+        explain: bool,
     },
     /// Print recall, precision/recall/F1 and false-positive figures on the shared data.
     Eval {
@@ -76,12 +80,18 @@ pub enum NamesCommand {
     },
 }
 
+/// A hit and the query name that found it.
+type Found<'q> = (Hit, &'q str);
+
 /// Query rows sharing an id are one person or body under several names:
-/// their hits are pooled, each match once by its best score, the top `k`
-/// kept, in the order the ids first appear.
-fn by_query_id(results: Vec<(&str, Vec<Hit>)>, k: usize) -> Vec<(&str, Vec<Hit>)> {
+/// their hits are pooled, each match once by its best score (with the name
+/// that found it), the top `k` kept, in the order the ids first appear.
+fn by_query_id<'q>(
+    results: impl IntoIterator<Item = (&'q str, Vec<Found<'q>>)>,
+    k: usize,
+) -> Vec<(&'q str, Vec<Found<'q>>)> {
     let mut at: HashMap<&str, usize> = HashMap::new();
-    let mut pooled: Vec<(&str, Vec<Hit>)> = Vec::new();
+    let mut pooled: Vec<(&str, Vec<Found>)> = Vec::new();
     for (qid, hits) in results {
         match at.get(qid) {
             Some(&i) => pooled[i].1.extend(hits),
@@ -92,12 +102,18 @@ fn by_query_id(results: Vec<(&str, Vec<Hit>)>, k: usize) -> Vec<(&str, Vec<Hit>)
         }
     }
     for (_, hits) in &mut pooled {
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
         let mut seen = HashSet::new();
-        hits.retain(|h| seen.insert(h.id.clone()));
+        hits.retain(|h| seen.insert(h.0.id.clone()));
         hits.truncate(k);
     }
     pooled
+}
+
+/// A field of the TSV printed: names and explanations hold no tab or line
+/// break of their own (the lists are read by line and tab), but keep them out.
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
 }
 
 fn kind_arg(s: &str) -> anyhow::Result<NameKind> {
@@ -152,6 +168,7 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
             top,
             threshold,
             kind,
+            explain,
         } => {
             let kind = kind_arg(&kind)?;
             if top == 0 {
@@ -168,13 +185,42 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
                 list.iter()
                     .map(|(id, name)| (id.clone(), name.as_str(), kind)),
             );
-            let results = by_query_id(index.screen(&qs, kind, top, threshold), top);
+            // `screen` answers in the order of the queries
+            let found = index
+                .screen(&qs, kind, top, threshold)
+                .into_iter()
+                .zip(&qs)
+                .map(|((qid, hits), (_, name))| {
+                    (qid, hits.into_iter().map(|h| (h, name.as_str())).collect())
+                });
+            let results = by_query_id(found, top);
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            writeln!(out, "query_id\tmatch_id\tscore")?;
+            if explain {
+                writeln!(
+                    out,
+                    "query_id\tmatch_id\tscore\tquery_name\tmatch_name\texplanation"
+                )?;
+            } else {
+                writeln!(out, "query_id\tmatch_id\tscore")?;
+            }
             for (qid, hits) in results {
-                for h in hits {
-                    writeln!(out, "{qid}\t{}\t{:.4}", h.id, h.score)?;
+                for (h, query) in hits {
+                    write!(out, "{qid}\t{}\t{:.4}", h.id, h.score)?;
+                    if explain {
+                        let how = index
+                            .explain(&parse_listed(query, kind), &h)
+                            .map(|m| m.explanation.to_string())
+                            .unwrap_or_default();
+                        write!(
+                            out,
+                            "\t{}\t{}\t{}",
+                            tsv_field(query),
+                            tsv_field(&h.name),
+                            tsv_field(&how)
+                        )?;
+                    }
+                    writeln!(out)?;
                 }
             }
             out.flush()?;

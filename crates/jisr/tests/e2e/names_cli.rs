@@ -115,6 +115,56 @@ fn screen_prints_the_top_candidates_of_each_query_id() {
 }
 
 #[test]
+fn screen_explains_each_match_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.tsv");
+    let queries = dir.path().join("queries.tsv");
+    std::fs::write(
+        &list,
+        "id\tname\n\
+         p1\tMahmoud Tawfik\n\
+         p1\tMahmud Tawfiq\n\
+         p3\tHassan Nasrallah\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &queries,
+        "id\tname\n\
+         q1\tاللواء محمود توفيق\n\
+         q3\tHasan Nasralla\n\
+         q3\tHassan Nasrallah\n",
+    )
+    .unwrap();
+    let (l, q) = (list.to_str().unwrap(), queries.to_str().unwrap());
+    let (ok, out, err) = names(&["screen", "--against", l, q, "--top", "1", "--explain"]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        out.lines().next(),
+        Some("query_id\tmatch_id\tscore\tquery_name\tmatch_name\texplanation")
+    );
+    let listed = rows(&out);
+    assert_eq!(listed.len(), 2, "{out}");
+    for r in &listed {
+        assert_eq!(r.len(), 6, "{out}");
+    }
+    // the entry's name that scored best, and the title left out
+    assert_eq!(listed[0][..2], ["q1", "p1"], "{out}");
+    assert_eq!(listed[0][3], "اللواء محمود توفيق", "{out}");
+    assert_eq!(listed[0][4], "Mahmud Tawfiq", "{out}");
+    assert!(listed[0][5].contains("dropped: title"), "{out}");
+    // of a query id's names, the one that found the match
+    assert_eq!(listed[1][..2], ["q3", "p3"], "{out}");
+    assert_eq!(listed[1][2], "1.0000", "{out}");
+    assert_eq!(listed[1][3], "Hassan Nasrallah", "{out}");
+    assert!(listed[1][5].contains("nasrallah ~ nasrallah"), "{out}");
+    // without the flag the three columns stay as they were
+    let (_, plain, _) = names(&["screen", "--against", l, q, "--top", "1"]);
+    let plain = rows(&plain);
+    assert!(plain.iter().all(|r| r.len() == 3), "{plain:?}");
+    assert_eq!(plain[0], listed[0][..3], "{out}");
+}
+
+#[test]
 fn screen_says_which_columns_a_list_needs() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("list.tsv");
