@@ -271,6 +271,10 @@ fn build_costs(strict: bool) -> Costs {
     let (d, w) = if strict { (0.0, 0.0) } else { (0.2, 0.4) };
     del[T_BEFORE_Z as usize] = d;
     weight[T_BEFORE_Z as usize] = w;
+    // the د of «دج» against a Latin j costs next to nothing, as the one
+    // letter of a foreign j that it was before it was also read as a d
+    del[D_BEFORE_J as usize] = 0.05;
+    weight[D_BEFORE_J as usize] = 0.1;
     del[OI as usize] = del[A as usize];
     weight[OI as usize] = weight[A as usize];
     if strict {
@@ -295,11 +299,13 @@ fn build_costs(strict: bool) -> Costs {
         (L_MUTE, L),
         (D_MUTE, D),
         (K_MUTE, K),
+        (D_BEFORE_J, D),
     ] {
         alias(&mut sub, x, base);
         spelled[x as usize] = weight[base as usize];
     }
     spelled[T_BEFORE_Z as usize] = 0.0;
+    spelled[D_BEFORE_J as usize] = weight[D_BEFORE_J as usize];
     // Spanish ll is y; French oi's i is the a of wa, or the i it is written
     for (x, y, c) in [
         (LL, Y, 0.2),

@@ -114,7 +114,12 @@ pub(crate) mod u {
     /// شولتز; Heinz هاينز): not written in Latin, so nothing between two
     /// Latin spellings.
     pub const T_BEFORE_Z: u8 = 62;
-    pub const COUNT: usize = 63;
+    /// The د of «دج»: a d of its own in Arabic words (Abu Dujana «أبو
+    /// دجانة», Dajani «الدجاني», Dijla «دجلة»), and the first letter of
+    /// the two that write a foreign j (Djibouti «دجيبوتي», Bridge «بريدج»),
+    /// which Latin writes as one sound.
+    pub const D_BEFORE_J: u8 = 63;
+    pub const COUNT: usize = 64;
 }
 
 /// A fixed-capacity unit sequence, `Copy` so parsed names need no heap per part.
@@ -185,7 +190,7 @@ impl Units {
             "?", "a", "e", "i", "o", "u", "Ā", "W", "Y", "ʿ", "ʾ", "Ⱨ", "ᵃ", "ˡ", "b", "p", "t",
             "θ", "j", "g", "h", "x", "d", "ð", "r", "z", "s", "š", "f", "v", "q", "k", "l", "m",
             "n", "w", "y", "ɣ", "č", "ž", "Ī", "*", "ᴬ", "ᴵ", "ᵁ", "ḍ", "ʰ", "ç", "ṭ", "ċ", "ǫ",
-            "ᵢ", "ł", "ᵍ", "ᵞ", "ʳ", "ˢ", "ᵗ", "ǧ", "ᴸ", "ᵈ", "ᵏ", "⁽ᵗ⁾",
+            "ᵢ", "ł", "ᵍ", "ᵞ", "ʳ", "ˢ", "ᵗ", "ǧ", "ᴸ", "ᵈ", "ᵏ", "⁽ᵗ⁾", "⁽ᵈ⁾",
         ];
         self.as_slice()
             .iter()
@@ -264,17 +269,14 @@ pub fn arabic_units(token: &str) -> Units {
                 continue;
             }
             'ا' if i == 0 => u::ALEF0,
-            // foreign ch and French dj are written with two letters
+            // foreign ch is written with two letters, and so is a foreign
+            // j, whose د is also an Arabic d (see `u::D_BEFORE_J`)
             'ت' if chars.get(i + 1) == Some(&'ش') => {
                 out.push(u::CH);
                 i += 2;
                 continue;
             }
-            'د' if chars.get(i + 1) == Some(&'ج') => {
-                out.push(u::J);
-                i += 2;
-                continue;
-            }
+            'د' if chars.get(i + 1) == Some(&'ج') => u::D_BEFORE_J,
             'ا' => u::AA,
             'ء' => u::HAMZA,
             'ب' => u::B,

@@ -294,7 +294,9 @@ use super::keys::key_of;
 /// Asia, the Balkans and Africa are place concepts, an emirate a concept,
 /// and French nigérien is Niger's, not Nigeria's.
 /// 49: Malay Jawi letters are their sounds (ڠ ng, ڽ ny, ݢ g, ۏ v).
-pub const NAME_KEYS_VERSION: i64 = 49;
+/// 50: the د of «دج» is also a d of its own (Abu Dujana «أبو دجانة»,
+/// Dajani «الدجاني»), not only half of a foreign j.
+pub const NAME_KEYS_VERSION: i64 = 50;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -29,7 +29,7 @@ pub fn second_skeleton(units: &[u8], latin: bool) -> Option<String> {
     (j_as_y
         || units
             .iter()
-            .any(|&x| x == u::CI || x == u::TF || x == u::DAD || is_mute(x)))
+            .any(|&x| matches!(x, u::CI | u::TF | u::DAD | u::D_BEFORE_J) || is_mute(x)))
     .then(|| skeleton_reading(units, true, j_as_y))
 }
 
@@ -59,20 +59,29 @@ pub fn somali_skeleton(units: &[u8]) -> Option<String> {
 }
 
 /// The skeleton of a part without its article and the letters some
-/// spellings leave silent, and with ذ and ظ as d, when it has any of them:
+/// spellings leave silent, and with ذ and ظ and the د of «دج» as d, when
+/// it has any of them:
 /// what a spelling that drops them writes (Sadat for «السادات», Badreddine
 /// for «بدر الدين», «جاك» for Jacques, Gaddafi and Kadim for «القذافي» and
 /// «كاظم»). Exact blocking keys need it; the index reaches these through
 /// its near keys.
 pub(crate) fn bare_skeleton(units: &[u8]) -> Option<String> {
     let dropped = |x: u8| x == u::A_ART || x == u::L_ART || is_mute(x);
-    if !units.iter().any(|&x| dropped(x) || x == u::DH) {
+    if !units
+        .iter()
+        .any(|&x| dropped(x) || x == u::DH || x == u::D_BEFORE_J)
+    {
         return None;
     }
+    // the د of «دج» as a d of its own, as the second reading has it
+    // (Dajani «الدجاني»)
     let kept: Vec<u8> = units
         .iter()
         .filter(|&&x| !dropped(x))
-        .map(|&x| if x == u::DH { u::D } else { x })
+        .map(|&x| match x {
+            u::DH | u::D_BEFORE_J => u::D,
+            x => x,
+        })
         .collect();
     Some(skeleton(Units::from_slice(&kept).as_slice()))
 }
@@ -158,7 +167,8 @@ pub(crate) fn is_mute(x: u8) -> bool {
 }
 
 /// `second`: read a Latin c before e, i or y as k, a final t after a vowel
-/// as d and ض as z, and leave out letters that may be silent; `j_as_y`:
+/// as d, ض as z and the د of «دج» as a d, and leave out letters that may
+/// be silent; `j_as_y`:
 /// read a j as y (kept as a word's first letter, left out inside it).
 fn skeleton_reading(units: &[u8], second: bool, j_as_y: bool) -> String {
     use u::*;
@@ -181,6 +191,10 @@ fn skeleton_reading(units: &[u8], second: bool, j_as_y: bool) -> String {
             TF if second => 'D',
             T | TH | TF | T_MUTE | T_BEFORE_Z => 'T',
             DAD if second => 'Z',
+            // first keyed as the one sound of a foreign j (Bridge
+            // «بريدج»), then as a d of its own (Dujana «دجانة»)
+            D_BEFORE_J if second => 'D',
+            D_BEFORE_J => continue,
             D | DAD | D_MUTE => 'D',
             DH | Z | ZH => 'Z',
             J | G | Q | K | GH | CK | GI | G_MUTE | GH_MUTE | K_MUTE => 'K',

@@ -181,3 +181,33 @@ fn malay_jawi_letters_are_their_sounds() {
         assert!(m.score >= 0.93, "{latin} / {jawi}: {m}");
     }
 }
+
+#[test]
+fn the_dal_before_jim_is_a_d_of_its_own_or_half_of_a_foreign_j() {
+    // Arabic words and names with a d before the j: each scored below the
+    // threshold when «دج» was only ever a foreign j
+    for (latin, arabic, before) in [
+        ("Abu Dujana", "أبو دجانة", 0.67),
+        ("Dajani", "الدجاني", 0.49),
+        ("Dijla", "دجلة", 0.46),
+        ("Yazdegerd", "يزدجرد", 0.61),
+    ] {
+        let m = s(latin, arabic);
+        assert!(
+            m.score >= 0.9 && m.score > before,
+            "{latin} / {arabic}: {m}"
+        );
+    }
+    // a foreign j written with two letters still meets its one Latin sound
+    for (latin, arabic) in [
+        ("Djibouti", "دجيبوتي"),
+        ("Aldridge", "ألدريدج"),
+        ("Edin Džeko", "إيدين دجيكو"),
+        ("Andrzej Duda", "أندجي دودا"),
+    ] {
+        let m = s(latin, arabic);
+        assert!(m.score >= 0.85, "{latin} / {arabic}: {m}");
+    }
+    // and a name spelled with the j alone is still nearer its own spelling
+    assert!(s("Djamel", "جمال").score >= s("Djamel", "دجمال").score);
+}
