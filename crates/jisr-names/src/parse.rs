@@ -393,6 +393,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     let name = dotted.as_deref().unwrap_or(source);
     let mut norm = normalize(name);
     let mut tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
+    let stated_person = kind == NameKind::Person;
     let kind = match kind {
         NameKind::Unknown => org::detect_kind(&tokens),
         k => k,
@@ -405,6 +406,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     let reordered = match kind {
         NameKind::Organization => None,
         _ => inverted::reading_order(name)
+            .or_else(|| stated_person.then(|| inverted::capitals_first(name))?)
             .or_else(|| notable.then(|| inverted::described_after_a_dash(name))?),
     };
     if let Some(r) = reordered {

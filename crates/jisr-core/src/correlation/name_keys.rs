@@ -296,7 +296,9 @@ use super::keys::key_of;
 /// 49: Malay Jawi letters are their sounds (ڠ ng, ڽ ny, ݢ g, ۏ v).
 /// 50: the د of «دج» is also a d of its own (Abu Dujana «أبو دجانة»,
 /// Dajani «الدجاني»), not only half of a foreign j.
-pub const NAME_KEYS_VERSION: i64 = 50;
+/// 51: a person's family name in capitals before the given names is read
+/// after them (BEN ALI Ahmed Mohamed, NOM Prénom).
+pub const NAME_KEYS_VERSION: i64 = 51;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

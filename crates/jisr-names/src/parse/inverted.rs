@@ -63,6 +63,63 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
     Some(out)
 }
 
+/// The name in reading order when it opens with its family name in
+/// capitals, as French, Belgian and Maghrebi registers write a person
+/// (NOM Prénom: BEN ALI Ahmed Mohamed, EL KHAZZANI Ayoub, de GAULLE
+/// Charles): the given names, then the family name. Titles before it stay
+/// first (Mme BOULMERKA Hassiba). `None` unless the words in capitals come
+/// first and are followed by given names written with a capital and
+/// small letters, or when they are only titles or particles. Asked only of
+/// names stated to be persons' (PT Astra International, OOO Oboronnye
+/// Initsiativy are bodies whose legal form opens their name).
+pub(super) fn capitals_first(raw: &str) -> Option<String> {
+    // most names have no two capitals in a row: settled in one pass
+    let mut after_capital = false;
+    let two_capitals = raw.chars().any(|c| {
+        let both = after_capital && c.is_uppercase();
+        after_capital = c.is_uppercase();
+        both
+    });
+    if !two_capitals {
+        return None;
+    }
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let normal: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+    // a word of two letters or more, all capitals (not an initial)
+    let in_capitals = |i: usize| {
+        let letters = || words[i].chars().filter(|c| c.is_alphabetic());
+        letters().nth(1).is_some() && letters().all(char::is_uppercase)
+    };
+    let title = |i: usize| lexicon().word(&normal[i]) == Some(Word::Title);
+    let particle = |i: usize| is_particle(&normal[i]);
+    let n = words.len();
+    let titles = (0..n).take_while(|&i| title(i) && !in_capitals(i)).count();
+    // a family name's particles in small letters before it (de GAULLE)
+    let family_from = (titles..n).take_while(|&i| particle(i)).count() + titles;
+    let given_from = (family_from..n).take_while(|&i| in_capitals(i)).count() + family_from;
+    let names_family = (family_from..given_from).any(|i| !particle(i) && !title(i));
+    // and the words after them are names written otherwise, not what the
+    // person is (NATO Secretary General Jens Stoltenberg)
+    let given = given_from..n;
+    let capitalised = |i: usize| {
+        let mut letters = words[i].chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+    };
+    let given_names = !given.is_empty()
+        && given
+            .clone()
+            .all(|i| (capitalised(i) && !title(i)) || particle(i))
+        && given.clone().any(capitalised)
+        && !says_what_the_person_is(normal[given_from..].iter().map(String::as_str));
+    if !names_family || !given_names {
+        return None;
+    }
+    let mut out: Vec<&str> = words[..titles].to_vec();
+    out.extend(&words[given_from..]);
+    out.extend(&words[titles..given_from]);
+    Some(out.join(" "))
+}
+
 /// "Mahmoud Tawfik – Minister of Interior": reports set an office apart
 /// with a spaced dash as often as with a comma, and it reads before the
 /// name as well. A dash inside a name (Jean-Pierre) has no spaces. Asked
@@ -99,7 +156,38 @@ fn is_particle(token: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{described_after_a_dash, reading_order};
+    use super::{capitals_first, described_after_a_dash, reading_order};
+
+    #[test]
+    fn a_family_name_in_capitals_first_is_read_after_the_given_names() {
+        for (listed, read) in [
+            ("BEN ALI Ahmed Mohamed", "Ahmed Mohamed BEN ALI"),
+            ("EL KHAZZANI Ayoub", "Ayoub EL KHAZZANI"),
+            ("AIT-AHMED Hocine", "Hocine AIT-AHMED"),
+            ("de GAULLE Charles", "Charles de GAULLE"),
+            ("Mme BOULMERKA Hassiba", "Mme Hassiba BOULMERKA"),
+            ("N'DIAYE Aminata", "Aminata N'DIAYE"),
+        ] {
+            assert_eq!(capitals_first(listed).as_deref(), Some(read), "{listed}");
+        }
+        // names in reading order, all in capitals, or without a family name
+        for name in [
+            "Ahmed Mohamed BEN ALI",
+            "AHMED MOHAMED BEN ALI",
+            "Ahmed Ali",
+            "SHEIKH Ahmed Yassin",
+            "BEN Ahmed",
+            "A Mohamed",
+            "J. SMITH",
+            "NATO Secretary General Jens Stoltenberg",
+            "ISIS financier Fawaz al-Rawi",
+            "FAIZULLAH KHAN ZADRAN na",
+            "محمد علي",
+            "",
+        ] {
+            assert_eq!(capitals_first(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn family_first_lists_are_read_given_first() {

@@ -199,3 +199,26 @@ fn a_womans_married_and_birth_names_are_each_her_name() {
         s("Leila Trabelsi épouse Ben Ali", "Zine El Abidine Ben Ali").score < DEFAULT_THRESHOLD
     );
 }
+
+#[test]
+fn a_family_name_in_capitals_first_is_read_as_the_family_name() {
+    // French and Maghrebi registers' NOM Prénom: its particle was taken
+    // for a given name (0.70, 0.70, 0.77 before)
+    for (a, b) in [
+        ("BEN ALI Ahmed Mohamed", "أحمد محمد بن علي"),
+        ("BEN ALI Zine El Abidine", "زين العابدين بن علي"),
+        ("OULD GHAZOUANI Mohamed", "محمد ولد الغزواني"),
+        ("Mme BOULMERKA Hassiba", "حسيبة بولمرقة"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+        assert!(
+            !m.explanation.to_string().contains("order swapped"),
+            "{a} / {b}: {m}"
+        );
+    }
+    // a body's legal form in capitals opens its name, and stays there
+    let (a, b) = ("PT Astra International", "P.T. Astra International");
+    let body = score(&parse(a, NameKind::Unknown), &parse(b, NameKind::Unknown));
+    assert!(body.score >= 0.95, "{body}");
+}
