@@ -302,7 +302,7 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
-    // the UN list's name fields (Name: 1: … 2: …)
+    // the UN list's and a form's name fields (Name: 1: … 2: …; Nom: … Prénom: …)
     let fields = numbered::name_fields(original);
     let text = fields.as_deref().unwrap_or(original);
     // a formula of blessing in parentheses after a person's name ((r.a.),
@@ -310,10 +310,8 @@ pub fn parse(original: &str, kind: NameKind) -> ParsedName {
     let bare = (kind != NameKind::Organization && text.contains('('))
         .then(|| eulogies::without_parenthesised(text))
         .flatten();
-    let rewritten = fields.is_some() || bare.is_some();
-    let text = bare.as_deref().unwrap_or(text);
-    let mut parsed = parse_bare(text, kind);
-    if rewritten {
+    let mut parsed = parse_bare(bare.as_deref().unwrap_or(text), kind);
+    if fields.is_some() || bare.is_some() {
         parsed.original = original.to_string();
     }
     parsed
@@ -585,6 +583,7 @@ mod index_keys;
 mod inverted;
 mod joined;
 mod kinship;
+mod labelled;
 mod letters;
 mod married;
 mod numbered;

@@ -298,7 +298,9 @@ use super::keys::key_of;
 /// Dajani «الدجاني»), not only half of a foreign j.
 /// 51: a person's family name in capitals before the given names is read
 /// after them (BEN ALI Ahmed Mohamed, NOM Prénom).
-pub const NAME_KEYS_VERSION: i64 = 51;
+/// 52: a form's labelled fields are the name in reading order (Nom: BEN
+/// ALI Prénom: Ahmed; «الاسم: أحمد اللقب: بن علي»).
+pub const NAME_KEYS_VERSION: i64 = 52;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -15,6 +15,10 @@ pub(super) fn name_fields(raw: &str) -> Option<String> {
     if !raw.contains(':') {
         return None;
     }
+    // a form's fields: Nom, Prénom; «الاسم»، «اللقب»
+    if let Some(named) = super::labelled::person_fields(raw) {
+        return Some(named);
+    }
     const ORIGINAL: &str = "name (original script):";
     // the label is ASCII, so where it starts is a character boundary
     let at = (0..raw.len()).find(|&i| {

@@ -9,7 +9,7 @@ use crate::lexicon::lexicon;
 
 /// Labels that only ever introduce particulars, in normalised words (lower
 /// case, dots dropped): what follows them is never the name.
-const LABELS: &[&[&str]] = &[
+pub(super) const LABELS: &[&[&str]] = &[
     &["dob"],
     &["pob"],
     &["date", "of", "birth"],
