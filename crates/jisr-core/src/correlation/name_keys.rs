@@ -300,7 +300,9 @@ use super::keys::key_of;
 /// after them (BEN ALI Ahmed Mohamed, NOM Prénom).
 /// 52: a form's labelled fields are the name in reading order (Nom: BEN
 /// ALI Prénom: Ahmed; «الاسم: أحمد اللقب: بن علي»).
-pub const NAME_KEYS_VERSION: i64 = 52;
+/// 53: Sardar, Mian, Sahibzada, Ustad, Pir, Hoca and their kin are
+/// titles, and so are Amir al-Muminin and Shaykh al-Islam.
+pub const NAME_KEYS_VERSION: i64 = 53;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

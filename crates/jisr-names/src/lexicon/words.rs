@@ -215,6 +215,23 @@ pub(super) const TITLES: &[&str] = &[
     "engineer",
     "ustadh",
     "ustaz",
+    // Persian, Afghan and Pakistani: teacher, commander, the honorifics
+    // of Punjab and the nobility's son, the Sufi master; Turkish hoca
+    "ustad",
+    "استاد",
+    "sardar",
+    "sirdar",
+    "سردار",
+    "mian",
+    "ميان",
+    "sahibzada",
+    "sahabzada",
+    "nawab",
+    "begum",
+    "pir",
+    "پير",
+    "hoca",
+    "hodja",
     // Indonesian and Malay: teacher, and the Javanese cleric
     "ustadz",
     "kyai",
