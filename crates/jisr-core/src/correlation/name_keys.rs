@@ -302,7 +302,9 @@ use super::keys::key_of;
 /// ALI Prénom: Ahmed; «الاسم: أحمد اللقب: بن علي»).
 /// 53: Sardar, Mian, Sahibzada, Ustad, Pir, Hoca and their kin are
 /// titles, and so are Amir al-Muminin and Shaykh al-Islam.
-pub const NAME_KEYS_VERSION: i64 = 53;
+/// 54: al-Sham and the Levant are also Syria (the Islamic State of Iraq
+/// and Syria).
+pub const NAME_KEYS_VERSION: i64 = 54;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

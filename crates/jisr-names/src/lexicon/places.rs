@@ -55,6 +55,10 @@ pub(super) const PLACES: &[(&str, &[&str])] = &[
             "syrie",
             "syrien",
             "syrienne",
+            // al-Sham is the Levant, which bodies' names in English also
+            // write Syria (ISIS, the Islamic State of Iraq and Syria)
+            "شام",
+            "levant",
         ],
     ),
     (

@@ -457,6 +457,7 @@ fn name_keys_are_those_of_their_version() {
         (NameKind::Person, "الاسم: أحمد اللقب: بن علي"),
         (NameKind::Person, "Sardar Qasem Soleimani"),
         (NameKind::Person, "Amir al-Muminin Mullah Omar"),
+        (NameKind::Organization, "Islamic State of Iraq and Syria"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -479,7 +480,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (53, "eebc3c0eca86789c", "5d0da0824588716a"),
+        (54, "fd07537b2530a17e", "ce90b44da3c3a47f"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }

@@ -565,3 +565,21 @@ fn countries_beyond_the_region_translate_with_their_adjectives() {
     let m = org("Niger Armed Forces", "القوات المسلحة النيجيرية");
     assert!(m.score < DEFAULT_THRESHOLD, "{m}");
 }
+
+#[test]
+fn al_sham_is_the_levant_and_syria() {
+    // ISIS written out scored 0.47 against its acronym: English writes
+    // «الشام» the Levant as often as Syria
+    for (a, b) in [
+        ("ISIS", "Islamic State of Iraq and Syria"),
+        ("ISIL", "Islamic State of Iraq and Syria"),
+        (
+            "Islamic State of Iraq and Syria",
+            "الدولة الإسلامية في العراق والشام",
+        ),
+    ] {
+        let m = org(a, b);
+        assert!(m.score >= 0.95, "{a} / {b}: {m}");
+    }
+    assert!(org("Syrian Democratic Forces", "Iraqi Democratic Forces").score < DEFAULT_THRESHOLD);
+}
