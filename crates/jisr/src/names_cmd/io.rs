@@ -1,4 +1,4 @@
-//! Reading the name lists and data sets (TSV with a header; RFC 4180 CSV).
+//! Reading the name lists and data sets (TSV or CSV, with a header).
 
 use anyhow::{Context, bail};
 use std::path::Path;
@@ -38,54 +38,57 @@ pub fn read_text(path: &Path) -> anyhow::Result<String> {
     }
 }
 
-/// Reads a TSV with a header row and columns `id` and `name` (others
-/// ignored). A row too short to have both is said on standard error, by
-/// line, since a name left out of a screening is a hit nobody sees.
-pub fn read_id_name_tsv(path: &Path) -> anyhow::Result<IdNames> {
-    let (rows, short) = id_name_rows(path)?;
-    if !short.is_empty() {
-        let shown: Vec<String> = short.iter().take(10).map(usize::to_string).collect();
+/// Reads a list with a header row and columns `id` and `name` (others
+/// ignored): tab-separated, or comma- or semicolon-separated when the
+/// header has no tab (Excel's "CSV UTF-8", RFC 4180 quoting). A row
+/// skipped is said on standard error, by line, since a name left out of
+/// a screening is a hit nobody sees.
+pub fn read_id_name_list(path: &Path) -> anyhow::Result<IdNames> {
+    let (rows, skipped) = id_name_rows(path)?;
+    if !skipped.lines.is_empty() {
+        let shown: Vec<String> = skipped
+            .lines
+            .iter()
+            .take(10)
+            .map(usize::to_string)
+            .collect();
         eprintln!(
-            "warning: {}: {} row(s) without both an `id` and a `name` field were skipped \
-             (line {}{}); check for a missing tab",
+            "warning: {}: {} row(s) were skipped (line {}{}): {}",
             path.display(),
-            short.len(),
+            skipped.lines.len(),
             shown.join(", "),
-            if short.len() > 10 { ", …" } else { "" }
+            if skipped.lines.len() > 10 {
+                ", …"
+            } else {
+                ""
+            },
+            skipped.why
         );
     }
     Ok(rows)
 }
 
+/// The lines of the rows a list's reader skipped, and what to check.
+struct Skipped {
+    lines: Vec<usize>,
+    why: &'static str,
+}
+
 /// The `(id, name)` rows of a list.
 type IdNames = Vec<(String, String)>;
 
-/// The rows of an `id`/`name` TSV, and the line numbers of rows too short
-/// to have both fields.
-fn id_name_rows(path: &Path) -> anyhow::Result<(IdNames, Vec<usize>)> {
+/// The rows of an `id`/`name` list, and the rows skipped.
+fn id_name_rows(path: &Path) -> anyhow::Result<(IdNames, Skipped)> {
     let text = read_text(path)?;
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    if !first.contains('\t') && first.contains([',', ';']) {
+        let delimiter = if first.contains(',') { b',' } else { b';' };
+        return id_name_csv_rows(path, text, delimiter);
+    }
     let mut lines = text.lines();
-    let header: Vec<&str> = lines
-        .next()
-        .unwrap_or("")
-        .trim_start_matches('\u{feff}')
-        .split('\t')
-        .collect();
-    let col = |n: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n));
-    let (Some(id), Some(name)) = (col("id"), col("name")) else {
-        // a list saved as CSV has its header in one field
-        let hint = if header.len() == 1 && header[0].contains([',', ';']) {
-            "; the file looks comma- or semicolon-separated: save it as tab-separated \
-             text (Excel: \"Unicode Text\" or \"Text (Tab delimited)\")"
-        } else {
-            ""
-        };
-        bail!(
-            "{}: the header needs columns `id` and `name` (found {:?}){hint}",
-            path.display(),
-            header
-        );
-    };
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let (id, name) = id_and_name(path, &header)?;
     let mut out = Vec::new();
     let mut short = Vec::new();
     for (at, line) in lines.enumerate() {
@@ -99,7 +102,78 @@ fn id_name_rows(path: &Path) -> anyhow::Result<(IdNames, Vec<usize>)> {
             _ => short.push(at + 2),
         }
     }
-    Ok((out, short))
+    let why = "each needs an `id` and a `name` field; check for a missing tab";
+    Ok((out, Skipped { lines: short, why }))
+}
+
+/// Where the `id` and `name` columns are in a list's header.
+fn id_and_name<S: AsRef<str>>(path: &Path, header: &[S]) -> anyhow::Result<(usize, usize)> {
+    let col = |n: &str| {
+        header
+            .iter()
+            .position(|h| h.as_ref().trim().eq_ignore_ascii_case(n))
+    };
+    match (col("id"), col("name")) {
+        (Some(id), Some(name)) => Ok((id, name)),
+        _ => {
+            let found: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
+            bail!(
+                "{}: the header needs columns `id` and `name` (found {found:?})",
+                path.display()
+            )
+        }
+    }
+}
+
+/// The line a record starts on: the reader counts a CRLF file's lines
+/// one short, and gives such a record's start at the line feed before it.
+fn line_at(text: &str, byte: usize) -> usize {
+    let b = text.as_bytes();
+    let start = if b.get(byte) == Some(&b'\n') {
+        byte + 1
+    } else {
+        byte
+    };
+    1 + b[..start.min(b.len())]
+        .iter()
+        .filter(|&&c| c == b'\n')
+        .count()
+}
+
+/// The rows of a comma- or semicolon-separated list. A row with more or
+/// fewer fields than the header is skipped: an unquoted comma in a name
+/// (TAWFIK, Mahmoud) would otherwise move the fields after it.
+fn id_name_csv_rows(path: &Path, text: &str, delimiter: u8) -> anyhow::Result<(IdNames, Skipped)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .with_context(|| format!("{}: reading the header", path.display()))?
+        .clone();
+    let (id, name) = id_and_name(path, &header.iter().collect::<Vec<_>>())?;
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) if r.iter().all(|f| f.trim().is_empty()) => {}
+            Ok(r) => match (r.len() == header.len(), r.get(id), r.get(name)) {
+                (true, Some(i), Some(n)) => out.push((i.trim().to_string(), n.to_string())),
+                _ => skipped.extend(r.position().map(|p| line_at(text, p.byte() as usize))),
+            },
+            Err(e) => bail!("{}: {e}", path.display()),
+        }
+    }
+    let why = "each needs as many fields as the header; a name holding the \
+               delimiter must be in quotation marks";
+    Ok((
+        out,
+        Skipped {
+            lines: skipped,
+            why,
+        },
+    ))
 }
 
 /// Some writers quote every TSV field, and Excel quotes a field holding a
@@ -137,47 +211,27 @@ pub fn read_tsv(path: &Path, columns: &[&str]) -> anyhow::Result<Vec<Vec<String>
         .collect())
 }
 
-/// Reads a CSV (quoted fields, doubled quotes, newlines inside quotes) into a
-/// header and rows.
+/// Reads a CSV (RFC 4180: quoted fields, doubled quotes, line breaks
+/// inside quotes) into a header and rows.
 pub fn read_csv(path: &Path) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
     let text = read_text(path)?;
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    field.push('"');
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' => quoted = true,
-            ',' => row.push(std::mem::take(&mut field)),
-            '\r' => {}
-            '\n' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    let mut it = rows.into_iter();
-    let header = it.next().unwrap_or_default();
-    Ok((header, it.collect()))
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader
+        .headers()
+        .with_context(|| format!("{}: reading the header", path.display()))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            r.map(|r| r.iter().map(str::to_string).collect())
+                .with_context(|| format!("reading {}", path.display()))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok((header, rows))
 }
 
 pub fn column(header: &[String], name: &str) -> anyhow::Result<usize> {
@@ -201,7 +255,7 @@ mod tests {
             "\u{feff}name\tnote\tid\r\n\"محمد علي\"\tx\tq1\r\nMahmoud Tawfik\t\tq2\r\n\r\n",
         )
         .unwrap();
-        let rows = read_id_name_tsv(&p).unwrap();
+        let rows = read_id_name_list(&p).unwrap();
         assert_eq!(
             rows,
             vec![
@@ -211,18 +265,54 @@ mod tests {
         );
         // Excel's quoting of a nickname in quotation marks
         std::fs::write(&p, "id\tname\nq1\t\"Joaquín \"\"El Chapo\"\" Guzmán\"\n").unwrap();
-        let rows = read_id_name_tsv(&p).unwrap();
+        let rows = read_id_name_list(&p).unwrap();
         assert_eq!(rows[0].1, "Joaquín \"El Chapo\" Guzmán");
         // a row without its name field is skipped, and its line told
         std::fs::write(&p, "id\tname\nq1\tAli\nq2\n\nq3 Omar\nq4\tOmar\n").unwrap();
-        let (rows, short) = id_name_rows(&p).unwrap();
+        let (rows, skipped) = id_name_rows(&p).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(short, vec![3, 5]);
+        assert_eq!(skipped.lines, vec![3, 5]);
         std::fs::write(&p, "ident\tname\n1\tx\n").unwrap();
-        assert!(read_id_name_tsv(&p).is_err());
-        std::fs::write(&p, "id,name\n1,x\n").unwrap();
-        let err = read_id_name_tsv(&p).unwrap_err().to_string();
-        assert!(err.contains("tab-separated"), "{err}");
+        assert!(read_id_name_list(&p).is_err());
+    }
+
+    #[test]
+    fn csv_lists_are_read_and_rows_a_comma_moved_are_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("q.csv");
+        // Excel's CSV UTF-8: a byte-order mark, quoted fields, CRLF
+        std::fs::write(
+            &p,
+            "\u{feff}id,name,note\r\nq1,\"TAWFIK, Mahmoud\",x\r\nq2,TAWFIK, Mahmoud,x\r\n\
+             q3,\"Joaquín \"\"El Chapo\"\" Guzmán\",\r\n,,\r\n",
+        )
+        .unwrap();
+        let (rows, skipped) = id_name_rows(&p).unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                ("q1".into(), "TAWFIK, Mahmoud".into()),
+                ("q3".into(), "Joaquín \"El Chapo\" Guzmán".into())
+            ]
+        );
+        // the unquoted comma gave the row a field too many
+        assert_eq!(skipped.lines, vec![3]);
+        std::fs::write(&p, "id,name\nq1,Ali\nq2,Omar,x\nq3\nq4,Ali\n").unwrap();
+        let (rows, skipped) = id_name_rows(&p).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(skipped.lines, vec![3, 4]);
+        // as the French and Arabic locales of Excel save it
+        std::fs::write(&p, "id;name\n1;محمود توفيق\n2;\"BEN ALI; Ahmed\"\n").unwrap();
+        assert_eq!(
+            read_id_name_list(&p).unwrap(),
+            vec![
+                ("1".into(), "محمود توفيق".into()),
+                ("2".into(), "BEN ALI; Ahmed".into())
+            ]
+        );
+        std::fs::write(&p, "ident,name\n1,x\n").unwrap();
+        let err = read_id_name_list(&p).unwrap_err().to_string();
+        assert!(err.contains("`id` and `name`"), "{err}");
     }
 
     #[test]
@@ -234,7 +324,7 @@ mod tests {
         le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         std::fs::write(&p, &le).unwrap();
         assert_eq!(
-            read_id_name_tsv(&p).unwrap(),
+            read_id_name_list(&p).unwrap(),
             vec![("1".into(), "محمود توفيق".into())]
         );
         let mut be = vec![0xFE, 0xFF];
@@ -246,7 +336,7 @@ mod tests {
         assert!(read_text(&p).unwrap_err().to_string().contains("cut off"));
         // «محمود» in Windows-1256, on the second line
         std::fs::write(&p, b"id\tname\n1\t\xe3\xcd\xe3\xe6\xcf\n").unwrap();
-        let err = read_id_name_tsv(&p).unwrap_err().to_string();
+        let err = read_id_name_list(&p).unwrap_err().to_string();
         assert!(
             err.contains("line 2") && err.contains("UTF-8") && err.contains("iconv"),
             "{err}"

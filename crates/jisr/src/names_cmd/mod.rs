@@ -26,12 +26,12 @@ pub enum NamesCommand {
     },
     /// Screen a list of names against another: prints TSV `query_id, match_id, score`.
     Screen {
-        /// TSV with a header and columns `id` and `name`: the list screened
+        /// TSV (or CSV) with a header and columns `id` and `name`: the list screened
         /// against (rows sharing an id are one entry's names: it is listed once,
         /// by its best).
         #[arg(long)]
         against: PathBuf,
-        /// TSV with a header and columns `id` and `name`: the names to look up
+        /// TSV (or CSV) with a header and columns `id` and `name`: the names to look up
         /// (rows sharing an id are one query under several names: their
         /// candidates are pooled).
         queries: PathBuf,
@@ -179,8 +179,8 @@ pub fn run(cmd: NamesCommand) -> anyhow::Result<()> {
                     "--threshold {threshold} is outside the scores' range: give 0 to 1 (e.g. 0.75)"
                 );
             }
-            let list = io::read_id_name_tsv(&against)?;
-            let qs = io::read_id_name_tsv(&queries)?;
+            let list = io::read_id_name_list(&against)?;
+            let qs = io::read_id_name_list(&queries)?;
             let index = NameIndex::build(
                 list.iter()
                     .map(|(id, name)| (id.clone(), name.as_str(), kind)),

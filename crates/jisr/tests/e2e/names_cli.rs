@@ -165,6 +165,35 @@ fn screen_explains_each_match_when_asked() {
 }
 
 #[test]
+fn screen_reads_lists_saved_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.csv");
+    let queries = dir.path().join("queries.csv");
+    std::fs::write(
+        &list,
+        "\u{feff}id,name\r\np1,\"TAWFIK, Mahmoud\"\r\np2,Hassan Nasrallah\r\n",
+    )
+    .unwrap();
+    // the French locale's semicolons, and a name whose comma is not quoted
+    std::fs::write(
+        &queries,
+        "id;name\nq1;محمود توفيق\nq2;NASRALLAH; Hassan\nq3;حسن نصر الله\n",
+    )
+    .unwrap();
+    let (l, q) = (list.to_str().unwrap(), queries.to_str().unwrap());
+    let (ok, out, err) = names(&["screen", "--against", l, q, "--top", "1"]);
+    assert!(ok, "{err}");
+    let listed = rows(&out);
+    assert_eq!(listed.len(), 2, "{out}");
+    assert_eq!(listed[0][..2], ["q1", "p1"], "{out}");
+    assert_eq!(listed[1][..2], ["q3", "p2"], "{out}");
+    assert!(
+        err.contains("1 row(s) were skipped (line 3)") && err.contains("quotation marks"),
+        "{err}"
+    );
+}
+
+#[test]
 fn screen_says_which_columns_a_list_needs() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("list.tsv");
