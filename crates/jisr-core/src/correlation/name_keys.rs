@@ -304,7 +304,8 @@ use super::keys::key_of;
 /// titles, and so are Amir al-Muminin and Shaykh al-Islam.
 /// 54: al-Sham and the Levant are also Syria (the Islamic State of Iraq
 /// and Syria).
-pub const NAME_KEYS_VERSION: i64 = 54;
+/// 55: Ben is Benjamin's short form (Ben Netanyahu), where it is a name.
+pub const NAME_KEYS_VERSION: i64 = 55;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

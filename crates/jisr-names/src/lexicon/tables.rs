@@ -16,7 +16,7 @@ pub(super) const NICKNAMES: &[&[&str]] = &[
     &["elizabeth", "liz", "lizzie", "beth", "betty", "eliza"],
     &["katherine", "catherine", "kate", "katie", "cathy", "kathy"],
     &["margaret", "peggy", "maggie", "meg"],
-    &["benjamin", "bibi", "benny", "benji"],
+    &["benjamin", "bibi", "benny", "benji", "ben"],
     &["alexander", "alex", "sasha", "sandy"],
     &["david", "dave", "davy"],
     &["joseph", "joe", "joey"],

@@ -177,6 +177,10 @@ fn short_forms_of_given_names() {
     assert!(m.explanation.aligned.iter().any(|a| a.how == How::Alias));
     assert!(s("Ted Doe", "Theodore Doe").score >= DEFAULT_THRESHOLD);
     assert!(s("Bill Smith", "Robert Smith").score < DEFAULT_THRESHOLD);
+    // Ben opening a name is Benjamin's short form; after a given name it
+    // is still the particle of a family name (Ben Ali)
+    assert!(s("Ben Affleck", "Benjamin Affleck").score >= DEFAULT_THRESHOLD);
+    assert!(s("Zine El Abidine Ben Ali", "Benjamin Ali").score < 0.5);
 }
 
 #[test]
