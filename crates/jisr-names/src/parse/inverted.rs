@@ -73,13 +73,12 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
 /// names stated to be persons' (PT Astra International, OOO Oboronnye
 /// Initsiativy are bodies whose legal form opens their name).
 pub(super) fn capitals_first(raw: &str) -> Option<String> {
-    // most names have no two capitals in a row: settled in one pass
-    let mut after_capital = false;
-    let two_capitals = raw.chars().any(|c| {
-        let both = after_capital && c.is_uppercase();
-        after_capital = c.is_uppercase();
-        both
-    });
+    // most names have no two Latin capitals in a row: settled on the bytes
+    // (a word in capitals has two, whatever its accented letters)
+    let two_capitals = raw
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
     if !two_capitals {
         return None;
     }
