@@ -305,7 +305,9 @@ use super::keys::key_of;
 /// 54: al-Sham and the Levant are also Syria (the Islamic State of Iraq
 /// and Syria).
 /// 55: Ben is Benjamin's short form (Ben Netanyahu), where it is a name.
-pub const NAME_KEYS_VERSION: i64 = 55;
+/// 56: a quoted nickname is also read in place, as part of the name
+/// (أبو محمد "الجولاني").
+pub const NAME_KEYS_VERSION: i64 = 56;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -114,10 +114,15 @@ fn enumerations_as_semicolons(raw: &str) -> Option<String> {
 /// parenthesis of two words or more is another name (Abu Mohammad
 /// al-Julani (Ahmed al-Sharaa)), a shorter one stays part of the name;
 /// a quoted word or more is a nickname (Joaquín "El Chapo" Guzmán,
-/// «أبو محمد» أحمد المصري), another name of the person.
+/// «أبو محمد» أحمد المصري), another name of the person; and so is the
+/// string with the nickname's quotation marks left out, since a writer
+/// also quotes a laqab that belongs to the name as others write it
+/// (أبو محمد "الجولاني", Abu Mohammad al-Julani).
 fn parenthesised(raw: &str) -> Vec<String> {
     let mut outer = String::with_capacity(raw.len());
+    let mut whole = String::with_capacity(raw.len());
     let mut inner = Vec::new();
+    let mut quoted = false;
     let mut rest = raw;
     while let Some(e) = next_enclosure(rest) {
         let content = &rest[e.content.clone()];
@@ -128,18 +133,30 @@ fn parenthesised(raw: &str) -> Vec<String> {
         if words >= if e.quoted { 1 } else { 2 } {
             outer.push_str(&rest[..e.open]);
             outer.push(' ');
+            whole.push_str(&rest[..e.open]);
+            whole.push(' ');
+            if e.quoted {
+                whole.push_str(content);
+                whole.push(' ');
+                quoted = true;
+            }
             inner.push(content.to_string());
         } else {
             outer.push_str(&rest[..e.end]);
+            whole.push_str(&rest[..e.end]);
         }
         rest = &rest[e.end..];
     }
     outer.push_str(rest);
+    whole.push_str(rest);
     if normalize(&outer).is_empty() {
         return vec![raw.to_string()];
     }
     let mut out = vec![outer];
     out.extend(inner);
+    if quoted {
+        out.push(whole);
+    }
     out
 }
 
@@ -486,10 +503,21 @@ mod tests {
         for (raw, names) in [
             (
                 "Joaquín \"El Chapo\" Guzmán",
-                &["Joaquín Guzmán", "El Chapo"][..],
+                &["Joaquín Guzmán", "El Chapo", "Joaquín El Chapo Guzmán"][..],
             ),
-            ("Ahmed “Khattab” Ali", &["Ahmed Ali", "Khattab"]),
-            ("«أبو محمد» أحمد المصري", &["أحمد المصري", "أبو محمد"]),
+            (
+                "Ahmed “Khattab” Ali",
+                &["Ahmed Ali", "Khattab", "Ahmed Khattab Ali"],
+            ),
+            (
+                "«أبو محمد» أحمد المصري",
+                &["أحمد المصري", "أبو محمد", "أبو محمد أحمد المصري"],
+            ),
+            // a laqab its writer quotes is also the name's last part
+            (
+                "أبو محمد \"الجولاني\"",
+                &["أبو محمد", "الجولاني", "أبو محمد الجولاني"],
+            ),
         ] {
             assert_eq!(other_names(raw, true), names, "{raw}");
         }

@@ -271,3 +271,13 @@ fn persian_afghan_pakistani_and_turkish_honorifics_are_titles() {
     assert!(s("Atif Mian", "Atif").score < DEFAULT_THRESHOLD);
     assert!(s("Atif Mian", "عاطف ميان").score >= 0.9);
 }
+
+#[test]
+fn a_quoted_laqab_is_also_part_of_the_name() {
+    // the quoted word was only another name, so the name as others write
+    // it whole lost it (0.73 before)
+    let m = s("أبو محمد \"الجولاني\"", "Abu Mohammad al-Julani");
+    assert!(m.score >= 0.95, "{m}");
+    // and a quoted nickname is still a name of its own
+    assert!(s("Joaquín \"El Chapo\" Guzmán", "El Chapo").score >= 0.95);
+}
