@@ -26,7 +26,7 @@ use describing::{DESCRIPTORS, LEAD_OFFICES, NATIONALITIES, OFFICES, STATE_OFFICE
 use institutions::INSTITUTIONS;
 use places::PLACES;
 use regions::REGIONS;
-use tables::{EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
+use tables::{ALIAS_PHRASES, EQUIVALENTS, LEGAL_PHRASES, NICKNAMES, TITLE_PHRASES};
 use trades::TRADES;
 use words::{
     ABD, ALIAS_MARKERS, ARTICLES, KUNYA, LEGAL, PARTICLES, ROMANISED_CONCEPTS, STOP, SUFFIXES,
@@ -91,6 +91,8 @@ pub(crate) struct Lexicon {
     legal_phrases: Phrases,
     /// [`TITLE_PHRASES`].
     title_phrases: Phrases,
+    /// [`ALIAS_PHRASES`].
+    alias_phrases: Phrases,
     describing: WordMap<Describes>,
     /// Words that describe a person, open a title phrase or may introduce
     /// another name: what a name must hold for those readings to run.
@@ -210,10 +212,12 @@ fn build() -> Lexicon {
         }
     }
     let title_phrases = Phrases::new(TITLE_PHRASES);
+    let alias_phrases = Phrases::new(ALIAS_PHRASES);
     let notable = describing
         .keys()
         .cloned()
         .chain(title_phrases.firsts.keys().cloned())
+        .chain(alias_phrases.firsts.keys().cloned())
         .chain(ALIAS_MARKERS.iter().map(|w| key(w)))
         .map(|w| (w, ()))
         .collect();
@@ -226,6 +230,7 @@ fn build() -> Lexicon {
         nicknames,
         legal_phrases: Phrases::new(LEGAL_PHRASES),
         title_phrases,
+        alias_phrases,
         describing,
         notable,
     }
@@ -251,6 +256,12 @@ impl Lexicon {
     /// (0 if none).
     pub fn title_phrase_len<S: AsRef<str>>(&self, words: &[S]) -> usize {
         self.title_phrases.len_at(words)
+    }
+
+    /// How many words of a phrase that introduces another name in a
+    /// European language open `words`, normalised (0 if none).
+    pub fn alias_phrase_len<S: AsRef<str>>(&self, words: &[S]) -> usize {
+        self.alias_phrases.len_at(words)
     }
 
     /// Whether a word may describe a person, open a title phrase or

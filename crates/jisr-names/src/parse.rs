@@ -585,6 +585,7 @@ mod joined;
 mod kinship;
 mod labelled;
 mod letters;
+mod markers;
 mod married;
 mod numbered;
 mod numbers;

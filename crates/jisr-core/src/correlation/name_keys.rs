@@ -307,7 +307,9 @@ use super::keys::key_of;
 /// 55: Ben is Benjamin's short form (Ben Netanyahu), where it is a name.
 /// 56: a quoted nickname is also read in place, as part of the name
 /// (أبو محمد "الجولاني").
-pub const NAME_KEYS_VERSION: i64 = 56;
+/// 57: dit, genannt, detto, conocido como, vulgo and their kin introduce
+/// another name, as alias does.
+pub const NAME_KEYS_VERSION: i64 = 57;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -177,6 +177,42 @@ pub(super) const TITLE_PHRASES: &[&str] = &[
     "lance corporal",
 ];
 
+/// What introduces another name of a person in the languages of the
+/// partners' files beyond English (alias, aka and also known as are read
+/// in `parse/aliases.rs`): French dit, surnommé, connu sous le nom de;
+/// German genannt, auch bekannt als; Italian detto, noto come; Spanish
+/// apodado, conocido como; Portuguese vulgo, conhecido como; Dutch
+/// bijgenaamd, ook bekend als; Turkish namı diğer.
+pub(super) const ALIAS_PHRASES: &[&str] = &[
+    "dit",
+    "dite",
+    "surnommé",
+    "surnommée",
+    "connu sous le nom de",
+    "connue sous le nom de",
+    "connu sous le nom",
+    "connue sous le nom",
+    "sous l'alias",
+    "également connu sous le nom de",
+    "genannt",
+    "auch bekannt als",
+    "detto",
+    "detta",
+    "noto come",
+    "nota come",
+    "conosciuto come",
+    "apodado",
+    "apodada",
+    "conocido como",
+    "conocida como",
+    "vulgo",
+    "conhecido como",
+    "conhecida como",
+    "bijgenaamd",
+    "ook bekend als",
+    "namı diğer",
+];
+
 /// Legal forms written out in several words, which lists give as often as
 /// their abbreviations (Open Joint Stock Company for OAO, Aktiengesellschaft
 /// for AG, «شركة ذات مسؤولية محدودة» for ذ.م.م).

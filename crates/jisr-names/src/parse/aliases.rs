@@ -4,7 +4,7 @@
 //! al-Julani (Ahmed al-Sharaa)". Each is a name of its own, compared on its
 //! own; read together they were one long name matching neither well.
 
-use super::married;
+use super::{markers, married};
 use crate::normalize::normalize;
 
 /// At most this many names are read from one string.
@@ -209,76 +209,6 @@ fn next_enclosure(rest: &str) -> Option<Enclosure> {
     None
 }
 
-/// What introduces another name, as normalised words: the marker itself,
-/// and whether the name after it has a preposition glued to its first
-/// word («المعروف بأبي محمد»).
-fn marker_at(words: &[&str]) -> Option<(usize, bool)> {
-    let w = |i: usize| words.get(i).map_or(String::new(), |x| normalize(x));
-    let first = w(0);
-    match first.as_str() {
-        "aka" | "a k a" | "alias" | "fka" | "f k a" => return Some((1, false)),
-        "also" | "formerly" if w(1) == "known" && w(2) == "as" => return Some((3, false)),
-        "known" if w(1) == "as" => return Some((2, false)),
-        "nom" if w(1) == "de" && w(2) == "guerre" => return Some((3, false)),
-        "real" | "true" if w(1) == "name" => return Some((2, false)),
-        // the kunya, the title, who is called («كنيته أبو أحمد», «ويدعى»),
-        // and the kunya and title as a list's fields («الكنية: أبو أحمد»)
-        "كنيته" | "وكنيته" | "لقبه" | "ولقبه" | "ويدعي" | "يدعي" | "الكنيه" | "اللقب" =>
-        {
-            return Some((1, false));
-        }
-        _ => {}
-    }
-    const CALLED: &[&str] = &[
-        "المعروف",
-        "الملقب",
-        "المكني",
-        "الشهير",
-        "ويلقب",
-        "ويكني",
-        "ويعرف",
-        "يلقب",
-        "يكني",
-    ];
-    // «والمعروف»: and known as
-    let bare = first
-        .strip_prefix('و')
-        .filter(|r| CALLED.contains(r))
-        .unwrap_or(&first);
-    if CALLED.contains(&bare) {
-        // «المعروف أيضاً باسم»: also known as
-        let also = usize::from(w(1) == "ايضا");
-        let next = w(1 + also);
-        if next == "ب" || next == "باسم" {
-            return Some((2 + also, false));
-        }
-        if next
-            .strip_prefix('ب')
-            .is_some_and(|r| r.chars().count() >= 2)
-        {
-            return Some((1 + also, true));
-        }
-        // «المكنى أبو أحمد», «الملقب أبو أحمد»: the kunya or the title may
-        // follow without the preposition (not «المعروف», a family name)
-        if matches!(bare, "المكني" | "الملقب") && !next.is_empty() {
-            return Some((1 + also, false));
-        }
-        return None;
-    }
-    // «أو»: or, between two names
-    if first == "او" {
-        return Some((1, false));
-    }
-    // the nom de guerre, another name or the real one («الاسم الحركي»,
-    // «واسمه المستعار», «اسمه الحقيقي»)
-    if matches!(first.as_str(), "واسمه" | "اسمه" | "الاسم")
-        && matches!(w(1).as_str(), "الحركي" | "المستعار" | "الحقيقي")
-    {
-        return Some((2, false));
-    }
-    None
-}
-
 /// Opens a name that a family-name marker began before any name of its
 /// piece ("Jane Smith (née Doe)"), for [`with_given_names`] to complete
 /// with the given names of the name before it.
@@ -309,7 +239,7 @@ fn split_at_markers(piece: &str, person: bool) -> Vec<String> {
             i += len;
             continue;
         }
-        let marker = marker_at(&words[i..]).filter(|&(len, _)| i + len < words.len());
+        let marker = markers::marker_at(&words[i..]).filter(|&(len, _)| i + len < words.len());
         // a marker before any name ("(a.k.a. Abu Ahmad)") only says what follows
         if let Some((len, false)) = marker
             && names
@@ -324,8 +254,11 @@ fn split_at_markers(piece: &str, person: bool) -> Vec<String> {
                 i += len;
                 let mut next = Vec::new();
                 if glued {
-                    // «بأبي»: the name is what follows the preposition
-                    let w = words[i].strip_prefix('ب').unwrap_or(words[i]);
+                    // «بأبي», d'Abou: the name is what follows the preposition
+                    let w = ["ب", "d'", "d’"]
+                        .iter()
+                        .find_map(|p| words[i].strip_prefix(p))
+                        .unwrap_or(words[i]);
                     let w = w.trim_start_matches('ـ');
                     next.push(w.to_string());
                     i += 1;

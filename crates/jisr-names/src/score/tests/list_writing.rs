@@ -281,3 +281,20 @@ fn a_quoted_laqab_is_also_part_of_the_name() {
     // and a quoted nickname is still a name of its own
     assert!(s("Joaquín \"El Chapo\" Guzmán", "El Chapo").score >= 0.95);
 }
+
+#[test]
+fn other_names_in_the_partners_languages() {
+    // the marker was a part of the name (0.44 to 0.67 before)
+    for a in [
+        "Mohamed ALI dit Abou Ahmed",
+        "Mohamed Ali, connu sous le nom d'Abou Ahmed",
+        "Mohamed Ali genannt Abu Ahmed",
+        "Mohamed Ali detto Abu Ahmed",
+        "Mohamed Ali conocido como Abu Ahmed",
+        "Mohamed Ali vulgo Abu Ahmed",
+    ] {
+        let m = s(a, "أبو أحمد");
+        assert!(m.score >= 0.95, "{a}: {m}");
+        assert!(s(a, "محمد علي").score >= 0.9, "{a}");
+    }
+}
