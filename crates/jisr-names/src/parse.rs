@@ -302,11 +302,10 @@ fn article_units() -> Units {
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
-    // the UN list's and a form's name fields (Name: 1: … 2: …; Nom: … Prénom: …)
+    // the UN list's, a form's, a passport's and a booking's name fields
     let fields = numbered::name_fields(original);
     let text = fields.as_deref().unwrap_or(original);
-    // a formula of blessing in parentheses after a person's name ((r.a.),
-    // «(عليه السلام)»); the others are read from its words
+    // a formula of blessing in parentheses after a name ((r.a.), «(عليه السلام)»)
     let bare = (kind != NameKind::Organization && text.contains('('))
         .then(|| eulogies::without_parenthesised(text))
         .flatten();
@@ -594,6 +593,7 @@ mod particulars;
 mod person;
 mod placeholders;
 mod prose;
+mod travel;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

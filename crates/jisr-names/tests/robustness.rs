@@ -29,7 +29,7 @@ fn name() -> impl Strategy<Value = String> {
         // people's adjective, and the elided l' glued to it
         "(Abu|Hamza|the|le|la|l'|l’|Egyptian|Égyptien|legyptien|tchetchene|Chechen|Kurd|l|e| ){0,10}",
         // a family name in capitals first, a form's labelled fields
-        "(BEN|ALI|Ahmed|Mme|de|GAULLE|Nom|Prénom\\(s\\)|Prénom|Surname|Given|names|الاسم|اللقب|اسم|الأب|الأم|العائلة|الكنية|أبو|:|;|,|Date de naissance|12/03/1962| ){0,14}",
+        "(BEN|ALI|Ahmed|Mme|de|GAULLE|Nom|Prénom\\(s\\)|Prénom|Surname|Given|names|الاسم|اللقب|اسم|الأب|الأم|العائلة|الكنية|أبو|:|;|,|Date de naissance|12/03/1962|<|<<|P<EGY|/|MR|1\\.1|dit|genannt|connu sous le nom|d'| ){0,14}",
         // generations, abbreviated kinship and titles, ranks of two words,
         // trades before a name, German dsch, a woman's other family name:
         // what the readings of these look for, around names and alone

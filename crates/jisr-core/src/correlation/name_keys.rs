@@ -309,7 +309,9 @@ use super::keys::key_of;
 /// (أبو محمد "الجولاني").
 /// 57: dit, genannt, detto, conocido como, vulgo and their kin introduce
 /// another name, as alias does.
-pub const NAME_KEYS_VERSION: i64 = 57;
+/// 58: a passport's machine-readable zone and a booking's name element
+/// are read given names first (TAWFIK<<MAHMOUD, TAWFIK/MAHMOUD MR).
+pub const NAME_KEYS_VERSION: i64 = 58;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

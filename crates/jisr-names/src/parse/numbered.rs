@@ -11,6 +11,10 @@
 /// form after a semicolon (another name of the person), or `None` when
 /// the string has neither a label nor numbered parts.
 pub(super) fn name_fields(raw: &str) -> Option<String> {
+    // a passport's machine-readable zone, a booking's SURNAME/GIVEN MR
+    if let Some(named) = super::travel::document_name(raw) {
+        return Some(named);
+    }
     // every name is parsed; few have a colon
     if !raw.contains(':') {
         return None;
