@@ -73,44 +73,45 @@ pub(super) fn reading_order(raw: &str) -> Option<String> {
 /// names stated to be persons' (PT Astra International, OOO Oboronnye
 /// Initsiativy are bodies whose legal form opens their name).
 pub(super) fn capitals_first(raw: &str) -> Option<String> {
-    // most names have no two Latin capitals in a row: settled on the bytes
-    // (a word in capitals has two, whatever its accented letters)
-    let two_capitals = raw
-        .as_bytes()
+    // most names have no two Latin capitals in a row, or no small letter
+    // after them: settled on the bytes (a word in capitals has two
+    // capitals, whatever its accented letters, and a given name a small one)
+    let b = raw.as_bytes();
+    let capitals = b
         .windows(2)
-        .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
-    if !two_capitals {
+        .position(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())?;
+    if !b[capitals..].iter().any(u8::is_ascii_lowercase) {
         return None;
     }
     let words: Vec<&str> = raw.split_whitespace().collect();
-    let normal: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+    let n = words.len();
     // a word of two letters or more, all capitals (not an initial)
     let in_capitals = |i: usize| {
         let letters = || words[i].chars().filter(|c| c.is_alphabetic());
         letters().nth(1).is_some() && letters().all(char::is_uppercase)
     };
-    let title = |i: usize| lexicon().word(&normal[i]) == Some(Word::Title);
-    let particle = |i: usize| is_particle(&normal[i]);
-    let n = words.len();
-    let titles = (0..n).take_while(|&i| title(i) && !in_capitals(i)).count();
-    // a family name's particles in small letters before it (de GAULLE)
-    let family_from = (titles..n).take_while(|&i| particle(i)).count() + titles;
-    let given_from = (family_from..n).take_while(|&i| in_capitals(i)).count() + family_from;
-    let names_family = (family_from..given_from).any(|i| !particle(i) && !title(i));
-    // and the words after them are names written otherwise, not what the
-    // person is (NATO Secretary General Jens Stoltenberg)
-    let given = given_from..n;
     let capitalised = |i: usize| {
         let mut letters = words[i].chars().filter(|c| c.is_alphabetic());
         letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
     };
-    let given_names = !given.is_empty()
-        && given
-            .clone()
-            .all(|i| (capitalised(i) && !title(i)) || particle(i))
-        && given.clone().any(capitalised)
+    // the shape first, on the letters (most names in capitals are so whole)
+    let family_from = (0..n).find(|&i| in_capitals(i))?;
+    let given_from = (family_from..n).take_while(|&i| in_capitals(i)).count() + family_from;
+    if !(given_from..n).any(capitalised) {
+        return None;
+    }
+    let normal: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+    let title = |i: usize| lexicon().word(&normal[i]) == Some(Word::Title);
+    let particle = |i: usize| is_particle(&normal[i]);
+    let titles = (0..family_from).take_while(|&i| title(i)).count();
+    // a family name's particles in small letters before it (de GAULLE)
+    let opening = (titles..family_from).all(particle);
+    let names_family = (family_from..given_from).any(|i| !particle(i) && !title(i));
+    // and the words after them are names written otherwise, not what the
+    // person is (NATO Secretary General Jens Stoltenberg)
+    let given_names = (given_from..n).all(|i| (capitalised(i) && !title(i)) || particle(i))
         && !says_what_the_person_is(normal[given_from..].iter().map(String::as_str));
-    if !names_family || !given_names {
+    if !(opening && names_family && given_names) {
         return None;
     }
     let mut out: Vec<&str> = words[..titles].to_vec();

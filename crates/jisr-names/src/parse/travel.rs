@@ -9,14 +9,11 @@
 /// The name in reading order (given names, then family name) when `raw`
 /// is a machine-readable zone's name or a booking's name element.
 pub(super) fn document_name(raw: &str) -> Option<String> {
-    // every name is parsed; few have either mark
-    if raw.contains('<') {
-        return machine_readable(raw.trim());
+    // every name is parsed; few have either mark, found in one pass
+    match raw.bytes().find(|&b| b == b'<' || b == b'/')? {
+        b'<' => machine_readable(raw.trim()),
+        _ => booking(raw.trim()),
     }
-    if raw.contains('/') {
-        return booking(raw.trim());
-    }
-    None
 }
 
 /// The name of a machine-readable zone: letters and fillers only, the
