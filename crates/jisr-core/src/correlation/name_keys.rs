@@ -311,7 +311,9 @@ use super::keys::key_of;
 /// another name, as alias does.
 /// 58: a passport's machine-readable zone and a booking's name element
 /// are read given names first (TAWFIK<<MAHMOUD, TAWFIK/MAHMOUD MR).
-pub const NAME_KEYS_VERSION: i64 = 58;
+/// 59: a booking's title glued to the given name (TAWFIK/MAHMOUDMR) and a
+/// given name a passport's zone cut off are left out.
+pub const NAME_KEYS_VERSION: i64 = 59;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -42,6 +42,11 @@ fn machine_readable(raw: &str) -> Option<String> {
         return None;
     }
     let mut out = words(given);
+    // a name longer than the zone is cut off at its end (39 letters and
+    // fillers on a passport): the last given name, cut, is left out
+    if name.len() == 39 && !name.ends_with('<') && out.len() > 1 {
+        out.pop();
+    }
     out.extend(family);
     Some(out.join(" "))
 }
@@ -73,11 +78,25 @@ fn booking(raw: &str) -> Option<String> {
     }
     let mut words: Vec<&str> = given.split_whitespace().collect();
     let titled = words.len() > 1 && words.last().is_some_and(|w| BOOKING_TITLES.contains(w));
-    if !(titled || numbered) {
-        return None;
-    }
     if titled {
         words.pop();
+    }
+    // reservation systems also glue the title to the last given name
+    // (TAWFIK/MAHMOUDMR); not MS, which ends names (WILLIAMS)
+    let glued = if titled {
+        None
+    } else {
+        words.last().and_then(|w| {
+            ["MRS", "MSTR", "MR"]
+                .iter()
+                .find_map(|t| w.strip_suffix(t).filter(|rest| rest.len() >= 3))
+        })
+    };
+    if let (Some(rest), Some(last)) = (glued, words.last_mut()) {
+        *last = rest;
+    }
+    if !(titled || glued.is_some() || numbered) {
+        return None;
     }
     words.push(family);
     Some(words.join(" "))
@@ -105,6 +124,13 @@ mod tests {
             ("1.1ALSHEHRI/WAIL MR", "WAIL ALSHEHRI"),
             ("1TAWFIK/MAHMOUD", "MAHMOUD TAWFIK"),
             ("BEN ALI/AHMED MRS", "AHMED BEN ALI"),
+            ("TAWFIK/MAHMOUDMR", "MAHMOUD TAWFIK"),
+            ("ALSHEHRI/WAIL MOHAMMEDMR", "WAIL MOHAMMED ALSHEHRI"),
+            // a passport's zone cuts a long name off: the cut given name goes
+            (
+                "P<SAUALSHEHRI<<WAIL<MOHAMMED<ABDULLAH<ABDULR",
+                "WAIL MOHAMMED ABDULLAH ALSHEHRI",
+            ),
         ] {
             assert_eq!(document_name(raw).as_deref(), Some(read), "{raw}");
         }
@@ -115,6 +141,7 @@ mod tests {
             "Ahmed Ali / أحمد علي",
             "Malik Ishaq S/O Muhammad Ishaq",
             "TAWFIK/MR",
+            "SMITH/WILLIAMS",
             "<<",
             "A<<B1",
             "Mahmoud Tawfik",

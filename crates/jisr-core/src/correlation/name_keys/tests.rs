@@ -472,6 +472,7 @@ fn name_keys_are_those_of_their_version() {
             "P<EGYTAWFIK<<MAHMOUD<AHMED<<<<<<<<<<<<<<<<<<",
         ),
         (NameKind::Person, "TAWFIK/MAHMOUD AHMED MR"),
+        (NameKind::Person, "TAWFIK/MAHMOUDMR"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -494,7 +495,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (58, "aa0a24682dc32aaf", "6db300b52922bd05"),
+        (59, "15c7e050de498b49", "69913d8ebe0675d7"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }
