@@ -594,6 +594,7 @@ mod person;
 mod placeholders;
 mod prose;
 mod travel;
+mod variants;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

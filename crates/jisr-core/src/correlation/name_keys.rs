@@ -313,7 +313,9 @@ use super::keys::key_of;
 /// are read given names first (TAWFIK<<MAHMOUD, TAWFIK/MAHMOUD MR).
 /// 59: a booking's title glued to the given name (TAWFIK/MAHMOUDMR) and a
 /// given name a passport's zone cut off are left out.
-pub const NAME_KEYS_VERSION: i64 = 59;
+/// 60: a word's other spelling in parentheses after it is a reading of the
+/// name (Maher (a.k.a. Mahir) Al-Assad, Hafez (حافظ) Makhlouf).
+pub const NAME_KEYS_VERSION: i64 = 60;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -4,7 +4,7 @@
 //! al-Julani (Ahmed al-Sharaa)". Each is a name of its own, compared on its
 //! own; read together they were one long name matching neither well.
 
-use super::{markers, married};
+use super::{markers, married, variants};
 use crate::normalize::normalize;
 
 /// At most this many names are read from one string.
@@ -22,7 +22,16 @@ pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
         // Malaysian and Singaporean writing marks another name with @
         // (Mas Selamat bin Kastari @ Edi Hidayat), lists with a spaced slash
         let listed = listed.replace('@', ";").replace(" / ", ";");
-        parenthesised(&listed)
+        // a word's other spelling in parentheses gives the name read
+        // with each spelling
+        let readings = variants::spelled_in_parentheses(&listed).unwrap_or_else(|| vec![listed]);
+        let mut pieces: Vec<String> = Vec::new();
+        for piece in readings.iter().flat_map(|r| parenthesised(r)) {
+            if !pieces.contains(&piece) {
+                pieces.push(piece);
+            }
+        }
+        pieces
     } else {
         vec![listed.to_string()]
     };
@@ -472,8 +481,9 @@ mod tests {
             // a family name, with nothing after it
             "جمال المعروف",
             "Jamal Maarouf",
-            // a one-word parenthesis is part of the name
-            "Mohamed (Mo) Salah",
+            // a one-word parenthesis is part of the name, unless it
+            // spells a word of it otherwise (`variants`)
+            "Ahmed (Egyptian) Salah",
             "Ahmed Hassan (Jr.)",
             // a marker with no name after it
             "Ahmed Hassan alias",
@@ -485,6 +495,10 @@ mod tests {
                 other_names(raw, true)
             );
         }
+        assert_eq!(
+            other_names("Mohamed (Mo) Salah", true),
+            ["Mohamed Salah", "Mo Salah"]
+        );
         // a marker before any name only says what follows
         assert_eq!(other_names("aka Ahmed", true), ["Ahmed"]);
     }

@@ -146,7 +146,7 @@ fn says_what_the_person_is<'a>(mut words: impl Iterator<Item = &'a str>) -> bool
 }
 
 /// Generational suffixes, which follow a comma without inverting anything.
-const GENERATION: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior"];
+pub(super) const GENERATION: &[&str] = &["jr", "sr", "ii", "iii", "iv", "junior", "senior"];
 
 /// Words that open a family name: al-, bin, van, de …
 fn is_particle(token: &str) -> bool {
