@@ -303,7 +303,13 @@ fn article_units() -> Units {
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
     // the UN list's, a form's, a passport's and a booking's name fields
-    let fields = numbered::name_fields(original);
+    // … and the number a numbered list puts before a name
+    let fields = numbered::name_fields(original).or_else(|| {
+        (kind != NameKind::Organization)
+            .then(|| numbered::without_list_number(original))
+            .flatten()
+            .map(str::to_string)
+    });
     let text = fields.as_deref().unwrap_or(original);
     // a formula of blessing in parentheses after a name ((r.a.), «(عليه السلام)»)
     let bare = (kind != NameKind::Organization && text.contains('('))

@@ -315,7 +315,9 @@ use super::keys::key_of;
 /// given name a passport's zone cut off are left out.
 /// 60: a word's other spelling in parentheses after it is a reading of the
 /// name (Maher (a.k.a. Mahir) Al-Assad, Hafez (حافظ) Makhlouf).
-pub const NAME_KEYS_VERSION: i64 = 60;
+/// 61: the number a numbered list puts before a name is left out (1.
+/// Mohammed Ali, «٣- محمد علي»).
+pub const NAME_KEYS_VERSION: i64 = 61;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

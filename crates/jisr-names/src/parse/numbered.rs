@@ -59,6 +59,58 @@ fn strip_label(text: &str) -> Option<&str> {
     })
 }
 
+/// The name without the number a numbered list or document puts before
+/// it: "1. Mohammed Ali", "12) …", "(3) …", "#4 …", "No. 5 …", «٣- محمد
+/// علي», «رقم ٧ …». Pasted with the name, the number was a part the other
+/// side lacked (0.72 against «محمد علي»). `None` when the string opens
+/// otherwise; a number alone before a name (3 Mohammed Ali) is left, as
+/// bodies open with one (7 Eleven).
+pub(super) fn without_list_number(raw: &str) -> Option<&str> {
+    let t = raw.trim_start();
+    // most names open with a letter
+    let first = t.chars().next()?;
+    if first.is_alphabetic() && !matches!(first, 'N' | 'n' | 'ر') {
+        return None;
+    }
+    let (t, labelled) = match ["no.", "no", "n°", "nº", "#", "رقم"].iter().find_map(|l| {
+        t.get(..l.len())
+            .filter(|h| h.eq_ignore_ascii_case(l))
+            .map(|_| &t[l.len()..])
+    }) {
+        Some(rest) => (rest.trim_start(), true),
+        None => (t, false),
+    };
+    let (t, parenthesised) = match t.strip_prefix('(') {
+        Some(rest) => (rest, true),
+        None => (t, false),
+    };
+    let digits = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_numeric())
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    if digits > 4 * '٠'.len_utf8() {
+        return None;
+    }
+    let after = &t[digits..];
+    let rest = if parenthesised {
+        after.strip_prefix(')')?
+    } else if labelled {
+        after
+    } else if let Some(r) = after.trim_start().strip_prefix(['-', '–', '—']) {
+        // a dash with a space after it (7-Eleven is a name)
+        r.starts_with(char::is_whitespace).then_some(r)?
+    } else {
+        after.strip_prefix(['.', ')', ':'])?
+    };
+    // the name after it, not a figure (1.5) or a word glued to it (3M)
+    let rest = rest.trim_start_matches([' ', '\t', '-', '–', '—']);
+    (rest.chars().next().is_some_and(char::is_alphabetic)
+        && (rest.len() < t.len())
+        && !after.starts_with(|c: char| c.is_alphabetic()))
+    .then_some(rest)
+}
+
 fn is_missing(part: &str) -> bool {
     matches!(part.to_lowercase().as_str(), "na" | "n/a" | "-")
 }
@@ -101,7 +153,44 @@ fn numbered_parts(text: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::name_fields;
+    use super::{name_fields, without_list_number};
+
+    #[test]
+    fn a_lists_number_before_the_name_is_left_out() {
+        for raw in [
+            "1. Mohammed Ali",
+            "12) Mohammed Ali",
+            "(3) Mohammed Ali",
+            "7 - Mohammed Ali",
+            "#4 Mohammed Ali",
+            "No. 5 Mohammed Ali",
+            "N° 5 Mohammed Ali",
+        ] {
+            assert_eq!(without_list_number(raw), Some("Mohammed Ali"), "{raw}");
+        }
+        for raw in [
+            "١. محمد علي",
+            "٣- محمد علي",
+            "(٢) محمد علي",
+            "رقم ٧ محمد علي",
+        ] {
+            assert_eq!(without_list_number(raw), Some("محمد علي"), "{raw}");
+        }
+        for raw in [
+            "Mohammed Ali",
+            "Nabil Ali",
+            "3 Mohammed Ali",
+            "3M",
+            "1.5 Mohammed",
+            "2nd Battalion",
+            "7-Eleven",
+            "1.",
+            "No Name",
+            "رشيد علي",
+        ] {
+            assert_eq!(without_list_number(raw), None, "{raw}");
+        }
+    }
 
     #[test]
     fn the_un_lists_name_fields_are_read_as_the_name() {

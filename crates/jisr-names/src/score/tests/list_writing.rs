@@ -333,3 +333,16 @@ fn a_words_other_spelling_in_parentheses_is_a_reading_of_the_name() {
     // what a parenthesis says of the person is no spelling of a word
     assert!(s("Ahmed Hassan (Egypt)", "Ahmed Egypt").score < DEFAULT_THRESHOLD);
 }
+
+#[test]
+fn a_lists_number_before_a_name_is_no_part_of_it() {
+    // pasted from a numbered list or report (0.72 before)
+    for (a, b) in [
+        ("1. Mohammed Ali", "محمد علي"),
+        ("(3) Mahmoud Tawfik", "محمود توفيق"),
+        ("٣- محمد علي", "Mohammed Ali"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+}
