@@ -317,7 +317,10 @@ use super::keys::key_of;
 /// name (Maher (a.k.a. Mahir) Al-Assad, Hafez (حافظ) Makhlouf).
 /// 61: the number a numbered list puts before a name is left out (1.
 /// Mohammed Ali, «٣- محمد علي»).
-pub const NAME_KEYS_VERSION: i64 = 61;
+/// 62: a name opening with a legal form (OOO, PJSC) or closing with one
+/// spelled in letters (d.o.o., S.R.L.) is a body's; Ltda, Kft, Tbk,
+/// Berhad and their kin are legal forms.
+pub const NAME_KEYS_VERSION: i64 = 62;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -29,17 +29,41 @@ pub(super) fn detect_kind(tokens: &[&str]) -> NameKind {
     if tokens.len() < 2 {
         return NameKind::Person;
     }
-    let legal_end = lex.org_word(last) == Some(Word::Legal) && !AMBIGUOUS_LEGAL.contains(last);
     let type_at = |t: &str, strict: bool| {
         lex.concept(t).is_some_and(|c| {
             lex.is_type_concept(c) && !(strict && AMBIGUOUS_TYPES.contains(&lex.concept_name(c)))
         })
     };
+    let legal = |t: &str| lex.org_word(t) == Some(Word::Legal) && !AMBIGUOUS_LEGAL.contains(&t);
+    // Russian, Ukrainian and Indonesian forms open the name (OOO, PJSC)
+    let legal_end = legal(last) || legal(first);
+    // a legal form spelled in letters after the name (d.o.o., S.R.L., B.V.):
+    // as a word, Doo or Sa may be a name; as three letters or more, or
+    // after a word bodies' names hold (Rosneft Trading S.A.), not
+    let letters = tokens
+        .iter()
+        .rev()
+        .take_while(|t| t.chars().count() == 1 && t.chars().all(char::is_alphabetic))
+        .count();
+    let spelled_legal = (2..tokens.len()).contains(&letters) && {
+        let joined = tokens[tokens.len() - letters..].concat();
+        let before = tokens[tokens.len() - letters - 1];
+        lex.org_word(&joined) == Some(Word::Legal)
+            && (letters >= 3
+                || !AMBIGUOUS_LEGAL.contains(&joined.as_str())
+                || lex
+                    .concept(before)
+                    .is_some_and(|c| !lex.is_place_concept(c)))
+    };
     // a Latin name closing on Bank or Court is more often a person's surname
     let latin_last = last.is_ascii();
     // a rank opens a person's name (اللواء is a brigade and a major general)
     let rank_first = lex.word(first) == Some(Word::Title);
-    if legal_end || (type_at(first, false) && !rank_first) || type_at(last, latin_last) {
+    if legal_end
+        || spelled_legal
+        || (type_at(first, false) && !rank_first)
+        || type_at(last, latin_last)
+    {
         NameKind::Organization
     } else {
         NameKind::Person

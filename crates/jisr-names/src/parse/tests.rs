@@ -156,6 +156,18 @@ fn organisations() {
         // a body's acronym alone
         "IRGC",
         "داعش",
+        // legal forms of the Balkans, Latin America, Hungary, Indonesia,
+        // Malaysia, spelled in letters or as a word
+        "Kipas Holding d.o.o.",
+        "Sigma S.R.L.",
+        "Hansa B.V.",
+        "Rosneft Trading S.A.",
+        "Petropars Ltda",
+        "Sigma Kft",
+        "Astra International Tbk",
+        "1 Malaysia Development Berhad",
+        "OOO Oboronnye Initsiativy",
+        "PJSC Rosneft",
     ] {
         assert_eq!(
             parse(org, NameKind::Unknown).kind,
@@ -185,6 +197,10 @@ fn organisations() {
         "Iyad Ag Ghaly",
         "Margaret Court",
         "Ahmed Sal",
+        // initials after a name
+        "Mohammed Masri S. A.",
+        "Tawfik M. A.",
+        "Kim Doo",
         "Mahmoud Tawfik",
         "اللواء محمود توفيق",
     ] {
