@@ -361,12 +361,12 @@ fn parse_names(original: &str, kind: NameKind) -> ParsedName {
     // the kind given, or the one the words tell when none was
     let person = whole.kind == NameKind::Person;
     // what may set a name apart: a semicolon for any name; for a person's,
-    // a parenthesis, @, a spaced slash, quotation marks
+    // a parenthesis, @, a slash (spaced between names, or between a word's
+    // spellings), quotation marks
     let has = |c| original.contains(c);
-    let spaced_slash = || has('/') && original.contains(" / ");
     if !(marker
         || has(';')
-        || person && (has(')') || has('@') || spaced_slash() || aliases::has_quotes(original)))
+        || person && (has(')') || has('@') || has('/') || aliases::has_quotes(original)))
     {
         return whole;
     }

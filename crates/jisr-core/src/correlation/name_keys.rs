@@ -320,7 +320,9 @@ use super::keys::key_of;
 /// 62: a name opening with a legal form (OOO, PJSC) or closing with one
 /// spelled in letters (d.o.o., S.R.L.) is a body's; Ltda, Kft, Tbk,
 /// Berhad and their kin are legal forms.
-pub const NAME_KEYS_VERSION: i64 = 62;
+/// 63: a word's spellings between slashes are readings of the name
+/// (Mohamed/Mohammed Ali, «محمد/محمود علي»).
+pub const NAME_KEYS_VERSION: i64 = 63;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

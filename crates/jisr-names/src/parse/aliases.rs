@@ -23,8 +23,13 @@ pub(super) fn other_names(raw: &str, person: bool) -> Vec<String> {
         // (Mas Selamat bin Kastari @ Edi Hidayat), lists with a spaced slash
         let listed = listed.replace('@', ";").replace(" / ", ";");
         // a word's other spelling in parentheses gives the name read
-        // with each spelling
+        // with each spelling …
         let readings = variants::spelled_in_parentheses(&listed).unwrap_or_else(|| vec![listed]);
+        // … and between slashes
+        let readings: Vec<String> = readings
+            .into_iter()
+            .flat_map(|r| variants::spelled_with_a_slash(&r).unwrap_or_else(|| vec![r]))
+            .collect();
         let mut pieces: Vec<String> = Vec::new();
         for piece in readings.iter().flat_map(|r| parenthesised(r)) {
             if !pieces.contains(&piece) {

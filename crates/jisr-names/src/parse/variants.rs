@@ -70,6 +70,48 @@ pub(super) fn spelled_in_parentheses(raw: &str) -> Option<Vec<String>> {
     Some(readings)
 }
 
+/// The name read with each spelling one of its words gives between
+/// slashes (Mohamed/Mohammed Ali, «محمد/محمود علي»), the first spelling's
+/// reading first; `None` when no word does. The spellings must sound alike,
+/// since a booking parts a surname from given names with a slash
+/// (TAWFIK/MAHMOUD), which `travel` reads when a title or number says so.
+pub(super) fn spelled_with_a_slash(raw: &str) -> Option<Vec<String>> {
+    if !raw.contains('/') {
+        return None;
+    }
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let split: Vec<Option<Vec<&str>>> = words.iter().map(|w| slashed(w)).collect();
+    let most = split.iter().flatten().map(Vec::len).max()?;
+    let readings = (0..most)
+        .map(|k| {
+            let read: Vec<&str> = words
+                .iter()
+                .zip(&split)
+                .map(|(w, s)| s.as_ref().map_or(*w, |s| s.get(k).unwrap_or(&s[0])))
+                .collect();
+            read.join(" ")
+        })
+        .collect();
+    Some(readings)
+}
+
+/// The spellings of a word written with slashes between them, when they
+/// are words of letters that sound alike.
+fn slashed(word: &str) -> Option<Vec<&str>> {
+    if !word.contains('/') {
+        return None;
+    }
+    let spellings: Vec<&str> = word.split('/').collect();
+    let first = normalize(spellings[0]);
+    let sound = first_sound(&first)?;
+    let alike = spellings.len() <= MAX_SPELLINGS + 1
+        && spellings.iter().all(|s| {
+            let n = normalize(s);
+            is_a_spelling(&n) && first_sound(&n) == Some(sound)
+        });
+    alike.then_some(spellings)
+}
+
 /// Where the word before a parenthesis starts in `before`, and the other
 /// spellings of it that the parenthesis holds.
 fn spellings_of(before: &str, content: &str, after: &str) -> Option<(usize, Vec<String>)> {
@@ -139,7 +181,7 @@ fn first_sound(normal: &str) -> Option<char> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
-    use super::spelled_in_parentheses;
+    use super::{spelled_in_parentheses, spelled_with_a_slash};
 
     #[test]
     fn a_words_other_spelling_in_parentheses_is_a_reading_of_the_name() {
@@ -181,6 +223,26 @@ mod tests {
                 .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect();
             assert_eq!(got, readings, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_words_spellings_between_slashes_are_readings_of_the_name() {
+        for (raw, readings) in [
+            ("Mohamed/Mohammed Ali", &["Mohamed Ali", "Mohammed Ali"][..]),
+            ("محمد/محمود علي", &["محمد علي", "محمود علي"]),
+            ("Ahmed Ali/Aly", &["Ahmed Ali", "Ahmed Aly"]),
+        ] {
+            assert_eq!(spelled_with_a_slash(raw).unwrap(), readings, "{raw}");
+        }
+        // a booking's surname and given names; a date; a word of another sound
+        for raw in [
+            "TAWFIK/MAHMOUD",
+            "Mohammed Ali 12/03/1970",
+            "Ahmed Ali/Hassan",
+            "Mahmoud Tawfik",
+        ] {
+            assert_eq!(spelled_with_a_slash(raw), None, "{raw}");
         }
     }
 

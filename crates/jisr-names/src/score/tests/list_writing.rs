@@ -330,6 +330,14 @@ fn a_words_other_spelling_in_parentheses_is_a_reading_of_the_name() {
         let m = s(a, b);
         assert!(m.score >= 0.93, "{a} / {b}: {m}");
     }
+    // … or between slashes (0.85 and 0.80 before)
+    for (a, b) in [
+        ("Mohamed/Mohammed Ali", "محمد علي"),
+        ("محمد/محمود علي", "Mahmoud Ali"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.92, "{a} / {b}: {m}");
+    }
     // what a parenthesis says of the person is no spelling of a word
     assert!(s("Ahmed Hassan (Egypt)", "Ahmed Egypt").score < DEFAULT_THRESHOLD);
 }
