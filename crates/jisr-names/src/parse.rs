@@ -299,89 +299,6 @@ fn article_units() -> Units {
     Units::from_slice(&[u::A_ART, u::L_ART])
 }
 
-/// Parses a name, and the other names its string gives (a.k.a.). Never
-/// fails: an empty or unreadable name yields no parts.
-pub fn parse(original: &str, kind: NameKind) -> ParsedName {
-    // the UN list's, a form's, a passport's and a booking's name fields
-    // … and the number a numbered list puts before a name
-    let fields = numbered::name_fields(original).or_else(|| {
-        (kind != NameKind::Organization)
-            .then(|| numbered::without_list_number(original))
-            .flatten()
-            .map(str::to_string)
-    });
-    let text = fields.as_deref().unwrap_or(original);
-    // a formula of blessing in parentheses after a name ((r.a.), «(عليه السلام)»)
-    let bare = (kind != NameKind::Organization && text.contains('('))
-        .then(|| eulogies::without_parenthesised(text))
-        .flatten();
-    let mut parsed = parse_bare(bare.as_deref().unwrap_or(text), kind);
-    if fields.is_some() || bare.is_some() {
-        parsed.original = original.to_string();
-    }
-    parsed
-}
-
-/// Parses a name whose fields and formulas of blessing are read.
-fn parse_bare(original: &str, kind: NameKind) -> ParsedName {
-    // a person's date of birth, nationality … after the name
-    if kind != NameKind::Organization
-        && let Some((name, rest)) =
-            particulars::split_particulars(original, kind == NameKind::Person)
-    {
-        let mut parsed = parse_listed_forms(name, kind);
-        parsed.original = original.to_string();
-        parsed.born = particulars::birth_year(rest);
-        return parsed;
-    }
-    parse_listed_forms(original, kind)
-}
-
-/// A name and the other names it gives: a body's acronym after it, or
-/// names after a.k.a. or in parentheses.
-fn parse_listed_forms(original: &str, kind: NameKind) -> ParsedName {
-    // a body's acronym after its name is another name of it (one: a string
-    // of many is read whole rather than recursed into)
-    if let Some((outer, letters)) = acronym::trailing(original) {
-        let mut name = parse_names(outer, kind);
-        if name.kind == NameKind::Organization {
-            name.others
-                .push(parse_one(letters, NameKind::Organization, &mut false));
-            name.original = original.to_string();
-            return name;
-        }
-    }
-    parse_names(original, kind)
-}
-
-/// The name a string opens with, and the other names it gives (a.k.a.).
-fn parse_names(original: &str, kind: NameKind) -> ParsedName {
-    let mut marker = false;
-    let whole = parse_one(original, kind, &mut marker);
-    // the kind given, or the one the words tell when none was
-    let person = whole.kind == NameKind::Person;
-    // what may set a name apart: a semicolon for any name; for a person's,
-    // a parenthesis, @, a slash (spaced between names, or between a word's
-    // spellings), quotation marks
-    let has = |c| original.contains(c);
-    if !(marker
-        || has(';')
-        || person && (has(')') || has('@') || has('/') || aliases::has_quotes(original)))
-    {
-        return whole;
-    }
-    let names = aliases::other_names(original, person);
-    let mut parsed = names.iter().map(|n| parse_one(n, kind, &mut false));
-    match parsed.next() {
-        Some(mut first) => {
-            first.others = parsed.collect();
-            first.original = original.to_string();
-            first
-        }
-        None => whole,
-    }
-}
-
 /// Parses one name; `marker` tells whether a word of it may introduce
 /// another name (aka, «المعروف»: a notable word), for `parse` to read them
 /// apart.
@@ -575,12 +492,15 @@ fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
     h.finish()
 }
 
+pub use strings::parse;
+
 pub(crate) use index_keys::{
     class_mask, part_second_skeleton, part_skeleton, part_somali_skeleton,
 };
 
 mod acronym;
 mod aliases;
+mod bilingual;
 mod demonyms;
 mod eulogies;
 mod exonyms;
@@ -599,6 +519,7 @@ mod particulars;
 mod person;
 mod placeholders;
 mod prose;
+mod strings;
 mod travel;
 mod variants;
 

@@ -322,7 +322,9 @@ use super::keys::key_of;
 /// Berhad and their kin are legal forms.
 /// 63: a word's spellings between slashes are readings of the name
 /// (Mohamed/Mohammed Ali, «محمد/محمود علي»).
-pub const NAME_KEYS_VERSION: i64 = 63;
+/// 64: a name written in each script in one string is two names of the
+/// entry («محمد علي Mohammed Ali»).
+pub const NAME_KEYS_VERSION: i64 = 64;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,
