@@ -31,6 +31,11 @@ pub(crate) fn is_arabic_char(c: char) -> bool {
 
 /// The dominant script of a (normalised) token.
 pub fn script_of(token: &str) -> Script {
+    // an ASCII token counts only Latin letters, if any, and is Latin either
+    // way; most tokens are, and are settled without decoding
+    if token.is_ascii() {
+        return Script::Latin;
+    }
     let mut arabic = 0usize;
     let mut latin = 0usize;
     let mut other = 0usize;
