@@ -8,7 +8,7 @@
 
 use crate::lexicon::{Word, lexicon};
 use crate::normalize::{Script, normalize, script_of};
-use crate::phonetic::{Units, arabic_units, latin_units, other_units, skeleton, u};
+use crate::phonetic::{Units, arabic_units, latin_units, other_units, skeleton_on_stack, u};
 use std::hash::{Hash, Hasher};
 
 /// What kind of entity a name belongs to.
@@ -426,7 +426,8 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
         let seq = crate::kernel::Seq::new(g.units.as_slice());
         let spelled = crate::distance::spelled_weight(g.units.as_slice());
         let w = role.base_weight() * (spelled / 3.5).clamp(0.6, 1.2);
-        let skel = skeleton(g.units.as_slice());
+        let skel = skeleton_on_stack(g.units.as_slice());
+        let skel = skel.as_str();
         keys.push(PartKey {
             units: g.units,
             role,
@@ -434,9 +435,9 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
             concept,
             weight: w,
             text_hash: hash_text(&compact),
-            skel: hash_text(&skel) as u32,
+            skel: hash_text(skel) as u32,
             skel_len: skel.len().min(255) as u8,
-            mask: class_mask(&skel, g.units.as_slice()),
+            mask: class_mask(skel, g.units.as_slice()),
             sim_id: sim_id(&compact, &g.units, role, concept ^ nickname.rotate_left(8)),
             also: if concept != 0 { concept_alt } else { nickname },
             unit_weight: seq.weight(),

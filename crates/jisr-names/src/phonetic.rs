@@ -9,7 +9,9 @@
 mod latin;
 mod skeleton;
 pub use latin::latin_units;
-pub(crate) use skeleton::{bare_skeleton, digraph_reading, is_mute, nisba_singular};
+pub(crate) use skeleton::{
+    bare_skeleton, digraph_reading, is_mute, nisba_singular, skeleton_on_stack,
+};
 pub use skeleton::{second_skeleton, skeleton, somali_skeleton};
 
 /// Longest unit sequence compared; longer tokens are truncated (names rarely are).

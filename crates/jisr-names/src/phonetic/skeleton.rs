@@ -171,8 +171,50 @@ pub(crate) fn is_mute(x: u8) -> bool {
 /// be silent; `j_as_y`:
 /// read a j as y (kept as a word's first letter, left out inside it).
 fn skeleton_reading(units: &[u8], second: bool, j_as_y: bool) -> String {
-    use u::*;
     let mut s = String::with_capacity(units.len());
+    read_skeleton(units, second, j_as_y, |ch| {
+        if !s.ends_with(ch) {
+            s.push(ch);
+        }
+    });
+    s
+}
+
+/// A skeleton kept on the stack, for the one every part's key needs
+/// (`skeleton` would allocate a string for each part of every name).
+pub(crate) struct Skel {
+    len: u8,
+    buf: [u8; super::MAX_UNITS],
+}
+
+impl Skel {
+    pub(crate) fn as_str(&self) -> &str {
+        // ASCII capitals and * only
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// [`skeleton`] without allocating.
+pub(crate) fn skeleton_on_stack(units: &[u8]) -> Skel {
+    let mut s = Skel {
+        len: 0,
+        buf: [0; super::MAX_UNITS],
+    };
+    read_skeleton(units, false, false, |ch| {
+        let len = usize::from(s.len);
+        // a letter a unit at most, and MAX_UNITS units
+        if len < s.buf.len() && (len == 0 || s.buf[len - 1] != ch as u8) {
+            s.buf[len] = ch as u8;
+            s.len += 1;
+        }
+    });
+    s
+}
+
+/// Gives each letter of the skeleton to `push`, which leaves out a letter
+/// repeating the one before.
+fn read_skeleton(units: &[u8], second: bool, j_as_y: bool, mut push: impl FnMut(char)) {
+    use u::*;
     let n = units.len();
     for (k, &x) in units.iter().enumerate() {
         let ch = match x {
@@ -210,9 +252,22 @@ fn skeleton_reading(units: &[u8], second: bool, j_as_y: bool) -> String {
             OTHER => '*',
             _ => continue,
         };
-        if !s.ends_with(ch) {
-            s.push(ch);
+        push(ch);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{skeleton, skeleton_on_stack};
+    use crate::phonetic::{MAX_UNITS, u};
+
+    proptest::proptest! {
+        #[test]
+        fn the_skeleton_on_the_stack_is_the_skeleton(
+            units in proptest::collection::vec(0..u::COUNT as u8, 0..=MAX_UNITS)
+        ) {
+            let on_stack = skeleton_on_stack(&units);
+            proptest::prop_assert_eq!(on_stack.as_str(), skeleton(&units));
         }
     }
-    s
 }
