@@ -324,7 +324,9 @@ use super::keys::key_of;
 /// (Mohamed/Mohammed Ali, «محمد/محمود علي»).
 /// 64: a name written in each script in one string is two names of the
 /// entry («محمد علي Mohammed Ali»).
-pub const NAME_KEYS_VERSION: i64 = 64;
+/// 65: the mother's name after a name (mother's name: Fatima, «اسم الأم»)
+/// is a particular, not words or another name of the person.
+pub const NAME_KEYS_VERSION: i64 = 65;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

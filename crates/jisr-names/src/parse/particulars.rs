@@ -27,6 +27,20 @@ pub(super) const LABELS: &[&[&str]] = &[
     &["مواليد"],
     &["الجنسيه"],
     &["جواز"],
+    // the mother's name, which Arab civil records give to tell namesakes
+    // apart: no part of the person's (a parenthesis of it was read as
+    // another name of the person)
+    &["mother"],
+    &["mothers", "name"],
+    &["mothers", "maiden", "name"],
+    &["nom", "de", "la", "mere"],
+    &["prenom", "de", "la", "mere"],
+    &["mutter"],
+    &["اسم", "الام"],
+    &["اسم", "الوالده"],
+    &["الام"],
+    &["والدته"],
+    &["والدتها"],
 ];
 
 /// Words that introduce a date of birth only when one follows: Born and
@@ -406,6 +420,18 @@ mod tests {
             ("Ali Hassan, reportedly deceased", "Ali Hassan"),
             ("علي حسن (قتل عام 2015)", "علي حسن"),
             ("محمود توفيق (مصر)", "محمود توفيق"),
+            // the mother's name
+            (
+                "Mohammed Ali Hassan, mother's name: Fatima",
+                "Mohammed Ali Hassan",
+            ),
+            ("Mohammed Ali Hassan, mother: Fatima", "Mohammed Ali Hassan"),
+            (
+                "Mohammed Ali Hassan (mother: Fatima Ahmed)",
+                "Mohammed Ali Hassan",
+            ),
+            ("محمد علي حسن، اسم الأم: فاطمة", "محمد علي حسن"),
+            ("محمد علي حسن، والدته فاطمة", "محمد علي حسن"),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
         }

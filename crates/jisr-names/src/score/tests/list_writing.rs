@@ -367,3 +367,19 @@ fn a_name_in_both_scripts_in_one_string_is_two_names() {
         assert!(m.score >= 0.95, "{a} / {b}: {m}");
     }
 }
+
+#[test]
+fn the_mothers_name_after_a_name_is_no_name_of_the_person() {
+    // an Arab civil record's identifier: it was read as words of the name
+    // (0.67, 0.68), or in parentheses as another name of the person, which
+    // the mother then matched (0.86)
+    for (a, b) in [
+        ("Mohammed Ali Hassan, mother's name: Fatima", "محمد علي حسن"),
+        ("محمد علي حسن، اسم الأم: فاطمة", "Mohammed Ali Hassan"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+    let m = s("Mohammed Ali Hassan (mother: Fatima Ahmed)", "Fatima Ahmed");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
