@@ -326,7 +326,9 @@ use super::keys::key_of;
 /// entry («محمد علي Mohammed Ali»).
 /// 65: the mother's name after a name (mother's name: Fatima, «اسم الأم»)
 /// is a particular, not words or another name of the person.
-pub const NAME_KEYS_VERSION: i64 = 65;
+/// 66: a record's fields after a name (occupation:, resident of, «يسكن»,
+/// any label and colon that names no part of the name) are particulars.
+pub const NAME_KEYS_VERSION: i64 = 66;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

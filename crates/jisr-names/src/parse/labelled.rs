@@ -242,6 +242,16 @@ fn label_before(text: &str) -> (usize, Option<Field>) {
     (at, field)
 }
 
+/// Whether a label written before a colon after a name is one of the
+/// name's own fields or another name's (Surname:, Prénom:, alias:) rather
+/// than a field that is no name (occupation:, address:, «المهنة:»).
+pub(super) fn names_the_person(label: &str) -> bool {
+    matches!(
+        label_before(label).1,
+        Some(Field::Given | Field::Family | Field::Either | Field::Alias)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::person_fields;

@@ -41,6 +41,32 @@ pub(super) const LABELS: &[&[&str]] = &[
     &["الام"],
     &["والدته"],
     &["والدتها"],
+    // where the person lives, and what the person does or is registered as
+    &["resident", "of"],
+    &["residing", "in"],
+    &["resides", "in"],
+    &["lives", "in"],
+    &["address"],
+    &["occupation"],
+    &["profession"],
+    &["religion"],
+    &["tribe"],
+    &["id", "no"],
+    &["id", "number"],
+    &["identity", "card"],
+    &["national", "id"],
+    &["phone"],
+    &["يسكن"],
+    &["يقيم"],
+    &["الساكن"],
+    &["القاطن"],
+    &["من", "اهالي"],
+    &["العنوان"],
+    &["عنوانه"],
+    &["المهنه"],
+    &["مهنته"],
+    &["الديانه"],
+    &["رقم", "الهويه"],
 ];
 
 /// Words that introduce a date of birth only when one follows: Born and
@@ -301,7 +327,22 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
             };
             words[i..end].iter().all(|w| says_who(w) || country(w))
         };
-        labelled || birth || age || dated || status
+        // a field's label and its colon set apart (occupation:, address:,
+        // «المهنة:»), unless the field is the name's or another name's
+        let field = words[i].after_break && {
+            let colon = (i..words.len().min(i + 3)).find(|&k| {
+                raw[words[k].at + words[k].raw.len()..]
+                    .trim_start()
+                    .starts_with(':')
+            });
+            colon.is_some_and(|k| {
+                let label: Vec<&str> = words[i..=k].iter().map(|w| w.raw).collect();
+                words[i + 1..=k].iter().all(|w| !w.after_break)
+                    && super::markers::marker_at(&label).is_none()
+                    && !super::labelled::names_the_person(&label.join(" "))
+            })
+        };
+        labelled || birth || age || dated || status || field
     })?;
     let name = raw[..words[cut].at].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '-' | '–' | '—' | '،' | '؛')
@@ -432,6 +473,24 @@ mod tests {
             ),
             ("محمد علي حسن، اسم الأم: فاطمة", "محمد علي حسن"),
             ("محمد علي حسن، والدته فاطمة", "محمد علي حسن"),
+            // where the person lives, what the person does, any field
+            (
+                "Mohammed Ali Hassan, resident of Mosul",
+                "Mohammed Ali Hassan",
+            ),
+            ("Mohammed Ali Hassan, ID no. 12345", "Mohammed Ali Hassan"),
+            ("محمد علي حسن، يسكن الموصل", "محمد علي حسن"),
+            ("محمد علي حسن، من أهالي الموصل", "محمد علي حسن"),
+            (
+                "Mohammed Ali Hassan, occupation: engineer",
+                "Mohammed Ali Hassan",
+            ),
+            ("Mohammed Ali Hassan; Beruf: Händler", "Mohammed Ali Hassan"),
+            ("محمد علي حسن، المهنة: مهندس", "محمد علي حسن"),
+            (
+                "Mohammed Ali Hassan, father's name: Ali",
+                "Mohammed Ali Hassan",
+            ),
         ] {
             assert_eq!(without_particulars(raw), Some(name), "{raw}");
         }
@@ -492,6 +551,11 @@ mod tests {
             "MASRI, Abu Ayyub al-",
             // a nationality inside the name is a family name
             "Abu Ayyub al-Masri",
+            // a label of another name or of the name's own parts
+            "Mohammed Ali, alias: Abu Ahmed",
+            "Mohammed Ali; a.k.a.: Abu Ahmed",
+            "محمد علي، الكنية: أبو أحمد",
+            "TAWFIK, Prénom: Mahmoud",
         ] {
             assert_eq!(without_particulars(raw), None, "{raw}");
         }
