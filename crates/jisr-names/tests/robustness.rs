@@ -33,6 +33,9 @@ fn name() -> impl Strategy<Value = String> {
         // generations, abbreviated kinship and titles, ranks of two words,
         // trades before a name, German dsch, a woman's other family name:
         // what the readings of these look for, around names and alone
+        // a word's spellings in parentheses or between slashes, both
+        // scripts in one string, a list's number, a record's fields
+        "(Maher|\\(a.k.a.|Mahir\\)|\\(حافظ\\)|Mohamed/Mohammed|محمد/محمود|Ali/Aly|/|1\\.|\\(3\\)|No\\.|#4|٣-|رقم|mother's|name:|mother:|اسم الأم:|والدته|occupation:|resident of|يسكن|من أهالي|Beruf:|d\\.o\\.o\\.|S\\.A\\.|OOO|Ltda|Trading|محمد علي|Mohammed Ali|,|،|\\(|\\)| ){0,12}",
         "(Jr\\.|Sr\\.|Jr|junior|Júnior|الابن|الأب|جونيور|b\\.|bt\\.|B\\.|Sh\\.|Shk\\.|Cpl\\.|1st|Lt\\.|First|Lieutenant|Warrant|Officer|الملازم|ملازم|أول|ثان|ثاني|شرطة|طيار|الرقيب|الناشط|الصحفي|رجل|الأعمال|المطلوب|أمنياً|activist|journalist|Dschamal|Belhadsch|Goedsche|Martin|محمد|,|1989|née|épouse|ép\\.|geb\\.|veuve|viuda|de|le|\\(|\\)|BOULMERKA| ){0,12}",
     ]
 }
