@@ -265,6 +265,11 @@ impl NameIndex {
             if let Some(&sid) = self.skel_ids.get(alt.as_str()) {
                 sids.push((sid, 0.8));
             }
+            // and a listed part's second reading (Dajani is «الدجاني» read
+            // with the d of «دج», LDKN, posted as a second reading)
+            if let Some(&sid) = self.skel_ids.get(format!("t{alt}").as_str()) {
+                sids.push((sid, 0.8 * SECOND_READING));
+            }
             if let Some(v) = self.neighbours.get(format!("~{alt}").as_str()) {
                 sids.extend(v.iter().map(|&s| (s, 0.5)));
             }
