@@ -523,6 +523,7 @@ mod prose;
 mod strings;
 mod travel;
 mod variants;
+mod visual;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -33,6 +33,8 @@ fn name() -> impl Strategy<Value = String> {
         // generations, abbreviated kinship and titles, ranks of two words,
         // trades before a name, German dsch, a woman's other family name:
         // what the readings of these look for, around names and alone
+        // Arabic in visual order: contextual glyphs, reversed letters
+        "([\\u{FE70}-\\u{FEFC}]{1,6}|ة|أ|إ|ي|لا|دمحأ|يرصملا|ﻲﻠﻋ|ﺪﻤﺤﻣ|1970|Ali| ){0,10}",
         // a word's spellings in parentheses or between slashes, both
         // scripts in one string, a list's number, a record's fields
         "(Maher|\\(a.k.a.|Mahir\\)|\\(حافظ\\)|Mohamed/Mohammed|محمد/محمود|Ali/Aly|/|1\\.|\\(3\\)|No\\.|#4|٣-|رقم|mother's|name:|mother:|اسم الأم:|والدته|occupation:|resident of|يسكن|من أهالي|Beruf:|d\\.o\\.o\\.|S\\.A\\.|OOO|Ltda|Trading|محمد علي|Mohammed Ali|,|،|\\(|\\)| ){0,12}",

@@ -328,7 +328,9 @@ use super::keys::key_of;
 /// is a particular, not words or another name of the person.
 /// 66: a record's fields after a name (occupation:, resident of, «يسكن»,
 /// any label and colon that names no part of the name) are particulars.
-pub const NAME_KEYS_VERSION: i64 = 66;
+/// 67: Arabic pasted from a PDF in visual order is read in logical order
+/// (ﻲﻠﻋ ﺪﻤﺤﻣ, «يرصملا دمحأ»).
+pub const NAME_KEYS_VERSION: i64 = 67;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -6,11 +6,24 @@
 
 use super::{
     NameKind, ParsedName, acronym, aliases, bilingual, eulogies, numbered, parse_one, particulars,
+    visual,
 };
 
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
 pub fn parse(original: &str, kind: NameKind) -> ParsedName {
+    // Arabic pasted from a PDF in visual order (turned once: a string of
+    // glyphs whose forms contradict each other reads reversed both ways)
+    if let Some(logical) = visual::in_logical_order(original) {
+        let mut parsed = parse_in_order(&logical, kind);
+        parsed.original = original.to_string();
+        return parsed;
+    }
+    parse_in_order(original, kind)
+}
+
+/// Parses a name in logical order.
+fn parse_in_order(original: &str, kind: NameKind) -> ParsedName {
     // the UN list's, a form's, a passport's and a booking's name fields
     // … and the number a numbered list puts before a name
     let fields = numbered::name_fields(original).or_else(|| {
