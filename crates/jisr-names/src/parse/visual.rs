@@ -13,22 +13,23 @@ use crate::normalize::is_arabic_char;
 /// than not: each Arabic word's letters reversed, and, when every word is
 /// Arabic, the words too (a line reversed whole). `None` otherwise.
 pub(super) fn in_logical_order(raw: &str) -> Option<String> {
-    // most names have no Arabic letter; an Arabic one is read by its words
-    let b = raw.as_bytes();
-    if !b.iter().any(|c| matches!(c, 0xD8..=0xDB | 0xEF)) {
+    // asked of every name: without a sign only reversed text gives, it is
+    // read as written
+    if !may_be_reversed(raw.as_bytes()) {
         return None;
     }
     let words: Vec<&str> = raw.split_whitespace().collect();
     let arabic = |w: &str| w.chars().any(|c| is_arabic_char(c) || form(c).is_some());
+    let letter = |c: &char| is_arabic_letter(*c) || form(*c).is_some();
     let (mut reversed, mut logical) = (0usize, 0usize);
     for w in words.iter().filter(|w| arabic(w)) {
-        let letters: Vec<char> = w
-            .chars()
-            .filter(|&c| is_arabic_letter(c) || form(c).is_some())
-            .collect();
-        let (Some(&first), Some(&last)) = (letters.first(), letters.last()) else {
+        let mut forward = w.chars().filter(letter);
+        let mut backward = w.chars().rev().filter(letter);
+        let (Some(first), Some(last)) = (forward.next(), backward.next()) else {
             continue;
         };
+        let (second, before_last) = (forward.next(), backward.next());
+        let long = w.chars().filter(letter).nth(3).is_some();
         // a glyph's form says where in a word it stands
         match form(first) {
             Some(Form::Final | Form::Medial) => reversed += 2,
@@ -51,11 +52,10 @@ pub(super) fn in_logical_order(raw: &str) -> Option<String> {
         // a nisba with the article (al-...i) reads ي...لا reversed, which
         // six foreign names (Jaakkola «ياكولا») do against 865 nisbas: it
         // only supports another sign
-        let n = letters.len();
-        if n > 3 && first == 'ي' && letters[n - 2] == 'ل' && last == 'ا' {
+        if long && first == 'ي' && before_last == Some('ل') && last == 'ا' {
             reversed += 1;
         }
-        if n > 3 && first == 'ا' && letters[1] == 'ل' && last == 'ي' {
+        if long && first == 'ا' && second == Some('ل') && last == 'ي' {
             logical += 1;
         }
     }
@@ -80,6 +80,19 @@ pub(super) fn in_logical_order(raw: &str) -> Option<String> {
         turned.reverse();
     }
     Some(turned.join(" "))
+}
+
+/// Whether the bytes hold a sign of reversed Arabic: a presentation form
+/// (U+FE70 on: EF B9 B0 to EF BB BF), ة or ى opening a word, or أ, إ or آ
+/// ending one. Without one the weaker sign alone decides nothing.
+fn may_be_reversed(b: &[u8]) -> bool {
+    let apart = |i: Option<&u8>| i.is_none_or(|c| c.is_ascii());
+    b.windows(2).enumerate().any(|(i, w)| match w {
+        [0xEF, 0xB9..=0xBB] => true,
+        [0xD8, 0xA9] | [0xD9, 0x89] => apart(i.checked_sub(1).and_then(|p| b.get(p))),
+        [0xD8, 0xA2 | 0xA3 | 0xA5] => apart(b.get(i + 2)),
+        _ => false,
+    })
 }
 
 fn is_arabic_letter(c: char) -> bool {
