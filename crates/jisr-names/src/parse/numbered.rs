@@ -84,14 +84,12 @@ pub(super) fn without_list_number(raw: &str) -> Option<&str> {
         Some(rest) => (rest, true),
         None => (t, false),
     };
-    let digits = t
-        .char_indices()
-        .take_while(|(_, c)| c.is_numeric())
-        .last()
-        .map(|(i, c)| i + c.len_utf8())?;
-    if digits > 4 * '٠'.len_utf8() {
+    // a list's number has four digits at most (a year is no list number)
+    let numerals = t.chars().take_while(|c| c.is_numeric());
+    if !(1..=4).contains(&numerals.clone().count()) {
         return None;
     }
+    let digits: usize = numerals.map(char::len_utf8).sum();
     let after = &t[digits..];
     let rest = if parenthesised {
         after.strip_prefix(')')?
@@ -106,7 +104,6 @@ pub(super) fn without_list_number(raw: &str) -> Option<&str> {
     // the name after it, not a figure (1.5) or a word glued to it (3M)
     let rest = rest.trim_start_matches([' ', '\t', '-', '–', '—']);
     (rest.chars().next().is_some_and(char::is_alphabetic)
-        && (rest.len() < t.len())
         && !after.starts_with(|c: char| c.is_alphabetic()))
     .then_some(rest)
 }
@@ -187,6 +184,7 @@ mod tests {
             "1.",
             "No Name",
             "رشيد علي",
+            "19700. Mohammed Ali",
         ] {
             assert_eq!(without_list_number(raw), None, "{raw}");
         }

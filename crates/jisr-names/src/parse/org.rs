@@ -35,8 +35,9 @@ pub(super) fn detect_kind(tokens: &[&str]) -> NameKind {
         })
     };
     let legal = |t: &str| lex.org_word(t) == Some(Word::Legal) && !AMBIGUOUS_LEGAL.contains(&t);
-    // Russian, Ukrainian and Indonesian forms open the name (OOO, PJSC)
-    let legal_end = legal(last) || legal(first);
+    // at the end, or at the start as Russian, Ukrainian and Indonesian
+    // forms are (OOO, PJSC)
+    let legal_form = legal(last) || legal(first);
     // a legal form spelled in letters after the name (d.o.o., S.R.L., B.V.):
     // as a word, Doo or Sa may be a name; as three letters or more, or
     // after a word bodies' names hold (Rosneft Trading S.A.), not
@@ -59,7 +60,7 @@ pub(super) fn detect_kind(tokens: &[&str]) -> NameKind {
     let latin_last = last.is_ascii();
     // a rank opens a person's name (اللواء is a brigade and a major general)
     let rank_first = lex.word(first) == Some(Word::Title);
-    if legal_end
+    if legal_form
         || spelled_legal
         || (type_at(first, false) && !rank_first)
         || type_at(last, latin_last)

@@ -18,7 +18,7 @@ const MAX_SPELLINGS: usize = 4;
 /// them first; `None` when no parenthesis gives a word's other spelling.
 ///
 /// A parenthesis gives one when it follows a word and holds only single
-/// words, one after another's separator (a comma, a slash, "or», «أو»),
+/// words, one after another's separator (a comma, a slash, or, «أو»),
 /// each sounding like the word (its first consonant's; a name's gloss in
 /// another script too). Inside the name a marker (a.k.a.) vouches for a
 /// spelling that sounds otherwise; after it, a word alone unlike the name's
