@@ -330,7 +330,9 @@ use super::keys::key_of;
 /// any label and colon that names no part of the name) are particulars.
 /// 67: Arabic pasted from a PDF in visual order is read in logical order
 /// (ﻲﻠﻋ ﺪﻤﺤﻣ, «يرصملا دمحأ»).
-pub const NAME_KEYS_VERSION: i64 = 67;
+/// 68: a record's one-word labels Father:, Grandfather:, «الأب:», «الجد:»
+/// and a middle name or patronymic are fields of the name.
+pub const NAME_KEYS_VERSION: i64 = 68;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

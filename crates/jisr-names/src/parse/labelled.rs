@@ -46,8 +46,19 @@ const LABELS: &[(&str, Field)] = &[
     ("father name", Field::Father),
     ("اسم الاب", Field::Father),
     ("اسم الوالد", Field::Father),
+    // a record's field for the father's name may be the one word, and a
+    // middle name or a patronymic is read where a father's name is
+    ("father", Field::Father),
+    ("الاب", Field::Father),
+    ("الوالد", Field::Father),
+    ("middle name", Field::Father),
+    ("middle names", Field::Father),
+    ("patronymic", Field::Father),
     ("اسم الجد", Field::Grandfather),
     ("grandfathers name", Field::Grandfather),
+    ("grandfather", Field::Grandfather),
+    ("nom du grand pere", Field::Grandfather),
+    ("الجد", Field::Grandfather),
     ("nom", Field::Either),
     ("name", Field::Either),
     ("الاسم", Field::Either),
@@ -76,6 +87,8 @@ const LABELS: &[(&str, Field)] = &[
     ("prenom de la mere", Field::Other),
     ("اسم الام", Field::Other),
     ("اسم الوالده", Field::Other),
+    ("mother", Field::Other),
+    ("الام", Field::Other),
 ];
 
 /// One labelled field: the field its label names (`None` for one that
@@ -276,6 +289,18 @@ mod tests {
             (
                 "الاسم: أحمد اسم الأم: فاطمة اللقب: بن علي الكنية: أبو محمد",
                 "أحمد بن علي; أبو محمد",
+            ),
+            (
+                "Name: Ali; Father: Mahmoud; Grandfather: Hassan; Mother: Fatima; Surname: al-Tikriti",
+                "Ali Mahmoud Hassan al-Tikriti",
+            ),
+            (
+                "First name: Ivan, Patronymic: Petrovich, Last name: Sidorov",
+                "Ivan Petrovich Sidorov",
+            ),
+            (
+                "الاسم: علي الأب: محمود الجد: حسن اللقب: التكريتي",
+                "علي محمود حسن التكريتي",
             ),
             (
                 "Nom: BEN ALI Prénom: Ahmed Date de naissance: 12/03/1962",

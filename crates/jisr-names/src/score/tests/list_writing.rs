@@ -235,6 +235,12 @@ fn a_forms_name_fields_are_the_name_in_reading_order() {
             "الاسم: محمود اسم الأب: أحمد اسم العائلة: توفيق",
             "Mahmoud Ahmed Tawfik",
         ),
+        // a record's one-word labels for the father and grandfather
+        // (0.72 before)
+        (
+            "Name: Ali; Father: Mahmoud; Grandfather: Hassan; Surname: al-Tikriti",
+            "علي محمود حسن التكريتي",
+        ),
     ] {
         let m = s(a, b);
         assert!(m.score >= 0.9, "{a} / {b}: {m}");
