@@ -2,7 +2,8 @@
 //! Arabic–English concept table for organisation words (which are
 //! translated, not transliterated, between scripts: «الاتحاد الأوروبي» is
 //! "European Union"), given names' other forms and phrases (`tables.rs`),
-//! and the words that describe a person around a name (`describing.rs`).
+//! the words that describe a person around a name (`describing.rs`), and
+//! the cities records write after one (`cities.rs`).
 //!
 //! Entries are written naturally and normalised once at first use, so the
 //! lists stay readable and always agree with `normalize`.
@@ -13,6 +14,7 @@ use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+mod cities;
 mod concepts;
 mod describing;
 mod institutions;
@@ -21,6 +23,7 @@ mod regions;
 mod tables;
 mod trades;
 mod words;
+use cities::CITIES;
 use concepts::CONCEPTS;
 use describing::{DESCRIPTORS, LEAD_OFFICES, NATIONALITIES, OFFICES, STATE_OFFICES, STATUSES};
 use institutions::INSTITUTIONS;
@@ -97,6 +100,7 @@ pub(crate) struct Lexicon {
     /// Words that describe a person, open a title phrase or may introduce
     /// another name: what a name must hold for those readings to run.
     notable: WordMap<()>,
+    cities: WordMap<()>,
 }
 
 /// Phrases of several words, normalised, longest first, and the words
@@ -233,6 +237,7 @@ fn build() -> Lexicon {
         alias_phrases,
         describing,
         notable,
+        cities: word_map(&[(CITIES, ())]),
     }
 }
 
@@ -269,6 +274,12 @@ impl Lexicon {
     /// `parse/aliases.rs` decide).
     pub fn is_notable(&self, token: &str) -> bool {
         self.notable.contains_key(token)
+    }
+
+    /// Whether a normalised word is one of the cities records write after
+    /// a person's name.
+    pub fn is_city(&self, token: &str) -> bool {
+        self.cities.contains_key(token)
     }
 
     /// How a word describes a person around a name, if it does.

@@ -332,7 +332,10 @@ use super::keys::key_of;
 /// (ﻲﻠﻋ ﺪﻤﺤﻣ, «يرصملا دمحأ»).
 /// 68: a record's one-word labels Father:, Grandfather:, «الأب:», «الجد:»
 /// and a middle name or patronymic are fields of the name.
-pub const NAME_KEYS_VERSION: i64 = 68;
+/// 69: a city set apart after a person's name, a place after from or born
+/// in, and a record's label with no separator before it («والدته») are
+/// particulars.
+pub const NAME_KEYS_VERSION: i64 = 69;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

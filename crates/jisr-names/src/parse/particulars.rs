@@ -7,7 +7,7 @@
 
 use crate::lexicon::lexicon;
 pub(super) use words::LABELS;
-use words::{AGE_WORDS, BIRTH_WORDS, DEATH_WORDS, MONTHS, STATUS_WORDS};
+use words::{AGE_WORDS, BEFORE_PLACE, BIRTH_WORDS, DEATH_WORDS, FROM_WORDS, MONTHS, STATUS_WORDS};
 
 #[cfg(test)]
 mod tests;
@@ -86,6 +86,23 @@ fn says_who(w: &Word) -> bool {
     w.text.chars().count() > 1 && (STATUS_WORDS.contains(&w.text.as_str()) || nationality())
 }
 
+/// Whether the words from `i` on open with a place after the words that
+/// may come before one: a city, or a country unless it is a given name
+/// after a comma (SMITH, Jordan; here a word introduced the place).
+fn place_at(words: &[Word], i: usize) -> bool {
+    let lex = lexicon();
+    words[i..]
+        .iter()
+        .take(4)
+        .find(|w| !BEFORE_PLACE.contains(&w.text.as_str()))
+        .is_some_and(|w| {
+            lex.is_city(&w.text)
+                || lex
+                    .concept(&w.text)
+                    .is_some_and(|c| lex.is_place_concept(c))
+        })
+}
+
 fn is_date_word(w: &Word) -> bool {
     is_numeric(w) || MONTHS.contains(&w.text.as_str())
 }
@@ -110,11 +127,16 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
             words.len() >= i + label.len()
                 && label.iter().zip(&words[i..]).all(|(l, w)| w.text == *l)
         });
-        // a birth word with a date after it, within a few words
-        let birth = (BIRTH_WORDS.contains(&words[i].text.as_str())
-            || DEATH_WORDS.contains(&words[i].text.as_str())
-            || AGE_WORDS.contains(&words[i].text.as_str()))
+        // a birth word with a date after it, within a few words, or a
+        // place (born in Mosul); a place after from (from Fallujah)
+        let text = words[i].text.as_str();
+        let birth = (BIRTH_WORDS.contains(&text)
+            || DEATH_WORDS.contains(&text)
+            || AGE_WORDS.contains(&text))
             && words[i + 1..].iter().take(3).any(is_numeric);
+        let from = person
+            && (BIRTH_WORDS.contains(&text) || FROM_WORDS.contains(&text))
+            && place_at(&words, i + 1);
         // an age set apart, and whatever follows it (Ahmed Hassan, 35, from
         // Cairo; «أحمد حسن، 35 عاما»)
         let age = words[i].after_break
@@ -128,16 +150,17 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
             let end = (i + 1..words.len())
                 .find(|&j| words[j].after_break)
                 .unwrap_or(words.len());
-            // a country alone in parentheses too: there it is no given
-            // name (Mahmoud TAWFIK (Egypt))
-            let country = |w: &Word| {
+            // a city, and a country alone in parentheses too: there it is
+            // no given name (Mahmoud TAWFIK (Egypt))
+            let place = |w: &Word| {
                 person
-                    && words[i].after_paren
-                    && lexicon()
-                        .concept(&w.text)
-                        .is_some_and(|c| lexicon().is_place_concept(c))
+                    && (lexicon().is_city(&w.text)
+                        || words[i].after_paren
+                            && lexicon()
+                                .concept(&w.text)
+                                .is_some_and(|c| lexicon().is_place_concept(c)))
             };
-            words[i..end].iter().all(|w| says_who(w) || country(w))
+            words[i..end].iter().all(|w| says_who(w) || place(w))
         };
         // a field's label and its colon set apart (occupation:, address:,
         // «المهنة:»), unless the field is the name's or another name's
@@ -154,7 +177,7 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
                     && !super::labelled::names_the_person(&label.join(" "))
             })
         };
-        labelled || birth || age || dated || status || field
+        labelled || birth || from || age || dated || status || field
     })?;
     let name = raw[..words[cut].at].trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | '[' | '-' | '–' | '—' | '،' | '؛')
@@ -169,8 +192,9 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
 /// dashes (E2 80 93, E2 80 94) and a hyphen standing alone.
 fn may_have_particulars(raw: &str) -> bool {
     let b = raw.as_bytes();
-    b.iter()
-        .any(|&c| c.is_ascii_digit() || matches!(c, b':' | b',' | b'(' | b';'))
+    has_opening_word(raw)
+        || b.iter()
+            .any(|&c| c.is_ascii_digit() || matches!(c, b':' | b',' | b'(' | b';'))
         || b.windows(3).any(|w| {
             matches!(
                 w,
@@ -185,6 +209,128 @@ fn may_have_particulars(raw: &str) -> bool {
             b,
             [.., 0xD9, 0xA0..=0xA9] | [.., 0xDB, 0xB0..=0xB9] | [.., 0xD8, 0x8C | 0x9B]
         )
+}
+
+/// Whether a word after the first is one particulars may open with
+/// without a separator before them («محمد علي حسن والدته فاطمة», Ahmed
+/// Saleh from Fallujah). Each word's bytes are folded on the stack as
+/// `normalize` writes these words (lower case; no dot or apostrophe; أ,
+/// إ, آ and ٱ as ا, ة as ه, ى as ي; no tatweel or short vowel), since
+/// every name is asked and most have no such word. A word written with a
+/// short vowel or a tatweel inside is not seen here (a comma or a colon
+/// before it still is).
+fn has_opening_word(raw: &str) -> bool {
+    type Set = std::collections::HashSet<
+        &'static [u8],
+        std::hash::BuildHasherDefault<crate::cache::FxHasher>,
+    >;
+    /// The words, and a bit for each (first byte, last byte, length) one
+    /// of them has: most words of a name are settled by that one bit.
+    struct Opening {
+        words: Set,
+        shapes: [u64; 64],
+    }
+    static OPENING: std::sync::OnceLock<Opening> = std::sync::OnceLock::new();
+    let opening = OPENING.get_or_init(|| {
+        let words: Set = LABELS
+            .iter()
+            .filter_map(|l| l.first().copied())
+            .chain(BIRTH_WORDS.iter().copied())
+            .chain(FROM_WORDS.iter().copied())
+            .map(str::as_bytes)
+            .collect();
+        let mut shapes = [0u64; 64];
+        let mut set = |w: &[u8]| {
+            if let Some(bit) = shape(w) {
+                shapes[bit / 64] |= 1 << (bit % 64);
+            }
+        };
+        for w in &words {
+            set(w);
+            // a possessive's apostrophe (mother's, father’s) is inside the
+            // word, where the shape sees its length
+            if let Some(stem) = w.strip_suffix(b"s") {
+                set(&[stem, b"'s"].concat());
+                set(&[stem, "’s".as_bytes()].concat());
+            }
+        }
+        Opening { words, shapes }
+    });
+    // a plain loop over the bytes: splitting by the library's search for
+    // a space cost more than the rest of the check
+    let bytes = raw.trim_start().as_bytes();
+    let Some(space) = bytes.iter().position(|&b| b == b' ') else {
+        return false;
+    };
+    let mut start = space + 1;
+    for end in space + 1..=bytes.len() {
+        if end < bytes.len() && bytes[end] != b' ' {
+            continue;
+        }
+        let word = &bytes[start..end];
+        // a dot or an apostrophe at the end is dropped by the fold
+        let may_be = match word.last() {
+            None => false,
+            Some(b'.' | b'\'' | 0x99) => true,
+            Some(_) => {
+                shape(word).is_some_and(|bit| opening.shapes[bit / 64] & 1 << (bit % 64) != 0)
+            }
+        };
+        if may_be && fold_word(word).is_some_and(|(w, n)| opening.words.contains(&w[..n])) {
+            return true;
+        }
+        start = end + 1;
+    }
+    false
+}
+
+/// A word's first byte, last byte and length, as a bit of
+/// [`has_opening_word`]'s table; the same for a word and its fold when the
+/// fold keeps its length (case, ة, ى, أ).
+fn shape(word: &[u8]) -> Option<usize> {
+    let (&a, &z) = (word.first()?, word.last()?);
+    let z = match z {
+        0xA9 => 0x87,
+        0x89 => 0x8A,
+        z => z.to_ascii_lowercase(),
+    };
+    let h = usize::from(a.to_ascii_lowercase()) * 131 + usize::from(z) * 31 + word.len();
+    Some(h % 4096)
+}
+
+/// What the byte at `k` of `word` folds to, as [`has_opening_word`]
+/// reads words (up to two bytes, and how many), and how many bytes it
+/// takes.
+#[inline(always)]
+fn fold_step(word: &[u8], k: usize) -> ([u8; 2], usize, usize) {
+    let b = word[k];
+    let next = word.get(k + 1).copied().unwrap_or(0);
+    match (b, next) {
+        (b'.' | b'\'', _) => ([0, 0], 0, 1),
+        (0..0x80, _) => ([b.to_ascii_lowercase(), 0], 1, 1),
+        // ’
+        (0xE2, 0x80) if word.get(k + 2) == Some(&0x99) => ([0, 0], 0, 3),
+        // أ آ إ ٱ as ا, ة as ه, ى as ي; no tatweel or short vowel
+        (0xD8, 0xA2 | 0xA3 | 0xA5) | (0xD9, 0xB1) => ([0xD8, 0xA7], 2, 2),
+        (0xD8, 0xA9) => ([0xD9, 0x87], 2, 2),
+        (0xD9, 0x89) => ([0xD9, 0x8A], 2, 2),
+        (0xD9, 0x80 | 0x8B..=0x92) => ([0, 0], 0, 2),
+        _ => ([b, 0], 1, 1),
+    }
+}
+
+/// `word` folded as [`has_opening_word`] reads it, and its length; None
+/// when it is too long to be such a word.
+fn fold_word(word: &[u8]) -> Option<([u8; 32], usize)> {
+    let mut buf = [0u8; 32];
+    let (mut n, mut k) = (0, 0);
+    while k < word.len() {
+        let (out, len, used) = fold_step(word, k);
+        buf.get_mut(n..n + len)?.copy_from_slice(&out[..len]);
+        n += len;
+        k += used;
+    }
+    Some((buf, n))
 }
 
 /// The year of birth particulars give: their first number of four digits

@@ -74,6 +74,33 @@ fn dates_and_places_of_birth_are_not_the_name() {
             "Mohammed Ali Hassan, father's name: Ali",
             "Mohammed Ali Hassan",
         ),
+        ("Ali Hassan, father's name Mahmoud", "Ali Hassan"),
+        // where the person comes from or lives: a city set apart, or a
+        // place after from or born in
+        ("Mohammed Ali Hassan (Baghdad)", "Mohammed Ali Hassan"),
+        ("Mohammed Ali Hassan (Mosul, Iraq)", "Mohammed Ali Hassan"),
+        ("Ahmed Saleh al-Dulaimi, Fallujah", "Ahmed Saleh al-Dulaimi"),
+        ("Omar Khalid from Mosul", "Omar Khalid"),
+        ("Omar Khalid, from the city of Mosul", "Omar Khalid"),
+        ("Yasser Mahmoud, born in Aleppo", "Yasser Mahmoud"),
+        ("Ziad Jarrah from Lebanon", "Ziad Jarrah"),
+        ("محمد علي حسن (الموصل)", "محمد علي حسن"),
+        ("حسين جبار كاظم، البصرة", "حسين جبار كاظم"),
+        ("سالم أحمد باوزير من مدينة المكلا", "سالم أحمد باوزير"),
+        ("فيصل العتيبي المولود في الرياض", "فيصل العتيبي"),
+        // a label with no separator before it
+        ("محمد علي حسن والدته فاطمة", "محمد علي حسن"),
+        ("محمد علي حسن يسكن الموصل", "محمد علي حسن"),
+        (
+            "Mohammed Ali Hassan resident of Mosul",
+            "Mohammed Ali Hassan",
+        ),
+        ("Ali Hassan father’s name Mahmoud", "Ali Hassan"),
+        (
+            "MOHAMMED ALI HASSAN MOTHER'S NAME FATIMA",
+            "MOHAMMED ALI HASSAN",
+        ),
+        ("محمد علي حسن اسم الأم فاطمة", "محمد علي حسن"),
     ] {
         assert_eq!(without_particulars(raw), Some(name), "{raw}");
     }
@@ -139,7 +166,48 @@ fn names_with_such_words_keep_them() {
         "Mohammed Ali; a.k.a.: Abu Ahmed",
         "محمد علي، الكنية: أبو أحمد",
         "TAWFIK, Prénom: Mahmoud",
+        // a city with nothing setting it apart, or one word after from
+        // that is no place, or a given name that is also a city's
+        "Ali Baghdad",
+        "Ahmed Hassan from Hell",
+        "HASSAN, Medina",
+        "Abu Musab al-Zarqawi",
+        "TRIPOLI, Ahmed",
     ] {
         assert_eq!(without_particulars(raw), None, "{raw}");
+    }
+}
+
+#[test]
+fn every_word_particulars_open_with_is_seen_without_a_separator() {
+    let words = super::LABELS
+        .iter()
+        .filter_map(|l| l.first())
+        .chain(super::words::BIRTH_WORDS)
+        .chain(super::words::FROM_WORDS);
+    for w in words {
+        for raw in [
+            format!("Ali Hassan {w} x"),
+            format!("Ali {} x", w.to_uppercase()),
+        ] {
+            assert!(super::has_opening_word(&raw), "{raw}");
+        }
+    }
+    // as they are written before `normalize`: hamza, ta marbuta, a dot
+    for raw in [
+        "علي حسن والدتة",
+        "علي حسن الأم",
+        "علي حسن الجنسية",
+        "Ali D.O.B.",
+    ] {
+        assert!(super::has_opening_word(raw), "{raw}");
+    }
+    for raw in [
+        "Ali Hassan",
+        "Mohammed Ali Hassan al-Tikriti",
+        "محمد علي حسن",
+        "from",
+    ] {
+        assert!(!super::has_opening_word(raw), "{raw}");
     }
 }

@@ -61,6 +61,31 @@ pub(in crate::parse) const LABELS: &[&[&str]] = &[
     &["مهنته"],
     &["الديانه"],
     &["رقم", "الهويه"],
+    // the father's name written after a whole name: which of its words
+    // is the father's is not known, so it is set apart, not placed
+    &["fathers", "name"],
+    &["father", "name"],
+    &["nom", "du", "pere"],
+    &["اسم", "الاب"],
+    &["اسم", "الوالد"],
+];
+
+/// Words that say where a person comes from when a place follows them
+/// ("Ahmed Saleh from Fallujah", «محمد علي من الموصل»).
+pub(super) const FROM_WORDS: &[&str] = &["from", "aus", "من"];
+
+/// Words that may stand between a word that introduces a place and the
+/// place (born in Mosul, from the city of Mosul, «من مدينة الموصل»).
+pub(super) const BEFORE_PLACE: &[&str] = &[
+    "in",
+    "the",
+    "city",
+    "of",
+    "a",
+    "en",
+    "في",
+    "مدينه",
+    "محافظه",
 ];
 
 /// Words that introduce a date of birth only when one follows: Born and
