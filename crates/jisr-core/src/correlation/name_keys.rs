@@ -335,7 +335,9 @@ use super::keys::key_of;
 /// 69: a city set apart after a person's name, a place after from or born
 /// in, and a record's label with no separator before it («والدته») are
 /// particulars.
-pub const NAME_KEYS_VERSION: i64 = 69;
+/// 70: two adjacent words of an Arabic-script name are also keyed as one,
+/// as a Latin spelling may join them (Alireza «علي رضا»).
+pub const NAME_KEYS_VERSION: i64 = 70;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

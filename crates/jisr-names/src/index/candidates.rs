@@ -1,6 +1,7 @@
 //! Which listed entries a query scores in full: those best supported by the
 //! keys they share with it, each key weighted by its rarity.
 
+use super::joined::joined_key;
 use super::near::{habit_swaps, key_distance};
 use super::{
     NameIndex, SECOND_READING, TIE_FACTOR, alias_key, deletions, mark_key, part_key_string,
@@ -8,7 +9,7 @@ use super::{
 };
 use crate::normalize::Script;
 use crate::parse::{ParsedName, PartKey, Role, part_second_skeleton, part_somali_skeleton};
-use crate::phonetic::{Units, skeleton, u};
+use crate::phonetic::{Units, second_skeleton, skeleton, u};
 use std::cell::RefCell;
 
 /// The weight of a key made of two adjacent query parts, met as one
@@ -145,6 +146,13 @@ impl NameIndex {
                 let key = part_key_string(k);
                 sids.clear();
                 self.keys_near(k, &key, &mut sids, &mut dels);
+                // one query word may be two listed Arabic words (Alireza
+                // «علي رضا»)
+                if k.concept == 0
+                    && let Some(&sid) = self.skel_ids.get(joined_key(&key).as_str())
+                {
+                    sids.push((sid, JOINED));
+                }
                 // the part glued to its particle, as a listed Benflis is
                 // written («بن فليس»), or listed glued to it (Ben Ali, «بنعلي»)
                 if let Some(joined) = particle_joined(keys, i)
@@ -163,10 +171,18 @@ impl NameIndex {
                 .collect();
             let article = Units::from_slice(&[u::A_ART, u::L_ART]);
             for pair in joinable.windows(2) {
-                let key = skeleton(pair[0].units.concat(&pair[1].units).as_slice());
+                let units = pair[0].units.concat(&pair[1].units);
+                let key = skeleton(units.as_slice());
                 sids.clear();
                 if let Some(&sid) = self.skel_ids.get(key.as_str()) {
                     sids.push((sid, JOINED));
+                }
+                // or its other reading (ض as z: «علي رضا» is Alireza)
+                if let Some(second) =
+                    second_skeleton(units.as_slice(), pair[0].script == Script::Latin)
+                    && let Some(&sid) = self.skel_ids.get(second.as_str())
+                {
+                    sids.push((sid, JOINED * SECOND_READING));
                 }
                 // or a compound around the article the query left out:
                 // Ansar Dine is «أنصار الدين», Nour Din «نور الدين»
