@@ -538,6 +538,25 @@ fn arabic_written_apart_finds_the_word_joined_in_latin_first() {
     all_found_among_negatives(JOINED_IN_LATIN, true);
 }
 
+/// The other way: Persian script joins a compound given name that Latin
+/// spellings write apart, and reads its ض as z only in a second reading.
+const JOINED_IN_ARABIC: &[(&str, &str)] = &[
+    ("محمدرضا عارف", "Mohammad Reza Aref"),
+    ("علیرضا جعفری", "Ali Reza Jafari"),
+    ("غلامحسین محسنی", "Gholam Hossein Mohseni"),
+    ("حمیدرضا ابوطالبی", "Hamid Reza Aboutalebi"),
+];
+
+#[test]
+fn words_apart_in_latin_find_the_arabic_joined_first() {
+    all_found_among_negatives(JOINED_IN_ARABIC, false);
+}
+
+#[test]
+fn arabic_joined_finds_the_words_apart_in_latin_first() {
+    all_found_among_negatives(JOINED_IN_ARABIC, true);
+}
+
 /// Arabic names typed in the chat alphabet, as social media writes them
 /// (3 for ع, 7 for ح, 5 for خ, 9 for ص, 8 for ق, 3' for غ). Of 25 such
 /// names typed for this, when digits were read as characters of no sound,

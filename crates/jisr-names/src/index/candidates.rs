@@ -177,11 +177,15 @@ impl NameIndex {
                 if let Some(&sid) = self.skel_ids.get(key.as_str()) {
                     sids.push((sid, JOINED));
                 }
-                // or its other reading (ض as z: «علي رضا» is Alireza)
+                // or its other reading (ض as z: «علي رضا» is Alireza), or a
+                // listed word's (Mohammad Reza is «محمدرضا» read with z)
                 if let Some(second) =
                     second_skeleton(units.as_slice(), pair[0].script == Script::Latin)
                     && let Some(&sid) = self.skel_ids.get(second.as_str())
                 {
+                    sids.push((sid, JOINED * SECOND_READING));
+                }
+                if let Some(&sid) = self.skel_ids.get(format!("t{key}").as_str()) {
                     sids.push((sid, JOINED * SECOND_READING));
                 }
                 // or a compound around the article the query left out:
