@@ -337,7 +337,10 @@ use super::keys::key_of;
 /// particulars.
 /// 70: two adjacent words of an Arabic-script name are also keyed as one,
 /// as a Latin spelling may join them (Alireza «علي رضا»).
-pub const NAME_KEYS_VERSION: i64 = 70;
+/// 71: a name of no stated kind with no word of a body's is read with a
+/// person's rules for a place after it and a family name in capitals
+/// first (Mahmoud Tawfik (Egypt), BEN ALI Ahmed Mohamed).
+pub const NAME_KEYS_VERSION: i64 = 71;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

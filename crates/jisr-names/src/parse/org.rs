@@ -160,6 +160,20 @@ const BODY_ACRONYMS: &[(&str, &str)] = &[
     ("jnim", "جماعة نصرة الإسلام والمسلمين"),
 ];
 
+/// Whether a name of no stated kind is surely a person's: none of its
+/// words is a legal form or a word bodies' names hold (Holding,
+/// Solutions, Bank), which [`detect_kind`] may read as a person's name
+/// when they stand where a family name would. A place is such a word
+/// only for a body (Mahmoud Tawfik (Egypt)).
+pub(super) fn surely_a_person(tokens: &[&str]) -> bool {
+    let lex = lexicon();
+    detect_kind(tokens) == NameKind::Person
+        && !tokens.iter().any(|t| {
+            lex.org_word(t) == Some(Word::Legal)
+                || lex.concept(t).is_some_and(|c| !lex.is_place_concept(c))
+        })
+}
+
 /// The words a body's acronym stands for, as a parsed name has them.
 fn body_acronym(word: &str) -> Option<&'static [String]> {
     static ACRONYMS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();

@@ -110,17 +110,20 @@ fn is_date_word(w: &Word) -> bool {
 /// The name before its particulars, when `raw` has any and a name is left.
 #[cfg(test)]
 fn without_particulars(raw: &str) -> Option<&str> {
-    split_particulars(raw, true).map(|(name, _)| name)
+    split_particulars(raw, || true).map(|(name, _)| name)
 }
 
 /// The name and its particulars, when `raw` has any and a name is left;
-/// `person` when the name is known to be a person's, whose country in
-/// parentheses is a particular (a body's is part of its name: Bowne
-/// Global Solutions (France)).
-pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)> {
+/// `person` tells whether the name is a person's, whose country or city
+/// set apart, or place after from, is a particular (a body's is part of
+/// its name: Bowne Global Solutions (France)). It is asked only when such
+/// a place is found, since a name of no stated kind pays to be read.
+pub(super) fn split_particulars(raw: &str, person: impl Fn() -> bool) -> Option<(&str, &str)> {
     if !may_have_particulars(raw) {
         return None;
     }
+    let known = std::cell::OnceCell::new();
+    let person = || *known.get_or_init(&person);
     let words = words(raw);
     let cut = (1..words.len()).find(|&i| {
         let labelled = LABELS.iter().any(|label| {
@@ -134,9 +137,9 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
             || DEATH_WORDS.contains(&text)
             || AGE_WORDS.contains(&text))
             && words[i + 1..].iter().take(3).any(is_numeric);
-        let from = person
-            && (BIRTH_WORDS.contains(&text) || FROM_WORDS.contains(&text))
-            && place_at(&words, i + 1);
+        let from = (BIRTH_WORDS.contains(&text) || FROM_WORDS.contains(&text))
+            && place_at(&words, i + 1)
+            && person();
         // an age set apart, and whatever follows it (Ahmed Hassan, 35, from
         // Cairo; «أحمد حسن، 35 عاما»)
         let age = words[i].after_break
@@ -153,12 +156,12 @@ pub(super) fn split_particulars(raw: &str, person: bool) -> Option<(&str, &str)>
             // a city, and a country alone in parentheses too: there it is
             // no given name (Mahmoud TAWFIK (Egypt))
             let place = |w: &Word| {
-                person
-                    && (lexicon().is_city(&w.text)
-                        || words[i].after_paren
-                            && lexicon()
-                                .concept(&w.text)
-                                .is_some_and(|c| lexicon().is_place_concept(c)))
+                (lexicon().is_city(&w.text)
+                    || words[i].after_paren
+                        && lexicon()
+                            .concept(&w.text)
+                            .is_some_and(|c| lexicon().is_place_concept(c)))
+                    && person()
             };
             words[i..end].iter().all(|w| says_who(w) || place(w))
         };

@@ -5,9 +5,10 @@
 //! Each name is then read by `parse_one`.
 
 use super::{
-    NameKind, ParsedName, acronym, aliases, bilingual, eulogies, numbered, parse_one, particulars,
-    visual,
+    NameKind, ParsedName, acronym, aliases, bilingual, eulogies, numbered, org, parse_one,
+    particulars, visual,
 };
+use crate::normalize::normalize;
 
 /// Parses a name, and the other names its string gives (a.k.a.). Never
 /// fails: an empty or unreadable name yields no parts.
@@ -46,10 +47,18 @@ fn parse_in_order(original: &str, kind: NameKind) -> ParsedName {
 
 /// Parses a name whose fields and formulas of blessing are read.
 fn parse_bare(original: &str, kind: NameKind) -> ParsedName {
-    // a person's date of birth, nationality … after the name
+    // a person's date of birth, nationality … after the name; a name of
+    // no stated kind is read as a person's only when none of its words
+    // may be a body's (Kipas Holding (Turkey) is not Kipas Holding)
+    let person = || {
+        kind == NameKind::Person || {
+            let norm = normalize(original);
+            let tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
+            org::surely_a_person(&tokens)
+        }
+    };
     if kind != NameKind::Organization
-        && let Some((name, rest)) =
-            particulars::split_particulars(original, kind == NameKind::Person)
+        && let Some((name, rest)) = particulars::split_particulars(original, person)
     {
         let mut parsed = parse_listed_forms(name, kind);
         parsed.original = original.to_string();

@@ -511,6 +511,9 @@ fn name_keys_are_those_of_their_version() {
         (NameKind::Person, "محمد علي حسن والدته فاطمة"),
         (NameKind::Person, "Alija Izetbegović"),
         (NameKind::Person, "علي عزت بيغوفيتش"),
+        (NameKind::Unknown, "Mahmoud Tawfik (Egypt)"),
+        (NameKind::Unknown, "BEN ALI Ahmed Mohamed"),
+        (NameKind::Unknown, "Kipas Holding (Turkey)"),
     ];
     let mut h = Sha256::new();
     for (kind, name) in probes {
@@ -533,7 +536,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (70, "c6e3742665c16bcf", "ac22a85b4f883475"),
+        (71, "9f4aa4d87611aa0c", "fbe4a442b944861b"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }

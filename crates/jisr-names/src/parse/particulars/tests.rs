@@ -119,7 +119,7 @@ fn the_year_of_birth_is_read_from_the_particulars() {
         ("Ali Hassan, d. 2001", None),
         ("علي حسن (قتل عام 2015)", None),
     ] {
-        let (_, particulars) = split_particulars(raw, true).unwrap_or_default();
+        let (_, particulars) = split_particulars(raw, || true).unwrap_or_default();
         assert_eq!(birth_year(particulars), year, "{raw}");
     }
 }
