@@ -22,7 +22,7 @@ mod candidates;
 mod joined;
 mod near;
 
-pub use blocking::{acronym_keys, is_kind_key, key_readings, keys};
+pub use blocking::{EndJoins, acronym_keys, end_joins, is_kind_key, key_readings, keys};
 
 /// How many of the best-supported candidates are scored in full per query.
 const DEFAULT_CANDIDATES: usize = 300;

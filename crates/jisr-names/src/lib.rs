@@ -24,7 +24,10 @@ mod phonetic;
 mod score;
 mod translit;
 
-pub use index::{Hit, NameIndex, acronym_keys, is_kind_key, key_readings, keys, parse_listed};
+pub use index::{
+    EndJoins, Hit, NameIndex, acronym_keys, end_joins, is_kind_key, key_readings, keys,
+    parse_listed,
+};
 pub use jaro::jaro_winkler;
 pub use normalize::{Script, normalize, script_of};
 pub use parse::{NameKind, ParsedName, Part, Role, parse};

@@ -340,7 +340,11 @@ use super::keys::key_of;
 /// 71: a name of no stated kind with no word of a body's is read with a
 /// person's rules for a place after it and a family name in capitals
 /// first (Mahmoud Tawfik (Egypt), BEN ALI Ahmed Mohamed).
-pub const NAME_KEYS_VERSION: i64 = 71;
+/// 72: those joins are keyed only at a name's ends, with the other end's
+/// word, and a name of two words joined alone (70 made them readings of
+/// every word, which paired every way multiplied an Arabic name's keys
+/// fivefold).
+pub const NAME_KEYS_VERSION: i64 = 72;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,
@@ -407,6 +411,20 @@ pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
             }
         }
     }
+    // two words of an Arabic-script name keyed as one, as a Latin spelling
+    // joins them (Alireza «علي رضا»): at an end, with the other end's word;
+    // the whole of a name of two, alone
+    let joins = jisr_names::end_joins(&parsed);
+    let ours = |j: Vec<String>| j.into_iter().map(sibilants_as_one).collect::<Vec<_>>();
+    let (start, end, whole) = (ours(joins.start), ours(joins.end), ours(joins.whole));
+    if let [first, .., last] = parts.as_slice()
+        && let (Some(a), Some(b)) = (first.first(), last.first())
+    {
+        start.iter().for_each(|j| add(either_order(j, b)));
+        end.iter().for_each(|j| add(either_order(a, j)));
+        pairs(&start, &end).for_each(|(x, y)| add(either_order(x, y)));
+    }
+    whole.iter().for_each(|j| add(key_of(&tag, j)));
     // and a person's first and last words by their coarse sounds, which
     // meet where one language's letter is another's habit
     if kind != NameKind::Organization

@@ -68,21 +68,6 @@ pub fn key_readings(name: &ParsedName) -> Vec<Vec<String>> {
         if let Some(t) = suffix_joined(n, i) {
             readings.push(format!("s:{t}"));
         }
-        // and any two words Arabic script writes apart that a Latin
-        // spelling may join (Alireza «علي رضا», Izetbegović «عزت بيغوفيتش»),
-        // a reading of each of the two
-        let joins = [
-            joined::joined_with_previous(keys, i),
-            joined::joined_with_previous(keys, i + 1),
-        ];
-        for (t, second) in joins.into_iter().flatten() {
-            for t in std::iter::once(t).chain(second) {
-                let t = format!("s:{t}");
-                if !readings.contains(&t) {
-                    readings.push(t);
-                }
-            }
-        }
         // without the article and the silent letters (Sadat «السادات»)
         if k.concept == 0
             && k.script != Script::Other
@@ -141,4 +126,55 @@ fn suffix_joined(n: &ParsedName, i: usize) -> Option<String> {
         && before.concept == 0
         && before.script == k.script)
         .then(|| skeleton(before.units.concat(&k.units).as_slice()))
+}
+
+/// The keys (`s:` + skeleton, with the other reading where ض reads as
+/// z) of two words of a name's Arabic-script form keyed as one, as a Latin
+/// spelling may join them (Alireza «علي رضا», Izetbegović «عزت بيغوفيتش»).
+/// Blocking pairs a name's first and last words; these are kept apart
+/// from [`key_readings`], whose readings it pairs every way, so that they
+/// add a few keys to an Arabic name rather than multiply them.
+#[derive(Debug, Default)]
+pub struct EndJoins {
+    /// The first two words, when a last word comes after them.
+    pub start: Vec<String>,
+    /// The last two words, when a first word comes before them.
+    pub end: Vec<String>,
+    /// The two words of a name of two.
+    pub whole: Vec<String>,
+}
+
+/// The [`EndJoins`] of a name (of its first name only, not its a.k.a.).
+pub fn end_joins(name: &ParsedName) -> EndJoins {
+    let keys = name.keys();
+    let keyed = |i: &usize| keys.get(*i).is_some_and(|k| k.role.is_keyed());
+    let (Some(f), Some(l)) = (
+        (0..keys.len()).find(keyed),
+        (0..keys.len()).rev().find(keyed),
+    ) else {
+        return EndJoins::default();
+    };
+    // the join of the word at `i` with the one before it, in its forms
+    let forms = |i: usize| -> Vec<String> {
+        joined::joined_with_previous(keys, i)
+            .map(|(key, second)| {
+                std::iter::once(key)
+                    .chain(second)
+                    .map(|t| format!("s:{t}"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    match l.checked_sub(f) {
+        Some(1) => EndJoins {
+            whole: forms(l),
+            ..EndJoins::default()
+        },
+        Some(2..) => EndJoins {
+            start: forms(f + 1),
+            end: forms(l),
+            whole: Vec::new(),
+        },
+        _ => EndJoins::default(),
+    }
 }
