@@ -344,7 +344,9 @@ use super::keys::key_of;
 /// word, and a name of two words joined alone (70 made them readings of
 /// every word, which paired every way multiplied an Arabic name's keys
 /// fivefold).
-pub const NAME_KEYS_VERSION: i64 = 72;
+/// 73: a name of two words is not keyed joined whole (every two-word
+/// Arabic name paid a key for the rare one-word Latin name).
+pub const NAME_KEYS_VERSION: i64 = 73;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,
@@ -411,12 +413,12 @@ pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
             }
         }
     }
-    // two words of an Arabic-script name keyed as one, as a Latin spelling
-    // joins them (Alireza «علي رضا»): at an end, with the other end's word;
-    // the whole of a name of two, alone
+    // two words at an end of an Arabic-script name keyed as one, as a
+    // Latin spelling joins them (Alireza «علي رضا»), with the other end's
+    // word
     let joins = jisr_names::end_joins(&parsed);
     let ours = |j: Vec<String>| j.into_iter().map(sibilants_as_one).collect::<Vec<_>>();
-    let (start, end, whole) = (ours(joins.start), ours(joins.end), ours(joins.whole));
+    let (start, end) = (ours(joins.start), ours(joins.end));
     if let [first, .., last] = parts.as_slice()
         && let (Some(a), Some(b)) = (first.first(), last.first())
     {
@@ -424,7 +426,6 @@ pub fn name_keys(kind: NameKind, value: &str) -> Vec<i64> {
         end.iter().for_each(|j| add(either_order(a, j)));
         pairs(&start, &end).for_each(|(x, y)| add(either_order(x, y)));
     }
-    whole.iter().for_each(|j| add(key_of(&tag, j)));
     // and a person's first and last words by their coarse sounds, which
     // meet where one language's letter is another's habit
     if kind != NameKind::Organization

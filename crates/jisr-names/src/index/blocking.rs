@@ -140,8 +140,6 @@ pub struct EndJoins {
     pub start: Vec<String>,
     /// The last two words, when a first word comes before them.
     pub end: Vec<String>,
-    /// The two words of a name of two.
-    pub whole: Vec<String>,
 }
 
 /// The [`EndJoins`] of a name (of its first name only, not its a.k.a.).
@@ -165,16 +163,13 @@ pub fn end_joins(name: &ParsedName) -> EndJoins {
             })
             .unwrap_or_default()
     };
-    match l.checked_sub(f) {
-        Some(1) => EndJoins {
-            whole: forms(l),
-            ..EndJoins::default()
-        },
-        Some(2..) => EndJoins {
-            start: forms(f + 1),
-            end: forms(l),
-            whole: Vec::new(),
-        },
-        _ => EndJoins::default(),
+    // a name of two words is not keyed joined: every such Arabic name
+    // would pay a key for the rare one-word Latin name
+    if l < f + 2 {
+        return EndJoins::default();
+    }
+    EndJoins {
+        start: forms(f + 1),
+        end: forms(l),
     }
 }

@@ -96,7 +96,6 @@ fn names_that_match_share_a_key() {
         ("Alireza Jafarzadeh", "علي رضا جعفر زاده"),
         ("Alija Izetbegović", "علي عزت بيغوفيتش"),
         ("Gholamreza Soleimani", "غلام رضا سليماني"),
-        ("Alireza", "علي رضا"),
         // a language's letter for another's: Spanish j and g for خ, the
         // Russian g for ح, Polish and German w for ف, Slavic j for ي
         ("Joaquín Guzmán", "خواكين غوزمان"),
@@ -538,7 +537,7 @@ fn name_keys_are_those_of_their_version() {
     let scores = hex::encode(&h.finalize()[..8]);
     assert_eq!(
         (NAME_KEYS_VERSION, keys.as_str(), scores.as_str()),
-        (72, "8f78cce593a04b8c", "fbe4a442b944861b"),
+        (73, "466824f73ea74f6e", "fbe4a442b944861b"),
         "the name keys or scores changed: bump NAME_KEYS_VERSION and pin the new fingerprints"
     );
 }
