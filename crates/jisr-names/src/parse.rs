@@ -313,14 +313,7 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     let name = dotted.as_deref().unwrap_or(source);
     let mut norm = normalize(name);
     let mut tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
-    // a family name in capitals first (BEN ALI Ahmed) is read so for a
-    // name stated to be a person's, or of no stated kind with no word a
-    // body's name may hold (PT Astra International opens with its form)
-    let capitals_person = match kind {
-        NameKind::Person => true,
-        NameKind::Unknown => org::surely_a_person(&tokens),
-        NameKind::Organization => false,
-    };
+    let stated = kind;
     let kind = match kind {
         NameKind::Unknown => org::detect_kind(&tokens),
         k => k,
@@ -333,7 +326,16 @@ fn parse_one(original: &str, kind: NameKind, marker: &mut bool) -> ParsedName {
     let reordered = match kind {
         NameKind::Organization => None,
         _ => inverted::reading_order(name)
-            .or_else(|| capitals_person.then(|| inverted::capitals_first(name))?)
+            // a family name in capitals first (BEN ALI Ahmed), for a name
+            // stated to be a person's, or of no stated kind with no word a
+            // body's name may hold (PT Astra International opens with its
+            // legal form)
+            .or_else(|| {
+                inverted::capitals_first(name).filter(|_| {
+                    stated == NameKind::Person
+                        || stated == NameKind::Unknown && org::surely_a_person(&tokens)
+                })
+            })
             .or_else(|| notable.then(|| inverted::described_after_a_dash(name))?),
     };
     if let Some(r) = reordered {

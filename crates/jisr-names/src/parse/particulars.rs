@@ -86,9 +86,10 @@ fn says_who(w: &Word) -> bool {
     w.text.chars().count() > 1 && (STATUS_WORDS.contains(&w.text.as_str()) || nationality())
 }
 
-/// Whether the words from `i` on open with a place after the words that
-/// may come before one: a city, or a country unless it is a given name
-/// after a comma (SMITH, Jordan; here a word introduced the place).
+/// Whether the words from `i` on open with a place, past the words that
+/// may come before one (in, the city of): a city, or a country, which
+/// after from or born in is no given name as it may be after a bare
+/// comma (SMITH, Jordan).
 fn place_at(words: &[Word], i: usize) -> bool {
     let lex = lexicon();
     words[i..]
@@ -188,16 +189,16 @@ pub(super) fn split_particulars(raw: &str, person: impl Fn() -> bool) -> Option<
     (!name.is_empty()).then_some((name, &raw[words[cut].at..]))
 }
 
-/// Whether `raw` has a digit or a separator particulars follow, read from
-/// its bytes since every person's name is asked and most have neither:
-/// ASCII digits and separators, the Arabic-Indic (D9 A0..A9) and Persian
-/// (DB B0..B9) digits, the Arabic comma (D8 8C) and semicolon (D8 9B), the
-/// dashes (E2 80 93, E2 80 94) and a hyphen standing alone.
+/// Whether `raw` has a digit or a separator particulars follow, or a word
+/// they may open with, read from its bytes since every person's name is
+/// asked and most have none: ASCII digits and separators, the
+/// Arabic-Indic (D9 A0..A9) and Persian (DB B0..B9) digits, the Arabic
+/// comma (D8 8C) and semicolon (D8 9B), the dashes (E2 80 93, E2 80 94)
+/// and a hyphen standing alone.
 fn may_have_particulars(raw: &str) -> bool {
     let b = raw.as_bytes();
-    has_opening_word(raw)
-        || b.iter()
-            .any(|&c| c.is_ascii_digit() || matches!(c, b':' | b',' | b'(' | b';'))
+    b.iter()
+        .any(|&c| c.is_ascii_digit() || matches!(c, b':' | b',' | b'(' | b';'))
         || b.windows(3).any(|w| {
             matches!(
                 w,
@@ -212,6 +213,7 @@ fn may_have_particulars(raw: &str) -> bool {
             b,
             [.., 0xD9, 0xA0..=0xA9] | [.., 0xDB, 0xB0..=0xB9] | [.., 0xD8, 0x8C | 0x9B]
         )
+        || has_opening_word(raw)
 }
 
 /// Whether a word after the first is one particulars may open with
