@@ -1,6 +1,9 @@
 //! Any input, in any script or none, yields a score in [0, 1] and no panic.
 
-use jisr_names::{NameIndex, NameKind, Scheme, keys, normalize, parse, score, transliterate};
+use jisr_names::{
+    NameIndex, NameKind, Scheme, end_joins, key_readings, keys, normalize, parse, score,
+    transliterate,
+};
 use proptest::prelude::*;
 
 fn name() -> impl Strategy<Value = String> {
@@ -38,6 +41,10 @@ fn name() -> impl Strategy<Value = String> {
         // a word's spellings in parentheses or between slashes, both
         // scripts in one string, a list's number, a record's fields
         "(Maher|\\(a.k.a.|Mahir\\)|\\(حافظ\\)|Mohamed/Mohammed|محمد/محمود|Ali/Aly|/|1\\.|\\(3\\)|No\\.|#4|٣-|رقم|mother's|name:|mother:|اسم الأم:|والدته|occupation:|resident of|يسكن|من أهالي|Beruf:|d\\.o\\.o\\.|S\\.A\\.|OOO|Ltda|Trading|محمد علي|Mohammed Ali|,|،|\\(|\\)| ){0,12}",
+        // where a person comes from, a record's one-word labels and labels
+        // with no separator, bodies' words of no stated kind, and Arabic
+        // words a Latin spelling joins
+        "(Mohammed|Ali|Hassan|محمد|علي|رضا|محمدرضا|Alireza|\\(Baghdad\\)|\\(الموصل\\)|Fallujah|Mosul|from|born in|the city of|من|مدينة|المولود في|Father:|Grandfather:|الأب:|الجد:|Patronymic:|father's name|father’s|MOTHER'S|والدتة|Kipas|Holding|\\(Turkey\\)|BEN ALI|,|،|;| ){0,14}",
         "(Jr\\.|Sr\\.|Jr|junior|Júnior|الابن|الأب|جونيور|b\\.|bt\\.|B\\.|Sh\\.|Shk\\.|Cpl\\.|1st|Lt\\.|First|Lieutenant|Warrant|Officer|الملازم|ملازم|أول|ثان|ثاني|شرطة|طيار|الرقيب|الناشط|الصحفي|رجل|الأعمال|المطلوب|أمنياً|activist|journalist|Dschamal|Belhadsch|Goedsche|Martin|محمد|,|1989|née|épouse|ép\\.|geb\\.|veuve|viuda|de|le|\\(|\\)|BOULMERKA| ){0,12}",
     ]
 }
@@ -61,6 +68,7 @@ proptest! {
             prop_assert!((0.0..=1.0).contains(&m.score), "{m}");
             let _ = m.explanation.to_string();
             let _ = keys(&pa);
+            let _ = (key_readings(&pa), end_joins(&pa));
         }
         // Hebrew letters are all written in Arabic ones
         let hebrew = |c: &char| ('\u{05D0}'..='\u{05EA}').contains(c);

@@ -1,7 +1,8 @@
 //! The keys a stored name is blocked on where an index cannot be held in
 //! memory (the server's correlation keeps them in an indexed SQL column):
 //! two names are scored when they share one. They are the index's keys
-//! as strings, each part with its other readings.
+//! as strings, each part with its other readings, and the joins of the
+//! words at an Arabic-script name's ends (`end_joins`).
 
 use super::{joined, part_second_skeleton, part_skeleton, part_somali_skeleton, particle_joined};
 use crate::normalize::Script;
