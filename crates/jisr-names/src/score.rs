@@ -110,14 +110,15 @@ fn align_with(
     let mut na = informative(a, &mut ia);
     let mut nb = informative(b, &mut ib);
     // Haji Mohammad Ali, «حاجي محمد علي»: the word one side reads as a
-    // title is one on the other side too (always its first informative part)
+    // title is one on the other side too (its first informative part, or
+    // its last: «مصالي الحاج»)
     let twins = [
         title_twin::twin(b, a, &ia[..na]),
         title_twin::twin(a, b, &ib[..nb]),
     ];
     for (twin, ix, n) in [(twins[0], &mut ia, &mut na), (twins[1], &mut ib, &mut nb)] {
-        if twin.is_some() {
-            ix.copy_within(1..*n, 0);
+        if let Some(at) = twin.and_then(|t| ix[..*n].iter().position(|&i| i == t)) {
+            ix.copy_within(at + 1..*n, at);
             *n -= 1;
         }
     }

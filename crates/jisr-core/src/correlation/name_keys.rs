@@ -346,7 +346,9 @@ use super::keys::key_of;
 /// fivefold).
 /// 73: a name of two words is not keyed joined whole (every two-word
 /// Arabic name paid a key for the rare one-word Latin name).
-pub const NAME_KEYS_VERSION: i64 = 73;
+/// 74: a title one name drops is one in the other as its last word too,
+/// Arabic's family name (Messali Hadj «مصالي الحاج», HADJ Messali).
+pub const NAME_KEYS_VERSION: i64 = 74;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

@@ -9,19 +9,36 @@ use crate::parse::{PartKey, Role};
 /// How near a title and the other name's first word must sound.
 const TWIN: f32 = 0.85;
 
-/// The first informative part of `other` (its index), when a title leading
-/// `titled` sounds as it does and `other` has more to compare: a title
-/// there too for this pair.
+/// The part of `other` (its index) a title leading `titled` sounds as,
+/// when `other` has more to compare: its first informative part, or its
+/// last, as Arabic writes a pilgrim's or a sheikh's title after the name
+/// as a family name (Messali Hadj «مصالي الحاج», listed as HADJ Messali),
+/// unless `titled` has that word among its own names too (Sheikh Ahmed
+/// al-Sheikh). A title there too for this pair.
 pub(super) fn twin(titled: &[PartKey], other: &[PartKey], other_informative: &[u8]) -> Option<u8> {
     let (&first, rest) = other_informative.split_first()?;
-    if rest.is_empty() {
-        return None;
+    let &last = rest.last()?;
+    let titles = || {
+        titled
+            .iter()
+            .take_while(|k| !k.role.is_informative())
+            .filter(|k| k.role == Role::Title)
+    };
+    let sounds_as = |t: &PartKey, i: u8| {
+        other
+            .get(i as usize)
+            .is_some_and(|word| part_sim(t, word, TWIN).0 >= TWIN)
+    };
+    if titles().any(|t| sounds_as(t, first)) {
+        return Some(first);
     }
-    let word = other.get(first as usize)?;
-    titled
-        .iter()
-        .take_while(|k| !k.role.is_informative())
-        .filter(|k| k.role == Role::Title)
-        .any(|t| part_sim(t, word, TWIN).0 >= TWIN)
-        .then_some(first)
+    let named = |i: u8| {
+        other.get(i as usize).is_some_and(|word| {
+            titled
+                .iter()
+                .filter(|k| k.role.is_informative())
+                .any(|k| part_sim(k, word, TWIN).0 >= TWIN)
+        })
+    };
+    (titles().any(|t| sounds_as(t, last)) && !named(last)).then_some(last)
 }
