@@ -56,16 +56,18 @@ pub(crate) fn mark_key(k: &PartKey, asked: bool) -> Option<String> {
     Some(format!("!{tag}{:x}", k.text_hash))
 }
 
-/// Parses a name listed or asked for. A lone word of no stated kind reads
-/// as a person, and is also read as a body, as another name of it: a list
-/// without kinds holds bodies by one word as often (OPEC, Hezbollah), and
-/// only the body's reading meets the bodies whose words spell its acronym.
+/// Parses a name listed or asked for. A name of no stated kind read as a
+/// person's is also read as a body's, as another name of it, when it is a
+/// lone word or holds a word bodies' names hold: a list without kinds
+/// holds bodies by one word as often (OPEC, Hezbollah), only the body's
+/// reading meets the bodies whose words spell its acronym, and only the
+/// body's translates its words («الدرك الملكي», Gendarmerie Royale).
 pub fn parse_listed(raw: &str, kind: NameKind) -> ParsedName {
     let mut p = parse(raw, kind);
     if kind == NameKind::Unknown
         && p.kind == NameKind::Person
         && p.others.is_empty()
-        && p.informative_parts().count() == 1
+        && (p.informative_parts().count() == 1 || crate::parse::may_be_a_body(raw))
     {
         p.others.push(parse(raw, NameKind::Organization));
     }

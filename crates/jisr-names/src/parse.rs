@@ -504,6 +504,15 @@ fn sim_id(compact: &str, units: &Units, role: Role, concept: u16) -> u64 {
 
 pub use strings::parse;
 
+/// Whether a name of no stated kind may be a body's: one of its words is
+/// a legal form or a word bodies' names hold («الدرك الملكي», Gendarmerie
+/// Royale), though the words alone may not settle that it is.
+pub(crate) fn may_be_a_body(raw: &str) -> bool {
+    let norm = normalize(raw);
+    let tokens: Vec<&str> = norm.split(' ').filter(|t| !t.is_empty()).collect();
+    !org::surely_a_person(&tokens)
+}
+
 pub(crate) use index_keys::{
     class_mask, part_second_skeleton, part_skeleton, part_somali_skeleton,
 };

@@ -313,6 +313,33 @@ fn a_lone_word_of_no_stated_kind_is_also_read_as_a_body() {
 }
 
 #[test]
+fn a_name_of_no_stated_kind_with_a_bodys_words_is_also_read_as_a_body() {
+    // a body whose words the kind's detection does not settle was read as
+    // a person's name, whose words are not translated: no key met the
+    // other script's (8 of 25 such bodies were not found first)
+    let idx = NameIndex::build(vec![
+        ("b1", "Gendarmerie Royale", NameKind::Unknown),
+        ("b2", "Garde Nationale", NameKind::Unknown),
+        ("b3", "Protection Civile", NameKind::Unknown),
+        ("p1", "Mohammed Ali Hassan", NameKind::Unknown),
+    ]);
+    for (q, want) in [
+        ("الدرك الملكي", "b1"),
+        ("الحرس الوطني", "b2"),
+        ("الحماية المدنية", "b3"),
+        ("محمد علي حسن", "p1"),
+    ] {
+        let hits = idx.top_k(q, NameKind::Unknown, 3);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {hits:?}"
+        );
+        assert!(hits[0].score >= crate::DEFAULT_THRESHOLD, "{q}: {hits:?}");
+    }
+}
+
+#[test]
 fn two_query_words_meet_a_listed_word_one_letter_from_their_join() {
     // Berdimuhamedow (BRDMHMD) against «بيردي محمدوف» (BRDMHMDB), among
     // many names that each share one of the query's words, when few
