@@ -6,10 +6,9 @@
 //! made only of such words was never scored (0.93 once scored). The query
 //! side, two query words meeting one listed word, is in `candidates`.
 
-use super::part_key_string;
 use crate::normalize::Script;
 use crate::parse::PartKey;
-use crate::phonetic::{second_skeleton, skeleton};
+use crate::phonetic::{second_skeleton, skeleton_on_stack};
 
 /// The namespace of joined keys, apart from the parts' own keys: a part's
 /// key met there counts as a join, not as the part.
@@ -27,13 +26,19 @@ pub(crate) fn joined_with_previous(keys: &[PartKey], i: usize) -> Option<(String
     if !(joinable(a) && joinable(b)) {
         return None;
     }
+    // settled on the stack: every listed Arabic name asks, most pairs give
+    // a join, and a join that is one of its words' own key is none
     let units = a.units.concat(&b.units);
-    let key = skeleton(units.as_slice());
-    if key.len() < 3 || key == part_key_string(a) || key == part_key_string(b) {
+    let key = skeleton_on_stack(units.as_slice());
+    let key = key.as_str();
+    if key.len() < 3
+        || key == skeleton_on_stack(a.units.as_slice()).as_str()
+        || key == skeleton_on_stack(b.units.as_slice()).as_str()
+    {
         return None;
     }
-    let second = second_skeleton(units.as_slice(), false).filter(|s| *s != key);
-    Some((key, second))
+    let second = second_skeleton(units.as_slice(), false).filter(|s| s != key);
+    Some((key.to_string(), second))
 }
 
 /// The joined keys of a listed name's adjacent words, each with its other
