@@ -348,7 +348,9 @@ use super::keys::key_of;
 /// Arabic name paid a key for the rare one-word Latin name).
 /// 74: a title one name drops is one in the other as its last word too,
 /// Arabic's family name (Messali Hadj «مصالي الحاج», HADJ Messali).
-pub const NAME_KEYS_VERSION: i64 = 74;
+/// 75: particulars in parentheses inside a name leave the words after
+/// them to the name (Ahmed (Egyptian) Ali).
+pub const NAME_KEYS_VERSION: i64 = 75;
 
 /// Blocking keys of a name, from the sound skeletons of its informative
 /// parts in order: the first with the last, and, for three parts or more,

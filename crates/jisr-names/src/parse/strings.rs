@@ -60,12 +60,36 @@ fn parse_bare(original: &str, kind: NameKind) -> ParsedName {
     if kind != NameKind::Organization
         && let Some((name, rest)) = particulars::split_particulars(original, person)
     {
+        // particulars in parentheses inside the name (Ahmed (Egyptian)
+        // Ali): the words after them are the name's; the string read again
+        // has one parenthesis fewer
+        if let Some(tail) = after_inner_parenthesis(original, name, rest) {
+            let mut parsed = parse_bare(&format!("{name} {tail}"), kind);
+            parsed.original = original.to_string();
+            return parsed;
+        }
         let mut parsed = parse_listed_forms(name, kind);
         parsed.original = original.to_string();
         parsed.born = particulars::birth_year(rest);
         return parsed;
     }
     parse_listed_forms(original, kind)
+}
+
+/// The words after particulars in parentheses that `rest` opens with,
+/// when a name's words follow them rather than a separator or more
+/// particulars; not after a date, which ends a name ((born 1962) Cairo).
+fn after_inner_parenthesis<'a>(original: &str, name: &str, rest: &'a str) -> Option<&'a str> {
+    let opened = original
+        .get(name.len()..)?
+        .trim_start()
+        .starts_with(['(', '[']);
+    let close = rest.find([')', ']'])?;
+    let tail = rest.get(close + 1..)?.trim_start();
+    (opened
+        && !rest[..close].chars().any(char::is_numeric)
+        && tail.chars().next().is_some_and(char::is_alphabetic))
+    .then_some(tail)
 }
 
 /// A name and the other names it gives: a body's acronym after it, or

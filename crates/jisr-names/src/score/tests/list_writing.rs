@@ -431,6 +431,23 @@ fn where_a_person_comes_from_after_the_name_is_no_part_of_it() {
 }
 
 #[test]
+fn particulars_in_parentheses_inside_a_name_leave_the_words_after_them() {
+    // the parenthesis cut the name there, the words after it with it
+    // (0.72, 0.70, 0.78 before)
+    for (a, b) in [
+        ("Ahmed (Egyptian) Ali", "أحمد علي"),
+        ("محمد (مصري) علي", "Mohammed Ali"),
+        ("Ali Hassan (deceased) al-Tikriti", "علي حسن التكريتي"),
+    ] {
+        let m = s(a, b);
+        assert!(m.score >= 0.9, "{a} / {b}: {m}");
+    }
+    // a date in them still ends the name, and its year is read
+    let m = s("Ali Hassan (born 1962) Cairo", "علي حسن (مواليد 1975)");
+    assert!(m.score < DEFAULT_THRESHOLD, "{m}");
+}
+
+#[test]
 fn a_place_after_a_name_of_no_stated_kind_is_a_persons_particular() {
     // the CLI's default kind: the place was read as a family name (0.82,
     // 0.71), unless a word says the name is a body's, whose country or
