@@ -62,13 +62,13 @@ impl Scratch {
     }
 
     /// The best-supported `c` entries (more when many tie with the last),
-    /// leaving the accumulators empty for the next query. With `keyed`,
-    /// the entries tied with the last are taken fewest keyed parts first,
-    /// which for a one-word query (Mullah Omar, «الملا عمر») is the entry
-    /// it covers whole; each tied entry is counted once, after the
-    /// selection, whose comparisons stay those of support alone (a
-    /// comparison that also asks the parts made every query slower).
-    fn ranked(&mut self, c: usize, keyed: Option<&dyn Fn(u32) -> usize>) -> Vec<u32> {
+    /// leaving the accumulators empty for the next query. The entries tied
+    /// with the last are taken fewest `keyed` parts first, which is the
+    /// entry the query covers whole (Mullah Omar, «الملا عمر»); each tied
+    /// entry is counted once, after the selection, whose comparisons stay
+    /// those of support alone (a comparison that also asks the parts made
+    /// every query slower).
+    fn ranked(&mut self, c: usize, keyed: &dyn Fn(u32) -> usize) -> Vec<u32> {
         let mut ranked: Vec<(f32, u32)> = self
             .touched
             .iter()
@@ -80,32 +80,19 @@ impl Scratch {
         if ranked.len() > c {
             ranked.select_nth_unstable_by(c - 1, |a, b| b.0.total_cmp(&a.0));
             let cut = ranked[c - 1].0;
-            if let Some(keyed) = keyed {
-                let (mut kept, tied): (Vec<_>, Vec<_>) = ranked
-                    .into_iter()
-                    .filter(|x| x.0 >= cut)
-                    .partition(|x| x.0 > cut);
-                let room = (c * TIE_FACTOR).saturating_sub(kept.len());
-                let mut tied: Vec<(usize, u32)> =
-                    tied.into_iter().map(|(_, e)| (keyed(e), e)).collect();
-                if room > 0 && tied.len() > room {
-                    tied.select_nth_unstable(room - 1);
-                }
-                tied.truncate(room);
-                kept.extend(tied.into_iter().map(|(_, e)| (cut, e)));
-                return kept.into_iter().map(|(_, e)| e).collect();
+            let (mut kept, tied): (Vec<_>, Vec<_>) = ranked
+                .into_iter()
+                .filter(|x| x.0 >= cut)
+                .partition(|x| x.0 > cut);
+            let room = (c * TIE_FACTOR).saturating_sub(kept.len());
+            let mut tied: Vec<(usize, u32)> =
+                tied.into_iter().map(|(_, e)| (keyed(e), e)).collect();
+            if room > 0 && tied.len() > room {
+                tied.select_nth_unstable(room - 1);
             }
-            // candidates tied with the last one kept are as good as it: keep
-            // them too (common names), up to a bound
-            let tail = &mut ranked[c..];
-            let mut extra = 0;
-            for k in 0..tail.len() {
-                if tail[k].0 >= cut && extra < c * (TIE_FACTOR - 1) {
-                    tail.swap(extra, k);
-                    extra += 1;
-                }
-            }
-            ranked.truncate(c + extra);
+            tied.truncate(room);
+            kept.extend(tied.into_iter().map(|(_, e)| (cut, e)));
+            return kept.into_iter().map(|(_, e)| e).collect();
         }
         ranked.into_iter().map(|(_, e)| e).collect()
     }
@@ -232,20 +219,17 @@ impl NameIndex {
                     }
                 }
             }
-            // only a one-word query: a longer one may meet a longer entry
-            // by keys its parts share with no single listed part
-            // (Ahmadinejad, «أحمدي نجاد»), so its ties keep their order
-            let one_word = q.keys().iter().filter(|k| k.role.is_keyed()).count() == 1;
+            // entries tied at the cut, fewest keyed parts first: those the
+            // query's keys cover whole («مصالي الحاج» against HADJ Messali,
+            // whose title is not keyed, tied with 691 other entries
+            // sharing only Messali's key, most of them longer names)
             let keyed = |e: u32| {
                 self.entry_parts(e as usize)
                     .iter()
                     .filter(|k| k.role.is_keyed())
                     .count()
             };
-            scratch.ranked(
-                self.candidates,
-                one_word.then_some(&keyed as &dyn Fn(u32) -> usize),
-            )
+            scratch.ranked(self.candidates, &keyed)
         })
     }
 
